@@ -1,0 +1,380 @@
+/**
+ * The whole product's data model. Later features fill in behaviour; the tables are here from the start
+ * so that migrations stay additive.
+ *
+ * Conventions: uuid primary keys, `created_at` on every row, gene names stored as text (datasets, priors
+ * and gold standards may name different gene sets; matching happens at use).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+// ── accounts ────────────────────────────────────────────────────────────────
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Stored lower-cased; unique. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** scrypt hash `scrypt$N$r$p$salt$hash`; null for users who only sign in through OIDC. */
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+/** Links to external identity providers (OIDC single sign-on). */
+export const identities = pgTable(
+  'identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('identities_provider_subject_key').on(t.provider, t.subject)],
+);
+
+/** Personal API tokens for scripts; only a SHA-256 of the secret is stored. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** First characters of the secret, shown in the UI so a user can tell tokens apart. */
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
+// ── projects and membership ────────────────────────────────────────────────
+
+export const projectRole = pgEnum('project_role', ['owner', 'editor', 'viewer']);
+
+export const projects = pgTable('projects', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    role: projectRole('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+);
+
+/** An invitation to an email that has no account yet; claimed when that email signs up. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    role: projectRole('role').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('invitations_project_email_key').on(t.projectId, t.email)],
+);
+
+// ── audit ───────────────────────────────────────────────────────────────────
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** Null for account-level events (sign-up, tokens). */
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Dotted verb, e.g. `project.create`, `member.role_change`, `prior.version_create`. */
+    action: text('action').notNull(),
+    objectType: text('object_type').notNull(),
+    objectId: text('object_id'),
+    details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_project_time_idx').on(t.projectId, t.createdAt)],
+);
+
+// ── datasets ────────────────────────────────────────────────────────────────
+
+export const datasets = pgTable(
+  'datasets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** Upload layout: `trajectory-csv`, `tidy-csv`, `matrix-pseudotime`. */
+    sourceFormat: text('source_format').notNull(),
+    /** Gene names in the column order of every stored trajectory. */
+    genes: jsonb('genes').$type<string[]>().notNull(),
+    geneCount: integer('gene_count').notNull(),
+    trajectoryCount: integer('trajectory_count').notNull(),
+    /** Noise-free data marked as such (synthetic benchmarks): runs may add σ noise at load. */
+    isSynthetic: boolean('is_synthetic').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('datasets_project_idx').on(t.projectId)],
+);
+
+export const datasetTrajectories = pgTable(
+  'dataset_trajectories',
+  {
+    datasetId: uuid('dataset_id').notNull().references(() => datasets.id, { onDelete: 'cascade' }),
+    index: integer('index').notNull(),
+    /** Held-out role chosen at upload: `train` (train/validation pool) or `test`. */
+    role: text('role').notNull().default('train'),
+    times: jsonb('times').$type<number[]>().notNull(),
+    /** values[k][g]: gene g at times[k]; null where missing. */
+    values: jsonb('values').$type<(number | null)[][]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.datasetId, t.index] })],
+);
+
+// ── prior networks: immutable versions ─────────────────────────────────────
+
+export const priorNetworks = pgTable(
+  'prior_networks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    /** The newest version; edits must name it as their base, so concurrent edits are detected. */
+    headVersionId: uuid('head_version_id'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('prior_networks_project_idx').on(t.projectId)],
+);
+
+export const priorVersions = pgTable(
+  'prior_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    priorId: uuid('prior_id').notNull().references(() => priorNetworks.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    parentId: uuid('parent_id'),
+    message: text('message').notNull(),
+    /** `import`, `edit`, `revert`. */
+    kind: text('kind').notNull(),
+    edgeCount: integer('edge_count').notNull(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('prior_versions_prior_number_key').on(t.priorId, t.number)],
+);
+
+/** Every version stores its full edge set: versions never change, diffs are set differences. */
+export const priorEdges = pgTable(
+  'prior_edges',
+  {
+    versionId: uuid('version_id').notNull().references(() => priorVersions.id, { onDelete: 'cascade' }),
+    regulator: text('regulator').notNull(),
+    target: text('target').notNull(),
+    /** +1 activation, −1 repression, 0 unknown. */
+    sign: smallint('sign').notNull(),
+    weight: doublePrecision('weight').notNull().default(1),
+    evidence: text('evidence').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.regulator, t.target] })],
+);
+
+// ── gold standards ──────────────────────────────────────────────────────────
+
+export const goldStandards = pgTable(
+  'gold_standards',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** Where it came from (e.g. ChIP-seq study, database release). */
+    source: text('source').notNull().default(''),
+    edgeCount: integer('edge_count').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('gold_standards_project_idx').on(t.projectId)],
+);
+
+export const goldStandardEdges = pgTable(
+  'gold_standard_edges',
+  {
+    goldStandardId: uuid('gold_standard_id').notNull().references(() => goldStandards.id, { onDelete: 'cascade' }),
+    regulator: text('regulator').notNull(),
+    target: text('target').notNull(),
+    sign: smallint('sign').notNull().default(0),
+    score: doublePrecision('score'),
+  },
+  (t) => [primaryKey({ columns: [t.goldStandardId, t.regulator, t.target] })],
+);
+
+// ── runs ────────────────────────────────────────────────────────────────────
+
+export const runStatus = pgEnum('run_status', ['queued', 'running', 'succeeded', 'failed', 'cancelled']);
+
+/** A λ grid launched together; its runs point here. */
+export const sweeps = pgTable('sweeps', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  config: jsonb('config').notNull(),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+export const runs = pgTable(
+  'runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    datasetId: uuid('dataset_id').notNull().references(() => datasets.id, { onDelete: 'restrict' }),
+    priorVersionId: uuid('prior_version_id').references(() => priorVersions.id, { onDelete: 'restrict' }),
+    sweepId: uuid('sweep_id').references(() => sweeps.id, { onDelete: 'set null' }),
+    /** The run this one was re-launched from. */
+    relaunchOfId: uuid('relaunch_of_id'),
+    strategy: text('strategy').notNull(),
+    /** Full training configuration as given to compute (hyperparameters, schedule, solver). */
+    config: jsonb('config').notNull(),
+    seed: integer('seed').notNull(),
+    /** Code version (git commit or package version) that ran it. */
+    codeVersion: text('code_version').notNull(),
+    status: runStatus('status').notNull().default('queued'),
+    /** Latest progress: epoch, totalEpochs, trainLoss, valLoss, sparsity, phase. */
+    progress: jsonb('progress'),
+    /** Summary: sparsity, valMse, testMse, bestEpoch, epochsRun, secondsPerEpoch. */
+    summary: jsonb('summary'),
+    /** Serialized best model (see compute/formats/weights) for reading effects again and for resume. */
+    model: jsonb('model'),
+    /** Latest training checkpoint so a killed worker's run resumes instead of restarting. */
+    checkpoint: jsonb('checkpoint'),
+    error: text('error'),
+    jobId: text('job_id'),
+    workerId: text('worker_id'),
+    attempts: integer('attempts').notNull().default(0),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('runs_project_idx').on(t.projectId, t.createdAt), index('runs_sweep_idx').on(t.sweepId)],
+);
+
+/** One row per epoch: the training curves. */
+export const runEpochs = pgTable(
+  'run_epochs',
+  {
+    runId: uuid('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
+    epoch: integer('epoch').notNull(),
+    trainLoss: doublePrecision('train_loss').notNull(),
+    valLoss: doublePrecision('val_loss').notNull(),
+    sparsity: doublePrecision('sparsity').notNull(),
+    learningRate: doublePrecision('learning_rate').notNull(),
+    seconds: doublePrecision('seconds').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.epoch] })],
+);
+
+/** Nonzero entries of the run's effects matrix (regulator → target). */
+export const inferredEdges = pgTable(
+  'inferred_edges',
+  {
+    runId: uuid('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
+    regulator: text('regulator').notNull(),
+    target: text('target').notNull(),
+    effect: doublePrecision('effect').notNull(),
+    /** 1 = largest |effect| in the run. */
+    rank: integer('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.regulator, t.target] }), index('inferred_edges_rank_idx').on(t.runId, t.rank)],
+);
+
+/** Metrics of a run against one gold standard (or the synthetic truth), computed on request and kept. */
+export const runMetrics = pgTable(
+  'run_metrics',
+  {
+    runId: uuid('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
+    goldStandardId: uuid('gold_standard_id').notNull().references(() => goldStandards.id, { onDelete: 'cascade' }),
+    metrics: jsonb('metrics').notNull(),
+    computedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.goldStandardId] })],
+);
+
+// ── reviews ─────────────────────────────────────────────────────────────────
+
+export const reviewVerdict = pgEnum('review_verdict', ['accepted', 'rejected', 'unsure']);
+
+/** Each verdict is a new row: the latest per edge is current, the rest is history. */
+export const edgeReviews = pgTable(
+  'edge_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    regulator: text('regulator').notNull(),
+    target: text('target').notNull(),
+    verdict: reviewVerdict('verdict').notNull(),
+    reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('edge_reviews_edge_idx').on(t.projectId, t.regulator, t.target, t.createdAt)],
+);
+
+export const edgeComments = pgTable(
+  'edge_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    regulator: text('regulator').notNull(),
+    target: text('target').notNull(),
+    /** Reply threading. */
+    parentId: uuid('parent_id'),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    editedAt: timestamp('edited_at', { withTimezone: true }),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('edge_comments_edge_idx').on(t.projectId, t.regulator, t.target, t.createdAt)],
+);

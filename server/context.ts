@@ -1,0 +1,17 @@
+import type { Database } from '@/db/client';
+import type { Logger } from './log';
+
+/** Who is calling: a signed-in browser session or a personal API token. */
+export interface Viewer {
+  userId: string;
+  email: string;
+  name: string;
+  via: 'session' | 'token';
+}
+
+/** Everything a service needs; built per request (GraphQL) or per job (workers, scripts). */
+export interface ServiceContext {
+  db: Database;
+  viewer: Viewer | null;
+  log: Logger;
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else receives settings from here,
+ * so a typo in a variable name fails at start with a clear message instead of deep inside a request.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** A real PostgreSQL. When absent, the embedded PGlite database in GRN_DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional(),
+  /** PostgreSQL used by integration tests when reachable (defaults to the local test database). */
+  TEST_DATABASE_URL: z.string().url().optional(),
+  GRN_DATA_DIR: z.string().min(1).default(path.join(process.cwd(), '.data')),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default('Institutional sign-on'),
+  /** TensorFlow.js backend for compute workers: wasm (default), cpu, or a GPU backend where it installs. */
+  COMPUTE_BACKEND: z.string().min(1).default('wasm'),
+  /** Start a compute worker inside `npm start` (embedded mode). */
+  START_WORKER: booleanFlag.default(true),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  SEED_DEMO: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function loadEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment settings:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = loadEnv();
+
+export const oidcEnabled = (e: Env = env): boolean =>
+  Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);

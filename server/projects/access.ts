@@ -1,0 +1,44 @@
+import { and, eq } from 'drizzle-orm';
+import { memberships, projects } from '@/db/schema';
+import type { ServiceContext, Viewer } from '../context';
+import { forbidden, notFound, unauthenticated } from '../errors';
+
+export type ProjectRole = 'owner' | 'editor' | 'viewer';
+
+const rank: Record<ProjectRole, number> = { viewer: 1, editor: 2, owner: 3 };
+
+/** What each role may do; services ask for the least role an action needs. */
+export const roleAllows = (role: ProjectRole, needed: ProjectRole): boolean => rank[role] >= rank[needed];
+
+export function requireViewer(ctx: ServiceContext): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
+}
+
+/**
+ * The authorisation gate every project-scoped read and write passes through.
+ * A project the caller is not a member of answers NOT_FOUND, so ids of other labs' projects
+ * reveal nothing; a member with too small a role gets FORBIDDEN.
+ */
+export async function requireProjectRole(
+  ctx: ServiceContext,
+  projectId: string,
+  needed: ProjectRole,
+): Promise<{ viewer: Viewer; role: ProjectRole }> {
+  const viewer = requireViewer(ctx);
+  if (!isUuid(projectId)) throw notFound('Project');
+  const [row] = await ctx.db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .innerJoin(projects, eq(projects.id, memberships.projectId))
+    .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, viewer.userId)))
+    .limit(1);
+  if (!row) throw notFound('Project');
+  if (!roleAllows(row.role, needed)) {
+    throw forbidden(`This needs the ${needed} role in the project; you are a ${row.role}.`);
+  }
+  return { viewer, role: row.role };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string): boolean => uuidPattern.test(s);
