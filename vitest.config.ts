@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: path.resolve(__dirname) },
+      // graphql ships CJS (main) and ESM (module) builds; Vite would give our sources the ESM one while
+      // Apollo and Pothos load the CJS one from Node, and graphql refuses to mix the two.
+      { find: /^graphql$/, replacement: path.resolve(__dirname, 'node_modules/graphql/index.js') },
+    ],
+  },
   test: {
     projects: [
       {

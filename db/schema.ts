@@ -289,6 +289,8 @@ export const runs = pgTable(
     workerId: text('worker_id'),
     attempts: integer('attempts').notNull().default(0),
     cancelRequested: boolean('cancel_requested').notNull().default(false),
+    /** Renewed by the worker holding the run; a stale heartbeat lets another worker take a retried run over. */
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     startedAt: timestamp('started_at', { withTimezone: true }),
@@ -308,6 +310,8 @@ export const runEpochs = pgTable(
     sparsity: doublePrecision('sparsity').notNull(),
     learningRate: doublePrecision('learning_rate').notNull(),
     seconds: doublePrecision('seconds').notNull(),
+    /** A pruning event happened at the end of this epoch (marked on the loss curves). */
+    pruned: boolean('pruned').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.epoch] })],

@@ -15,3 +15,6 @@ export interface ServiceContext {
   viewer: Viewer | null;
   log: Logger;
 }
+
+/** The handle inside `db.transaction(async (tx) => …)`: writes and their audit events share it. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];

@@ -28,6 +28,8 @@ const envSchema = z.object({
   /** Start a compute worker inside `npm start` (embedded mode). */
   START_WORKER: booleanFlag.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Seconds a worker holds a training job without renewing its lease; a killed worker's job is retried after this. */
+  RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
@@ -47,3 +49,16 @@ export const env: Env = loadEnv();
 
 export const oidcEnabled = (e: Env = env): boolean =>
   Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+
+/**
+ * The environment for a child process (next, workers): this process's environment plus the given settings.
+ * Lives here so that process.env is still read in one module only.
+ */
+export function childProcessEnv(overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env };
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}

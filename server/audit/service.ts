@@ -1,7 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { auditEvents } from '@/db/schema';
+import { auditEvents, users } from '@/db/schema';
 import type { ServiceContext } from '../context';
+import { badInput } from '../errors';
 import { requireProjectRole } from '../projects/access';
 
 export interface AuditEntry {
@@ -27,12 +28,20 @@ export async function recordAudit(tx: Executor, entry: AuditEntry): Promise<void
   });
 }
 
-export async function listProjectActivity(ctx: ServiceContext, projectId: string, limit = 50) {
+export type AuditEventRecord = typeof auditEvents.$inferSelect & { actorName: string | null };
+
+/** Recent events of a project, newest first, with the actor's current name (null once the account is gone). */
+export async function listProjectActivity(ctx: ServiceContext, projectId: string, limit = 20): Promise<AuditEventRecord[]> {
   await requireProjectRole(ctx, projectId, 'viewer');
-  const capped = Math.min(Math.max(limit, 1), 500);
-  return ctx.db.query.auditEvents.findMany({
-    where: eq(auditEvents.projectId, projectId),
-    orderBy: [desc(auditEvents.createdAt), desc(auditEvents.id)],
-    limit: capped,
-  });
+  if (!Number.isInteger(limit) || limit < 1 || limit > 200) {
+    throw badInput('The activity limit must be a whole number from 1 to 200.', { field: 'limit' });
+  }
+  const rows = await ctx.db
+    .select({ event: auditEvents, actorName: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorId))
+    .where(eq(auditEvents.projectId, projectId))
+    .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.event, actorName: r.actorName }));
 }

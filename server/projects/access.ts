@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { memberships, projects } from '@/db/schema';
 import type { ServiceContext, Viewer } from '../context';
-import { forbidden, notFound, unauthenticated } from '../errors';
+import { DomainError, forbidden, notFound, unauthenticated } from '../errors';
 
 export type ProjectRole = 'owner' | 'editor' | 'viewer';
 
@@ -35,10 +35,31 @@ export async function requireProjectRole(
     .limit(1);
   if (!row) throw notFound('Project');
   if (!roleAllows(row.role, needed)) {
-    throw forbidden(`This needs the ${needed} role in the project; you are a ${row.role}.`);
+    throw forbidden(`This needs the ${needed} role in the project; you are ${row.role === 'viewer' ? 'a' : 'an'} ${row.role}.`);
   }
   return { viewer, role: row.role };
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (s: string): boolean => uuidPattern.test(s);
+
+/**
+ * The gate for reads and writes addressed by an object's own id (an invitation, later a dataset or a run):
+ * pass the project the object belongs to, or undefined when no such object exists. A missing object and
+ * one in a project the caller is not in answer the same NOT_FOUND, so forged ids reveal nothing.
+ */
+export async function requireRoleForObject(
+  ctx: ServiceContext,
+  what: string,
+  projectId: string | null | undefined,
+  needed: ProjectRole,
+): Promise<{ viewer: Viewer; role: ProjectRole }> {
+  requireViewer(ctx);
+  if (!projectId) throw notFound(what);
+  try {
+    return await requireProjectRole(ctx, projectId, needed);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound(what);
+    throw e;
+  }
+}

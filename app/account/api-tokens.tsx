@@ -1,0 +1,156 @@
+'use client';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ErrorAlert, Loading } from '../components/alerts';
+import { TextField } from '../components/field';
+import { gql } from '../lib/graphql-client';
+import { errorMessage, noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
+import { formatDateTime } from '../lib/format';
+import { NewTokenSecret } from './new-token-secret';
+
+interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const TOKEN_FIELDS = 'id name prefix createdAt lastUsedAt revokedAt';
+const MY_TOKENS = /* GraphQL */ `query MyTokens { myTokens { ${TOKEN_FIELDS} } }`;
+const CREATE_TOKEN = /* GraphQL */ `
+  mutation CreateApiToken($name: String!) { createApiToken(name: $name) { secret token { ${TOKEN_FIELDS} } } }
+`;
+const REVOKE_TOKEN = /* GraphQL */ `mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ${TOKEN_FIELDS} } }`;
+
+export function ApiTokens() {
+  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
+  const [listError, setListError] = useState<string>();
+  const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setTokens((await gql<{ myTokens: ApiToken[] }>(MY_TOKENS)).myTokens);
+    } catch (e) {
+      setListError(errorMessage(e));
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function revoke(token: ApiToken) {
+    if (!window.confirm(`Revoke “${token.name}”? Scripts using it stop working at once.`)) return;
+    setListError(undefined);
+    try {
+      await gql(REVOKE_TOKEN, { id: token.id });
+      await load();
+    } catch (e) {
+      setListError(errorMessage(e));
+    }
+  }
+
+  return (
+    <section className="card stack" aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading" className="card-heading">
+        API tokens
+      </h2>
+      <p className="muted small">
+        Scripts call the GraphQL API at <code>/api/graphql</code> with the header <code>Authorization: Bearer &lt;token&gt;</code>.
+        A token acts as you in every project you belong to.
+      </p>
+      {created ? <NewTokenSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} /> : null}
+      <CreateTokenForm
+        onCreated={async (name, secret) => {
+          setCreated({ name, secret });
+          await load();
+        }}
+      />
+      <ErrorAlert>{listError}</ErrorAlert>
+      {tokens === null && !listError ? <Loading what="tokens" /> : null}
+      {tokens?.length === 0 ? <p className="muted">You have no API tokens.</p> : null}
+      {tokens && tokens.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table" aria-label="Your API tokens">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Token</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+                <th scope="col"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id} className={t.revokedAt ? 'row-muted' : undefined}>
+                  <td className="break">{t.name}</td>
+                  <td><code>{t.prefix}…</code></td>
+                  <td>{formatDateTime(t.createdAt)}</td>
+                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">never</span>}</td>
+                  <td>
+                    {t.revokedAt ? (
+                      <span className="badge badge-danger" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked</span>
+                    ) : (
+                      <span className="badge badge-ok">Active</span>
+                    )}
+                  </td>
+                  <td className="actions">
+                    {t.revokedAt ? null : (
+                      <button type="button" className="btn btn-small btn-danger" aria-label={`Revoke ${t.name}`} onClick={() => void revoke(t)}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: string) => Promise<void> }) {
+  const [name, setName] = useState('');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setErrors(noErrors);
+    setBusy(true);
+    try {
+      const { createApiToken } = await gql<{ createApiToken: { secret: string; token: ApiToken } }>(CREATE_TOKEN, { name });
+      setName('');
+      await onCreated(createApiToken.token.name, createApiToken.secret);
+    } catch (error) {
+      setErrors(toFormErrors(error, ['name']));
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Create an API token">
+      <ErrorAlert>{errors.form}</ErrorAlert>
+      <div className="form-row">
+        <TextField
+          label="Token name"
+          name="name"
+          hint="What it is for, e.g. “lab notebook”."
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.fields.name}
+        />
+        <div className="form-row-action">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Creating…' : 'Create token'}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

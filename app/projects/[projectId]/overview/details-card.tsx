@@ -1,0 +1,102 @@
+'use client';
+import { useState, type FormEvent } from 'react';
+import { ErrorAlert, OkAlert } from '../../../components/alerts';
+import { TextAreaField, TextField } from '../../../components/field';
+import { gql } from '../../../lib/graphql-client';
+import { noErrors, toFormErrors, type FormErrors } from '../../../lib/form-errors';
+import { formatDate } from '../../../lib/format';
+import type { ProjectOverview } from './types';
+
+const UPDATE_PROJECT = /* GraphQL */ `
+  mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { id } }
+`;
+
+export function DetailsCard({ project, onChanged }: { project: ProjectOverview; onChanged: () => Promise<void> }) {
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const canEdit = project.myRole === 'owner';
+  return (
+    <section className="card stack" aria-labelledby="about-heading">
+      <div className="row">
+        <h2 id="about-heading" className="card-heading">
+          About
+        </h2>
+        <span className="spacer" />
+        {canEdit && !editing ? (
+          <button type="button" className="btn btn-small" onClick={() => { setEditing(true); setSaved(false); }}>
+            Edit details
+          </button>
+        ) : null}
+      </div>
+      {editing ? (
+        <EditForm
+          project={project}
+          onDone={async (changed) => {
+            if (changed) {
+              await onChanged();
+              setSaved(true);
+            }
+            setEditing(false);
+          }}
+        />
+      ) : (
+        <>
+          <OkAlert>{saved ? 'Project details saved.' : undefined}</OkAlert>
+          {project.description ? <p className="prewrap">{project.description}</p> : <p className="muted">No description yet.</p>}
+          <p className="muted small">Created {formatDate(project.createdAt)}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function EditForm({ project, onDone }: { project: ProjectOverview; onDone: (changed: boolean) => Promise<void> }) {
+  const [name, setName] = useState(project.name);
+  const [description, setDescription] = useState(project.description);
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setErrors(noErrors);
+    // Only what changed, so the activity log says what really happened.
+    const input = {
+      ...(name !== project.name ? { name } : {}),
+      ...(description !== project.description ? { description } : {}),
+    };
+    if (Object.keys(input).length === 0) {
+      await onDone(false);
+      return;
+    }
+    setBusy(true);
+    try {
+      await gql(UPDATE_PROJECT, { id: project.id, input });
+      await onDone(true);
+    } catch (error) {
+      setErrors(toFormErrors(error, ['name', 'description']));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Edit project details">
+      <ErrorAlert>{errors.form}</ErrorAlert>
+      <TextField label="Project name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} autoFocus />
+      <TextAreaField
+        label="Description"
+        name="description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={errors.fields.description}
+      />
+      <div className="row">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" className="btn" onClick={() => void onDone(false)} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

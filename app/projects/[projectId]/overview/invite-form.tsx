@@ -1,0 +1,73 @@
+'use client';
+import { useState, type FormEvent } from 'react';
+import { ErrorAlert } from '../../../components/alerts';
+import { SelectField, TextField } from '../../../components/field';
+import { gql } from '../../../lib/graphql-client';
+import { noErrors, toFormErrors, type FormErrors } from '../../../lib/form-errors';
+import { ROLE_OPTIONS, type ProjectRole } from '../../../lib/roles';
+
+const INVITE = /* GraphQL */ `
+  mutation InviteMember($projectId: ID!, $email: String!, $role: ProjectRole!) {
+    inviteMember(projectId: $projectId, email: $email, role: $role) { id status email }
+  }
+`;
+
+export function InviteForm({ projectId, onInvited }: { projectId: string; onInvited: (message: string) => Promise<void> }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<ProjectRole>('viewer');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setErrors(noErrors);
+    setBusy(true);
+    try {
+      const { inviteMember } = await gql<{ inviteMember: { status: 'active' | 'pending'; email: string } }>(INVITE, {
+        projectId,
+        email,
+        role,
+      });
+      setEmail('');
+      await onInvited(
+        inviteMember.status === 'active'
+          ? `${inviteMember.email} was added to the project.`
+          : `${inviteMember.email} has no account yet; the invitation waits for their sign-up.`,
+      );
+    } catch (error) {
+      setErrors(toFormErrors(error, ['email', 'role']));
+    }
+    setBusy(false);
+  }
+
+  return (
+    <form className="stack invite-form" onSubmit={onSubmit} noValidate aria-labelledby="invite-heading">
+      <h3 id="invite-heading">Invite a member</h3>
+      <ErrorAlert>{errors.form}</ErrorAlert>
+      <div className="form-row">
+        <TextField
+          label="Email"
+          type="email"
+          name="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.fields.email}
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as ProjectRole)}
+          options={ROLE_OPTIONS}
+          error={errors.fields.role}
+        />
+        <div className="form-row-action">
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Inviting…' : 'Invite'}
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,5 @@
+import { Overview } from './overview/overview';
+
+export default function ProjectOverviewPage() {
+  return <Overview />;
+}

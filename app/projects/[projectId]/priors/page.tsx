@@ -1,0 +1,5 @@
+import { PriorsView } from './priors-view';
+
+export default function PriorsPage() {
+  return <PriorsView />;
+}

@@ -1,0 +1,12 @@
+export { FormatError, type FormatErrorKind, type ParseOptions } from './errors';
+export { parseGeneNames, writeGeneNames } from './gene-names';
+export { parseTrajectoryCsv, writeTrajectoryCsv } from './trajectory-csv';
+export { parseTidyCsv, writeTidyCsv } from './tidy-csv';
+export { parseMatrixWithPseudotime } from './pseudotime';
+export { parseDenseMatrix, writeDenseMatrix, type NamedMatrix } from './dense-matrix';
+export { parseEdgeList, writeEdgeListCsv } from './edge-list';
+export { parseSif, writeSif } from './sif';
+export { parseSign } from './sign';
+export { edgesToMatrix, matrixToEdges, type EdgesAsMatrix } from './network-convert';
+export { writeGraphML, writeCytoscapeJson } from './graph-export';
+export { parseNetwork, type NetworkFileKind } from './network-file';

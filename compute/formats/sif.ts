@@ -1,0 +1,43 @@
+import type { NamedEdge } from '../types';
+import { FormatError, checkInput, type ParseOptions } from './errors';
+import { EdgeCollector } from './edge-set';
+import { parseSign } from './sign';
+
+/**
+ * Simple Interaction Format: `source relation target [target…]`, tab-separated when the line has a
+ * tab, otherwise whitespace-separated. Relations like activates/->/+ give +1, inhibits/represses/-|/-
+ * give −1, any other relation (pp, pd, regulates…) an edge of unknown sign (0). A lone name is a node
+ * without edges and adds nothing.
+ */
+export function parseSif(text: string, options: ParseOptions = {}): NamedEdge[] {
+  checkInput(text, 'SIF file', options);
+  const collector = new EdgeCollector();
+  text.replace(/^\ufeff/, '').split(/\r?\n/).forEach((raw, index) => {
+    const line = index + 1;
+    if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
+    const tokens = raw.includes('\t') ? raw.split('\t').map((t) => t.trim()) : raw.trim().split(/\s+/);
+    if (tokens.length === 1) return;
+    if (tokens.length === 2) throw new FormatError('ragged-row', `relation '${tokens[1]}' has no target`, { line });
+    const [regulator, relation, ...targets] = tokens;
+    if (regulator === '') throw new FormatError('invalid-value', 'empty source name', { line, column: 1 });
+    const sign = parseSign(relation) ?? 0;
+    targets.forEach((target, t) => {
+      if (target === '') throw new FormatError('invalid-value', 'empty target name', { line, column: t + 3 });
+      collector.add({ regulator, target, sign }, line);
+    });
+  });
+  if (collector.edges.length === 0) throw new FormatError('empty-file', 'the SIF file has no interactions');
+  return collector.edges;
+}
+
+const RELATION: Record<string, string> = { '1': 'activates', '-1': 'inhibits', '0': 'regulates' };
+
+/** One interaction per line, tab-separated; genes without edges (when `genes` is given) on lines of their own. */
+export function writeSif(edges: readonly NamedEdge[], genes?: readonly string[]): string {
+  const lines = edges.map((e) => `${e.regulator}\t${RELATION[String(Math.sign(e.sign))]}\t${e.target}`);
+  if (genes) {
+    const linked = new Set(edges.flatMap((e) => [e.regulator, e.target]));
+    for (const g of genes) if (!linked.has(g)) lines.push(g);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "run_epochs" ADD COLUMN "pruned" boolean DEFAULT false NOT NULL;

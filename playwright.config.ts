@@ -1,0 +1,80 @@
+import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * End-to-end tests drive Debian's Chromium against the real product (`scripts/start.ts`) on a free port with
+ * its own fresh data folder, so a test run never touches the user's data or a running GRN Studio.
+ *
+ * Playwright loads this file in its runner and again in each worker; the port and folder are chosen once,
+ * in the runner, and handed to the workers through the environment (workers inherit it).
+ */
+function freePort(): number {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
+}
+
+const root = path.dirname(new URL(import.meta.url).pathname);
+const e2eRoot = path.join(root, '.test-data', 'e2e');
+if (!process.env.GRN_E2E_PORT) {
+  // Only the last run's folder is kept, for looking into a failure.
+  fs.rmSync(e2eRoot, { recursive: true, force: true });
+  process.env.GRN_E2E_PORT = String(freePort());
+  process.env.GRN_E2E_DATA_DIR = path.join(e2eRoot, `run-${Date.now()}`);
+}
+const port = Number(process.env.GRN_E2E_PORT);
+const baseURL = `http://localhost:${port}`;
+
+const chromiumLaunchOptions = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+};
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: '.test-data/e2e-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  // Two cores: one browser at a time keeps the server responsive and the timings honest.
+  workers: 1,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '.test-data/reports/e2e.json' }]],
+  use: {
+    baseURL,
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: chromiumLaunchOptions,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    // `env -u`: a DATABASE_URL or session settings in the caller's shell must not leak into the test server.
+    command: 'env -u DATABASE_URL -u NEXTAUTH_SECRET -u OIDC_ISSUER -u OIDC_CLIENT_ID -u OIDC_CLIENT_SECRET node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+    url: `${baseURL}/api/auth/providers`,
+    env: {
+      PORT: String(port),
+      GRN_DATA_DIR: process.env.GRN_E2E_DATA_DIR!,
+      NEXTAUTH_URL: baseURL,
+      SEED_DEMO: 'false',
+      START_WORKER: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    reuseExistingServer: false,
+    // The first run builds the app (`next build`), which takes a few minutes on a small machine.
+    timeout: 600_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
+  },
+});

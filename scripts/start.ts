@@ -1,0 +1,198 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): one command that brings up the whole product.
+ * Embedded PGlite unless DATABASE_URL is set, migrations, optional demo seed, a persisted session secret,
+ * `next build` when stale, then Next and a compute worker as children that stop cleanly with this process.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { applyMigrations, connectDatabase, type Database } from '@/db/client';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
+import { childProcessEnv, env, oidcEnabled } from '@/server/env';
+import { buildState } from './lib/build';
+import { loadOrCreateSecret, lockDataDir } from './lib/data-dir';
+import { portIsFree, runToEnd, startChild, stopChild, waitForHttp, type Child } from './lib/processes';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dev = process.argv.includes('--dev');
+/** For a second instance beside a running one (tests): rebuilding .next under a running server breaks it. */
+const skipBuild = process.argv.includes('--no-build');
+const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+
+const say = (msg: string) => console.log(`[start] ${msg}`);
+
+function describeDatabase(url: string): string {
+  const u = new URL(url);
+  return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
+}
+
+interface DemoLogin {
+  email: string;
+  password: string;
+}
+
+/** The demo seed is written by another part of the product; run it when present, skip quietly when not. */
+async function seedDemoIfPresent(db: Database): Promise<DemoLogin | null> {
+  const file = path.join(root, 'server', 'demo', 'seed.ts');
+  if (!env.SEED_DEMO || !fs.existsSync(file)) return null;
+  const mod = (await import(pathToFileURL(file).href)) as { seedDemo?: (db: Database) => Promise<unknown> };
+  if (typeof mod.seedDemo !== 'function') return null;
+  say('seeding the demo project (first start only)…');
+  const result = (await mod.seedDemo(db)) as Partial<DemoLogin> | undefined | null;
+  return result && typeof result.email === 'string' && typeof result.password === 'string'
+    ? { email: result.email, password: result.password }
+    : null;
+}
+
+async function buildIfStale(): Promise<void> {
+  if (dev) return;
+  if (skipBuild) {
+    if (!buildState(root).stale) return;
+    say('the build is older than the sources, but --no-build was given: serving the existing build');
+    return;
+  }
+  const state = buildState(root);
+  if (!state.stale) {
+    say('using the existing build (.next is newer than the sources)');
+    return;
+  }
+  say(`building the web app with \`next build\` (${state.reason}); this takes a minute or two…`);
+  const code = await runToEnd([nextBin, 'build'], childProcessEnv({ NEXT_TELEMETRY_DISABLED: '1' }));
+  if (code !== 0) throw new Error(`next build failed (exit code ${code}); see the output above.`);
+}
+
+/**
+ * A crashed worker is restarted, waiting longer after each quick crash (up to a minute), while the web app
+ * keeps serving: queued runs wait in the database, and the run a worker was on is retried by the queue.
+ */
+function superviseWorker(start: () => Child, children: Child[], stopping: () => boolean): void {
+  let delayMs = 1_000;
+  const launch = () => {
+    const worker = start();
+    const startedAt = Date.now();
+    children.push(worker);
+    void worker.exited.then((code) => {
+      children.splice(children.indexOf(worker), 1);
+      if (stopping()) return;
+      delayMs = Date.now() - startedAt > 60_000 ? 1_000 : Math.min(delayMs * 2, 60_000);
+      console.error(`[start] the compute worker exited (code ${code}); restarting it in ${Math.round(delayMs / 1000)} s.`);
+      setTimeout(() => {
+        if (!stopping()) launch();
+      }, delayMs).unref();
+    });
+  };
+  launch();
+}
+
+function banner(lines: [string, string][]): void {
+  const width = Math.max(...lines.map(([k]) => k.length));
+  const body = lines.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
+  console.log(['', '  GRN Studio is running', '', ...body, '', '  Stop with Ctrl+C.', ''].join('\n'));
+}
+
+async function main(): Promise<void> {
+  const port = env.PORT;
+  const dataDir = path.resolve(env.GRN_DATA_DIR);
+  if (!(await portIsFree(port))) {
+    throw new Error(`Port ${port} is already in use. Stop what uses it, or choose another with PORT=…`);
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  const children: Child[] = [];
+  let embedded: EmbeddedPostgres | null = null;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(children.map((c) => stopChild(c)));
+    if (embedded) await embedded.stop().catch((e) => console.error('[start] stopping PGlite:', e));
+    unlock();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    await buildIfStale();
+    const { secret, created } = env.NEXTAUTH_SECRET
+      ? { secret: env.NEXTAUTH_SECRET, created: false }
+      : loadOrCreateSecret(dataDir);
+    if (created) say(`generated a session secret in ${path.join(dataDir, 'nextauth-secret')}`);
+
+    let databaseUrl = env.DATABASE_URL;
+    let databaseMode: string;
+    if (databaseUrl) {
+      databaseMode = describeDatabase(databaseUrl);
+    } else {
+      const pgliteDir = path.join(dataDir, 'pglite');
+      say(`starting the embedded database (PGlite) in ${pgliteDir}`);
+      embedded = await startEmbeddedPostgres({ dataDir: pgliteDir });
+      databaseUrl = embedded.url;
+      databaseMode = `embedded PGlite (${pgliteDir}, served on 127.0.0.1:${embedded.port})`;
+    }
+
+    const handle = connectDatabase(databaseUrl, { max: 2 });
+    let demo: DemoLogin | null;
+    try {
+      say('applying database migrations…');
+      await applyMigrations(handle.db);
+      demo = await seedDemoIfPresent(handle.db);
+    } finally {
+      await handle.close();
+    }
+
+    const appUrl = env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+    const childEnv = childProcessEnv({
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: secret,
+      NEXTAUTH_URL: appUrl,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: '1',
+    });
+    const next = startChild('next', [nextBin, dev ? 'dev' : 'start', '-p', String(port)], childEnv);
+    children.push(next);
+
+    // Without the web server nothing works: if it dies, everything stops rather than half-running.
+    void next.exited.then((code) => {
+      if (stopping) return;
+      console.error(`[start] the web server exited unexpectedly (code ${code}); stopping GRN Studio.`);
+      void shutdown(code || 1);
+    });
+
+    const workerFile = path.join(root, 'scripts', 'worker.ts');
+    let workerState = 'off (START_WORKER=false)';
+    if (env.START_WORKER && fs.existsSync(workerFile)) {
+      superviseWorker(() => startChild('worker', [tsxCli, workerFile], childEnv), children, () => stopping);
+      workerState = `running (${env.WORKER_CONCURRENCY} at a time, backend ${env.COMPUTE_BACKEND})`;
+    } else if (env.START_WORKER) {
+      workerState = 'none yet (scripts/worker.ts does not exist)';
+    }
+
+    const ready = await waitForHttp(`http://127.0.0.1:${port}/api/auth/providers`, dev ? 300_000 : 120_000, () => !stopping);
+    if (!ready) {
+      if (!stopping) throw new Error(`The web server did not answer on port ${port}.`);
+      return;
+    }
+    banner([
+      ['URL', appUrl],
+      ['Mode', dev ? 'development (next dev)' : 'production (next start)'],
+      ['Database', databaseMode],
+      ['Data folder', dataDir],
+      ['Worker', workerState],
+      ['Sign-on', oidcEnabled() ? `email + password, and ${env.OIDC_NAME} (${env.OIDC_ISSUER})` : 'email + password'],
+      ...(demo ? ([['Demo login', `${demo.email} / ${demo.password}`]] as [string, string][]) : []),
+    ]);
+  } catch (e) {
+    console.error(`\n[start] ${e instanceof Error ? e.message : String(e)}\n`);
+    await shutdown(1);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`\n[start] ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+/**
+ * `npm test`: unit, integration and end-to-end tests in that order, all of them even when one fails,
+ * then one last line `N passed, N failed[, N skipped]` and a non-zero exit when anything failed.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { childProcessEnv } from '@/server/env';
+import { runToEnd } from './lib/processes';
+import { playwrightCounts, vitestCounts, type Counts } from './lib/test-counts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const vitestBin = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+const playwrightBin = path.join(path.dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
+const reports = path.join(root, '.test-data', 'reports');
+
+interface Stage {
+  name: string;
+  run(): Promise<Counts>;
+}
+
+function vitestStage(project: 'unit' | 'integration'): Stage {
+  const report = path.join(reports, `${project}.json`);
+  return {
+    name: `vitest ${project}`,
+    async run() {
+      fs.rmSync(report, { force: true });
+      const args = [vitestBin, 'run', '--project', project, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+      return vitestCounts(report, await runToEnd(args, childProcessEnv({ NODE_ENV: 'test' })));
+    },
+  };
+}
+
+const e2eStage: Stage = {
+  name: 'playwright e2e',
+  async run() {
+    // The JSON reporter's file is set in playwright.config.ts.
+    const report = path.join(reports, 'e2e.json');
+    fs.rmSync(report, { force: true });
+    return playwrightCounts(report, await runToEnd([playwrightBin, 'test'], childProcessEnv({})));
+  },
+};
+
+async function main(): Promise<void> {
+  fs.mkdirSync(reports, { recursive: true });
+  const results: [string, Counts][] = [];
+  for (const stage of [vitestStage('unit'), vitestStage('integration'), e2eStage]) {
+    console.log(`\n=== ${stage.name} ===\n`);
+    results.push([stage.name, await stage.run()]);
+  }
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  console.log('\n=== summary ===');
+  for (const [name, c] of results) {
+    total.passed += c.passed;
+    total.failed += c.failed;
+    total.skipped += c.skipped;
+    console.log(`${name.padEnd(18)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+    for (const note of c.notes) console.log(`  ! ${note}`);
+  }
+  console.log(`${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});

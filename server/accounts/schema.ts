@@ -1,0 +1,74 @@
+import { builder } from '../graphql/builder';
+import * as accounts from './service';
+
+export const UserRef = builder.objectRef<accounts.UserRecord>('User').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    email: t.exposeString('email'),
+    name: t.exposeString('name'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const ApiTokenRef = builder.objectRef<accounts.ApiTokenRecord>('ApiToken').implement({
+  description: 'A personal API token. Its secret is shown once, at creation; only a hash is stored.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    prefix: t.exposeString('prefix', { description: 'The first characters of the secret, to tell tokens apart.' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    lastUsedAt: t.expose('lastUsedAt', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+  }),
+});
+
+const CreatedApiTokenRef = builder
+  .objectRef<{ token: accounts.ApiTokenRecord; secret: string }>('CreatedApiToken')
+  .implement({
+    fields: (t) => ({
+      token: t.expose('token', { type: ApiTokenRef }),
+      secret: t.exposeString('secret', { description: 'Send as `Authorization: Bearer <secret>`. Shown only now.' }),
+    }),
+  });
+
+const SignUpInput = builder.inputType('SignUpInput', {
+  fields: (t) => ({
+    email: t.string({ required: true }),
+    name: t.string({ required: true }),
+    password: t.string({ required: true }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  me: t.field({
+    type: UserRef,
+    nullable: true,
+    description: 'The signed-in user; null when signed out.',
+    resolve: (_root, _args, ctx) => accounts.getMe(ctx),
+  }),
+  myTokens: t.field({
+    type: [ApiTokenRef],
+    description: "The caller's API tokens, newest first, revoked ones included.",
+    resolve: (_root, _args, ctx) => accounts.listMyTokens(ctx),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  signUp: t.field({
+    type: UserRef,
+    description: "Creates an account (then sign in through next-auth's `credentials` provider).",
+    args: { input: t.arg({ type: SignUpInput, required: true }) },
+    resolve: (_root, { input }, ctx) => accounts.signUp(ctx, input),
+  }),
+  createApiToken: t.field({
+    type: CreatedApiTokenRef,
+    description: 'Needs a browser session: API tokens cannot create tokens.',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: (_root, { name }, ctx) => accounts.createApiToken(ctx, { name }),
+  }),
+  revokeApiToken: t.field({
+    type: ApiTokenRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => accounts.revokeApiToken(ctx, String(id)),
+  }),
+}));

@@ -1,0 +1,189 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { apiTokens, identities, users } from '@/db/schema';
+import { recordAudit } from '../audit/service';
+import type { ServiceContext, Viewer } from '../context';
+import { isUniqueViolation } from '../db-errors';
+import { conflict, forbidden, notFound, unauthenticated } from '../errors';
+import { isUuid, requireViewer } from '../projects/access';
+import { claimInvitations } from '../projects/invitations';
+import { parseInput } from '../validation';
+import { decoyHash, hashPassword, verifyPassword } from './password';
+import { generateTokenSecret, hashTokenSecret, tokenPattern } from './tokens';
+import { emailSchema, signUpInput, tokenNameSchema, type SignUpInput } from './validation';
+
+export type UserRecord = Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'createdAt'>;
+export type ApiTokenRecord = Omit<typeof apiTokens.$inferSelect, 'tokenHash'>;
+
+const userColumns = { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt };
+const tokenColumns = {
+  id: apiTokens.id,
+  userId: apiTokens.userId,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  revokedAt: apiTokens.revokedAt,
+};
+
+const duplicateEmail = () =>
+  conflict('An account with this email already exists. Sign in instead.', { field: 'email' });
+
+/** Creates an account and turns pending invitations for its email into memberships. */
+export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<UserRecord> {
+  const { email, name, password } = parseInput(signUpInput, input);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+      if (existing) throw duplicateEmail();
+      const [user] = await tx.insert(users).values({ email, name, passwordHash }).returning(userColumns);
+      await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'password' } });
+      await claimInvitations(tx, user);
+      return user;
+    });
+  } catch (e) {
+    // Two sign-ups racing for one email: the unique index decides, the loser gets the same clear answer.
+    if (isUniqueViolation(e)) throw duplicateEmail();
+    throw e;
+  }
+}
+
+/** For the next-auth Credentials provider: the user, or null for an unknown email or a wrong password. */
+export async function verifyCredentials(
+  ctx: Pick<ServiceContext, 'db'>,
+  email: unknown,
+  password: unknown,
+): Promise<UserRecord | null> {
+  const parsedEmail = emailSchema.safeParse(email);
+  if (!parsedEmail.success || typeof password !== 'string') return null;
+  const [row] = await ctx.db
+    .select({ ...userColumns, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, parsedEmail.data))
+    .limit(1);
+  // Compare against a decoy when there is no password, so response time does not reveal which emails exist.
+  const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
+  if (!row?.passwordHash || !ok) return null;
+  const { passwordHash: _omit, ...user } = row;
+  return user;
+}
+
+/**
+ * Single sign-on: the identity (provider, subject) decides who this is. A first sign-in links to the
+ * account with the same email (the institution's provider vouches for it) or creates one without password.
+ */
+export async function findOrCreateOidcUser(
+  ctx: Pick<ServiceContext, 'db'>,
+  claims: { provider: string; subject: string; email: unknown; name: unknown },
+): Promise<UserRecord> {
+  const linked = await findUserByIdentity(ctx.db, claims.provider, claims.subject);
+  if (linked) return linked;
+  const email = parseInput(emailSchema, claims.email);
+  const fallbackName = email.split('@')[0];
+  const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : fallbackName;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      let [user] = await tx.select(userColumns).from(users).where(eq(users.email, email)).limit(1);
+      if (!user) {
+        [user] = await tx.insert(users).values({ email, name, passwordHash: null }).returning(userColumns);
+        await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'oidc', provider: claims.provider } });
+        await claimInvitations(tx, user);
+      }
+      await tx.insert(identities).values({ userId: user.id, provider: claims.provider, subject: claims.subject });
+      await recordAudit(tx, { projectId: null, actorId: user.id, action: 'identity.link', objectType: 'user', objectId: user.id, details: { provider: claims.provider } });
+      return user;
+    });
+  } catch (e) {
+    // A concurrent first sign-in of the same person linked it already.
+    const again = isUniqueViolation(e) ? await findUserByIdentity(ctx.db, claims.provider, claims.subject) : null;
+    if (again) return again;
+    throw e;
+  }
+}
+
+async function findUserByIdentity(db: Database, provider: string, subject: string): Promise<UserRecord | null> {
+  const [row] = await db
+    .select(userColumns)
+    .from(identities)
+    .innerJoin(users, eq(users.id, identities.userId))
+    .where(and(eq(identities.provider, provider), eq(identities.subject, subject)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getUserById(db: Database, id: string): Promise<UserRecord | null> {
+  const [row] = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** The signed-in user, or null; never throws for anonymous callers. */
+export async function getMe(ctx: ServiceContext): Promise<UserRecord | null> {
+  return ctx.viewer ? getUserById(ctx.db, ctx.viewer.userId) : null;
+}
+
+// ── personal API tokens ────────────────────────────────────────────────────
+
+/** Returns the secret this once; only its hash is kept. */
+export async function createApiToken(
+  ctx: ServiceContext,
+  input: { name: string },
+): Promise<{ token: ApiTokenRecord; secret: string }> {
+  const viewer = requireViewer(ctx);
+  // A leaked token must not be able to mint more tokens that outlive its revocation.
+  if (viewer.via === 'token') throw forbidden('API tokens cannot create tokens. Sign in and use your account page.');
+  const { name } = parseInput(tokenNameSchema, input);
+  const { secret, prefix, hash } = generateTokenSecret();
+  const token = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(apiTokens).values({ userId: viewer.userId, name, prefix, tokenHash: hash }).returning(tokenColumns);
+    await recordAudit(tx, { projectId: null, actorId: viewer.userId, action: 'token.create', objectType: 'api_token', objectId: row.id, details: { name, prefix } });
+    return row;
+  });
+  return { token, secret };
+}
+
+export async function listMyTokens(ctx: ServiceContext): Promise<ApiTokenRecord[]> {
+  const viewer = requireViewer(ctx);
+  return ctx.db
+    .select(tokenColumns)
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, viewer.userId))
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+}
+
+/** Revokes one of the caller's own tokens; revoking twice changes nothing. */
+export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<ApiTokenRecord> {
+  const viewer = requireViewer(ctx);
+  return ctx.db.transaction(async (tx) => {
+    if (!isUuid(id)) throw notFound('API token');
+    const owned = and(eq(apiTokens.id, id), eq(apiTokens.userId, viewer.userId));
+    const [row] = await tx.select(tokenColumns).from(apiTokens).where(owned).for('update').limit(1);
+    if (!row) throw notFound('API token');
+    if (row.revokedAt) return row;
+    const [revoked] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(owned).returning(tokenColumns);
+    await recordAudit(tx, { projectId: null, actorId: viewer.userId, action: 'token.revoke', objectType: 'api_token', objectId: row.id, details: { name: row.name, prefix: row.prefix } });
+    return revoked;
+  });
+}
+
+/** The viewer a bearer secret stands for; UNAUTHENTICATED for unknown and revoked tokens. */
+export async function authenticateToken(db: Database, secret: string): Promise<Viewer> {
+  const invalid = unauthenticated(
+    'This API token is not valid. Check that it was copied whole, or create a new one on your account page.',
+  );
+  if (!tokenPattern.test(secret)) throw invalid;
+  const [row] = await db
+    .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, userId: users.id, email: users.email, name: users.name })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, hashTokenSecret(secret)))
+    .limit(1);
+  if (!row) throw invalid;
+  if (row.revokedAt) {
+    throw unauthenticated(
+      `This API token was revoked on ${row.revokedAt.toISOString()}. Create a new one on your account page.`,
+    );
+  }
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(and(eq(apiTokens.id, row.id), isNull(apiTokens.revokedAt)));
+  return { userId: row.userId, email: row.email, name: row.name, via: 'token' };
+}

@@ -1,0 +1,111 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import type { Database } from '@/db/client';
+import { findOrCreateOidcUser, verifyCredentials } from '../accounts/service';
+import { getDatabase } from '../db';
+import { env, oidcEnabled } from '../env';
+import { sessionSecret } from './secret';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; email: string; name: string };
+  }
+}
+
+export const credentialsProviderId = 'credentials';
+export const oidcProviderId = 'oidc';
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+}
+
+export interface AuthSettings {
+  secret: string | undefined;
+  /** Institutional single sign-on; null turns it off. */
+  oidc: OidcSettings | null;
+  /** Called per sign-in, so importing these options never opens a connection. */
+  database: () => Database;
+}
+
+interface OidcProfile {
+  sub: string;
+  email?: string;
+  name?: string;
+  preferred_username?: string;
+}
+
+/** Any OpenID Connect provider, found through discovery; PKCE and state guard the redirect. */
+function oidcProvider(oidc: OidcSettings): OAuthConfig<OidcProfile> {
+  return {
+    id: oidcProviderId,
+    name: oidc.name,
+    type: 'oauth',
+    wellKnown: `${oidc.issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`,
+    clientId: oidc.clientId,
+    clientSecret: oidc.clientSecret,
+    idToken: true,
+    checks: ['pkce', 'state'],
+    authorization: { params: { scope: 'openid email profile' } },
+    profile: (p) => ({ id: p.sub, email: p.email ?? null, name: p.name ?? p.preferred_username ?? p.email ?? null }),
+  };
+}
+
+export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
+  const credentials = CredentialsProvider({
+    id: credentialsProviderId,
+    name: 'Email and password',
+    credentials: {
+      email: { label: 'Email', type: 'email' },
+      password: { label: 'Password', type: 'password' },
+    },
+    async authorize(input) {
+      const user = await verifyCredentials({ db: settings.database() }, input?.email, input?.password);
+      return user ? { id: user.id, email: user.email, name: user.name } : null;
+    },
+  });
+
+  return {
+    secret: settings.secret,
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: '/signin' },
+    providers: settings.oidc ? [credentials, oidcProvider(settings.oidc)] : [credentials],
+    callbacks: {
+      async signIn({ account, profile }) {
+        // Without an email the account cannot be matched to invitations: refuse with a reason the page shows.
+        if (account?.provider === oidcProviderId && !profile?.email) return '/signin?error=OidcEmailMissing';
+        return true;
+      },
+      /** The token's `sub` is always OUR user id, whichever provider signed the user in. */
+      async jwt({ token, user, account, profile }) {
+        if (account?.provider === oidcProviderId && settings.oidc) {
+          const ours = await findOrCreateOidcUser(
+            { db: settings.database() },
+            { provider: settings.oidc.issuer, subject: account.providerAccountId, email: profile?.email, name: profile?.name ?? user?.name },
+          );
+          return { ...token, sub: ours.id, email: ours.email, name: ours.name };
+        }
+        if (user) return { ...token, sub: user.id, email: user.email, name: user.name };
+        return token;
+      },
+      async session({ session, token }) {
+        session.user = { id: token.sub ?? '', email: token.email ?? '', name: token.name ?? '' };
+        return session;
+      },
+    },
+  };
+}
+
+const oidcFromEnv = (): OidcSettings | null =>
+  oidcEnabled()
+    ? { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, name: env.OIDC_NAME }
+    : null;
+
+export const authOptions: NextAuthOptions = createAuthOptions({
+  secret: sessionSecret,
+  oidc: oidcFromEnv(),
+  database: getDatabase,
+});

@@ -1,0 +1,60 @@
+import { buildSchema, parse, specifiedRules, validate } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { queryLimitRules } from './limits';
+
+const schema = buildSchema(`
+  type Query { node: Node, nodes(limit: Int): [Node!]!, search(first: Int): [Node!] }
+  type Mutation { touch: Node }
+  type Node { id: ID!, name: String, child: Node, children(limit: Int): [Node!]! }
+`);
+const limits = { maxDepth: 3, maxCost: 100, defaultListSize: 10 };
+
+function problems(query: string): string[] {
+  return validate(schema, parse(query), [...specifiedRules, ...queryLimitRules(limits)]).map((e) => e.message);
+}
+
+describe('query depth limit', () => {
+  it('accepts queries up to the limit and refuses deeper ones with the depth named', () => {
+    expect(problems(`{ node { child { child { id } } } }`)).toEqual([]);
+    expect(problems(`query Deep { node { child { child { child { id } } } } }`)).toEqual([
+      'The operation "Deep" is nested 4 levels deep; the limit is 3. Split it into smaller queries.',
+    ]);
+  });
+
+  it('counts depth through named and inline fragments', () => {
+    const viaFragments = `
+      query { node { ...A } }
+      fragment A on Node { child { ... on Node { child { child { id } } } } }`;
+    expect(problems(viaFragments)).toEqual([expect.stringMatching(/nested 4 levels deep/)]);
+  });
+
+  it('does not loop on fragment cycles (graphql reports the cycle itself)', () => {
+    const cyclic = `query { node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { ...A } }`;
+    expect(problems(cyclic).some((m) => /Cannot spread fragment "A" within itself/.test(m))).toBe(true);
+  });
+
+  it('applies to mutations too, and ignores introspection', () => {
+    expect(problems(`mutation { touch { child { child { child { id } } } } }`)).toEqual([expect.stringMatching(/4 levels/)]);
+    expect(problems(`{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`)).toEqual([]);
+  });
+});
+
+describe('query cost limit', () => {
+  it('multiplies list fields by their limit argument, or the default size', () => {
+    // nodes(limit: 5): 1 + 5 × (id + name) = 11
+    expect(problems(`{ nodes(limit: 5) { id name } }`)).toEqual([]);
+    // nodes: 1 + 10 × (1 + children(limit 9): 1 + 9 × 1) = 1 + 10 × 11 = 111 > 100
+    expect(problems(`query Big { nodes { id children(limit: 9) { id } } }`)).toEqual([
+      'The operation "Big" has an estimated cost of 111; the limit is 100. Ask for fewer items or fields.',
+    ]);
+    // The same with 8 children costs 1 + 10 × 10 = 101; with 7, 91.
+    expect(problems(`{ nodes { id children(limit: 7) { id } } }`)).toEqual([]);
+    expect(problems(`{ search(first: 50) { id name } }`)).toEqual([expect.stringMatching(/estimated cost of 101/)]);
+  });
+
+  it('uses the default size when the limit is a variable (unknown at validation)', () => {
+    expect(problems(`query($n: Int) { nodes(limit: $n) { id children { id } } }`)).toEqual([
+      expect.stringMatching(/estimated cost of 121/),
+    ]);
+  });
+});

@@ -1,0 +1,10 @@
+import { builder } from './builder';
+// Each domain registers its types and fields on the builder when imported. Add one line per domain.
+import '../accounts/schema';
+import '../audit/schema';
+import '../datasets/schema';
+import '../gold-standards/schema';
+import '../priors/schema';
+import '../projects/schema';
+
+export const schema = builder.toSchema({ sortSchema: true });

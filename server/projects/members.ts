@@ -1,0 +1,192 @@
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { invitations, memberships, projects, users } from '@/db/schema';
+import type { UserRecord } from '../accounts/service';
+import { recordAudit } from '../audit/service';
+import type { ServiceContext, Transaction } from '../context';
+import { conflict, notFound } from '../errors';
+import { parseInput } from '../validation';
+import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from './access';
+import { inviteInput, roleSchema } from './validation';
+
+/** A member, or an invitation to an email without an account yet (status `pending`). */
+export interface ProjectMemberRecord {
+  /** The user id when active, the invitation id when pending. */
+  id: string;
+  status: 'active' | 'pending';
+  user: UserRecord | null;
+  email: string;
+  name: string | null;
+  role: ProjectRole;
+  since: Date;
+}
+
+const roleOrder = sql`case ${memberships.role} when 'owner' then 0 when 'editor' then 1 else 2 end`;
+
+export async function listMembers(ctx: ServiceContext, projectId: string): Promise<ProjectMemberRecord[]> {
+  await requireProjectRole(ctx, projectId, 'viewer');
+  const active = await ctx.db
+    .select({ user: { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt }, role: memberships.role, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.projectId, projectId))
+    .orderBy(roleOrder, asc(users.name), asc(users.email));
+  const pending = await ctx.db
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.projectId, projectId), isNull(invitations.acceptedAt)))
+    .orderBy(asc(invitations.email));
+  return [
+    ...active.map((m) => activeMember(m.user, m.role, m.since)),
+    ...pending.map((i) => pendingMember(i)),
+  ];
+}
+
+/**
+ * Owners add people by email: an existing account becomes a member at once, an unknown email gets a
+ * pending invitation that its sign-up claims.
+ */
+export async function inviteMember(
+  ctx: ServiceContext,
+  input: { projectId: string; email: string; role: string },
+): Promise<ProjectMemberRecord> {
+  const { viewer } = await requireProjectRole(ctx, input.projectId, 'owner');
+  const { email, role } = parseInput(inviteInput, input);
+  const projectId = input.projectId;
+  return ctx.db.transaction(async (tx) => {
+    await lockProject(tx, projectId);
+    const [user] = await tx.select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt }).from(users).where(eq(users.email, email));
+    if (user) {
+      const existing = await findMembership(tx, projectId, user.id);
+      if (existing) throw conflict(`${email} is already a member of this project (${existing.role}).`, { field: 'email' });
+      const [m] = await tx.insert(memberships).values({ projectId, userId: user.id, role }).returning();
+      await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'member.add', objectType: 'membership', objectId: user.id, details: { email, role } });
+      return activeMember(user, m.role, m.createdAt);
+    }
+    const [open] = await tx.select().from(invitations).where(and(eq(invitations.projectId, projectId), eq(invitations.email, email), isNull(invitations.acceptedAt)));
+    if (open) throw conflict(`${email} is already invited to this project (${open.role}).`, { field: 'email' });
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({ projectId, email, role, invitedBy: viewer.userId })
+      .onConflictDoUpdate({
+        target: [invitations.projectId, invitations.email],
+        set: { role, invitedBy: viewer.userId, acceptedAt: null, createdAt: new Date() },
+      })
+      .returning();
+    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'invitation.create', objectType: 'invitation', objectId: invitation.id, details: { email, role } });
+    return pendingMember(invitation);
+  });
+}
+
+export async function changeMemberRole(
+  ctx: ServiceContext,
+  input: { projectId: string; userId: string; role: string },
+): Promise<ProjectMemberRecord> {
+  const { viewer } = await requireProjectRole(ctx, input.projectId, 'owner');
+  const role = parseInput(roleSchema, input.role);
+  const { projectId, userId } = input;
+  return ctx.db.transaction(async (tx) => {
+    await lockProject(tx, projectId);
+    const current = await requireMembership(tx, projectId, userId);
+    if (current.role === role) return activeMember(current.user, current.role, current.since);
+    if (current.role === 'owner') {
+      await ensureAnotherOwner(tx, projectId, 'The project needs at least one owner: make another member an owner before changing this role.');
+    }
+    await tx.update(memberships).set({ role }).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)));
+    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'member.role_change', objectType: 'membership', objectId: userId, details: { email: current.user.email, from: current.role, to: role } });
+    return activeMember(current.user, role, current.since);
+  });
+}
+
+export async function removeMember(ctx: ServiceContext, input: { projectId: string; userId: string }): Promise<boolean> {
+  const { viewer } = await requireProjectRole(ctx, input.projectId, 'owner');
+  const { projectId, userId } = input;
+  await ctx.db.transaction(async (tx) => {
+    await lockProject(tx, projectId);
+    const current = await requireMembership(tx, projectId, userId);
+    if (current.role === 'owner') {
+      await ensureAnotherOwner(tx, projectId, 'The project needs at least one owner: the last owner cannot be removed.');
+    }
+    await tx.delete(memberships).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)));
+    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'member.remove', objectType: 'membership', objectId: userId, details: { email: current.user.email, role: current.role } });
+  });
+  return true;
+}
+
+export async function leaveProject(ctx: ServiceContext, projectId: string): Promise<boolean> {
+  const { viewer } = await requireProjectRole(ctx, projectId, 'viewer');
+  await ctx.db.transaction(async (tx) => {
+    await lockProject(tx, projectId);
+    const { role } = await requireMembership(tx, projectId, viewer.userId);
+    if (role === 'owner') {
+      await ensureAnotherOwner(tx, projectId, 'You are the last owner of this project. Make another member an owner first, or delete the project.');
+    }
+    await tx.delete(memberships).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, viewer.userId)));
+    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'member.leave', objectType: 'membership', objectId: viewer.userId, details: { email: viewer.email, role } });
+  });
+  return true;
+}
+
+export async function cancelInvitation(ctx: ServiceContext, invitationId: string): Promise<boolean> {
+  const [invitation] = isUuid(invitationId)
+    ? await ctx.db.select().from(invitations).where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
+    : [];
+  const { viewer } = await requireRoleForObject(ctx, 'Invitation', invitation?.projectId, 'owner');
+  await ctx.db.transaction(async (tx) => {
+    const [deleted] = await tx.delete(invitations).where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt))).returning();
+    if (!deleted) throw notFound('Invitation');
+    await recordAudit(tx, { projectId: deleted.projectId, actorId: viewer.userId, action: 'invitation.cancel', objectType: 'invitation', objectId: deleted.id, details: { email: deleted.email, role: deleted.role } });
+  });
+  return true;
+}
+
+// ── helpers ────────────────────────────────────────────────────────────────
+
+/** Serialises membership changes per project, so two owners demoting each other cannot leave none. */
+async function lockProject(tx: Transaction, projectId: string): Promise<void> {
+  const [row] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
+  if (!row) throw notFound('Project');
+}
+
+async function findMembership(tx: Transaction, projectId: string, userId: string) {
+  if (!isUuid(userId)) return undefined;
+  const [row] = await tx
+    .select({ role: memberships.role, since: memberships.createdAt, user: { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt } })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)));
+  return row;
+}
+
+async function requireMembership(tx: Transaction, projectId: string, userId: string) {
+  const row = await findMembership(tx, projectId, userId);
+  if (!row) throw notFound('Member');
+  return row;
+}
+
+async function ensureAnotherOwner(tx: Transaction, projectId: string, message: string): Promise<void> {
+  const [{ owners }] = await tx
+    .select({ owners: count() })
+    .from(memberships)
+    .where(and(eq(memberships.projectId, projectId), eq(memberships.role, 'owner')));
+  if (owners < 2) throw conflict(message);
+}
+
+const activeMember = (user: UserRecord, role: ProjectRole, since: Date): ProjectMemberRecord => ({
+  id: user.id,
+  status: 'active',
+  user,
+  email: user.email,
+  name: user.name,
+  role,
+  since,
+});
+
+const pendingMember = (i: typeof invitations.$inferSelect): ProjectMemberRecord => ({
+  id: i.id,
+  status: 'pending',
+  user: null,
+  email: i.email,
+  name: null,
+  role: i.role,
+  since: i.createdAt,
+});

@@ -1,0 +1,133 @@
+import { UserRef } from '../accounts/schema';
+import { AuditEventRef } from '../audit/schema';
+import { listProjectActivity } from '../audit/service';
+import { builder } from '../graphql/builder';
+import * as members from './members';
+import * as projects from './service';
+
+export const ProjectRoleEnum = builder.enumType('ProjectRole', {
+  description: 'viewer: reads. editor: also writes project content. owner: also manages the project and its members.',
+  values: ['owner', 'editor', 'viewer'] as const,
+});
+
+const MemberStatusEnum = builder.enumType('MemberStatus', {
+  description: 'pending: invited by email, no account yet; the invitation is claimed at sign-up.',
+  values: ['active', 'pending'] as const,
+});
+
+const ProjectMemberRef = builder.objectRef<members.ProjectMemberRecord>('ProjectMember').implement({
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The user id when active, the invitation id when pending.' }),
+    status: t.expose('status', { type: MemberStatusEnum }),
+    user: t.expose('user', { type: UserRef, nullable: true }),
+    email: t.exposeString('email'),
+    name: t.exposeString('name', { nullable: true }),
+    role: t.expose('role', { type: ProjectRoleEnum }),
+    since: t.expose('since', { type: 'DateTime', description: 'When the member joined or was invited.' }),
+  }),
+});
+
+export const ProjectRef = builder.objectRef<projects.ProjectRecord>('Project').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    myRole: t.expose('myRole', { type: ProjectRoleEnum }),
+    members: t.field({
+      type: [ProjectMemberRef],
+      description: 'Active members (owners, editors, viewers), then pending invitations.',
+      resolve: (project, _args, ctx) => members.listMembers(ctx, project.id),
+    }),
+    activity: t.field({
+      type: [AuditEventRef],
+      description: 'Recent audit events, newest first.',
+      args: { limit: t.arg.int({ defaultValue: 20, description: '1 to 200' }) },
+      resolve: (project, { limit }, ctx) => listProjectActivity(ctx, project.id, limit ?? 20),
+    }),
+  }),
+});
+
+const CreateProjectInput = builder.inputType('CreateProjectInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    description: t.string({ defaultValue: '' }),
+  }),
+});
+
+const UpdateProjectInput = builder.inputType('UpdateProjectInput', {
+  description: 'Give the fields to change; omitted fields stay as they are.',
+  fields: (t) => ({ name: t.string(), description: t.string() }),
+});
+
+builder.queryFields((t) => ({
+  projects: t.field({
+    type: [ProjectRef],
+    description: "The caller's projects, newest first.",
+    resolve: (_root, _args, ctx) => projects.listMyProjects(ctx),
+  }),
+  project: t.field({
+    type: ProjectRef,
+    description: 'NOT_FOUND for unknown ids and for projects the caller is not a member of.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => projects.getProject(ctx, String(id)),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createProject: t.field({
+    type: ProjectRef,
+    description: 'The caller becomes its owner.',
+    args: { input: t.arg({ type: CreateProjectInput, required: true }) },
+    resolve: (_root, { input }, ctx) => projects.createProject(ctx, input),
+  }),
+  updateProject: t.field({
+    type: ProjectRef,
+    description: 'Owners only.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateProjectInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => projects.updateProject(ctx, String(id), input),
+  }),
+  deleteProject: t.boolean({
+    description: 'Owners only. Deletes everything in the project.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => projects.deleteProject(ctx, String(id)),
+  }),
+  inviteMember: t.field({
+    type: ProjectMemberRef,
+    description: 'Owners only. An email without an account gets a pending invitation.',
+    args: {
+      projectId: t.arg.id({ required: true }),
+      email: t.arg.string({ required: true }),
+      role: t.arg({ type: ProjectRoleEnum, required: true }),
+    },
+    resolve: (_root, args, ctx) => members.inviteMember(ctx, { ...args, projectId: String(args.projectId) }),
+  }),
+  changeMemberRole: t.field({
+    type: ProjectMemberRef,
+    description: 'Owners only. The last owner cannot be demoted.',
+    args: {
+      projectId: t.arg.id({ required: true }),
+      userId: t.arg.id({ required: true }),
+      role: t.arg({ type: ProjectRoleEnum, required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      members.changeMemberRole(ctx, { projectId: String(args.projectId), userId: String(args.userId), role: args.role }),
+  }),
+  removeMember: t.boolean({
+    description: 'Owners only. The last owner cannot be removed.',
+    args: { projectId: t.arg.id({ required: true }), userId: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) =>
+      members.removeMember(ctx, { projectId: String(args.projectId), userId: String(args.userId) }),
+  }),
+  cancelInvitation: t.boolean({
+    description: 'Owners only.',
+    args: { invitationId: t.arg.id({ required: true }) },
+    resolve: (_root, { invitationId }, ctx) => members.cancelInvitation(ctx, String(invitationId)),
+  }),
+  leaveProject: t.boolean({
+    description: 'Any member; the last owner cannot leave.',
+    args: { projectId: t.arg.id({ required: true }) },
+    resolve: (_root, { projectId }, ctx) => members.leaveProject(ctx, String(projectId)),
+  }),
+}));

@@ -1,0 +1,99 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '@/db/client';
+import type { Transaction } from '../context';
+import { bossExecutor } from './executor';
+
+/** pg-boss keeps its tables in this schema (its default). */
+export const BOSS_SCHEMA = 'pgboss';
+export const TRAIN_RUN_QUEUE = 'train-run';
+/** Jobs whose retries ran out land here, so the run they carry can be marked failed instead of hanging. */
+export const TRAIN_RUN_DEAD_QUEUE = 'train-run-dead';
+
+export interface TrainRunJob {
+  runId: string;
+}
+
+/**
+ * How long a worker holds a job without renewing it (the lease), and how often a lost job is retried.
+ * Workers renew every `leaseSeconds / 4`, so only a dead or frozen worker lets its lease run out.
+ */
+export interface QueueSettings {
+  leaseSeconds: number;
+  retryLimit: number;
+  retryDelaySeconds: number;
+}
+
+export const defaultQueueSettings: QueueSettings = { leaseSeconds: 300, retryLimit: 10, retryDelaySeconds: 5 };
+
+export interface StartBossOptions {
+  /** Workers supervise: they run pg-boss maintenance, which expires lapsed leases and schedules retries. */
+  supervise: boolean;
+  maintenanceIntervalSeconds?: number;
+  onError?: (error: Error) => void;
+}
+
+/** Starts pg-boss over the given drizzle database (creating or migrating its schema) and makes sure our queues exist. */
+export async function startBoss(db: Database, options: StartBossOptions): Promise<PgBoss> {
+  const boss = new PgBoss({
+    db: bossExecutor(db),
+    schema: BOSS_SCHEMA,
+    supervise: options.supervise,
+    schedule: false,
+    migrate: true,
+    ...(options.maintenanceIntervalSeconds ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds } : {}),
+  });
+  boss.on('error', (e) => options.onError?.(e));
+  await boss.start();
+  await boss.createQueue(TRAIN_RUN_DEAD_QUEUE, { name: TRAIN_RUN_DEAD_QUEUE });
+  await boss.createQueue(TRAIN_RUN_QUEUE, { name: TRAIN_RUN_QUEUE, deadLetter: TRAIN_RUN_DEAD_QUEUE });
+  return boss;
+}
+
+/**
+ * Services enqueue through one boss per database (it only sends: no maintenance, no polling), created on
+ * first use. Cached on globalThis for the same reason as the connection pool: Next evaluates modules more
+ * than once.
+ */
+const cache = globalThis as typeof globalThis & { __grnSenders?: WeakMap<Database, Promise<PgBoss>> };
+
+function senderFor(db: Database): Promise<PgBoss> {
+  cache.__grnSenders ??= new WeakMap();
+  let sender = cache.__grnSenders.get(db);
+  if (!sender) {
+    sender = startBoss(db, { supervise: false }).catch((e: unknown) => {
+      cache.__grnSenders?.delete(db);
+      throw e;
+    });
+    cache.__grnSenders.set(db, sender);
+  }
+  return sender;
+}
+
+export interface TrainRunSender {
+  /**
+   * Enqueue a training job inside the caller's transaction: the run row and its job commit together or not
+   * at all. Returns the job id.
+   */
+  enqueue(tx: Transaction, job: TrainRunJob): Promise<string>;
+}
+
+/**
+ * Get the sender before opening the transaction: starting it the first time uses another connection,
+ * which on PGlite (one session behind the socket) would wait for the open transaction forever.
+ */
+export async function trainRunSender(db: Database, settings: QueueSettings = defaultQueueSettings): Promise<TrainRunSender> {
+  const boss = await senderFor(db);
+  return {
+    async enqueue(tx, job) {
+      const id = await boss.send(TRAIN_RUN_QUEUE, job, {
+        db: bossExecutor(tx),
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelaySeconds,
+        expireInSeconds: settings.leaseSeconds,
+        deadLetter: TRAIN_RUN_DEAD_QUEUE,
+      });
+      if (!id) throw new Error('pg-boss did not accept the training job');
+      return id;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+/** The job queue (pg-boss 10 on the app's own database): training jobs and the leases workers hold on them. */
+export {
+  TRAIN_RUN_QUEUE,
+  TRAIN_RUN_DEAD_QUEUE,
+  defaultQueueSettings,
+  trainRunSender,
+  startBoss,
+  type QueueSettings,
+  type TrainRunSender,
+  type TrainRunJob,
+} from './boss';
+export { startConsumer, type Consumer, type Lease, type TakenJob } from './consumer';
+export { bossExecutor } from './executor';
+export { configureQueueSettings, queueSettings } from './settings';

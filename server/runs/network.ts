@@ -1,0 +1,246 @@
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { datasets, goldStandardEdges, inferredEdges, priorEdges } from '@/db/schema';
+import type { ServiceContext } from '../context';
+import { badInput, DomainError } from '../errors';
+import { goldStandardProjectId } from '../gold-standards/load';
+import { parseInput } from '../validation';
+import { requireRunRole } from './service';
+import * as store from './store';
+import { heatmapInput, networkQueryInput, type NetworkQueryInput } from './validation';
+
+export interface NetworkEdge {
+  regulator: string;
+  target: string;
+  effect: number;
+  sign: number;
+  rank: number;
+  /** The edge is in the prior version the run used. */
+  priorSupported: boolean;
+  /** Against the chosen gold standard: true positive, false positive; null without one. */
+  gold: 'tp' | 'fp' | null;
+}
+
+export interface NetworkNode {
+  id: string;
+  isFocus: boolean;
+  inDegree: number;
+  outDegree: number;
+}
+
+export interface GoldEdgeAmongNodes {
+  regulator: string;
+  target: string;
+  sign: number;
+  /** Whether the run predicted it at all (at any rank); false = a missed edge (false negative). */
+  predicted: boolean;
+  shown: boolean;
+}
+
+export interface RunNetwork {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  /** Nonzero effects of the run. */
+  totalEdges: number;
+  /** Edges that pass the regulator / neighbourhood filters, before the top-k cut. */
+  matchingEdges: number;
+  truncated: boolean;
+  goldStandardId: string | null;
+  /** Gold-standard edges whose both genes are shown (capped), so missed edges can be drawn. */
+  goldEdges: GoldEdgeAmongNodes[];
+}
+
+const maxGoldEdges = 2000;
+
+/**
+ * The part of a run's network the browser should draw, chosen in the database: the strongest k edges,
+ * optionally only from one regulator and/or within `hops` of a gene, annotated with prior support and
+ * true/false positive status against a gold standard.
+ */
+export async function runNetwork(ctx: ServiceContext, runId: string, raw: NetworkQueryInput = {}): Promise<RunNetwork> {
+  const input = parseInput(networkQueryInput, raw);
+  const { projectId } = await requireRunRole(ctx, runId, 'viewer');
+  if (input.goldStandardId && (await goldStandardProjectId(ctx.db, input.goldStandardId)) !== projectId) {
+    throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'goldStandardId' });
+  }
+  const run = (await store.findRun(ctx.db, runId))!;
+  const genes = await datasetGenes(ctx.db, run.datasetId);
+  for (const [field, gene] of [['regulator', input.regulator], ['gene', input.gene]] as const) {
+    if (gene && !genes.has(gene)) throw badInput(`Gene “${gene}” is not in this run’s dataset.`, { field });
+  }
+
+  const byRun = eq(inferredEdges.runId, runId);
+  const byRegulator = input.regulator ? eq(inferredEdges.regulator, input.regulator) : undefined;
+  const [{ total }] = await ctx.db.select({ total: count() }).from(inferredEdges).where(byRun);
+
+  let picked: { regulator: string; target: string; effect: number; rank: number }[];
+  let matchingEdges: number;
+  if (input.gene) {
+    const reached = await neighbourhoodEdges(ctx.db, and(byRun, byRegulator)!, input.gene, input.hops);
+    matchingEdges = reached.length;
+    picked = reached.sort((a, b) => a.rank - b.rank).slice(0, input.topK);
+  } else {
+    [{ total: matchingEdges }] = byRegulator
+      ? await ctx.db.select({ total: count() }).from(inferredEdges).where(and(byRun, byRegulator))
+      : [{ total }];
+    picked = await ctx.db
+      .select({ regulator: inferredEdges.regulator, target: inferredEdges.target, effect: inferredEdges.effect, rank: inferredEdges.rank })
+      .from(inferredEdges)
+      .where(and(byRun, byRegulator))
+      .orderBy(asc(inferredEdges.rank))
+      .limit(input.topK);
+  }
+
+  const nodeIds = new Set<string>(picked.flatMap((e) => [e.regulator, e.target]));
+  if (input.gene) nodeIds.add(input.gene);
+  if (input.regulator) nodeIds.add(input.regulator);
+  const names = [...nodeIds];
+  const priorSet = run.priorVersionId ? await priorPairs(ctx.db, run.priorVersionId, names) : new Set<string>();
+  const goldEdges = input.goldStandardId ? await goldAmong(ctx.db, input.goldStandardId, runId, names) : [];
+  const goldSet = new Set(goldEdges.map((g) => key(g.regulator, g.target)));
+  const shownSet = new Set(picked.map((e) => key(e.regulator, e.target)));
+
+  const edges: NetworkEdge[] = picked.map((e) => ({
+    ...e,
+    sign: Math.sign(e.effect),
+    priorSupported: priorSet.has(key(e.regulator, e.target)),
+    gold: input.goldStandardId ? (goldSet.has(key(e.regulator, e.target)) ? 'tp' : 'fp') : null,
+  }));
+  const degree = new Map(names.map((n) => [n, { inDegree: 0, outDegree: 0 }]));
+  for (const e of edges) {
+    degree.get(e.regulator)!.outDegree++;
+    degree.get(e.target)!.inDegree++;
+  }
+  return {
+    nodes: names.map((id) => ({ id, isFocus: id === input.gene || id === input.regulator, ...degree.get(id)! })),
+    edges,
+    totalEdges: total,
+    matchingEdges,
+    truncated: matchingEdges > edges.length,
+    goldStandardId: input.goldStandardId,
+    goldEdges: goldEdges.slice(0, maxGoldEdges).map((g) => ({ ...g, shown: shownSet.has(key(g.regulator, g.target)) })),
+  };
+}
+
+const key = (regulator: string, target: string) => `${regulator}\u0000${target}`;
+
+async function datasetGenes(db: Database, datasetId: string): Promise<Set<string>> {
+  const [d] = await db.select({ genes: datasets.genes }).from(datasets).where(eq(datasets.id, datasetId));
+  return new Set(d.genes);
+}
+
+/** Edges incident to genes within `hops − 1` steps of `gene` (direction ignored): its k-hop neighbourhood. */
+async function neighbourhoodEdges(db: Database, where: SQL, gene: string, hops: number) {
+  const seen = new Set([gene]);
+  const found = new Map<string, { regulator: string; target: string; effect: number; rank: number }>();
+  let frontier = [gene];
+  for (let hop = 0; hop < hops && frontier.length; hop++) {
+    const rows = await db
+      .select({ regulator: inferredEdges.regulator, target: inferredEdges.target, effect: inferredEdges.effect, rank: inferredEdges.rank })
+      .from(inferredEdges)
+      .where(and(where, or(inArray(inferredEdges.regulator, frontier), inArray(inferredEdges.target, frontier))));
+    const next: string[] = [];
+    for (const r of rows) {
+      found.set(key(r.regulator, r.target), r);
+      for (const g of [r.regulator, r.target]) {
+        if (!seen.has(g)) {
+          seen.add(g);
+          next.push(g);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return [...found.values()];
+}
+
+async function priorPairs(db: Database, versionId: string, genes: string[]): Promise<Set<string>> {
+  if (!genes.length) return new Set();
+  const rows = await db
+    .select({ regulator: priorEdges.regulator, target: priorEdges.target })
+    .from(priorEdges)
+    .where(and(eq(priorEdges.versionId, versionId), inArray(priorEdges.regulator, genes), inArray(priorEdges.target, genes)));
+  return new Set(rows.map((r) => key(r.regulator, r.target)));
+}
+
+async function goldAmong(db: Database, goldStandardId: string, runId: string, genes: string[]) {
+  if (!genes.length) return [];
+  const rows = await db
+    .select({
+      regulator: goldStandardEdges.regulator,
+      target: goldStandardEdges.target,
+      sign: goldStandardEdges.sign,
+      predicted: sql<boolean>`${inferredEdges.runId} IS NOT NULL`,
+    })
+    .from(goldStandardEdges)
+    .leftJoin(
+      inferredEdges,
+      and(eq(inferredEdges.runId, runId), eq(inferredEdges.regulator, goldStandardEdges.regulator), eq(inferredEdges.target, goldStandardEdges.target)),
+    )
+    .where(
+      and(
+        eq(goldStandardEdges.goldStandardId, goldStandardId),
+        inArray(goldStandardEdges.regulator, genes),
+        inArray(goldStandardEdges.target, genes),
+      ),
+    );
+  return rows.map((r) => ({ ...r, predicted: Boolean(r.predicted) }));
+}
+
+export interface EffectsHeatmap {
+  regulators: string[];
+  targets: string[];
+  /** values[r][t]: effect of regulators[r] on targets[t]; 0 where pruned. */
+  values: number[][];
+  maxAbs: number;
+  totalRegulators: number;
+  totalTargets: number;
+}
+
+/** The strongest corner of the effects matrix: top regulators by Σ|effect|, then their top targets. */
+export async function runHeatmap(ctx: ServiceContext, runId: string, raw: unknown = {}): Promise<EffectsHeatmap> {
+  const input = parseInput(heatmapInput, raw);
+  await requireRunRole(ctx, runId, 'viewer');
+  const byRun = eq(inferredEdges.runId, runId);
+  const strength = sql<number>`sum(abs(${inferredEdges.effect}))`;
+  const [{ totalRegulators, totalTargets }] = await ctx.db
+    .select({
+      totalRegulators: sql<number>`count(distinct ${inferredEdges.regulator})::int`,
+      totalTargets: sql<number>`count(distinct ${inferredEdges.target})::int`,
+    })
+    .from(inferredEdges)
+    .where(byRun);
+  const regulators = (
+    await ctx.db
+      .select({ gene: inferredEdges.regulator })
+      .from(inferredEdges)
+      .where(byRun)
+      .groupBy(inferredEdges.regulator)
+      .orderBy(desc(strength), asc(inferredEdges.regulator))
+      .limit(input.regulators)
+  ).map((r) => r.gene);
+  if (!regulators.length) return { regulators: [], targets: [], values: [], maxAbs: 0, totalRegulators: 0, totalTargets: 0 };
+  const fromTop = and(byRun, inArray(inferredEdges.regulator, regulators));
+  const targets = (
+    await ctx.db
+      .select({ gene: inferredEdges.target })
+      .from(inferredEdges)
+      .where(fromTop)
+      .groupBy(inferredEdges.target)
+      .orderBy(desc(strength), asc(inferredEdges.target))
+      .limit(input.targets)
+  ).map((r) => r.gene);
+  const cells = await ctx.db
+    .select({ regulator: inferredEdges.regulator, target: inferredEdges.target, effect: inferredEdges.effect })
+    .from(inferredEdges)
+    .where(and(fromTop, inArray(inferredEdges.target, targets)));
+  const row = new Map(regulators.map((g, i) => [g, i]));
+  const col = new Map(targets.map((g, i) => [g, i]));
+  const values = regulators.map(() => new Array<number>(targets.length).fill(0));
+  let maxAbs = 0;
+  for (const c of cells) {
+    values[row.get(c.regulator)!][col.get(c.target)!] = c.effect;
+    maxAbs = Math.max(maxAbs, Math.abs(c.effect));
+  }
+  return { regulators, targets, values, maxAbs, totalRegulators: Number(totalRegulators), totalTargets: Number(totalTargets) };
+}

@@ -1,0 +1,283 @@
+import { eq } from 'drizzle-orm';
+import { datasets, runs, sweeps } from '@/db/schema';
+import { recordAudit } from '../audit/service';
+import type { ServiceContext, Transaction, Viewer } from '../context';
+import { badInput, DomainError, notFound } from '../errors';
+import { loadPriorMatrix } from '../priors/load';
+import { priorVersionProjectId } from '../priors/service';
+import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
+import { queueSettings, trainRunSender, type TrainRunSender } from '../queue';
+import { parseInput } from '../validation';
+import { codeVersion } from './code-version';
+import { buildRunConfig, effectiveLambda, resolvePreset, type RunConfig } from './config';
+import * as store from './store';
+import {
+  launchRunInput,
+  launchSweepInput,
+  listRunsInput,
+  maxSweepRuns,
+  strategiesNeedingPrior,
+  strategyLabels,
+  type LaunchRunInput,
+  type LaunchSweepInput,
+  type Strategy,
+} from './validation';
+
+export type { RunRecord } from './store';
+
+/** Authorises access to a run by its id; unknown ids and other projects' runs answer the same NOT_FOUND. */
+export async function requireRunRole(ctx: ServiceContext, runId: string, needed: ProjectRole) {
+  const projectId = await store.runProjectId(ctx.db, runId);
+  const access = await requireRoleForObject(ctx, 'Run', projectId, needed);
+  return { ...access, projectId: projectId! };
+}
+
+export async function getRun(ctx: ServiceContext, runId: string): Promise<store.RunRecord> {
+  await requireRunRole(ctx, runId, 'viewer');
+  const run = await store.findRun(ctx.db, runId);
+  if (!run) throw notFound('Run');
+  return run;
+}
+
+export async function listRuns(ctx: ServiceContext, raw: unknown): Promise<store.RunRecord[]> {
+  const input = parseInput(listRunsInput, raw);
+  await requireProjectRole(ctx, input.projectId, 'viewer');
+  return store.listProjectRuns(ctx.db, input.projectId, input);
+}
+
+export async function listEpochs(ctx: ServiceContext, runId: string): Promise<store.RunEpochRecord[]> {
+  await requireRunRole(ctx, runId, 'viewer');
+  return store.listRunEpochs(ctx.db, runId);
+}
+
+interface RunInputs {
+  projectId: string;
+  datasetId: string;
+  priorVersionId: string | null;
+  isSyntheticData: boolean;
+}
+
+/** The dataset and the prior version must belong to the run's project; the prior must touch the dataset's genes. */
+async function checkRunInputs(
+  ctx: ServiceContext,
+  input: { projectId: string; datasetId: string; priorVersionId?: string | null },
+  strategiesUsed: readonly Strategy[],
+): Promise<RunInputs> {
+  const [dataset] = isUuid(input.datasetId)
+    ? await ctx.db
+        .select({ projectId: datasets.projectId, genes: datasets.genes, isSynthetic: datasets.isSynthetic })
+        .from(datasets)
+        .where(eq(datasets.id, input.datasetId))
+    : [];
+  if (!dataset || dataset.projectId !== input.projectId) {
+    throw new DomainError('NOT_FOUND', 'Dataset was not found in this project.', { field: 'datasetId' });
+  }
+  const priorVersionId = input.priorVersionId || null;
+  const needing = strategiesUsed.filter((s) => strategiesNeedingPrior.has(s));
+  if (!priorVersionId) {
+    if (needing.length) {
+      throw badInput(`${needing.map((s) => strategyLabels[s]).join(', ')} needs a prior network version.`, { field: 'priorVersionId' });
+    }
+    return { projectId: input.projectId, datasetId: input.datasetId, priorVersionId: null, isSyntheticData: dataset.isSynthetic };
+  }
+  if ((await priorVersionProjectId(ctx.db, priorVersionId)) !== input.projectId) {
+    throw new DomainError('NOT_FOUND', 'Prior network version was not found in this project.', { field: 'priorVersionId' });
+  }
+  const { matrix } = await loadPriorMatrix(ctx.db, priorVersionId, dataset.genes);
+  if (!matrix.data.some((v) => v !== 0)) {
+    throw badInput('The prior version has no edge between genes of this dataset; check that both name genes the same way.', {
+      field: 'priorVersionId',
+    });
+  }
+  return { projectId: input.projectId, datasetId: input.datasetId, priorVersionId, isSyntheticData: dataset.isSynthetic };
+}
+
+interface NewRun {
+  name: string;
+  strategy: Strategy;
+  config: RunConfig;
+  sweepId?: string | null;
+  relaunchOfId?: string | null;
+}
+
+async function insertAndEnqueue(
+  tx: Transaction,
+  sender: TrainRunSender,
+  viewer: Viewer,
+  inputs: RunInputs,
+  run: NewRun,
+): Promise<string> {
+  const [row] = await tx
+    .insert(runs)
+    .values({
+      projectId: inputs.projectId,
+      name: run.name,
+      datasetId: inputs.datasetId,
+      priorVersionId: inputs.priorVersionId,
+      sweepId: run.sweepId ?? null,
+      relaunchOfId: run.relaunchOfId ?? null,
+      strategy: run.strategy,
+      config: run.config,
+      seed: run.config.seed,
+      codeVersion: codeVersion(),
+      status: 'queued',
+      progress: { phase: 'queued', epoch: 0, totalEpochs: run.config.epochs },
+      createdBy: viewer.userId,
+    })
+    .returning({ id: runs.id });
+  const jobId = await sender.enqueue(tx, { runId: row.id });
+  await tx.update(runs).set({ jobId }).where(eq(runs.id, row.id));
+  return row.id;
+}
+
+export function defaultRunName(strategy: Strategy, config: RunConfig): string {
+  const lambda = strategy === 'dash' ? effectiveLambda(strategy, config) : null;
+  const pinn = (strategy === 'pinn' || strategy === 'pinn-mp') && config.pinnLambda !== undefined ? ` λd ${config.pinnLambda}` : '';
+  return `${strategyLabels[strategy]}${lambda ? ` λ (${lambda[0]}, ${lambda[1]})` : ''}${pinn} · seed ${config.seed}`;
+}
+
+export async function launchRun(ctx: ServiceContext, raw: LaunchRunInput): Promise<store.RunRecord> {
+  const input = parseInput(launchRunInput, raw);
+  const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
+  const inputs = await checkRunInputs(ctx, input, [input.strategy]);
+  const preset = resolvePreset(input.preset);
+  const config = buildRunConfig({ ...input, preset, isSyntheticData: inputs.isSyntheticData });
+  const name = input.name || defaultRunName(input.strategy, config);
+  const sender = await trainRunSender(ctx.db, queueSettings());
+  const runId = await ctx.db.transaction(async (tx) => {
+    const id = await insertAndEnqueue(tx, sender, viewer, inputs, { name, strategy: input.strategy, config });
+    await recordAudit(tx, {
+      projectId: inputs.projectId,
+      actorId: viewer.userId,
+      action: 'run.launch',
+      objectType: 'run',
+      objectId: id,
+      details: { name, strategy: input.strategy, datasetId: inputs.datasetId, priorVersionId: inputs.priorVersionId, seed: config.seed },
+    });
+    return id;
+  });
+  return (await store.findRun(ctx.db, runId))!;
+}
+
+export interface SweepRecord {
+  id: string;
+  name: string;
+  runs: store.RunRecord[];
+}
+
+/** Every strategy once, DASH once per (λ₁, λ₂) of the grid; all runs share one sweep and one seed. */
+export async function launchSweep(ctx: ServiceContext, raw: LaunchSweepInput): Promise<SweepRecord> {
+  const input = parseInput(launchSweepInput, raw);
+  const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
+  const inputs = await checkRunInputs(ctx, input, input.strategies);
+  const preset = resolvePreset(input.preset);
+  const planned: NewRun[] = [];
+  for (const strategy of input.strategies) {
+    const grid =
+      strategy === 'dash'
+        ? cartesian(input.lambda1Values ?? [input.hyperparameters.lambda1 ?? preset?.lambda[0] ?? 0.5], input.lambda2Values ?? [input.hyperparameters.lambda2 ?? preset?.lambda[1] ?? 0.05])
+        : [null];
+    for (const pair of grid) {
+      const hyperparameters = pair ? { ...input.hyperparameters, lambda1: pair[0], lambda2: pair[1] } : input.hyperparameters;
+      const config = buildRunConfig({ strategy, preset, hyperparameters, seed: input.seed, isSyntheticData: inputs.isSyntheticData });
+      planned.push({ name: defaultRunName(strategy, config), strategy, config });
+    }
+  }
+  if (planned.length > maxSweepRuns) {
+    throw badInput(`This sweep would launch ${planned.length} runs; the most at once is ${maxSweepRuns}. Use fewer λ values.`, {
+      field: 'lambda1Values',
+    });
+  }
+  const sweepName = input.name || `Sweep of ${planned.length} runs`;
+  const sender = await trainRunSender(ctx.db, queueSettings());
+  const sweepId = await ctx.db.transaction(async (tx) => {
+    const [sweep] = await tx
+      .insert(sweeps)
+      .values({
+        projectId: inputs.projectId,
+        name: sweepName,
+        config: {
+          strategies: input.strategies,
+          lambda1Values: input.lambda1Values,
+          lambda2Values: input.lambda2Values,
+          preset: preset?.id ?? null,
+          hyperparameters: input.hyperparameters,
+          seed: input.seed,
+        },
+        createdBy: viewer.userId,
+      })
+      .returning({ id: sweeps.id });
+    for (const run of planned) {
+      await insertAndEnqueue(tx, sender, viewer, inputs, { ...run, name: `${sweepName}: ${run.name}`, sweepId: sweep.id });
+    }
+    await recordAudit(tx, {
+      projectId: inputs.projectId,
+      actorId: viewer.userId,
+      action: 'sweep.launch',
+      objectType: 'sweep',
+      objectId: sweep.id,
+      details: { name: sweepName, runs: planned.length, strategies: input.strategies },
+    });
+    return sweep.id;
+  });
+  const sweepRuns = await store.listProjectRuns(ctx.db, inputs.projectId, { sweepId, limit: maxSweepRuns });
+  return { id: sweepId, name: sweepName, runs: sweepRuns.reverse() };
+}
+
+function cartesian(a: number[], b: number[]): [number, number][] {
+  return a.flatMap((x) => b.map((y): [number, number] => [x, y]));
+}
+
+/** A new run from the record of an old one: same dataset, prior version, configuration and seed. */
+export async function relaunchRun(ctx: ServiceContext, runId: string): Promise<store.RunRecord> {
+  const { viewer, projectId } = await requireRunRole(ctx, runId, 'editor');
+  const original = await store.findRun(ctx.db, runId);
+  if (!original) throw notFound('Run');
+  const [{ config }] = await ctx.db.select({ config: runs.config }).from(runs).where(eq(runs.id, runId));
+  const inputs: RunInputs = {
+    projectId,
+    datasetId: original.datasetId,
+    priorVersionId: original.priorVersionId,
+    isSyntheticData: false,
+  };
+  const name = `${original.name.replace(/ \(relaunch( \d+)?\)$/, '')} (relaunch)`;
+  const sender = await trainRunSender(ctx.db, queueSettings());
+  const id = await ctx.db.transaction(async (tx) => {
+    const newId = await insertAndEnqueue(tx, sender, viewer, inputs, {
+      name,
+      strategy: original.strategy as Strategy,
+      config: config as RunConfig,
+      relaunchOfId: original.id,
+    });
+    await recordAudit(tx, {
+      projectId,
+      actorId: viewer.userId,
+      action: 'run.relaunch',
+      objectType: 'run',
+      objectId: newId,
+      details: { relaunchOf: original.id, name },
+    });
+    return newId;
+  });
+  return (await store.findRun(ctx.db, id))!;
+}
+
+export async function cancelRun(ctx: ServiceContext, runId: string): Promise<store.RunRecord> {
+  const { viewer, projectId } = await requireRunRole(ctx, runId, 'editor');
+  await ctx.db.transaction(async (tx) => {
+    const result = await store.requestCancel(tx, runId);
+    if (!result) {
+      const run = await store.findRun(tx, runId);
+      throw new DomainError('CONFLICT', `The run has already ${run?.status === 'succeeded' ? 'finished' : run?.status}; there is nothing to cancel.`);
+    }
+    await recordAudit(tx, {
+      projectId,
+      actorId: viewer.userId,
+      action: 'run.cancel',
+      objectType: 'run',
+      objectId: runId,
+      details: { statusAfter: result.status },
+    });
+  });
+  return (await store.findRun(ctx.db, runId))!;
+}

@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { datasets, priorNetworks, priorVersions, runEpochs, runs, sweeps, users } from '@/db/schema';
+import type { Transaction } from '../context';
+import { isUuid } from '../projects/access';
+
+type Reader = Pick<Database, 'select'>;
+
+/** Every column but the large ones (the model and the checkpoint), which only workers and exports read. */
+const { model: _model, checkpoint: _checkpoint, ...listColumns } = getTableColumns(runs);
+
+const runSelection = {
+  ...listColumns,
+  datasetName: datasets.name,
+  datasetGenes: datasets.geneCount,
+  priorId: priorVersions.priorId,
+  priorName: priorNetworks.name,
+  priorVersionNumber: priorVersions.number,
+  sweepName: sweeps.name,
+  createdByName: users.name,
+};
+
+export type RunRecord = Omit<typeof runs.$inferSelect, 'model' | 'checkpoint'> & {
+  datasetName: string;
+  datasetGenes: number;
+  priorId: string | null;
+  priorName: string | null;
+  priorVersionNumber: number | null;
+  sweepName: string | null;
+  createdByName: string | null;
+};
+
+function selectRuns(db: Reader, where: SQL | undefined) {
+  return db
+    .select(runSelection)
+    .from(runs)
+    .innerJoin(datasets, eq(datasets.id, runs.datasetId))
+    .leftJoin(priorVersions, eq(priorVersions.id, runs.priorVersionId))
+    .leftJoin(priorNetworks, eq(priorNetworks.id, priorVersions.priorId))
+    .leftJoin(sweeps, eq(sweeps.id, runs.sweepId))
+    .leftJoin(users, eq(users.id, runs.createdBy))
+    .where(where);
+}
+
+export async function findRun(db: Reader, id: string): Promise<RunRecord | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await selectRuns(db, eq(runs.id, id));
+  return row ?? null;
+}
+
+export async function findRuns(db: Reader, ids: readonly string[]): Promise<RunRecord[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  return selectRuns(db, inArray(runs.id, valid));
+}
+
+export async function listProjectRuns(
+  db: Reader,
+  projectId: string,
+  filter: { sweepId?: string | null; status?: RunRecord['status'] | null; limit: number },
+): Promise<RunRecord[]> {
+  const conditions = [eq(runs.projectId, projectId)];
+  if (filter.sweepId) conditions.push(eq(runs.sweepId, filter.sweepId));
+  if (filter.status) conditions.push(eq(runs.status, filter.status));
+  return selectRuns(db, and(...conditions))
+    .orderBy(desc(runs.createdAt), desc(runs.id))
+    .limit(filter.limit);
+}
+
+/** The project a run belongs to, or null when there is no such run (ids of any shape). */
+export async function runProjectId(db: Reader, id: string): Promise<string | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await db.select({ projectId: runs.projectId }).from(runs).where(eq(runs.id, id));
+  return row?.projectId ?? null;
+}
+
+export async function listRunEpochs(db: Reader, runId: string) {
+  return db
+    .select({
+      epoch: runEpochs.epoch,
+      trainLoss: runEpochs.trainLoss,
+      valLoss: runEpochs.valLoss,
+      sparsity: runEpochs.sparsity,
+      learningRate: runEpochs.learningRate,
+      seconds: runEpochs.seconds,
+      pruned: runEpochs.pruned,
+    })
+    .from(runEpochs)
+    .where(eq(runEpochs.runId, runId))
+    .orderBy(asc(runEpochs.epoch));
+}
+export type RunEpochRecord = Awaited<ReturnType<typeof listRunEpochs>>[number];
+
+/**
+ * Cancel in one statement so it cannot race a worker taking the run: a queued run is cancelled at once,
+ * a running one is asked to stop (the worker polls the flag between optimiser steps).
+ */
+export async function requestCancel(tx: Transaction, runId: string): Promise<{ status: string } | null> {
+  const result = await tx.execute<{ status: string }>(sql`
+    UPDATE ${runs} SET
+      cancel_requested = true,
+      status = CASE WHEN status = 'queued' THEN 'cancelled'::run_status ELSE status END,
+      finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
+    WHERE id = ${runId} AND status IN ('queued', 'running')
+    RETURNING status`);
+  return result.rows[0] ?? null;
+}
+
+export async function sweepRunIds(db: Reader, sweepId: string): Promise<string[]> {
+  const rows = await db.select({ id: runs.id }).from(runs).where(eq(runs.sweepId, sweepId));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+export const strategies = ['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp'] as const;
+export type Strategy = (typeof strategies)[number];
+
+/** Strategies whose scores or loss use the prior; the others may run without one. */
+export const strategiesNeedingPrior: ReadonlySet<Strategy> = new Set(['bioprune', 'dash', 'pinn', 'pinn-mp']);
+
+export const strategyLabels: Record<Strategy, string> = {
+  none: 'PHOENIX (unpruned)',
+  imp: 'IMP',
+  bioprune: 'BioPrune',
+  dash: 'DASH',
+  pinn: 'PINN',
+  'pinn-mp': 'PINN + MP',
+};
+
+const fraction = (what: string) =>
+  z.number({ error: `${what} must be a number.` }).min(0, `${what} must be from 0 to 1.`).max(1, `${what} must be from 0 to 1.`);
+const wholeNumber = (what: string, min: number, max: number) =>
+  z
+    .number({ error: `${what} must be a number.` })
+    .int(`${what} must be a whole number.`)
+    .min(min, `${what} must be at least ${min}.`)
+    .max(max, `${what} must be at most ${max}.`);
+
+/** Overrides a user may give; everything omitted comes from the preset, then compute's defaults. */
+export const hyperparametersInput = z
+  .object({
+    lambda1: fraction('λ₁').nullish(),
+    lambda2: fraction('λ₂').nullish(),
+    pinnLambda: fraction('The PINN weight λ_d').nullish(),
+    hidden: wholeNumber('The number of hidden units', 1, 4096).nullish(),
+    epochs: wholeNumber('The epoch limit', 1, 10_000).nullish(),
+    patience: wholeNumber('The early-stopping patience', 1, 10_000).nullish(),
+    learningRate: z.number().positive('The learning rate must be positive.').max(1, 'The learning rate must be at most 1.').nullish(),
+    validationFraction: z
+      .number()
+      .gt(0, 'The validation fraction must be above 0.')
+      .lt(1, 'The validation fraction must be below 1.')
+      .nullish(),
+    noiseStd: z.number().min(0, 'The noise σ cannot be negative.').max(10, 'The noise σ must be at most 10.').nullish(),
+    solver: z.enum(['rk4', 'dopri5'], 'The solver must be rk4 or dopri5.').nullish(),
+    pruningFirstEpoch: wholeNumber('The first pruning epoch', 1, 10_000).nullish(),
+    pruningFirstFraction: fraction('The first pruning fraction').nullish(),
+    pruningEvery: wholeNumber('The pruning interval', 1, 10_000).nullish(),
+    pruningFraction: fraction('The pruning fraction').nullish(),
+  })
+  .default({});
+export type HyperparametersInput = z.infer<typeof hyperparametersInput>;
+
+const runName = z.string().trim().max(120, 'Run names are at most 120 characters.').nullish();
+const seed = z
+  .number()
+  .int('The seed must be a whole number.')
+  .min(0, 'The seed must be from 0 to 2147483647.')
+  .max(2_147_483_647, 'The seed must be from 0 to 2147483647.')
+  .default(0);
+
+export const launchRunInput = z.object({
+  projectId: z.string(),
+  datasetId: z.string(),
+  priorVersionId: z.string().nullish(),
+  name: runName,
+  strategy: z.enum(strategies, `The strategy must be one of ${strategies.join(', ')}.`),
+  preset: z.string().nullish(),
+  hyperparameters: hyperparametersInput,
+  seed,
+});
+export type LaunchRunInput = z.input<typeof launchRunInput>;
+
+const lambdaGrid = (what: string) =>
+  z
+    .array(fraction(what))
+    .max(12, `Give at most 12 values of ${what}.`)
+    .nullish()
+    .transform((v) => (v && v.length ? [...new Set(v)] : null));
+
+export const launchSweepInput = z.object({
+  projectId: z.string(),
+  datasetId: z.string(),
+  priorVersionId: z.string().nullish(),
+  name: runName,
+  strategies: z
+    .array(z.enum(strategies, `Each strategy must be one of ${strategies.join(', ')}.`))
+    .min(1, 'Choose at least one strategy.')
+    .transform((v) => [...new Set(v)]),
+  lambda1Values: lambdaGrid('λ₁'),
+  lambda2Values: lambdaGrid('λ₂'),
+  preset: z.string().nullish(),
+  hyperparameters: hyperparametersInput,
+  seed,
+});
+export type LaunchSweepInput = z.input<typeof launchSweepInput>;
+
+/** The most runs one sweep may launch: a grid is meant to be looked at, not to flood the queue. */
+export const maxSweepRuns = 64;
+
+export const listRunsInput = z.object({
+  projectId: z.string(),
+  sweepId: z.string().nullish(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).nullish(),
+  limit: wholeNumber('The limit', 1, 500).default(100),
+});
+
+export const networkQueryInput = z.object({
+  topK: wholeNumber('Top-k', 1, 2000).default(200),
+  regulator: z.string().trim().max(200).nullish().transform((v) => v || null),
+  gene: z.string().trim().max(200).nullish().transform((v) => v || null),
+  hops: wholeNumber('The neighbourhood size', 1, 3).default(1),
+  goldStandardId: z.string().nullish().transform((v) => v || null),
+});
+export type NetworkQueryInput = z.input<typeof networkQueryInput>;
+
+export const heatmapInput = z.object({
+  regulators: wholeNumber('The number of regulators', 1, 80).default(40),
+  targets: wholeNumber('The number of targets', 1, 150).default(80),
+});
+
+export const compareRunsInput = z.object({
+  projectId: z.string(),
+  runIds: z.array(z.string()).min(1, 'Choose at least one run.').max(100, 'Compare at most 100 runs at once.'),
+  goldStandardId: z.string(),
+});

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { runs } from '@/db/schema';
+import type { Logger } from '../log';
+import { startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type TrainRunJob } from '../queue';
+import { executeRun, type Trainer } from './execution';
+
+export interface RunWorkerOptions {
+  db: Database;
+  log: Logger;
+  /** TensorFlow.js backend for training (wasm, cpu, or a GPU backend where one loads). */
+  backend: string;
+  /** Jobs trained at the same time by this process. */
+  concurrency: number;
+  /** Must match the lease the jobs were sent with (RUN_LEASE_SECONDS): a run silent for this long is taken over. */
+  leaseSeconds: number;
+  heartbeatSeconds?: number;
+  /** How often this worker's pg-boss maintenance expires lapsed leases. */
+  maintenanceIntervalSeconds?: number;
+  pollingIntervalMs?: number;
+  checkpointEvery?: number;
+  progressIntervalMs?: number;
+  cancelPollMs?: number;
+  /** compute's `train` unless a test gives another. */
+  trainer?: Trainer;
+  workerId?: string;
+}
+
+export interface RunWorker {
+  readonly workerId: string;
+  readonly activeJobs: number;
+  /** Graceful: running trainings stop at the next step, keep their checkpoint and go back to the queue. */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** For tests: vanish mid-job like a killed process, leaving the jobs for the lease to recover. */
+  kill(): Promise<void>;
+}
+
+/**
+ * A compute worker: takes `train-run` jobs from the queue one at a time per slot, trains them with compute,
+ * and keeps the run's row current. Safe to run many against one database (see server/queue/consumer.ts).
+ */
+export async function startRunWorker(options: RunWorkerOptions): Promise<RunWorker> {
+  const { db, log } = options;
+  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const trainer = options.trainer ?? (await loadComputeTrainer());
+  const heartbeatSeconds = options.heartbeatSeconds ?? Math.max(1, Math.floor(options.leaseSeconds / 4));
+  const boss = await startBoss(db, {
+    supervise: true,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? Math.max(1, Math.min(60, Math.floor(options.leaseSeconds / 2))),
+    onError: (error) => log.warn('queue maintenance problem', { error }),
+  });
+  const pollingIntervalMs = options.pollingIntervalMs ?? 1000;
+
+  const training: Consumer = startConsumer<TrainRunJob>({
+    db,
+    boss,
+    queue: TRAIN_RUN_QUEUE,
+    concurrency: options.concurrency,
+    heartbeatSeconds,
+    pollingIntervalMs,
+    handle: (job) =>
+      executeRun(
+        {
+          db,
+          workerId,
+          leaseSeconds: options.leaseSeconds,
+          backend: options.backend,
+          checkpointEvery: options.checkpointEvery ?? 5,
+          progressIntervalMs: options.progressIntervalMs ?? 1000,
+          cancelPollMs: options.cancelPollMs ?? 1000,
+          trainer,
+          log,
+        },
+        job,
+      ),
+    onError: (error, jobId) => log.warn('training job did not complete', { jobId, error: error instanceof Error ? error : String(error) }),
+  });
+
+  // Jobs whose retries ran out: their run would otherwise stay queued or running for ever.
+  const deadLetters: Consumer = startConsumer<TrainRunJob>({
+    db,
+    boss,
+    queue: TRAIN_RUN_DEAD_QUEUE,
+    concurrency: 1,
+    heartbeatSeconds,
+    pollingIntervalMs: pollingIntervalMs * 5,
+    handle: async (job) => {
+      await db
+        .update(runs)
+        .set({
+          status: 'failed',
+          finishedAt: sql`now()`,
+          error: 'The run was interrupted too many times (its worker stopped or lost the database each time). Relaunch it to try again.',
+        })
+        .where(and(eq(runs.id, job.data.runId), sql`${runs.status} IN ('queued', 'running')`));
+    },
+    onError: (error) => log.warn('dead-letter job did not complete', { error: error instanceof Error ? error : String(error) }),
+  });
+
+  log.info('compute worker started', { workerId, backend: options.backend, concurrency: options.concurrency, leaseSeconds: options.leaseSeconds });
+
+  const stopBoss = () => boss.stop({ graceful: false, close: false, wait: true });
+  return {
+    workerId,
+    get activeJobs() {
+      return training.activeJobs;
+    },
+    async stop({ timeoutMs = 60_000 } = {}) {
+      await Promise.all([training.stop({ timeoutMs }), deadLetters.stop({ timeoutMs })]);
+      await stopBoss();
+      log.info('compute worker stopped', { workerId });
+    },
+    async kill() {
+      await Promise.all([training.kill(), deadLetters.kill()]);
+      await stopBoss();
+    },
+  };
+}
+
+/** compute (TensorFlow.js) loads only in processes that train. */
+async function loadComputeTrainer(): Promise<Trainer> {
+  const compute = await import('@/compute');
+  return compute.train;
+}

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { childProcessEnv } from '@/server/env';
+
+export interface AppInstance {
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A second GRN Studio (`npm start` with --no-build: the test server's build is shared) with its own port,
+ * data folder and settings, for tests that need different settings than the main test server.
+ */
+export async function startAppInstance(settings: Record<string, string>): Promise<AppInstance> {
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const dataDir = path.join(process.cwd(), '.test-data', 'e2e', `instance-${port}-${Date.now()}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', '--no-build'], {
+    env: childProcessEnv({
+      DATABASE_URL: undefined,
+      NEXTAUTH_SECRET: undefined,
+      PORT: String(port),
+      GRN_DATA_DIR: dataDir,
+      NEXTAUTH_URL: url,
+      SEED_DEMO: 'false',
+      START_WORKER: 'false',
+      LOG_LEVEL: 'warn',
+      ...settings,
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += String(d)));
+  child.stderr.on('data', (d) => (output += String(d)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app instance exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/auth/providers`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the app instance did not start within 120 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}

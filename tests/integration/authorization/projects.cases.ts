@@ -1,0 +1,50 @@
+import type { Cases } from './types';
+
+export default {
+  Query: {
+    projects: { need: 'signed-in', query: `{ projects { id myRole } }` },
+    project: {
+      need: 'viewer',
+      query: `query($id: ID!) { project(id: $id) { id myRole members { id } activity { id } } }`,
+      variables: (f) => ({ id: f.projectId }),
+    },
+  },
+  Mutation: {
+    createProject: { need: 'signed-in', query: `mutation { createProject(input: { name: "New project" }) { id } }` },
+    updateProject: {
+      need: 'owner',
+      query: `mutation($id: ID!) { updateProject(id: $id, input: { name: "Renamed" }) { id } }`,
+      variables: (f) => ({ id: f.projectId }),
+    },
+    deleteProject: {
+      need: 'owner',
+      query: `mutation($id: ID!) { deleteProject(id: $id) }`,
+      variables: (f) => ({ id: f.projectId }),
+    },
+    inviteMember: {
+      need: 'owner',
+      query: `mutation($p: ID!) { inviteMember(projectId: $p, email: "invitee@example.org", role: viewer) { id } }`,
+      variables: (f) => ({ p: f.projectId }),
+    },
+    changeMemberRole: {
+      need: 'owner',
+      query: `mutation($p: ID!, $u: ID!) { changeMemberRole(projectId: $p, userId: $u, role: editor) { id } }`,
+      variables: (f) => ({ p: f.projectId, u: f.users.viewer.userId }),
+    },
+    removeMember: {
+      need: 'owner',
+      query: `mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u) }`,
+      variables: (f) => ({ p: f.projectId, u: f.users.viewer.userId }),
+    },
+    cancelInvitation: {
+      need: 'owner',
+      query: `mutation($i: ID!) { cancelInvitation(invitationId: $i) }`,
+      variables: (f) => ({ i: f.invitationId }),
+    },
+    leaveProject: {
+      need: 'viewer',
+      query: `mutation($p: ID!) { leaveProject(projectId: $p) }`,
+      variables: (f) => ({ p: f.projectId }),
+    },
+  },
+} satisfies Cases;
