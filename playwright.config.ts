@@ -17,9 +17,24 @@ function freePort(): number {
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const e2eRoot = path.join(root, '.test-data', 'e2e');
+/** Folders of earlier runs go, except those a running server still uses (another run in parallel). */
+function removeFinishedRuns(): void {
+  for (const entry of fs.existsSync(e2eRoot) ? fs.readdirSync(e2eRoot) : []) {
+    const dir = path.join(e2eRoot, entry);
+    const pidFile = path.join(dir, 'server.pid');
+    const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : 0;
+    let alive = false;
+    try {
+      alive = pid > 0 && process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (!process.env.GRN_E2E_PORT) {
-  // Only the last run's folder is kept, for looking into a failure.
-  fs.rmSync(e2eRoot, { recursive: true, force: true });
+  removeFinishedRuns();
   process.env.GRN_E2E_PORT = String(freePort());
   process.env.GRN_E2E_DATA_DIR = path.join(e2eRoot, `run-${Date.now()}`);
 }

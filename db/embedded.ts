@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import fs from 'node:fs';
 import net from 'node:net';
+import { serializeExtendedQueries } from './pglite-queue';
 
 export interface EmbeddedPostgres {
   /** postgres:// URL for the `pg` driver. */
@@ -39,6 +40,7 @@ export async function startEmbeddedPostgres(options: {
     port,
     maxConnections: options.maxConnections ?? 32,
   });
+  serializeExtendedQueries(server);
   await server.start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,

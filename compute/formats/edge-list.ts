@@ -6,20 +6,22 @@ import { SIGN_HELP, parseSign } from './sign';
 
 type Field = 'regulator' | 'target' | 'sign' | 'weight' | 'evidence';
 
-/** Header names we recognise for each column (lower case); BEELINE's `Gene1,Gene2,Type` among them. */
-const ALIASES: Record<Field, string[]> = {
-  regulator: ['regulator', 'source', 'from', 'tf', 'gene1', 'regulator_gene', 'node1'],
-  target: ['target', 'to', 'gene2', 'target_gene', 'node2'],
+/** Header names we recognise (lower case) for the optional columns. */
+const ALIASES: Record<'sign' | 'weight' | 'evidence', string[]> = {
   sign: ['sign', 'type', 'mode', 'interaction', 'regulation'],
   weight: ['weight', 'effect', 'score', 'confidence', 'value'],
   evidence: ['evidence', 'reference', 'references', 'pmid', 'note', 'notes', 'comment'],
 };
+/** First-column headers: regulator, source, from, TF, Gene1 (BEELINE), with an optional _name/_id suffix. */
+const REGULATOR_HEADER = /^(regulator|source|from|tf|transcription[ _]factor|gene ?1|node ?1)([ _-]?(name|gene|id|symbol))?$/i;
+const TARGET_HEADER = /^(target|to|gene ?2|node ?2)([ _-]?(name|gene|id|symbol))?$/i;
 const POSITIONAL: Field[] = ['regulator', 'target', 'sign', 'weight', 'evidence'];
 
 /**
  * Edge list, CSV or TSV, columns `regulator,target[,sign,weight,evidence]`. The header is optional: a
- * first row whose first two cells name the regulator and target columns is one, and then the other
- * columns may come in any order. Without a sign column an edge takes the sign of its weight (so an
+ * first row whose first two cells name the regulator and target columns (regulator/source/TF/Gene1,
+ * target/Gene2, optionally with a _name or _id suffix) is one; the other columns may then come in any
+ * order and unknown ones are ignored. Without a sign column an edge takes the sign of its weight (so an
  * effects file `regulator,target,effect` keeps both), or 0 (unknown) without either. Repeated edges
  * with the same sign are merged (first kept); repeated with different signs they are an error.
  */
@@ -47,12 +49,22 @@ export function parseEdgeList(text: string, options: ParseOptions = {}): NamedEd
 }
 
 function readHeader(row: CsvRow): (Field | null)[] | null {
-  const names = row.cells.map((c) => c.trim().toLowerCase());
-  if (!ALIASES.regulator.includes(names[0]) || !ALIASES.target.includes(names[1] ?? '')) return null;
-  return names.map((name, i) => {
+  const [first = '', second = ''] = row.cells.map((c) => c.trim());
+  const regulatorLike = REGULATOR_HEADER.test(first);
+  const targetLike = TARGET_HEADER.test(second);
+  if (!regulatorLike && !targetLike) return null;
+  if (regulatorLike !== targetLike) {
+    throw new FormatError(
+      'wrong-header',
+      `the header starts '${truncate(first)},${truncate(second)}'; name the first two columns regulator,target (or source,target, TF,target, Gene1,Gene2)`,
+      { line: row.line },
+    );
+  }
+  return row.cells.map((cell, i) => {
     if (i === 0) return 'regulator';
     if (i === 1) return 'target';
-    const field = (['sign', 'weight', 'evidence'] as Field[]).find((f) => ALIASES[f].includes(name));
+    const name = cell.trim().toLowerCase();
+    const field = (['sign', 'weight', 'evidence'] as const).find((f) => ALIASES[f].includes(name));
     return field ?? null; // unrecognised extra columns are ignored
   });
 }

@@ -9,4 +9,4 @@ export { parseSif, writeSif } from './sif';
 export { parseSign } from './sign';
 export { edgesToMatrix, matrixToEdges, type EdgesAsMatrix } from './network-convert';
 export { writeGraphML, writeCytoscapeJson } from './graph-export';
-export { parseNetwork, type NetworkFileKind } from './network-file';
+export { parseNetwork, detectNetworkKind, type NetworkFileKind, type NetworkFileOptions } from './network-file';

@@ -78,6 +78,13 @@ describe('parseEdgeList', () => {
     ]);
   });
 
+  it('accepts header variants and refuses a half-recognised header', () => {
+    expect(parseEdgeList('TF_name,Target_name,score\nTFAP2A,B,0.5\n')).toEqual([{ regulator: 'TFAP2A', target: 'B', sign: 1, weight: 0.5 }]);
+    expect(parseEdgeList('TFAP2A,B\n')).toEqual([{ regulator: 'TFAP2A', target: 'B', sign: 0 }]);
+    const e = formatError(() => parseEdgeList('regulator,gene\nA,B\n'));
+    expect([e.kind, e.line]).toEqual(['wrong-header', 1]);
+  });
+
   it('merges repeats with the same sign and refuses conflicting ones', () => {
     expect(parseEdgeList('A,B,1\nA,B,1\n')).toHaveLength(1);
     const e = formatError(() => parseEdgeList('A,B,1\nC,B,1\nA,B,-1\n'));

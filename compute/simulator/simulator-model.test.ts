@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadSim350, loadSim350Network } from '../fixtures/sim350';
+import { loadSim350Network, readSim350File } from '../fixtures/sim350';
+import { parseDenseMatrix } from '../formats/dense-matrix';
 import { FormatError } from '../formats/errors';
 import { compileRate, parseRateExpression } from './expression';
 import { hillActivation } from './hill';
@@ -62,7 +63,7 @@ describe('sim350 equations', () => {
     expect(network.edges).toHaveLength(550);
     expect(network.rates.filter((r) => r === null)).toHaveLength(73);
     expect(network.edges.filter((e) => e.sign > 0)).toHaveLength(374);
-    const truth = loadSim350().truth;
+    const truth = parseDenseMatrix(readSim350File('prior_matrix_noise_0.0.csv.gz'), network.genes).matrix;
     expect(Array.from(truthMatrix(network).data)).toEqual(Array.from(truth.data));
   });
 
@@ -80,6 +81,14 @@ describe('sim350 equations', () => {
     expect(() => parseOdeEquations('gene,equation\nA,input gene\n')).toThrow(/expected the header 'node,eqn'/);
     expect(() => parseOdeEquations('node,eqn\nA,input gene\n', ['A', 'B'])).toThrow(/no equation for 1 genes, e.g. 'B'/);
     expect(() => parseOdeEquations('node,eqn\nA,"1 - Q"\n')).toThrow("line 2, column 2: unknown gene 'Q' at character 5 of the equation");
+    const unknownNode = (() => {
+      try {
+        parseOdeEquations('node,eqn\nA,input gene\nZ,input gene\n', ['A']);
+      } catch (e) {
+        return e as FormatError;
+      }
+    })();
+    expect([unknownNode?.kind, unknownNode?.line, unknownNode?.column]).toEqual(['unknown-gene', 3, 1]);
   });
 });
 

@@ -6,5 +6,6 @@ import '../datasets/schema';
 import '../gold-standards/schema';
 import '../priors/schema';
 import '../projects/schema';
+import '../runs/schema';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -1,4 +1,4 @@
-import { defaultTrainConfig, type TrainConfig } from '@/compute';
+import { defaultTrainConfig, parseTrainConfig, type TrainConfig } from './compute-api';
 import { badInput } from '../errors';
 import { findPreset, type RunPreset } from './presets';
 import type { HyperparametersInput, Strategy } from './validation';
@@ -51,6 +51,13 @@ export function buildRunConfig(input: {
       fraction: h.pruningFraction ?? base.pruning.fraction,
     },
   };
+  try {
+    parseTrainConfig(config);
+  } catch (e) {
+    throw badInput(`These hyperparameters do not make a valid training configuration (${(e as Error).message.replace(/^invalid training config: /, '')}).`, {
+      field: 'hyperparameters',
+    });
+  }
   const { backend: _machineSpecific, ...stored } = config;
   return dropUndefined(stored);
 }

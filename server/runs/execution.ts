@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { EpochReport, TrainCheckpoint, TrainResult, train } from '@/compute';
+import type { EpochReport, TrainCheckpoint, Trainer } from './compute-api';
 import { FormatError } from '@/compute/formats';
 import type { Database } from '@/db/client';
 import { runs } from '@/db/schema';
@@ -13,7 +13,7 @@ import { codeVersion } from './code-version';
 import type { RunConfig } from './config';
 import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
 
-export type Trainer = (input: Parameters<typeof train>[0]) => Promise<TrainResult>;
+export type { Trainer } from './compute-api';
 
 export interface ExecutionSettings {
   db: Database;
@@ -29,6 +29,11 @@ export interface ExecutionSettings {
   cancelPollMs: number;
   trainer: Trainer;
   log: Logger;
+}
+
+/** The worker is shutting down: the run went back to the queue and the job must be retried, not completed. */
+class RunInterrupted extends Error {
+  override name = 'RunInterrupted';
 }
 
 /** Problems with the run's inputs that the user can fix: shown as the failure reason. */
@@ -70,7 +75,8 @@ export async function executeRun(settings: ExecutionSettings, job: TakenJob<Trai
     await trainAndStore(ctx);
   } catch (error) {
     if (job.lease.lost) return;
-    if (isTransientDatabaseError(error)) throw error; // the job is retried and resumes from the checkpoint
+    // Retried jobs resume from the checkpoint: after a shutdown, or when the database went away for a moment.
+    if (error instanceof RunInterrupted || isTransientDatabaseError(error)) throw error;
     const reason = failureReason(error, log, runId);
     await db
       .update(runs)
@@ -190,7 +196,7 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
   if (result.summary.cancelled) {
     // Stopped by a worker shutdown: hand the run back; the retried job resumes from the last checkpoint.
     await db.update(runs).set({ status: 'queued', workerId: null, progress: { ...reporter.progress, phase: 'interrupted' } }).where(fence);
-    throw new Error('The worker shut down; the run will resume from its last checkpoint.');
+    throw new RunInterrupted('The worker shut down; the run will resume from its last checkpoint.');
   }
   if (hasNonFinite(result.effects)) {
     throw new RunInputError('Training diverged: the effects matrix holds values that are not finite numbers. Try a smaller learning rate.');

@@ -190,6 +190,7 @@ export async function launchSweep(ctx: ServiceContext, raw: LaunchSweepInput): P
   }
   const sweepName = input.name || `Sweep of ${planned.length} runs`;
   const sender = await trainRunSender(ctx.db, queueSettings());
+  const runIds: string[] = [];
   const sweepId = await ctx.db.transaction(async (tx) => {
     const [sweep] = await tx
       .insert(sweeps)
@@ -208,7 +209,7 @@ export async function launchSweep(ctx: ServiceContext, raw: LaunchSweepInput): P
       })
       .returning({ id: sweeps.id });
     for (const run of planned) {
-      await insertAndEnqueue(tx, sender, viewer, inputs, { ...run, name: `${sweepName}: ${run.name}`, sweepId: sweep.id });
+      runIds.push(await insertAndEnqueue(tx, sender, viewer, inputs, { ...run, name: `${sweepName}: ${run.name}`, sweepId: sweep.id }));
     }
     await recordAudit(tx, {
       projectId: inputs.projectId,
@@ -220,8 +221,8 @@ export async function launchSweep(ctx: ServiceContext, raw: LaunchSweepInput): P
     });
     return sweep.id;
   });
-  const sweepRuns = await store.listProjectRuns(ctx.db, inputs.projectId, { sweepId, limit: maxSweepRuns });
-  return { id: sweepId, name: sweepName, runs: sweepRuns.reverse() };
+  const byId = new Map((await store.findRuns(ctx.db, runIds)).map((r) => [r.id, r]));
+  return { id: sweepId, name: sweepName, runs: runIds.map((id) => byId.get(id)!) };
 }
 
 function cartesian(a: number[], b: number[]): [number, number][] {

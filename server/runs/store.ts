@@ -63,7 +63,7 @@ export async function listProjectRuns(
   if (filter.sweepId) conditions.push(eq(runs.sweepId, filter.sweepId));
   if (filter.status) conditions.push(eq(runs.status, filter.status));
   return selectRuns(db, and(...conditions))
-    .orderBy(desc(runs.createdAt), desc(runs.id))
+    .orderBy(desc(runs.createdAt), asc(runs.name), asc(runs.id))
     .limit(filter.limit);
 }
 

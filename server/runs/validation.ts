@@ -37,7 +37,7 @@ export const hyperparametersInput = z
     validationFraction: z
       .number()
       .gt(0, 'The validation fraction must be above 0.')
-      .lt(1, 'The validation fraction must be below 1.')
+      .max(0.9, 'The validation fraction must be at most 0.9.')
       .nullish(),
     noiseStd: z.number().min(0, 'The noise σ cannot be negative.').max(10, 'The noise σ must be at most 10.').nullish(),
     solver: z.enum(['rk4', 'dopri5'], 'The solver must be rk4 or dopri5.').nullish(),

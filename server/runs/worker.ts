@@ -5,6 +5,7 @@ import type { Database } from '@/db/client';
 import { runs } from '@/db/schema';
 import type { Logger } from '../log';
 import { startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type TrainRunJob } from '../queue';
+import { loadTrainer } from './compute-api';
 import { executeRun, type Trainer } from './execution';
 
 export interface RunWorkerOptions {
@@ -44,7 +45,7 @@ export interface RunWorker {
 export async function startRunWorker(options: RunWorkerOptions): Promise<RunWorker> {
   const { db, log } = options;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const trainer = options.trainer ?? (await loadComputeTrainer());
+  const trainer = options.trainer ?? (await loadTrainer());
   const heartbeatSeconds = options.heartbeatSeconds ?? Math.max(1, Math.floor(options.leaseSeconds / 4));
   const boss = await startBoss(db, {
     supervise: true,
@@ -117,10 +118,4 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
       await stopBoss();
     },
   };
-}
-
-/** compute (TensorFlow.js) loads only in processes that train. */
-async function loadComputeTrainer(): Promise<Trainer> {
-  const compute = await import('@/compute');
-  return compute.train;
 }

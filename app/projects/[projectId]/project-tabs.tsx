@@ -7,7 +7,12 @@ import { useProject } from './project-context';
  * The project's sections. Each capability adds one entry here (and its folder beside this file):
  * `segment` is the path below /projects/<id> ('' for the overview).
  */
-export const PROJECT_TABS: readonly { segment: string; label: string }[] = [{ segment: '', label: 'Overview' }];
+export const PROJECT_TABS: readonly { segment: string; label: string }[] = [
+  { segment: '', label: 'Overview' },
+  { segment: 'datasets', label: 'Datasets' },
+  { segment: 'priors', label: 'Prior networks' },
+  { segment: 'gold-standards', label: 'Gold standards' },
+];
 
 export function ProjectTabs({ projectId }: { projectId: string }) {
   const pathname = usePathname() ?? '';

@@ -1,0 +1,5 @@
+import { GoldStandardsView } from './gold-standards-view';
+
+export default function GoldStandardsPage() {
+  return <GoldStandardsView />;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { describeEvent } from './describe-event';
+import type { ActivityEvent } from './types';
+
+const event = (action: string, details: Record<string, unknown> = {}): ActivityEvent => ({
+  id: '1',
+  action,
+  objectType: 'project',
+  objectId: null,
+  actorName: 'Ada',
+  details,
+  createdAt: '2026-01-01T00:00:00Z',
+});
+
+describe('describeEvent', () => {
+  it('says what a membership change did', () => {
+    expect(describeEvent(event('member.add', { email: 'bob@x.org', role: 'viewer' }))).toBe('added bob@x.org as viewer');
+    expect(describeEvent(event('member.role_change', { email: 'bob@x.org', from: 'viewer', to: 'editor' }))).toBe(
+      "changed bob@x.org's role from viewer to editor",
+    );
+    expect(describeEvent(event('invitation.cancel', { email: 'c@x.org' }))).toBe('cancelled the invitation for c@x.org');
+  });
+
+  it('names only what a project update changed', () => {
+    expect(describeEvent(event('project.update', { name: { from: 'A', to: 'B' } }))).toBe('renamed the project to “B”');
+    expect(describeEvent(event('project.update', { description: { from: '', to: 'x' } }))).toBe('changed the description');
+    expect(describeEvent(event('project.update', { name: { from: 'A', to: 'B' }, description: { from: '', to: 'x' } }))).toBe(
+      'renamed the project to “B” and changed the description',
+    );
+  });
+
+  it('reads sensibly for actions it does not know', () => {
+    expect(describeEvent(event('dataset.upload', { name: 'expr.csv' }))).toBe('dataset upload: expr.csv');
+    expect(describeEvent(event('run.cancel'))).toBe('run cancel');
+  });
+});

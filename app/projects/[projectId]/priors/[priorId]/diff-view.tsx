@@ -1,0 +1,151 @@
+'use client';
+import dynamic from 'next/dynamic';
+import { ErrorAlert, Loading } from '../../../../components/alerts';
+import { SelectField } from '../../../../components/field';
+import { SignBadge } from '../../data-ui/signs';
+import { useGql } from '../../data-ui/use-gql';
+import type { PriorEdge, VersionSummary } from '../types';
+import type { NetworkEdge } from './diff-network';
+
+// Cytoscape touches the DOM when it loads: load it in the browser only.
+const DiffNetwork = dynamic(() => import('./diff-network').then((m) => m.DiffNetwork), {
+  ssr: false,
+  loading: () => <Loading what="the network view" />,
+});
+
+type Edge = Pick<PriorEdge, 'regulator' | 'target' | 'sign' | 'evidence'>;
+interface Pair {
+  regulator: string;
+  target: string;
+  from: Edge;
+  to: Edge;
+}
+interface DiffData {
+  priorDiff: { added: Edge[]; removed: Edge[]; signChanged: Pair[]; annotationChanged: Pair[] };
+  toVersion: { edges: { total: number; edges: Edge[] } };
+}
+
+/** Unchanged edges join the picture only while the network stays small enough to read. */
+const NETWORK_EDGE_LIMIT = 1500;
+
+const DIFF = /* GraphQL */ `
+  query PriorDiff($from: ID!, $to: ID!) {
+    priorDiff(fromVersionId: $from, toVersionId: $to) {
+      added { regulator target sign evidence }
+      removed { regulator target sign evidence }
+      signChanged { regulator target from { sign evidence } to { sign evidence } }
+      annotationChanged { regulator target from { sign evidence } to { sign evidence } }
+    }
+    toVersion: priorVersion(id: $to) { edges(limit: ${NETWORK_EDGE_LIMIT}) { total edges { regulator target sign evidence } } }
+  }
+`;
+
+interface Props {
+  fromId: string;
+  toId: string;
+  versions: VersionSummary[];
+  onChange: (c: { from: string; to: string }) => void;
+}
+
+const key = (e: { regulator: string; target: string }) => `${e.regulator}\u0000${e.target}`;
+
+export function DiffView({ fromId, toId, versions, onChange }: Props) {
+  const { data, error } = useGql<DiffData>(DIFF, { from: fromId, to: toId });
+  const number = (id: string) => versions.find((v) => v.id === id)?.number;
+  const options = versions.map((v) => ({ value: v.id, label: `v${v.number} — ${v.message.slice(0, 40)}` }));
+  const diff = data?.priorDiff;
+  const changes = diff ? diff.added.length + diff.removed.length + diff.signChanged.length + diff.annotationChanged.length : 0;
+
+  return (
+    <section className="card stack" aria-labelledby="diff-heading">
+      <h3 id="diff-heading" className="card-heading">
+        Changes from v{number(fromId)} to v{number(toId)}
+      </h3>
+      <div className="form-row">
+        <SelectField label="From" value={fromId} options={options} onChange={(e) => onChange({ from: e.target.value, to: toId })} />
+        <SelectField label="To" value={toId} options={options} onChange={(e) => onChange({ from: fromId, to: e.target.value })} />
+      </div>
+      <ErrorAlert>{error}</ErrorAlert>
+      {!data && !error ? <Loading what="the differences" /> : null}
+      {diff ? (
+        <>
+          <p className="row small" aria-live="polite">
+            <span className="badge diff-added">{diff.added.length} added</span>
+            <span className="badge diff-removed">{diff.removed.length} removed</span>
+            <span className="badge diff-sign">{diff.signChanged.length} sign changed</span>
+            <span className="badge">{diff.annotationChanged.length} evidence/weight changed</span>
+          </p>
+          {changes === 0 ? <p className="muted">These versions have the same edges.</p> : <DiffTable diff={diff} />}
+          <DiffNetwork edges={networkEdges(diff, data.toVersion.edges.edges, data.toVersion.edges.total <= NETWORK_EDGE_LIMIT)} />
+          {data.toVersion.edges.total > NETWORK_EDGE_LIMIT ? (
+            <p className="muted small">The network shows changed edges only: v{number(toId)} has {data.toVersion.edges.total} edges.</p>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function networkEdges(diff: DiffData['priorDiff'], toEdges: Edge[], withUnchanged: boolean): NetworkEdge[] {
+  const changed = new Set([...diff.added, ...diff.signChanged].map(key));
+  const out: NetworkEdge[] = [
+    ...diff.added.map((e) => ({ ...e, status: 'added' as const })),
+    ...diff.removed.map((e) => ({ ...e, status: 'removed' as const })),
+    ...diff.signChanged.map((p) => ({ regulator: p.regulator, target: p.target, sign: p.to.sign, status: 'sign' as const })),
+  ];
+  if (withUnchanged) for (const e of toEdges) if (!changed.has(key(e))) out.push({ ...e, status: 'same' });
+  return out;
+}
+
+function DiffTable({ diff }: { diff: DiffData['priorDiff'] }) {
+  const rows = [
+    ...diff.added.map((e) => ({ e, status: 'added', label: 'added', detail: <SignBadge sign={e.sign} /> })),
+    ...diff.removed.map((e) => ({ e, status: 'removed', label: 'removed', detail: <SignBadge sign={e.sign} /> })),
+    ...diff.signChanged.map((p) => ({
+      e: p,
+      status: 'sign',
+      label: 'sign changed',
+      detail: (
+        <>
+          <SignBadge sign={p.from.sign} /> → <SignBadge sign={p.to.sign} />
+        </>
+      ),
+    })),
+    ...diff.annotationChanged.map((p) => ({
+      e: p,
+      status: 'annotation',
+      label: 'evidence changed',
+      detail: (
+        <span className="small">
+          “{p.from.evidence || '—'}” → “{p.to.evidence || '—'}”
+        </span>
+      ),
+    })),
+  ];
+  return (
+    <div className="table-wrap diff-table">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Change</th>
+            <th scope="col">Regulator</th>
+            <th scope="col">Target</th>
+            <th scope="col">Sign / evidence</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ e, status, label, detail }) => (
+            <tr key={`${status}:${key(e)}`} className={`diff-row diff-row-${status}`}>
+              <td>
+                <span className={`badge diff-${status}`}>{label}</span>
+              </td>
+              <td className="mono">{e.regulator}</td>
+              <td className="mono">{e.target}</td>
+              <td>{detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

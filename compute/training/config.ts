@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+export const strategySchema = z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']);
+
+const fraction = z.number().min(0).max(1);
+
+export const trainConfigSchema = z
+  .object({
+    strategy: strategySchema,
+    /** DASH (λ1, λ2); imp is (0, 0) and bioprune (1, 1) whatever is given here. */
+    lambda: z.tuple([fraction, fraction]).optional(),
+    /** λ_d, the data-loss weight of pinn / pinn-mp (PHOENIX used 0.99). */
+    pinnLambda: fraction.optional(),
+    hidden: z.number().int().min(1).max(100_000),
+    epochs: z.number().int().min(1).max(100_000),
+    patience: z.number().int().min(1),
+    learningRate: z.number().positive().max(1),
+    validationFraction: z.number().min(0).max(0.9),
+    noiseStd: z.number().min(0),
+    solver: z.enum(['rk4', 'dopri5']),
+    pruning: z.object({
+      firstEpoch: z.number().int().min(1),
+      firstFraction: fraction,
+      every: z.number().int().min(1),
+      fraction,
+    }),
+    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    backend: z.string().min(1).optional(),
+    /** Random states for the pinn prior loss (reference 10,000) and how many are drawn per step. */
+    pinnStates: z.number().int().min(1).optional(),
+    pinnBatch: z.number().int().min(1).optional(),
+    /** rk4: at least this many steps per solve, each spanning at most `maxRateStep` relaxation times. */
+    rk4MinSteps: z.number().int().min(1).optional(),
+    rk4MaxRateStep: z.number().positive().optional(),
+    /** dopri5 tolerances (float32 arithmetic: rtol below ~1e-6 buys nothing). */
+    rtol: z.number().positive().optional(),
+    atol: z.number().positive().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.strategy === 'dash' && !c.lambda) ctx.addIssue({ code: 'custom', path: ['lambda'], message: "strategy 'dash' needs lambda: [λ1, λ2]" });
+  });
+
+export type TrainConfig = z.infer<typeof trainConfigSchema>;
+
+/** The paper's settings for the synthetic benchmark; override what differs. */
+export function defaultTrainConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
+  const base: TrainConfig = {
+    strategy: 'dash',
+    lambda: [0.5, 0.05],
+    pinnLambda: 0.99,
+    hidden: 40,
+    epochs: 200,
+    patience: 40,
+    learningRate: 1e-3,
+    validationFraction: 10 / 150,
+    noiseStd: 0,
+    solver: 'rk4',
+    pruning: { firstEpoch: 3, firstFraction: 0.7, every: 10, fraction: 0.1 },
+    seed: 0,
+    backend: 'wasm',
+  };
+  return { ...base, ...overrides, pruning: { ...base.pruning, ...(overrides.pruning ?? {}) } };
+}
+
+/** Validates a config from outside (CLI, API, stored run), with the field named in the error. */
+export function parseTrainConfig(input: unknown): TrainConfig {
+  const parsed = trainConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid training config: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}

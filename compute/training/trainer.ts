@@ -1,0 +1,305 @@
+import * as tf from '@tensorflow/tfjs';
+import { useBackend } from '../backend';
+import { serializeModel } from '../formats/weights';
+import { effectsMatrix, modelSparsity } from '../model/effects';
+import { initPhoenixParams } from '../model/init';
+import { fullMasks, type PhoenixMasks, type PhoenixParams } from '../model/params';
+import { defaultSolver, flatLayout, PhoenixModel, type PairBatch, type SolverConfig } from '../model/phoenix';
+import { PinnPrior } from '../pruning/pinn';
+import { Pruner, strategyLambdas } from '../pruning/pruner';
+import { pruningFractionAt } from '../pruning/schedule';
+import { Random } from '../random';
+import type { ExpressionData, SquareMatrix } from '../types';
+import { FlatAdam } from './adam';
+import { restoreCheckpoint, takeCheckpoint, type BestModel } from './checkpoint';
+import { parseTrainConfig, type TrainConfig } from './config';
+import { addNoise, checkExpressionData, disposeBatch, pairBatch, splitTrajectories } from './data';
+import { ReduceOnPlateau } from './plateau';
+import type { EpochReport, TrainCallbacks, TrainCheckpoint, TrainResult } from './types';
+
+export interface TrainInput {
+  data: ExpressionData;
+  prior?: SquareMatrix | null;
+  /** An external interaction-partner matrix for DASH (default |P|·|P|ᵀ normalised). */
+  ppi?: SquareMatrix | null;
+  test?: ExpressionData | null;
+  config: TrainConfig;
+  callbacks?: TrainCallbacks;
+  resumeFrom?: TrainCheckpoint | null;
+}
+
+/** Where the wall time went (seconds), for benchmarks and the CLI summary. */
+export interface TrainProfile {
+  steps: number;
+  stepSeconds: number;
+  validationSeconds: number;
+  pruningSeconds: number;
+  checkpointSeconds: number;
+}
+
+export function solverFor(config: TrainConfig): SolverConfig {
+  const base = defaultSolver(config.solver);
+  if (base.method === 'rk4') return { ...base, minSteps: config.rk4MinSteps ?? base.minSteps, maxRateStep: config.rk4MaxRateStep ?? base.maxRateStep };
+  return { ...base, rtol: config.rtol ?? base.rtol, atol: config.atol ?? base.atol };
+}
+
+/**
+ * Trains PHOENIX on expression time series and prunes it with the configured strategy (spec §3, §5).
+ * Same inputs, seed and backend ⇒ same result; a run resumed from any epoch's checkpoint ends exactly
+ * as the uninterrupted run would.
+ */
+export async function train(input: TrainInput): Promise<TrainResult & { profile: TrainProfile }> {
+  const config = parseTrainConfig(input.config);
+  await useBackend(config.backend ?? 'wasm');
+  const run = new TrainingRun(input, config);
+  try {
+    return await run.execute();
+  } finally {
+    run.dispose();
+  }
+}
+
+class TrainingRun {
+  private readonly n: number;
+  private random: Random;
+  private readonly model: PhoenixModel;
+  private readonly adam: FlatAdam;
+  private plateau: ReduceOnPlateau;
+  private readonly pruner: Pruner | null;
+  private readonly pinn: PinnPrior | null;
+  private readonly solver: SolverConfig;
+  private readonly trainBatches: PairBatch[];
+  private readonly validationBatch: PairBatch | null;
+  private readonly testBatch: PairBatch | null;
+  private epoch = 0;
+  private badEpochs = 0;
+  private best: BestModel | null = null;
+  private history: EpochReport[] = [];
+  private readonly profile: TrainProfile = { steps: 0, stepSeconds: 0, validationSeconds: 0, pruningSeconds: 0, checkpointSeconds: 0 };
+
+  constructor(
+    private readonly input: TrainInput,
+    private readonly config: TrainConfig,
+  ) {
+    const { data } = input;
+    checkExpressionData(data, 'training data');
+    if (input.test) {
+      checkExpressionData(input.test, 'test data');
+      if (input.test.genes.length !== data.genes.length) throw new Error(`the test data has ${input.test.genes.length} genes, the training data ${data.genes.length}`);
+    }
+    this.n = data.genes.length;
+    const n = this.n;
+    const h = config.hidden;
+    if (input.prior && input.prior.n !== n) throw new Error(`the prior is ${input.prior.n}×${input.prior.n}, the data has ${n} genes`);
+    const usesPriorLoss = config.strategy === 'pinn' || config.strategy === 'pinn-mp';
+    if (usesPriorLoss && !input.prior) throw new Error(`strategy '${config.strategy}' needs a prior network`);
+
+    // The order of draws from the run's stream is fixed: split, noise, initial weights, then the pruner.
+    this.random = new Random(config.seed);
+    const split = splitTrajectories(data.trajectories.length, config.validationFraction, this.random);
+    const training = split.train.map((i) => addNoise(data.trajectories[i], config.noiseStd, this.random));
+    const params = initPhoenixParams(n, h, this.random);
+    const lambdas = strategyLambdas(config.strategy, config.lambda);
+    this.pruner = lambdas ? new Pruner({ n, h, lambda: lambdas, prior: input.prior ?? null, ppi: input.ppi ?? null, random: this.random }) : null;
+    this.pinn = usesPriorLoss ? new PinnPrior({ prior: input.prior!, seed: config.seed, states: config.pinnStates, batchSize: config.pinnBatch }) : null;
+
+    this.solver = solverFor(config);
+    this.model = new PhoenixModel(params, null);
+    const at = flatLayout(n, h);
+    this.adam = new FlatAdam(at.length, [
+      { start: 0, length: at.v },
+      { start: at.v, length: n },
+    ]);
+    this.plateau = this.freshPlateau();
+    this.trainBatches = training.map((t) => pairBatch([t], n)).filter((b): b is PairBatch => b !== null);
+    if (this.trainBatches.length === 0) throw new Error('no training pairs: every trajectory needs two time points with a fully observed first one');
+    // Validation and test trajectories stay noise-free: their errors are measured against true values.
+    this.validationBatch = pairBatch(
+      split.validation.map((i) => data.trajectories[i]),
+      n,
+    );
+    this.testBatch = input.test ? pairBatch(input.test.trajectories, n) : null;
+    if (input.resumeFrom) this.resume(input.resumeFrom);
+  }
+
+  private freshPlateau(): ReduceOnPlateau {
+    const lr = this.config.learningRate;
+    return new ReduceOnPlateau([lr, 5 * lr]);
+  }
+
+  private resume(c: TrainCheckpoint): void {
+    const state = restoreCheckpoint(c, this.config, this.n);
+    this.epoch = state.epoch;
+    this.model.setParams(state.params);
+    this.model.setMasks(state.masks);
+    this.adam.restore(state.adam);
+    this.plateau = this.freshPlateau();
+    this.plateau.state = state.plateau;
+    this.random = Random.restore(state.random);
+    if (this.pruner && state.pruner) this.pruner.restore(state.pruner);
+    if (this.pinn && state.pinnRandom) this.pinn.restoreRandom(state.pinnRandom);
+    this.best = state.best;
+    this.badEpochs = state.badEpochs;
+    this.history = state.history;
+  }
+
+  async execute(): Promise<TrainResult & { profile: TrainProfile }> {
+    const { config } = this;
+    const cb = this.input.callbacks ?? {};
+    let cancelled = false;
+    let stoppedEarly = this.badEpochs >= config.patience;
+    while (!cancelled && !stoppedEarly && this.epoch < config.epochs) {
+      const epoch = this.epoch + 1;
+      const started = performance.now();
+      const pruned = this.pruneIfScheduled(epoch);
+      const trainLoss = await this.trainEpoch(epoch, cb);
+      if (trainLoss === null) {
+        cancelled = true;
+        break;
+      }
+      const t0 = performance.now();
+      const valLoss = this.validationBatch ? this.model.evaluate(this.validationBatch, this.solver) : trainLoss;
+      this.profile.validationSeconds += (performance.now() - t0) / 1000;
+      this.plateau.observe(valLoss);
+      const params = this.model.params();
+      const isBest = this.best === null || valLoss < this.best.valLoss;
+      if (isBest) {
+        this.best = { epoch, valLoss, params, masks: this.model.masks ? cloneMasks(this.model.masks) : null };
+        this.badEpochs = 0;
+      } else {
+        this.badEpochs += 1;
+      }
+      this.epoch = epoch;
+      const report: EpochReport = {
+        epoch,
+        totalEpochs: config.epochs,
+        trainLoss,
+        valLoss,
+        sparsity: modelSparsity(params),
+        learningRate: this.plateau.rates[0],
+        seconds: (performance.now() - started) / 1000,
+        pruned,
+        isBest,
+      };
+      this.history.push(report);
+      stoppedEarly = this.badEpochs >= config.patience;
+      await cb.onEpoch?.(report);
+      if (cb.onCheckpoint) {
+        const c0 = performance.now();
+        await cb.onCheckpoint(this.checkpoint());
+        this.profile.checkpointSeconds += (performance.now() - c0) / 1000;
+      }
+    }
+    return this.result(cancelled, stoppedEarly && !cancelled);
+  }
+
+  private pruneIfScheduled(epoch: number): boolean {
+    if (!this.pruner) return false;
+    const fraction = pruningFractionAt(epoch, this.config.epochs, this.config.pruning);
+    if (fraction <= 0) return false;
+    const t0 = performance.now();
+    const current = this.model.masks ?? fullMasks(this.n, this.config.hidden);
+    const { masks } = this.pruner.prune(this.model.params(), current, fraction);
+    this.model.setMasks(masks);
+    // Every pruning event restarts the learning-rate schedule from the initial rate (spec §3).
+    this.plateau = this.freshPlateau();
+    this.profile.pruningSeconds += (performance.now() - t0) / 1000;
+    return true;
+  }
+
+  /** One pass over the training trajectories in random order; null when cancelled. */
+  private async trainEpoch(epoch: number, cb: TrainCallbacks): Promise<number | null> {
+    const order = this.random.shuffle(Array.from({ length: this.trainBatches.length }, (_, i) => i));
+    let total = 0;
+    for (let step = 0; step < order.length; step++) {
+      if (cb.shouldStop && (await cb.shouldStop())) return null;
+      const t0 = performance.now();
+      const loss = this.step(this.trainBatches[order[step]]);
+      this.profile.stepSeconds += (performance.now() - t0) / 1000;
+      this.profile.steps += 1;
+      total += loss;
+      cb.onStep?.({ epoch, step: step + 1, stepsPerEpoch: order.length, loss });
+    }
+    return total / order.length;
+  }
+
+  /** One optimiser step on one trajectory's pairs; returns its data MSE. */
+  private step(batch: PairBatch): number {
+    const { model, pinn } = this;
+    const lambdaData = this.config.pinnLambda ?? 0.99;
+    let dataLoss: tf.Scalar | null = null;
+    const { value, grads } = tf.variableGrads(() => {
+      const w = model.tensors();
+      const mse = model.loss(w, batch, this.solver);
+      dataLoss = tf.keep(mse);
+      if (!pinn) return mse;
+      return tf.add(tf.mul(mse, lambdaData), tf.mul(pinn.loss(model, w), 1 - lambdaData)) as tf.Scalar;
+    }, [model.theta]);
+    this.adam.apply(model.theta, grads[model.theta.name], this.plateau.rates);
+    model.parametersChanged();
+    const loss = (dataLoss as tf.Scalar | null)!.dataSync()[0];
+    (dataLoss as tf.Scalar | null)!.dispose();
+    value.dispose();
+    for (const g of Object.values(grads)) g.dispose();
+    return loss;
+  }
+
+  private checkpoint(): TrainCheckpoint {
+    return takeCheckpoint({
+      config: this.config,
+      n: this.n,
+      epoch: this.epoch,
+      params: this.model.params(),
+      masks: this.model.masks,
+      adam: this.adam.save(),
+      plateau: this.plateau.state,
+      random: this.random.save(),
+      pruner: this.pruner?.save() ?? null,
+      pinnRandom: this.pinn?.saveRandom() ?? null,
+      best: this.best,
+      badEpochs: this.badEpochs,
+      history: this.history,
+    });
+  }
+
+  private result(cancelled: boolean, stoppedEarly: boolean): TrainResult & { profile: TrainProfile } {
+    const best = this.best ?? { epoch: 0, valLoss: Number.NaN, params: this.model.params(), masks: this.model.masks };
+    const params: PhoenixParams = best.params;
+    let testMse: number | undefined;
+    if (this.testBatch) {
+      this.model.setParams(params);
+      this.model.setMasks(best.masks);
+      testMse = this.model.evaluate(this.testBatch, this.solver);
+    }
+    const seconds = this.history.reduce((s, r) => s + r.seconds, 0);
+    return {
+      model: serializeModel(params, best.masks, this.input.data.genes),
+      effects: effectsMatrix(params),
+      summary: {
+        sparsity: modelSparsity(params),
+        valMse: best.valLoss,
+        ...(testMse !== undefined ? { testMse } : {}),
+        epochsRun: this.history.length,
+        bestEpoch: best.epoch,
+        secondsPerEpoch: this.history.length ? seconds / this.history.length : 0,
+        stoppedEarly,
+        cancelled,
+      },
+      history: this.history.slice(),
+      profile: { ...this.profile },
+    };
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    this.adam.dispose();
+    this.pinn?.dispose();
+    for (const b of this.trainBatches) disposeBatch(b);
+    disposeBatch(this.validationBatch);
+    disposeBatch(this.testBatch);
+  }
+}
+
+function cloneMasks(m: PhoenixMasks): PhoenixMasks {
+  return { Ws: m.Ws.slice(), Wp: m.Wp.slice(), As: m.As.slice(), Ap: m.Ap.slice() };
+}

@@ -1,0 +1,52 @@
+import type { SerializedModel } from '../formats/weights';
+import type { SquareMatrix } from '../types';
+
+export interface EpochReport {
+  epoch: number;
+  totalEpochs: number;
+  trainLoss: number;
+  valLoss: number;
+  sparsity: number;
+  learningRate: number;
+  seconds: number;
+  pruned: boolean;
+  isBest: boolean;
+}
+
+export interface StepReport {
+  epoch: number;
+  step: number;
+  stepsPerEpoch: number;
+  loss: number;
+}
+
+/** JSON-safe; pass back as `resumeFrom` to continue exactly where it was taken. */
+export type TrainCheckpoint = { version: 1; epoch: number; [k: string]: unknown };
+
+export interface TrainCallbacks {
+  onEpoch?(r: EpochReport): void | Promise<void>;
+  onStep?(s: StepReport): void;
+  /** Called after each epoch with a checkpoint of the whole training state. */
+  onCheckpoint?(c: TrainCheckpoint): void | Promise<void>;
+  /** Polled between steps; returning true stops training early (cancel). */
+  shouldStop?(): boolean | Promise<boolean>;
+}
+
+export interface TrainSummary {
+  sparsity: number;
+  valMse: number;
+  testMse?: number;
+  epochsRun: number;
+  bestEpoch: number;
+  secondsPerEpoch: number;
+  stoppedEarly: boolean;
+  cancelled: boolean;
+}
+
+export interface TrainResult {
+  model: SerializedModel;
+  /** Regulator × target: data[j·n + i] is the effect of gene j on gene i. */
+  effects: SquareMatrix;
+  summary: TrainSummary;
+  history: EpochReport[];
+}

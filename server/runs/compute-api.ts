@@ -1,0 +1,18 @@
+/**
+ * The one place the runs domain meets compute (contract: compute/index.ts, notes/compute-api.md).
+ * The server imports only compute's light modules (config, types); TensorFlow.js loads in workers alone.
+ */
+import type { TrainInput } from '@/compute/training/trainer';
+import type { TrainResult } from '@/compute/training/types';
+
+export { defaultTrainConfig, parseTrainConfig, type TrainConfig } from '@/compute/training/config';
+export type { EpochReport, TrainCallbacks, TrainCheckpoint, TrainResult } from '@/compute/training/types';
+export type { TrainInput };
+
+export type Trainer = (input: TrainInput) => Promise<TrainResult>;
+
+/** compute's `train`, loaded on first use so that only processes that train load TensorFlow.js. */
+export async function loadTrainer(): Promise<Trainer> {
+  const compute = await import('@/compute/training/trainer');
+  return compute.train;
+}
