@@ -6,6 +6,7 @@ import { float64Ops, integrateFixed, rk4 } from '../solvers';
 import { initPhoenixParams, orthogonal, sparseNormal } from './init';
 import { cloneParams, type PhoenixParams } from './params';
 import { flatLayout, flatToParams, paramsToFlat, PhoenixModel, type PairBatch, type SolverConfig } from './phoenix';
+import { GradientTape } from './rhs';
 
 /** The spec's right-hand side, written out in plain float64 JS as the reference for the tf model. */
 function specDerivative(p: PhoenixParams, y: ArrayLike<number>): Float64Array {
@@ -174,6 +175,22 @@ describe('PhoenixModel on the wasm backend', () => {
     }
     // relu(v₀) = 0: no gradient reaches v₀ at all.
     expect(Math.abs(grad[at.v])).toBe(0);
+    model.dispose();
+  });
+
+  it('the hand-written right-hand-side gradient equals generic autodiff, for both solvers', () => {
+    const p = randomParams(n, h, 12);
+    const model = new PhoenixModel(p);
+    const batch = makeBatch(starts, targets, dts);
+    const tape = new GradientTape();
+    for (const s of [solver, { method: 'dopri5', rtol: 1e-5, atol: 1e-7, maxSteps: 500 } as SolverConfig]) {
+      const generic = tf.tidy(() => tf.grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, s))(model.theta).dataSync());
+      const custom = tf.tidy(() => tf.grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, s, tape))(model.theta).dataSync());
+      tape.release();
+      const scale = Math.max(...Array.from(generic, Math.abs));
+      expect(scale).toBeGreaterThan(0);
+      generic.forEach((g, k) => expect(Math.abs(custom[k] - g)).toBeLessThan(1e-5 * scale));
+    }
     model.dispose();
   });
 

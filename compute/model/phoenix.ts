@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { dopri5, integrateAdaptive, integrateFixed, rk4, tensorOps } from '../solvers';
 import { applyMasks, type PhoenixMasks, type PhoenixParams } from './params';
+import { rhsWeights, rhsWithGradient, rk4WithAdjoint, type GradientTape } from './rhs';
 
 /**
  * How the model integrates one batch of one-step-ahead pairs. Each row k runs in normalised time
@@ -200,20 +201,26 @@ export class PhoenixModel {
     return Math.max(solver.minSteps, Math.ceil((maxDt * this.maxRate()) / solver.maxRateStep));
   }
 
-  /** The state at the end of each row's interval. Call inside tf.tidy / a gradient. */
-  predict(w: PhoenixTensors, batch: PairBatch, solver: SolverConfig): tf.Tensor {
+  /**
+   * The state at the end of each row's interval. Call inside tf.tidy / a gradient. With a tape, the
+   * right-hand side uses the hand-written gradient (rhs.ts); release the tape after the backward pass.
+   */
+  predict(w: PhoenixTensors, batch: PairBatch, solver: SolverConfig, tape?: GradientTape): tf.Tensor {
     const rate = tf.mul(batch.dt, tf.relu(w.v));
-    const f = (_t: number, y: tf.Tensor) => this.derivative(w, y, rate);
     if (solver.method === 'rk4') {
-      return integrateFixed(rk4, f, batch.start, 0, 1, this.rk4Steps(batch.maxDt, solver), tensorOps);
+      const steps = this.rk4Steps(batch.maxDt, solver);
+      if (tape) return rk4WithAdjoint(rhsWeights(w, tape), steps, tape)(batch.start, rate);
+      return integrateFixed(rk4, (_t, y) => this.derivative(w, y, rate), batch.start, 0, 1, steps, tensorOps);
     }
+    const rhs = tape ? rhsWithGradient(rhsWeights(w, tape), tape) : null;
+    const f = rhs ? (_t: number, y: tf.Tensor) => rhs(y, rate) : (_t: number, y: tf.Tensor) => this.derivative(w, y, rate);
     const { rtol, atol, maxSteps } = solver;
     return integrateAdaptive(dopri5, f, batch.start, 0, 1, { rtol, atol, maxSteps }, tensorOps).values[0];
   }
 
   /** Mean squared one-step-ahead error over the observed target entries (a scalar tensor). */
-  loss(w: PhoenixTensors, batch: PairBatch, solver: SolverConfig): tf.Scalar {
-    const diff = tf.sub(this.predict(w, batch, solver), batch.target);
+  loss(w: PhoenixTensors, batch: PairBatch, solver: SolverConfig, tape?: GradientTape): tf.Scalar {
+    const diff = tf.sub(this.predict(w, batch, solver, tape), batch.target);
     const sq = tf.square(batch.observed ? tf.mul(diff, batch.observed) : diff);
     return tf.div(tf.sum(sq), batch.count) as tf.Scalar;
   }

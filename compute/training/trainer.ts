@@ -5,6 +5,7 @@ import { effectsMatrix, modelSparsity } from '../model/effects';
 import { initPhoenixParams } from '../model/init';
 import { fullMasks, type PhoenixMasks, type PhoenixParams } from '../model/params';
 import { defaultSolver, flatLayout, PhoenixModel, type PairBatch, type SolverConfig } from '../model/phoenix';
+import { GradientTape } from '../model/rhs';
 import { PinnPrior } from '../pruning/pinn';
 import { Pruner, strategyLambdas } from '../pruning/pruner';
 import { pruningFractionAt } from '../pruning/schedule';
@@ -75,6 +76,7 @@ class TrainingRun {
   private badEpochs = 0;
   private best: BestModel | null = null;
   private history: EpochReport[] = [];
+  private readonly tape = new GradientTape();
   private readonly profile: TrainProfile = { steps: 0, stepSeconds: 0, validationSeconds: 0, pruningSeconds: 0, checkpointSeconds: 0 };
 
   constructor(
@@ -230,11 +232,12 @@ class TrainingRun {
     let dataLoss: tf.Scalar | null = null;
     const { value, grads } = tf.variableGrads(() => {
       const w = model.tensors();
-      const mse = model.loss(w, batch, this.solver);
+      const mse = model.loss(w, batch, this.solver, this.tape);
       dataLoss = tf.keep(mse);
       if (!pinn) return mse;
       return tf.add(tf.mul(mse, lambdaData), tf.mul(pinn.loss(model, w), 1 - lambdaData)) as tf.Scalar;
     }, [model.theta]);
+    this.tape.release();
     this.adam.apply(model.theta, grads[model.theta.name], this.plateau.rates);
     model.parametersChanged();
     const loss = (dataLoss as tf.Scalar | null)!.dataSync()[0];
@@ -291,6 +294,7 @@ class TrainingRun {
   }
 
   dispose(): void {
+    this.tape.release();
     this.model.dispose();
     this.adam.dispose();
     this.pinn?.dispose();

@@ -42,6 +42,11 @@ export const DatasetRef = builder.objectRef<datasets.DatasetRecord>('Dataset').i
       args: { search: t.arg.string(), limit: t.arg.int() },
       resolve: (d, { search, limit }) => datasets.searchGenes(d, search, limit),
     }),
+    variableGenes: t.stringList({
+      description: 'The genes that change most along the first trajectory, most first (for a preview).',
+      args: { limit: t.arg.int({ defaultValue: 3, description: '1 to 50' }) },
+      resolve: (d, { limit }, ctx) => datasets.mostVariableGenes(ctx.db, d, limit ?? 3),
+    }),
     trajectories: t.field({ type: [DatasetTrajectoryRef], resolve: (d, _args, ctx) => datasets.listTrajectories(ctx.db, d.id) }),
     runCount: t.int({ description: 'Runs that use this dataset; it cannot be deleted while any do.', resolve: (d, _args, ctx) => datasets.countDatasetRuns(ctx.db, d.id) }),
   }),

@@ -194,6 +194,30 @@ export function searchGenes(dataset: Pick<DatasetRecord, 'genes'>, search?: stri
   return v.limit ? hits.slice(0, v.limit) : hits;
 }
 
+/**
+ * Genes that change most along the first trajectory (largest max − min), for a preview that shows
+ * dynamics rather than constant inputs. Reads one trajectory row only.
+ */
+export async function mostVariableGenes(db: Database, dataset: Pick<DatasetRecord, 'id' | 'genes'>, limit: number): Promise<string[]> {
+  const count = Math.max(1, Math.min(limit, 50));
+  const [row] = await db
+    .select({ values: datasetTrajectories.values })
+    .from(datasetTrajectories)
+    .where(eq(datasetTrajectories.datasetId, dataset.id))
+    .orderBy(asc(datasetTrajectories.index))
+    .limit(1);
+  if (!row) return dataset.genes.slice(0, count);
+  const range = dataset.genes.map((_, g) => {
+    const observed = row.values.map((step) => step[g]).filter((v): v is number => v !== null);
+    return observed.length ? Math.max(...observed) - Math.min(...observed) : 0;
+  });
+  return dataset.genes
+    .map((gene, g) => ({ gene, g, range: range[g] }))
+    .sort((a, b) => b.range - a.range || a.g - b.g)
+    .slice(0, count)
+    .map((x) => x.gene);
+}
+
 export interface TrajectorySeries {
   trajectory: number;
   role: string;

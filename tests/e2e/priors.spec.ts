@@ -15,16 +15,16 @@ test('upload a dataset, import a prior, edit it into a second version and see th
   await tab(page, 'Datasets').click();
   await expect(page.getByText('No datasets yet.')).toBeVisible();
   const upload = page.getByRole('region', { name: 'Upload a dataset' });
-  await upload.getByLabel('Name').fill('Tiny time series');
+  await upload.getByLabel('Name', { exact: true }).fill('Tiny time series');
   const bad = fs.readFileSync(fixture('tiny-trajectories.csv'), 'utf8').replace('0.3814', '0.38x4');
-  await upload.getByLabel('Data file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await upload.getByLabel('Data file', { exact: true }).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await upload.getByLabel('Gene names file').setInputFiles(fixture('tiny-genes.csv'));
   await upload.getByRole('button', { name: 'Upload' }).click();
   await expect(upload.getByRole('alert')).toContainText("line 2, column 2: '0.38x4' is not a number");
   await expect(page.getByText('No datasets yet.')).toBeVisible();
 
   // The real file goes in, with the last trajectory held out for testing.
-  await upload.getByLabel('Data file').setInputFiles(fixture('tiny-trajectories.csv'));
+  await upload.getByLabel('Data file', { exact: true }).setInputFiles(fixture('tiny-trajectories.csv'));
   await upload.getByLabel('Hold out the last trajectories').check();
   await upload.getByRole('button', { name: 'Upload' }).click();
   await expect(page.getByText('Uploaded Tiny time series.')).toBeVisible();
@@ -38,7 +38,7 @@ test('upload a dataset, import a prior, edit it into a second version and see th
   // Import a prior network: version 1.
   await tab(page, 'Prior networks').click();
   const importForm = page.getByRole('region', { name: 'Import a prior network' });
-  await importForm.getByLabel('Name').fill('Literature prior');
+  await importForm.getByLabel('Name', { exact: true }).fill('Literature prior');
   await importForm.getByLabel('Network file').setInputFiles(fixture('tiny-prior.csv'));
   await importForm.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByText('Imported Literature prior with 6 edges as version 1.')).toBeVisible();
@@ -52,7 +52,7 @@ test('upload a dataset, import a prior, edit it into a second version and see th
   const addForm = editor.getByRole('form', { name: 'Add an edge' });
   await addForm.getByLabel('Regulator').fill('FLI1');
   await addForm.getByLabel('Target').fill('GATA1');
-  await addForm.getByLabel('Sign').selectOption('-1');
+  await addForm.getByLabel('Sign', { exact: true }).selectOption('-1');
   await addForm.getByRole('button', { name: 'Add edge' }).click();
   await expect(editor.getByRole('list').filter({ hasText: 'Add FLI1 → GATA1' })).toBeVisible();
   await editor.getByLabel('Version message').fill('Curated against ChIP-atlas');

@@ -120,6 +120,9 @@ await forEachBackend('datasets', (h) => {
     expect((await ok(h, SEARCH, { id, s: 'p' }, t.viewer)).dataset.genes).toEqual(['SPI1', 'CEBPA']);
     expect((await ok(h, SEARCH, { id, s: null, l: 2 }, t.viewer)).dataset.genes).toEqual(['GATA1', 'SPI1']);
     expect((await ok(h, GET, { id }, t.viewer)).dataset.runCount).toBe(0);
+    // Ranges along trajectory 1 of the fixture: GATA1 0.64, KLF1 0.59, CEBPA 0.39, SPI1 0.34, FLI1 0.10.
+    const variable = await ok(h, `query($id: ID!) { dataset(id: $id) { variableGenes(limit: 3) } }`, { id }, t.viewer);
+    expect(variable.dataset.variableGenes).toEqual(['GATA1', 'KLF1', 'CEBPA']);
     const unknownGene = await expectRefused(h, PREVIEW, { id, genes: ['NOPE'], t: [0] }, t.viewer, 'BAD_USER_INPUT');
     expect(unknownGene).toMatchObject({ message: expect.stringMatching(/no gene NOPE/), extensions: { field: 'genes' } });
     const badTrajectory = await expectRefused(h, PREVIEW, { id, genes: ['GATA1'], t: [99] }, t.viewer, 'BAD_USER_INPUT');

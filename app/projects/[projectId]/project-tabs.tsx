@@ -12,6 +12,8 @@ export const PROJECT_TABS: readonly { segment: string; label: string }[] = [
   { segment: 'datasets', label: 'Datasets' },
   { segment: 'priors', label: 'Prior networks' },
   { segment: 'gold-standards', label: 'Gold standards' },
+  { segment: 'runs', label: 'Runs' },
+  { segment: 'compare', label: 'Compare' },
 ];
 
 export function ProjectTabs({ projectId }: { projectId: string }) {

@@ -13,7 +13,7 @@ const UPLOAD = /* GraphQL */ `
 `;
 
 const FORMAT_HINTS: Record<DatasetFormat, string> = {
-  trajectory_csv: "The authors' layout: a first row `genes,trajectories`, then per trajectory one row per gene and a row of times.",
+  trajectory_csv: "The authors' layout: a first row “genes,trajectories”, then per trajectory one row per gene and a row of times.",
   tidy_csv: 'One observation per row with the header gene,trajectory,time,value.',
   matrix_pseudotime: 'Genes × samples matrix (sample ids in the header) and a pseudotime file (sample id, one column per lineage).',
 };

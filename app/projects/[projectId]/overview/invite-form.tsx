@@ -28,7 +28,8 @@ export function InviteForm({ projectId, onInvited }: { projectId: string; onInvi
         email,
         role,
       });
-      setEmail('');
+      // Keep what was typed meanwhile; clear only the address that was just invited.
+      setEmail((current) => (current === email ? '' : current));
       await onInvited(
         inviteMember.status === 'active'
           ? `${inviteMember.email} was added to the project.`

@@ -61,7 +61,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
-              <th scope="col">Since</th>
+              <th scope="col" className="hide-narrow">Since</th>
               {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
             </tr>
           </thead>
@@ -94,7 +94,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
                 <tr>
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
-                  <th scope="col">Invited</th>
+                  <th scope="col" className="hide-narrow">Invited</th>
                   {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
                 </tr>
               </thead>
@@ -103,7 +103,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
                   <tr key={m.id}>
                     <td>{m.email}</td>
                     <td><span className={roleBadgeClass(m.role)}>{roleLabel(m.role)}</span></td>
-                    <td>{formatDate(m.since)}</td>
+                    <td className="hide-narrow">{formatDate(m.since)}</td>
                     {manage ? (
                       <td className="actions">
                         <button
@@ -180,7 +180,7 @@ function MemberRow({
           <span className={roleBadgeClass(member.role)}>{roleLabel(member.role)}</span>
         )}
       </td>
-      <td>{formatDate(member.since)}</td>
+      <td className="hide-narrow">{formatDate(member.since)}</td>
       {manage ? (
         <td className="actions">
           {isMe ? null : (

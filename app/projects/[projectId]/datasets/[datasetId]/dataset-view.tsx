@@ -33,7 +33,7 @@ const DATASET = /* GraphQL */ `
   query Dataset($id: ID!) {
     dataset(id: $id) {
       id name description format geneCount trajectoryCount trainTrajectoryCount testTrajectoryCount isSynthetic
-      createdAt createdByName runCount firstGenes: genes(limit: 3)
+      createdAt createdByName runCount firstGenes: variableGenes(limit: 3)
       trajectories { index role timeCount tStart tEnd }
     }
   }

@@ -17,13 +17,19 @@ const W = 300;
 const H = 190;
 const M = { left: 44, right: 10, top: 22, bottom: 30 };
 
-function ticks(min: number, max: number, count = 4): number[] {
-  if (min === max) return [min];
-  const step = (max - min) / count;
-  return Array.from({ length: count + 1 }, (_, i) => min + i * step);
+/** About `count` round tick values (1, 2 or 5 × 10^k apart) inside [min, max]. */
+export function niceTicks(min: number, max: number, count = 4): number[] {
+  if (!(max > min)) return [min];
+  const raw = (max - min) / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  const step = power * (error >= 7.07 ? 10 : error >= 3.16 ? 5 : error >= 1.41 ? 2 : 1);
+  const ticks: number[] = [];
+  for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 100 || v === 0 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(1) : v.toFixed(2));
+const fmt = (v: number) => String(Number(v.toPrecision(4)));
 
 export function TrajectoryPlot({ series, genes }: { series: Series[]; genes: string[] }) {
   if (series.length === 0) return <p className="muted">Choose at least one gene and one trajectory.</p>;
@@ -60,7 +66,7 @@ export function TrajectoryPlot({ series, genes }: { series: Series[]; genes: str
               Trajectory {trajectory + 1}
               {lines[0].role === 'test' ? ' (test)' : ''}
             </text>
-            {ticks(y0 - pad, y1 + pad).map((v) => (
+            {niceTicks(y0 - pad, y1 + pad).map((v) => (
               <g key={`y${v}`}>
                 <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} className="plot-grid-line" />
                 <text x={M.left - 4} y={y(v) + 3} className="plot-tick" textAnchor="end">
@@ -68,7 +74,7 @@ export function TrajectoryPlot({ series, genes }: { series: Series[]; genes: str
                 </text>
               </g>
             ))}
-            {ticks(t0, t1).map((t) => (
+            {niceTicks(t0, t1, 5).map((t) => (
               <text key={`x${t}`} x={x(t)} y={H - M.bottom + 14} className="plot-tick" textAnchor="middle">
                 {fmt(t)}
               </text>

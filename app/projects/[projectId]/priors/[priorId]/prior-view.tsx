@@ -126,7 +126,7 @@ export function PriorView({ priorId }: { priorId: string }) {
             <dt>Used by runs</dt>
             <dd>{prior.runCount}</dd>
           </dl>
-          <GeneMismatchCard projectId={projectId} versions={prior.versions} />
+          <GeneMismatchCard key={prior.headVersion.id} projectId={projectId} versions={prior.versions} />
           {canWrite ? (
             <ImportPriorForm
               mode={{ kind: 'version', priorId: prior.id, headVersionId: prior.headVersion.id }}

@@ -1,0 +1,173 @@
+'use client';
+import Link from 'next/link';
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorAlert, Loading } from '../../../components/alerts';
+import { useGql } from '../data-ui/use-gql';
+import { useProject } from '../project-context';
+import { fmt, formatLambda, GOLD_STANDARDS, pct, RUNS, sci, type GoldStandardOption, type RunListItem } from '../runs/types';
+import { SparsityScatter } from './scatter';
+
+interface ComparisonRow {
+  run: { id: string; name: string; strategyLabel: string; lambda1: number | null; lambda2: number | null; seed: number; summary: { testMse: number | null } | null };
+  sparsity: number | null;
+  metrics: {
+    balancedAccuracy: number | null;
+    balancedAccuracyRegulators: number | null;
+    precision: number | null;
+    recall: number | null;
+    auroc: number | null;
+    aupr: number | null;
+    epr: number | null;
+    predictedEdges: number;
+  } | null;
+}
+
+const COMPARE = /* GraphQL */ `
+  query CompareRuns($projectId: ID!, $runIds: [ID!]!, $goldStandardId: ID!) {
+    compareRuns(projectId: $projectId, runIds: $runIds, goldStandardId: $goldStandardId) {
+      goldStandardName
+      rows {
+        run { id name strategyLabel lambda1 lambda2 seed summary { testMse } }
+        sparsity
+        metrics { balancedAccuracy balancedAccuracyRegulators precision recall auroc aupr epr predictedEdges }
+      }
+    }
+  }
+`;
+
+export function CompareView() {
+  const { projectId, error: projectError } = useProject();
+  const runs = useGql<{ runs: RunListItem[] }>(RUNS, { projectId });
+  const gold = useGql<{ goldStandards: GoldStandardOption[] }>(GOLD_STANDARDS, { projectId });
+  const finished = useMemo(() => (runs.data?.runs ?? []).filter((r) => r.status === 'succeeded'), [runs.data]);
+  const [selected, setSelected] = useState<string[] | null>(null);
+  const [goldStandardId, setGoldStandardId] = useState('');
+
+  useEffect(() => {
+    if (selected === null && runs.data) setSelected(finished.slice(0, 12).map((r) => r.id));
+  }, [runs.data, finished, selected]);
+  useEffect(() => {
+    const first = gold.data?.goldStandards[0];
+    if (first && !goldStandardId) setGoldStandardId(first.id);
+  }, [gold.data, goldStandardId]);
+
+  const chosen = selected ?? [];
+  const comparison = useGql<{ compareRuns: { goldStandardName: string; rows: ComparisonRow[] } }>(
+    COMPARE,
+    chosen.length && goldStandardId ? { projectId, runIds: chosen, goldStandardId } : null,
+  );
+  if (projectError) return null;
+  const error = runs.error ?? gold.error;
+  const rows = comparison.data?.compareRuns.rows ?? [];
+  const points = rows
+    .filter((r) => r.sparsity !== null && r.metrics?.balancedAccuracy != null)
+    .map((r) => ({ id: r.run.id, label: r.run.name, group: r.run.strategyLabel, x: r.sparsity!, y: r.metrics!.balancedAccuracy! }));
+
+  return (
+    <section aria-labelledby="compare-heading" className="stack">
+      <h2 id="compare-heading" className="section-title">Compare runs</h2>
+      <ErrorAlert>{error}</ErrorAlert>
+      {!runs.data || !gold.data ? <Loading what="runs and gold standards" /> : null}
+      {runs.data && finished.length === 0 ? (
+        <div className="card empty">
+          <p>No finished runs yet.</p>
+          <p className="muted small">
+            Runs appear here once they succeed. <Link href={`/projects/${projectId}/runs`}>Go to the runs</Link>.
+          </p>
+        </div>
+      ) : null}
+      {gold.data && gold.data.goldStandards.length === 0 ? (
+        <div className="alert alert-info">
+          Import a gold standard to score runs against (<Link href={`/projects/${projectId}/gold-standards`}>Gold standards</Link>).
+        </div>
+      ) : null}
+      {finished.length > 0 && gold.data && gold.data.goldStandards.length > 0 ? (
+        <div className="layout-sidebar compare-layout">
+          <div className="stack">
+            <ErrorAlert>{comparison.error}</ErrorAlert>
+            {chosen.length === 0 ? <p className="muted">Choose runs to compare.</p> : null}
+            {chosen.length > 0 && !comparison.data && !comparison.error ? <Loading what="metrics (computed where missing)" /> : null}
+            {rows.length > 0 ? (
+              <>
+                <div className="card">
+                  <SparsityScatter points={points} />
+                </div>
+                <div className="card table-wrap">
+                  <table className="table compare-table">
+                    <caption className="muted small">Against {comparison.data!.compareRuns.goldStandardName}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Run</th>
+                        <th scope="col" className="num">λ₁, λ₂</th>
+                        <th scope="col" className="num">Sparsity</th>
+                        <th scope="col" className="num">Bal. acc.</th>
+                        <th scope="col" className="num">Bal. acc. (reg.)</th>
+                        <th scope="col" className="num">Precision</th>
+                        <th scope="col" className="num">Recall</th>
+                        <th scope="col" className="num">AUROC</th>
+                        <th scope="col" className="num">AUPR</th>
+                        <th scope="col" className="num">EPR</th>
+                        <th scope="col" className="num">Test MSE</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rows.map((r) => (
+                        <tr key={r.run.id}>
+                          <td>
+                            <Link href={`/projects/${projectId}/runs/${r.run.id}`}>{r.run.name}</Link>
+                            <div className="muted small">
+                              {r.run.strategyLabel} · seed {r.run.seed}
+                            </div>
+                          </td>
+                          <td className="num nowrap">{formatLambda(r.run)}</td>
+                          <td className="num">{pct(r.sparsity)}</td>
+                          <td className="num">{fmt(r.metrics?.balancedAccuracy)}</td>
+                          <td className="num">{fmt(r.metrics?.balancedAccuracyRegulators)}</td>
+                          <td className="num">{fmt(r.metrics?.precision)}</td>
+                          <td className="num">{fmt(r.metrics?.recall)}</td>
+                          <td className="num">{fmt(r.metrics?.auroc)}</td>
+                          <td className="num">{fmt(r.metrics?.aupr)}</td>
+                          <td className="num">{fmt(r.metrics?.epr, 2)}</td>
+                          <td className="num">{sci(r.run.summary?.testMse)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            ) : null}
+          </div>
+          <aside className="card stack" aria-labelledby="compare-choose">
+            <h3 id="compare-choose" className="card-heading">Runs and gold standard</h3>
+            <div className="field">
+              <label htmlFor="compare-gold">Gold standard</label>
+              <select id="compare-gold" value={goldStandardId} onChange={(e) => setGoldStandardId(e.target.value)}>
+                {gold.data.goldStandards.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset className="fieldset run-choices">
+              <legend>Finished runs</legend>
+              {finished.map((r) => (
+                <label key={r.id} className="choice">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(r.id)}
+                    onChange={(e) => setSelected(e.target.checked ? [...chosen, r.id] : chosen.filter((id) => id !== r.id))}
+                  />
+                  <span>
+                    {r.name}
+                    <span className="muted small"> · {r.strategyLabel}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          </aside>
+        </div>
+      ) : null}
+    </section>
+  );
+}

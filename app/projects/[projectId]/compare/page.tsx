@@ -1,0 +1,5 @@
+import { CompareView } from './compare-view';
+
+export default function ComparePage() {
+  return <CompareView />;
+}

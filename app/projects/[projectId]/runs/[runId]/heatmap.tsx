@@ -1,0 +1,84 @@
+'use client';
+import { ErrorAlert, Loading } from '../../../../components/alerts';
+import { useGql } from '../../data-ui/use-gql';
+
+interface Heatmap {
+  regulators: string[];
+  targets: string[];
+  values: number[];
+  maxAbs: number;
+  totalRegulators: number;
+  totalTargets: number;
+}
+
+const HEATMAP = /* GraphQL */ `
+  query RunHeatmap($id: ID!) { run(id: $id) { heatmap(regulators: 40, targets: 80) { regulators targets values maxAbs totalRegulators totalTargets } } }
+`;
+
+const CELL = 11;
+const LEFT = 96;
+const TOP = 84;
+
+/** Green for activation, red for repression, intensity by √(|effect| / max): weak effects stay visible. */
+function colour(v: number, maxAbs: number): string {
+  if (v === 0 || maxAbs === 0) return '#f3f5f8';
+  const t = Math.sqrt(Math.min(1, Math.abs(v) / maxAbs));
+  const [r, g, b] = v > 0 ? [30, 142, 78] : [192, 57, 43];
+  const mix = (c: number) => Math.round(255 + (c - 255) * (0.15 + 0.85 * t));
+  return `rgb(${mix(r)},${mix(g)},${mix(b)})`;
+}
+
+/** The strongest corner of the effects matrix: top regulators (rows) by Σ|effect| × their top targets (columns). */
+export function EffectsHeatmap({ runId }: { runId: string }) {
+  const { data, error } = useGql<{ run: { heatmap: Heatmap } }>(HEATMAP, { id: runId });
+  if (error) return <ErrorAlert>{error}</ErrorAlert>;
+  if (!data) return <Loading what="the effects matrix" />;
+  const hm = data.run.heatmap;
+  if (hm.regulators.length === 0) return <p className="muted">The run has no nonzero effects.</p>;
+  const width = LEFT + hm.targets.length * CELL + 8;
+  const height = TOP + hm.regulators.length * CELL + 8;
+  return (
+    <figure className="network-figure">
+      <div className="heatmap-scroll">
+        <svg
+          viewBox={`0 0 ${width} ${height}`}
+          width={width}
+          height={height}
+          className="heatmap"
+          role="img"
+          aria-label={`Effects of the ${hm.regulators.length} strongest regulators on their ${hm.targets.length} strongest targets.`}
+        >
+          {hm.targets.map((t, j) => (
+            <text key={t} className="plot-tick" transform={`translate(${LEFT + j * CELL + CELL * 0.7}, ${TOP - 4}) rotate(-60)`}>
+              {t}
+            </text>
+          ))}
+          {hm.regulators.map((r, i) => (
+            <g key={r}>
+              <text x={LEFT - 4} y={TOP + i * CELL + CELL * 0.8} textAnchor="end" className="plot-tick">
+                {r}
+              </text>
+              {hm.targets.map((t, j) => {
+                const v = hm.values[i * hm.targets.length + j];
+                return (
+                  <rect key={t} x={LEFT + j * CELL} y={TOP + i * CELL} width={CELL - 1} height={CELL - 1} fill={colour(v, hm.maxAbs)}>
+                    <title>{`${r} → ${t}: ${v === 0 ? 'pruned (0)' : v.toExponential(3)}`}</title>
+                  </rect>
+                );
+              })}
+            </g>
+          ))}
+        </svg>
+      </div>
+      <figcaption className="legend small">
+        <span><span className="swatch" style={{ background: colour(hm.maxAbs, hm.maxAbs) }} /> activation</span>
+        <span><span className="swatch" style={{ background: colour(-hm.maxAbs, hm.maxAbs) }} /> repression</span>
+        <span><span className="swatch" style={{ background: colour(0, 1) }} /> zero (pruned)</span>
+        <span>
+          rows: {hm.regulators.length} of {hm.totalRegulators} regulators · columns: {hm.targets.length} of {hm.totalTargets} targets · max |effect|{' '}
+          {hm.maxAbs.toExponential(2)}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,249 @@
+'use client';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { ErrorAlert, Loading, OkAlert } from '../../../../components/alerts';
+import { gql } from '../../../../lib/graphql-client';
+import { errorMessage } from '../../../../lib/form-errors';
+import { formatDateTime } from '../../../../lib/format';
+import { useGql } from '../../data-ui/use-gql';
+import { useProject } from '../../project-context';
+import { ProgressBar, StatusBadge } from '../status';
+import {
+  formatLambda,
+  GOLD_STANDARDS,
+  isActive,
+  METRICS_FIELDS,
+  pct,
+  PROGRESS_FIELDS,
+  sci,
+  SUMMARY_FIELDS,
+  type GoldStandardOption,
+  type RunListItem,
+  type RunMetrics,
+} from '../types';
+import { usePolling } from '../use-polling';
+import { EffectsHeatmap } from './heatmap';
+import { LossCurves, type EpochPoint } from './loss-curves';
+import { MetricsPanel } from './metrics-panel';
+import { NetworkView } from './network-view';
+
+interface RunDetail extends Omit<RunListItem, 'storedMetrics'> {
+  datasetId: string;
+  priorId: string | null;
+  priorVersionId: string | null;
+  relaunchOfId: string | null;
+  config: Record<string, unknown>;
+  codeVersion: string;
+  attempts: number;
+  workerId: string | null;
+  cancelRequested: boolean;
+  startedAt: string | null;
+  epochs: EpochPoint[];
+  storedMetrics: RunMetrics[];
+}
+
+const RUN = /* GraphQL */ `
+  query Run($id: ID!) {
+    run(id: $id) {
+      id name strategy strategyLabel lambda1 lambda2 status datasetId datasetName priorId priorName priorVersionId priorVersionNumber
+      sweepName relaunchOfId config seed codeVersion error attempts workerId cancelRequested
+      createdAt startedAt finishedAt createdByName
+      progress { ${PROGRESS_FIELDS} }
+      summary { ${SUMMARY_FIELDS} }
+      epochs { epoch trainLoss valLoss sparsity pruned }
+      storedMetrics { ${METRICS_FIELDS} }
+    }
+  }
+`;
+const CANCEL = /* GraphQL */ `mutation CancelRun($id: ID!) { cancelRun(id: $id) { id status } }`;
+const RELAUNCH = /* GraphQL */ `mutation RelaunchRun($id: ID!) { relaunchRun(id: $id) { id } }`;
+
+export function RunView({ runId }: { runId: string }) {
+  const { projectId, canWrite, error: projectError } = useProject();
+  const router = useRouter();
+  const { data, error, reload } = useGql<{ run: RunDetail }>(RUN, { id: runId });
+  const gold = useGql<{ goldStandards: GoldStandardOption[] }>(GOLD_STANDARDS, { projectId });
+  const [goldStandardId, setGoldStandardId] = useState('');
+  const [actionError, setActionError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const run = data?.run;
+  usePolling(reload, Boolean(run && isActive(run.status)));
+
+  useEffect(() => {
+    const first = gold.data?.goldStandards[0];
+    if (first && !goldStandardId) setGoldStandardId(first.id);
+  }, [gold.data, goldStandardId]);
+
+  if (projectError) return null;
+  if (error) return <ErrorAlert>{error}</ErrorAlert>;
+  if (!run) return <Loading what="the run" />;
+  const base = `/projects/${projectId}`;
+
+  async function act(kind: 'cancel' | 'relaunch') {
+    setActionError(undefined);
+    setNotice(undefined);
+    try {
+      if (kind === 'cancel') {
+        await gql(CANCEL, { id: runId });
+        await reload();
+        setNotice('Cancel requested: a queued run stops at once, a running one at its next step.');
+      } else {
+        const result = await gql<{ relaunchRun: { id: string } }>(RELAUNCH, { id: runId });
+        router.push(`${base}/runs/${result.relaunchRun.id}`);
+      }
+    } catch (e) {
+      setActionError(errorMessage(e));
+    }
+  }
+
+  const p = run.progress;
+  const bestEpoch = run.summary?.bestEpoch ?? p?.bestEpoch ?? null;
+  return (
+    <div className="stack">
+      <div className="row page-header">
+        <div>
+          <div className="breadcrumb small">
+            <Link href={`${base}/runs`}>Runs</Link> / {run.sweepName ?? 'single run'}
+          </div>
+          <h2 className="section-title run-title">
+            {run.name} <StatusBadge status={run.status} progress={p} />
+          </h2>
+        </div>
+        <span className="spacer" />
+        {canWrite && isActive(run.status) && !run.cancelRequested ? (
+          <button type="button" className="btn btn-danger" onClick={() => act('cancel')}>
+            Cancel run
+          </button>
+        ) : null}
+        {canWrite && !isActive(run.status) ? (
+          <button type="button" className="btn" onClick={() => act('relaunch')}>
+            Relaunch
+          </button>
+        ) : null}
+      </div>
+      <ErrorAlert>{actionError}</ErrorAlert>
+      <OkAlert>{notice}</OkAlert>
+      {run.status === 'failed' ? (
+        <div className="alert alert-error" role="alert">
+          <strong>The run failed.</strong> {run.error}
+        </div>
+      ) : null}
+      {run.summary?.provenance ? <div className="alert alert-info">{run.summary.provenance}</div> : null}
+
+      <div className="run-grid">
+        <section className="card" aria-labelledby="progress-heading">
+          <h3 id="progress-heading" className="card-heading">
+            {isActive(run.status) ? 'Progress' : 'Training'}
+          </h3>
+          <ProgressBar progress={p} label="Training progress" />
+          <dl className="details">
+            <dt>Epoch</dt>
+            <dd>
+              {p?.epoch ?? 0} of {p?.totalEpochs ?? '—'}
+              {p?.step && p.stepsPerEpoch && run.status === 'running' ? ` (step ${p.step}/${p.stepsPerEpoch})` : ''}
+              {run.summary?.stoppedEarly ? ' · stopped early' : ''}
+            </dd>
+            <dt>Phase</dt>
+            <dd>{p?.phase ?? run.status}</dd>
+            <dt>Training loss</dt>
+            <dd>{sci(p?.trainLoss)}</dd>
+            <dt>Validation loss</dt>
+            <dd>
+              {sci(p?.valLoss)}
+              {p?.bestValLoss != null ? <span className="muted"> (best {sci(p.bestValLoss)} at epoch {p.bestEpoch})</span> : null}
+            </dd>
+            <dt>Sparsity</dt>
+            <dd>{pct(run.summary?.sparsity ?? p?.sparsity)}</dd>
+            {run.summary ? (
+              <>
+                <dt>Test MSE</dt>
+                <dd>{sci(run.summary.testMse)}</dd>
+                <dt>Inferred edges</dt>
+                <dd>{run.summary.inferredEdges ?? '—'}</dd>
+                <dt>Seconds per epoch</dt>
+                <dd>{run.summary.secondsPerEpoch?.toFixed(2) ?? '—'}</dd>
+              </>
+            ) : null}
+            {p?.resumedFromEpoch != null ? (
+              <>
+                <dt>Resumed</dt>
+                <dd>from the checkpoint of epoch {p.resumedFromEpoch} (attempt {run.attempts})</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="record-heading">
+          <h3 id="record-heading" className="card-heading">Record</h3>
+          <dl className="details">
+            <dt>Strategy</dt>
+            <dd>
+              {run.strategyLabel} {run.lambda1 !== null ? `· λ ${formatLambda(run)}` : ''}
+            </dd>
+            <dt>Dataset</dt>
+            <dd>
+              <Link href={`${base}/datasets/${run.datasetId}`}>{run.datasetName}</Link>
+            </dd>
+            <dt>Prior</dt>
+            <dd>{run.priorId ? <Link href={`${base}/priors/${run.priorId}`}>{`${run.priorName} v${run.priorVersionNumber}`}</Link> : 'none'}</dd>
+            <dt>Seed</dt>
+            <dd>{run.seed}</dd>
+            <dt>Code version</dt>
+            <dd className="mono small">{run.codeVersion}</dd>
+            <dt>Launched</dt>
+            <dd>
+              {formatDateTime(run.createdAt)} by {run.createdByName ?? 'a former member'}
+            </dd>
+            <dt>Trained</dt>
+            <dd>
+              {run.startedAt ? `${formatDateTime(run.startedAt)} – ${run.finishedAt ? formatDateTime(run.finishedAt) : 'now'}` : 'not started'}
+              {run.workerId ? <div className="muted small mono">{run.workerId}</div> : null}
+            </dd>
+            {run.relaunchOfId ? (
+              <>
+                <dt>Relaunch of</dt>
+                <dd>
+                  <Link href={`${base}/runs/${run.relaunchOfId}`}>the original run</Link>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+          <details>
+            <summary>Full configuration</summary>
+            <pre className="config-json">{JSON.stringify(run.config, null, 2)}</pre>
+          </details>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="curves-heading">
+        <h3 id="curves-heading" className="card-heading">Training curves</h3>
+        <LossCurves epochs={run.epochs} totalEpochs={p?.totalEpochs ?? run.epochs.length} bestEpoch={bestEpoch} />
+      </section>
+
+      {run.status === 'succeeded' ? (
+        <>
+          <section className="card" aria-labelledby="metrics-heading">
+            <h3 id="metrics-heading" className="card-heading">Metrics</h3>
+            <MetricsPanel
+              runId={runId}
+              stored={run.storedMetrics}
+              goldStandards={gold.data?.goldStandards ?? []}
+              goldStandardId={goldStandardId}
+              onGoldStandard={setGoldStandardId}
+              onComputed={reload}
+            />
+          </section>
+          <section className="card" aria-labelledby="network-heading">
+            <h3 id="network-heading" className="card-heading">Inferred network</h3>
+            <NetworkView runId={runId} goldStandardId={goldStandardId || null} hasPrior={Boolean(run.priorVersionId)} />
+          </section>
+          <section className="card" aria-labelledby="heatmap-heading">
+            <h3 id="heatmap-heading" className="card-heading">Effects matrix</h3>
+            <EffectsHeatmap runId={runId} />
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/** What the launch form needs from the project, and how its hyperparameter inputs map to the API. */
+export const LAUNCH_OPTIONS = /* GraphQL */ `
+  query LaunchOptions($projectId: ID!) {
+    datasets(projectId: $projectId) { id name geneCount trainTrajectoryCount testTrajectoryCount isSynthetic }
+    priorNetworks(projectId: $projectId) { id name versions { id number message isHead edgeCount } }
+    runPresets { id label description lambda1 lambda2 epochs noiseStd validationFraction }
+    runStrategies { strategy label needsPrior }
+  }
+`;
+
+export interface LaunchOptions {
+  datasets: { id: string; name: string; geneCount: number; trainTrajectoryCount: number; testTrajectoryCount: number; isSynthetic: boolean }[];
+  priorNetworks: { id: string; name: string; versions: { id: string; number: number; message: string; isHead: boolean; edgeCount: number }[] }[];
+  runPresets: { id: string; label: string; description: string; lambda1: number; lambda2: number; epochs: number; noiseStd: number; validationFraction: number }[];
+  runStrategies: { strategy: string; label: string; needsPrior: boolean }[];
+}
+
+/** Hyperparameter inputs as typed; empty means "the preset's or compute's default". */
+export const HYPERPARAMETERS = [
+  { key: 'epochs', label: 'Epoch limit', hint: 'default 200', integer: true },
+  { key: 'hidden', label: 'Hidden units h', hint: 'default 40', integer: true },
+  { key: 'noiseStd', label: 'Noise σ added at load', hint: 'synthetic data: 0.025', integer: false },
+  { key: 'validationFraction', label: 'Validation fraction', hint: 'default 10/150', integer: false },
+  { key: 'patience', label: 'Early-stop patience (epochs)', hint: 'default 40', integer: true },
+  { key: 'learningRate', label: 'Learning rate', hint: 'default 0.001', integer: false },
+  { key: 'pruningFirstEpoch', label: 'First pruning epoch', hint: 'default 3', integer: true },
+  { key: 'pruningFirstFraction', label: 'First pruning fraction', hint: 'default 0.7', integer: false },
+  { key: 'pruningEvery', label: 'Prune every … epochs', hint: 'default 10', integer: true },
+  { key: 'pruningFraction', label: 'Later pruning fraction', hint: 'default 0.1', integer: false },
+  { key: 'pinnLambda', label: 'PINN data weight λ_d', hint: 'PINN only; default 0.99', integer: false },
+] as const;
+export type HyperparameterKey = (typeof HYPERPARAMETERS)[number]['key'] | 'lambda1' | 'lambda2';
+
+/** "0.5, 0.9 0.99" → [0.5, 0.9, 0.99]; null when a value is not a number. */
+export function parseNumberList(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  const values = parts.map(Number);
+  return values.some((v) => !Number.isFinite(v)) ? null : values;
+}

@@ -1,0 +1,5 @@
+import { LaunchForm } from './launch-form';
+
+export default function NewRunPage() {
+  return <LaunchForm />;
+}

@@ -1,0 +1,5 @@
+import { RunsView } from './runs-view';
+
+export default function RunsPage() {
+  return <RunsView />;
+}

@@ -1,0 +1,111 @@
+'use client';
+import Link from 'next/link';
+import { ErrorAlert, Loading } from '../../../components/alerts';
+import { formatRelative } from '../../../lib/format';
+import { useGql } from '../data-ui/use-gql';
+import { useProject } from '../project-context';
+import { ProgressBar, StatusBadge } from './status';
+import { formatLambda, isActive, pct, fmt, RUNS, type RunListItem } from './types';
+import { usePolling } from './use-polling';
+
+export function RunsView() {
+  const { projectId, canWrite, error: projectError } = useProject();
+  const { data, error, reload } = useGql<{ runs: RunListItem[] }>(RUNS, { projectId });
+  const runs = data?.runs ?? [];
+  usePolling(reload, runs.some((r) => isActive(r.status)));
+  if (projectError) return null;
+  const base = `/projects/${projectId}`;
+
+  return (
+    <section aria-labelledby="runs-heading">
+      <div className="row page-header">
+        <h2 id="runs-heading" className="section-title">Runs</h2>
+        <span className="spacer" />
+        {runs.filter((r) => r.status === 'succeeded').length >= 2 ? (
+          <Link className="btn" href={`${base}/compare`}>
+            Compare runs
+          </Link>
+        ) : null}
+        {canWrite ? (
+          <Link className="btn btn-primary" href={`${base}/runs/new`}>
+            Launch a run
+          </Link>
+        ) : null}
+      </div>
+      <ErrorAlert>{error}</ErrorAlert>
+      {!data && !error ? <Loading what="runs" /> : null}
+      {data && runs.length === 0 ? (
+        <div className="card empty">
+          <p>No runs yet.</p>
+          <p className="muted small">
+            {canWrite
+              ? 'Launch DASH or a baseline on a dataset and a prior version; workers train it and the results appear here.'
+              : 'Editors of the project can launch runs.'}
+          </p>
+        </div>
+      ) : null}
+      {runs.length > 0 ? (
+        <div className="card table-wrap">
+          <table className="table runs-table">
+            <thead>
+              <tr>
+                <th scope="col">Run</th>
+                <th scope="col">Status</th>
+                <th scope="col">Strategy</th>
+                <th scope="col" className="num">λ₁, λ₂</th>
+                <th scope="col" className="progress-col">Progress</th>
+                <th scope="col" className="num">Sparsity</th>
+                <th scope="col" className="num">Balanced acc.</th>
+                <th scope="col">Launched</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r) => {
+                const metric = r.storedMetrics[0];
+                return (
+                  <tr key={r.id}>
+                    <td>
+                      <Link href={`${base}/runs/${r.id}`}>{r.name}</Link>
+                      <div className="muted small">
+                        {r.datasetName}
+                        {r.priorName ? ` · ${r.priorName} v${r.priorVersionNumber}` : ' · no prior'} · seed {r.seed}
+                      </div>
+                    </td>
+                    <td>
+                      <StatusBadge status={r.status} progress={r.progress} />
+                    </td>
+                    <td className="small">{r.strategyLabel}</td>
+                    <td className="num small nowrap">{formatLambda(r)}</td>
+                    <td className="progress-col">
+                      {r.status === 'failed' ? (
+                        <span className="small error-text clamp-2" title={r.error ?? ''}>
+                          {r.error}
+                        </span>
+                      ) : (
+                        <>
+                          <ProgressBar progress={r.progress} label={`Progress of ${r.name}`} />
+                          <div className="muted small">
+                            epoch {r.progress?.epoch ?? 0} / {r.progress?.totalEpochs ?? '—'}
+                            {r.status === 'running' && r.progress?.valLoss != null ? ` · val ${r.progress.valLoss.toExponential(2)}` : ''}
+                          </div>
+                        </>
+                      )}
+                    </td>
+                    <td className="num">{pct(r.summary?.sparsity ?? r.progress?.sparsity)}</td>
+                    <td className="num" title={metric ? `against ${metric.goldStandardName}` : 'not scored yet'}>
+                      {metric ? fmt(metric.balancedAccuracy) : '—'}
+                    </td>
+                    <td className="small">
+                      {formatRelative(r.createdAt)}
+                      <div className="muted">{r.createdByName ?? 'former member'}</div>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

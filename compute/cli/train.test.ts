@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeDenseMatrix } from '../formats/dense-matrix';
+import { writeEdgeListCsv } from '../formats/edge-list';
+import { writeGeneNames } from '../formats/gene-names';
+import { matrixToEdges } from '../formats/network-convert';
+import { writeTrajectoryCsv } from '../formats/trajectory-csv';
+import { parseModelWeights } from '../formats/weights';
+import { randomKinetics } from '../simulator/random-kinetics';
+import { simulateDataset } from '../simulator/simulate';
+import type { SquareMatrix } from '../types';
+import { runSweep } from './sweep';
+import { runTrain } from './train';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'dash-train-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+const n = 6;
+const genes = ['A', 'B', 'C', 'D', 'E', 'F'];
+const truth: SquareMatrix = { n, data: new Float64Array(n * n) };
+for (const [a, b, s] of [
+  [0, 2, 1],
+  [1, 3, -1],
+  [2, 4, 1],
+  [3, 5, 1],
+]) truth.data[a * n + b] = s;
+const sim = simulateDataset(randomKinetics(genes, truth, 3), { trajectories: 12, times: [0, 1, 2, 4], seed: 4 });
+const dataFile = file('data.csv', writeTrajectoryCsv(sim.clean));
+const genesFile = file('genes.csv', writeGeneNames(genes));
+const priorFile = file('prior.csv', writeDenseMatrix(truth));
+const goldFile = file('gold.csv', writeEdgeListCsv(matrixToEdges(truth, genes)));
+const quick = ['--epochs', '4', '--hidden', '4', '--val-fraction', '0.25', '--quiet'];
+
+describe('dash train', () => {
+  it('writes result.json, effects.csv and model.json and prints a summary', async () => {
+    const out = path.join(dir, 'run');
+    const lines: string[] = [];
+    await runTrain(['--data', dataFile, '--genes', genesFile, '--prior', priorFile, '--gold', goldFile, '--test', dataFile, '--strategy', 'dash', '--lambda', '0.5,0.05', '--noise', '0.01', ...quick, '--out', out], (l) => lines.push(l));
+    const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'));
+    for (const key of ['strategy', 'lambda', 'sparsity', 'balancedAccuracy', 'balancedAccuracyRegulators', 'precision', 'recall', 'auroc', 'aupr', 'epr', 'valMse', 'testMse', 'epochsRun', 'bestEpoch', 'secondsPerEpoch', 'config']) {
+      expect(result, key).toHaveProperty(key);
+    }
+    expect(result.lambda).toEqual([0.5, 0.05]);
+    expect(result.config.noiseStd).toBe(0.01);
+    expect(result.epochsRun).toBe(4);
+    const effects = readFileSync(path.join(out, 'effects.csv'), 'utf8').trim().split('\n');
+    expect(effects[0]).toBe('regulator,target,effect');
+    expect(effects.length).toBeGreaterThan(1);
+    for (const row of effects.slice(1)) {
+      const [reg, target, effect] = row.split(',');
+      expect(genes).toContain(reg);
+      expect(genes).toContain(target);
+      expect(Number(effect)).not.toBe(0);
+    }
+    expect(parseModelWeights(readFileSync(path.join(out, 'model.json'), 'utf8')).genes).toEqual(genes);
+    expect(existsSync(path.join(out, 'checkpoint.json'))).toBe(true);
+    expect(lines.join('\n')).toMatch(/balanced accuracy\s+0\.\d{4}/);
+  });
+
+  it('continues a run from its checkpoint with --resume', async () => {
+    const out = path.join(dir, 'resume');
+    const args = ['--data', dataFile, '--genes', genesFile, '--strategy', 'imp', '--hidden', '4', '--val-fraction', '0.25', '--quiet', '--out', out];
+    await runTrain([...args, '--epochs', '2'], () => {});
+    const resumed = await runTrain([...args, '--epochs', '4', '--resume'], () => {});
+    const straight = await runTrain([...args.slice(0, -1), path.join(dir, 'straight'), '--epochs', '4'], () => {});
+    expect(resumed.summary.epochsRun).toBe(4);
+    expect(resumed.result.model).toEqual(straight.result.model);
+  });
+
+  it('explains bad arguments', async () => {
+    await expect(runTrain(['--data', dataFile, '--out', dir, '--lambda', '2,0'], () => {})).rejects.toThrow(/--lambda: '2,0' is not two numbers in \[0, 1\]/);
+    await expect(runTrain(['--data', dataFile, '--out', dir, '--strategy', 'magic'], () => {})).rejects.toThrow(/--strategy/);
+    await expect(runTrain(['--out', dir], () => {})).rejects.toThrow(/--data: the expression data file is required/);
+    await expect(runTrain(['--data', path.join(dir, 'nope.csv'), '--out', dir], () => {})).rejects.toThrow(/cannot read .*nope\.csv/);
+    await expect(runTrain(['--data', dataFile, '--genes', genesFile, '--strategy', 'bioprune', '--out', path.join(dir, 'x'), '--quiet'], () => {})).rejects.toThrow(/prior/);
+  });
+});
+
+describe('dash sweep', () => {
+  it('runs the λ grid and baselines, picks DASH λ by validation loss and prints the table', async () => {
+    const out = path.join(dir, 'sweep');
+    const lines: string[] = [];
+    const args = ['--data', dataFile, '--genes', genesFile, '--prior', priorFile, '--gold', goldFile, '--lambdas', '0.5,0.05;0.9,0.9', '--strategies', 'none,imp', ...quick, '--epochs', '3', '--out', out];
+    const rows = await runSweep(args, (l) => lines.push(l));
+    expect(rows.map((r) => r.run)).toEqual(['dash_0.5_0.05', 'dash_0.9_0.9', 'none', 'imp']);
+    const dash = rows.filter((r) => r.strategy === 'dash');
+    const chosen = dash.find((r) => r.chosen)!;
+    expect(chosen.valMse).toBe(Math.min(...dash.map((r) => r.valMse)));
+    expect(lines.some((l) => l.includes('← chosen'))).toBe(true);
+    expect(lines.some((l) => /^run\s+sparsity\s+bal\. acc\./.test(l))).toBe(true);
+    // A second sweep reuses the finished runs.
+    const again: string[] = [];
+    await runSweep(args, (l) => again.push(l));
+    expect(again.filter((l) => l.includes('reusing'))).toHaveLength(4);
+  });
+});

@@ -1,0 +1,269 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { writeRow } from '../formats/csv';
+import { parseTidyCsv } from '../formats/tidy-csv';
+import { parseTrajectoryCsv } from '../formats/trajectory-csv';
+import { scoreNetwork } from '../metrics';
+import { defaultTrainConfig, type TrainConfig } from '../training/config';
+import { train, type TrainProfile } from '../training/trainer';
+import type { TrainCheckpoint, TrainResult } from '../training/types';
+import type { ExpressionData, SquareMatrix } from '../types';
+import { CliUsageError } from './cli-errors';
+import { describeIssues, parseFile, readGeneFile, readNetworkOnGenes, readTextFile, usageFailure } from './input-files';
+import { ProgressBar } from './progress';
+
+export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR [options]
+  --data          expression time series: the authors' trajectory CSV, or a tidy CSV (gene,trajectory,time,value)
+  --genes         gene names (header x) for the trajectory CSV
+  --prior         prior network P (dense matrix or edge list / SIF); needed by dash, bioprune, pinn, pinn-mp
+  --ppi           external interaction-partner matrix for DASH (default |P|·|P|ᵀ)
+  --gold          reference network to score against (dense matrix or edge list)
+  --test          held-out trajectories (same layout as --data) for the test MSE
+  --strategy      none | imp | bioprune | dash | pinn | pinn-mp (default dash)
+  --lambda        DASH λ1,λ2 (default 0.5,0.05)
+  --pinn-lambda   λ_d, data-loss weight of pinn / pinn-mp (default 0.99)
+  --noise         σ of Gaussian noise added to the training data at load (default 0)
+  --epochs        epoch limit (default 200)      --patience   early stop (default 40)
+  --hidden        hidden units h (default 40)     --seed       run seed (default 0)
+  --lr            learning rate (default 1e-3; v gets 5×)
+  --val-fraction  fraction of trajectories held out for validation (default 10/150)
+  --solver        rk4 | dopri5 (default rk4)      --backend    wasm | cpu | another tfjs backend (default wasm)
+  --resume        continue from DIR/checkpoint.json (written after every epoch)
+  --quiet         no progress bar
+  --out           output folder: result.json, effects.csv, model.json, checkpoint.json`;
+
+const numeric = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be finite`);
+const pair = z.string().transform((s, ctx) => {
+  const parts = s.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 2 || parts.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
+    ctx.addIssue({ code: 'custom', message: `'${s}' is not two numbers in [0, 1] separated by a comma (λ1,λ2)` });
+    return z.NEVER;
+  }
+  return parts as [number, number];
+});
+
+export const trainArgsSchema = z.object({
+  data: z.string().min(1, 'the expression data file is required'),
+  genes: z.string().min(1).optional(),
+  prior: z.string().min(1).optional(),
+  ppi: z.string().min(1).optional(),
+  gold: z.string().min(1).optional(),
+  test: z.string().min(1).optional(),
+  strategy: z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']).default('dash'),
+  lambda: pair.optional(),
+  'pinn-lambda': numeric('pinn-lambda').pipe(z.number().min(0).max(1)).optional(),
+  noise: numeric('noise').pipe(z.number().min(0)).default(0),
+  epochs: numeric('epochs').pipe(z.number().int().min(1)).default(200),
+  patience: numeric('patience').pipe(z.number().int().min(1)).default(40),
+  hidden: numeric('hidden').pipe(z.number().int().min(1)).default(40),
+  seed: numeric('seed').pipe(z.number().int().min(0)).default(0),
+  lr: numeric('lr').pipe(z.number().positive()).default(1e-3),
+  'val-fraction': numeric('val-fraction').pipe(z.number().min(0).max(0.9)).default(10 / 150),
+  solver: z.enum(['rk4', 'dopri5']).default('rk4'),
+  backend: z.string().min(1).default('wasm'),
+  resume: z.boolean().default(false),
+  quiet: z.boolean().default(false),
+  out: z.string().min(1, 'the output folder is required'),
+});
+export type TrainArgs = z.infer<typeof trainArgsSchema>;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  genes: { type: 'string' },
+  prior: { type: 'string' },
+  ppi: { type: 'string' },
+  gold: { type: 'string' },
+  test: { type: 'string' },
+  strategy: { type: 'string' },
+  lambda: { type: 'string' },
+  'pinn-lambda': { type: 'string' },
+  noise: { type: 'string' },
+  epochs: { type: 'string' },
+  patience: { type: 'string' },
+  hidden: { type: 'string' },
+  seed: { type: 'string' },
+  lr: { type: 'string' },
+  'val-fraction': { type: 'string' },
+  solver: { type: 'string' },
+  backend: { type: 'string' },
+  resume: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  out: { type: 'string' },
+} as const;
+
+export function parseCliArgs<S extends z.ZodTypeAny>(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>, schema: S, usage: string, required: Record<string, string>): z.infer<S> {
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw usageFailure(e instanceof Error ? e.message : String(e), usage);
+  }
+  const parsed = schema.safeParse({ ...required, ...values });
+  if (!parsed.success) throw usageFailure(describeIssues(parsed.error), usage);
+  return parsed.data;
+}
+
+export function parseTrainArgs(argv: string[]): TrainArgs {
+  return parseCliArgs(argv, OPTIONS, trainArgsSchema, TRAIN_USAGE, { data: '', out: '' });
+}
+
+/** Trajectory CSV or tidy CSV, told apart by the tidy file's header. */
+export function readExpression(file: string, genes?: readonly string[]): ExpressionData {
+  const text = readTextFile(file);
+  const header = text.slice(0, 200).split(/\r?\n/)[0].toLowerCase().replace(/\s/g, '');
+  return parseFile(file, () => (header.startsWith('gene,trajectory,time,value') ? parseTidyCsv(text) : parseTrajectoryCsv(text, genes)));
+}
+
+export interface LoadedInputs {
+  data: ExpressionData;
+  test: ExpressionData | null;
+  prior: SquareMatrix | null;
+  ppi: SquareMatrix | null;
+  gold: SquareMatrix | null;
+  notes: string[];
+}
+
+export function loadInputs(args: Pick<TrainArgs, 'data' | 'genes' | 'prior' | 'ppi' | 'gold' | 'test'>): LoadedInputs {
+  const genesFromFile = args.genes ? readGeneFile(args.genes) : undefined;
+  const data = readExpression(args.data, genesFromFile);
+  const genes = data.genes;
+  const notes: string[] = [];
+  const network = (file: string | undefined, what: string) => {
+    if (!file) return null;
+    const r = readNetworkOnGenes(file, genes, 'sign');
+    if (r.outsideEdges > 0) notes.push(`${what}: ${r.outsideEdges} edges name genes outside the data (${r.unknownGenes.slice(0, 5).join(', ')}${r.unknownGenes.length > 5 ? ', …' : ''}); left out`);
+    return r.matrix;
+  };
+  const test = args.test ? readExpression(args.test, genes) : null;
+  if (test && test.genes.join('\u0000') !== genes.join('\u0000')) throw new CliUsageError(`${args.test}: its genes differ from those of ${args.data}`);
+  return { data, test, prior: network(args.prior, 'prior'), ppi: args.ppi ? readNetworkOnGenes(args.ppi, genes, 'weight').matrix : null, gold: network(args.gold, 'gold standard'), notes };
+}
+
+export function configFromArgs(args: TrainArgs): TrainConfig {
+  return defaultTrainConfig({
+    strategy: args.strategy,
+    lambda: args.lambda ?? [0.5, 0.05],
+    pinnLambda: args['pinn-lambda'] ?? 0.99,
+    hidden: args.hidden,
+    epochs: args.epochs,
+    patience: args.patience,
+    learningRate: args.lr,
+    validationFraction: args['val-fraction'],
+    noiseStd: args.noise,
+    solver: args.solver,
+    seed: args.seed,
+    backend: args.backend,
+  });
+}
+
+export interface TrainOutcome {
+  result: TrainResult & { profile: TrainProfile };
+  summary: Record<string, unknown>;
+}
+
+/** Trains once and writes DIR/result.json, DIR/effects.csv, DIR/model.json (checkpoint.json after each epoch). */
+export async function trainToFolder(inputs: LoadedInputs, config: TrainConfig, out: string, options: { resume?: boolean; quiet?: boolean; label?: string; files?: Record<string, string | undefined> }): Promise<TrainOutcome> {
+  mkdirSync(out, { recursive: true });
+  const checkpointFile = path.join(out, 'checkpoint.json');
+  let resumeFrom: TrainCheckpoint | null = null;
+  if (options.resume) {
+    if (!existsSync(checkpointFile)) throw new CliUsageError(`--resume: ${checkpointFile} does not exist`);
+    resumeFrom = JSON.parse(readFileSync(checkpointFile, 'utf8')) as TrainCheckpoint;
+  }
+  const bar = options.quiet ? null : new ProgressBar(options.label ?? config.strategy);
+  const result = await train({
+    data: inputs.data,
+    prior: inputs.prior,
+    ppi: inputs.ppi,
+    test: inputs.test,
+    config,
+    resumeFrom,
+    callbacks: {
+      onStep: (s) => bar?.step(s, config.epochs),
+      onEpoch: (r) => bar?.epoch(r),
+      onCheckpoint: (c) => writeFileSync(checkpointFile, JSON.stringify(c)),
+    },
+  });
+  bar?.done();
+  const s = result.summary;
+  const scores = inputs.gold ? scoreNetwork(result.effects, inputs.gold) : null;
+  const summary: Record<string, unknown> = {
+    strategy: config.strategy,
+    lambda: config.strategy === 'dash' ? config.lambda : config.strategy === 'imp' || config.strategy === 'pinn-mp' ? [0, 0] : config.strategy === 'bioprune' ? [1, 1] : null,
+    sparsity: s.sparsity,
+    ...(scores
+      ? {
+          balancedAccuracy: scores.balancedAccuracy,
+          balancedAccuracyRegulators: scores.balancedAccuracyRegulators,
+          precision: scores.precision,
+          recall: scores.recall,
+          f1: scores.f1,
+          auroc: scores.auroc,
+          aupr: scores.aupr,
+          epr: scores.epr,
+          referenceEdges: scores.referenceEdges,
+        }
+      : {}),
+    valMse: s.valMse,
+    ...(s.testMse !== undefined ? { testMse: s.testMse } : {}),
+    epochsRun: s.epochsRun,
+    bestEpoch: s.bestEpoch,
+    secondsPerEpoch: s.secondsPerEpoch,
+    stoppedEarly: s.stoppedEarly,
+    cancelled: s.cancelled,
+    config,
+    files: options.files ?? {},
+    notes: inputs.notes,
+    profile: result.profile,
+    history: result.history,
+  };
+  writeFileSync(path.join(out, 'result.json'), JSON.stringify(summary, null, 2) + '\n');
+  writeFileSync(path.join(out, 'model.json'), JSON.stringify(result.model) + '\n');
+  writeFileSync(path.join(out, 'effects.csv'), effectsCsv(result.effects, inputs.data.genes));
+  return { result, summary };
+}
+
+export function effectsCsv(effects: SquareMatrix, genes: readonly string[]): string {
+  const lines = ['regulator,target,effect'];
+  const n = effects.n;
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < n; i++) {
+      const e = effects.data[j * n + i];
+      if (e !== 0) lines.push(writeRow([genes[j], genes[i], String(e)]));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `dash train`: one run, files in --out, a readable summary on stdout. */
+export async function runTrain(argv: string[], log: (line: string) => void = console.log): Promise<TrainOutcome> {
+  const args = parseTrainArgs(argv);
+  const inputs = loadInputs(args);
+  const config = configFromArgs(args);
+  for (const note of inputs.notes) log(`note: ${note}`);
+  const outcome = await trainToFolder(inputs, config, args.out, { resume: args.resume, quiet: args.quiet, files: { data: args.data, genes: args.genes, prior: args.prior, ppi: args.ppi, gold: args.gold, test: args.test } });
+  for (const line of formatSummary(outcome.summary)) log(line);
+  log(`wrote ${path.join(args.out, 'result.json')}, effects.csv, model.json`);
+  return outcome;
+}
+
+export function formatSummary(s: Record<string, unknown>): string[] {
+  const f = (x: unknown, digits = 4) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+  const e = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x.toExponential(3) : 'n/a');
+  const rows: [string, string][] = [
+    ['strategy', `${s.strategy}${Array.isArray(s.lambda) ? ` λ=(${(s.lambda as number[]).join(', ')})` : ''}`],
+    ['epochs', `${s.epochsRun} (best ${s.bestEpoch}${s.stoppedEarly ? ', stopped early' : ''}${s.cancelled ? ', cancelled' : ''}), ${f(s.secondsPerEpoch, 2)} s/epoch`],
+    ['sparsity', f(s.sparsity)],
+    ['validation MSE', e(s.valMse)],
+  ];
+  if ('testMse' in s) rows.push(['test MSE', e(s.testMse)]);
+  if ('balancedAccuracy' in s) {
+    rows.push(['balanced accuracy', `${f(s.balancedAccuracy)} (regulator rows ${f(s.balancedAccuracyRegulators)})`]);
+    rows.push(['precision / recall', `${f(s.precision)} / ${f(s.recall)}`]);
+    rows.push(['AUROC / AUPR / EPR', `${f(s.auroc)} / ${f(s.aupr)} / ${f(s.epr, 2)}`]);
+  }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm run precompute-demo`: trains the demo project's finished runs once, offline, with the real compute
+ * engine, and writes them to compute/fixtures/demo-runs/<id>.json.gz (committed). The demo seed inserts
+ * them as finished runs so a newcomer sees results at once instead of waiting hours for 200 epochs.
+ *
+ *   npm run precompute-demo                      # both runs, the paper's synthetic setting
+ *   npm run precompute-demo -- --only dash       # one of them
+ *   npm run precompute-demo -- --backend cpu     # another TensorFlow.js backend
+ *   npm run precompute-demo -- --epochs 2 --out /tmp/demo-runs   # a quick trial that leaves the committed files alone
+ *
+ * The configuration is exactly what the launch form's "Synthetic (paper)" preset gives (server/runs/config.ts),
+ * on the same inputs the seed stores (SIM350: 150 train/val + 10 test trajectories, prior at 5% noise),
+ * so relaunching a demo run in the app repeats it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { train } from '@/compute';
+import { loadSim350 } from '@/compute/fixtures/sim350';
+import { codeVersion } from '@/server/runs/code-version';
+import { buildRunConfig, resolvePreset } from '@/server/runs/config';
+import { DEMO_RUNS, DEMO_RUNS_DIR, writeDemoRunFile, type DemoRunFile } from '@/server/demo/demo-runs';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const only = arg('only');
+  const backend = arg('backend') ?? 'wasm';
+  const epochs = arg('epochs') ? Number(arg('epochs')) : undefined;
+  const outDir = arg('out') ?? DEMO_RUNS_DIR;
+  const runs = DEMO_RUNS.filter((r) => !only || r.id === only);
+  if (!runs.length) throw new Error(`--only must be one of ${DEMO_RUNS.map((r) => r.id).join(', ')}`);
+  const sim = loadSim350({ prior: '0.025' });
+  fs.mkdirSync(outDir, { recursive: true });
+
+  for (const spec of runs) {
+    const config = buildRunConfig({
+      strategy: spec.strategy,
+      preset: resolvePreset('synthetic'),
+      hyperparameters: epochs ? { epochs } : {},
+      seed: spec.seed,
+      isSyntheticData: true,
+    });
+    console.log(`[precompute] ${spec.name}: ${JSON.stringify(config)}`);
+    const started = Date.now();
+    const result = await train({
+      data: sim.data,
+      prior: sim.prior,
+      test: sim.test,
+      config: { ...config, backend },
+      callbacks: {
+        onEpoch: (r) =>
+          console.log(
+            `[precompute] ${spec.id} epoch ${r.epoch}/${r.totalEpochs} train ${r.trainLoss.toExponential(3)} val ${r.valLoss.toExponential(3)} ` +
+              `sparsity ${r.sparsity.toFixed(3)} ${r.seconds.toFixed(1)} s${r.pruned ? ' (pruned)' : ''}${r.isBest ? ' *' : ''}`,
+          ),
+      },
+    });
+    const file: DemoRunFile = {
+      format: 'grn-studio/demo-run',
+      version: 1,
+      id: spec.id,
+      name: spec.name,
+      strategy: spec.strategy,
+      config,
+      seed: spec.seed,
+      inputs: { dataset: 'SIM350: train_val_150traj + test_10traj', prior: 'prior_matrix_noise_0.025', gold: 'prior_matrix_noise_0.0' },
+      trainedWith: 'scripts/precompute-demo.ts',
+      backend,
+      codeVersion: codeVersion(),
+      trainedAt: new Date().toISOString(),
+      wallSeconds: (Date.now() - started) / 1000,
+      summary: result.summary,
+      history: result.history,
+      model: result.model,
+    };
+    const written = writeDemoRunFile(file, outDir);
+    console.log(`[precompute] wrote ${path.relative(process.cwd(), written)} (${(fs.statSync(written).size / 1024).toFixed(0)} KiB), ${file.wallSeconds.toFixed(0)} s`);
+    console.log(`[precompute] summary ${JSON.stringify(result.summary)}`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

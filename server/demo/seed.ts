@@ -1,0 +1,200 @@
+/**
+ * The demo project a newcomer finds on first start: SIM350 (the DASH paper's synthetic benchmark, shipped
+ * gzip'd in compute/fixtures/sim350), its prior at 5% noise, the true network as gold standard, and the
+ * finished DASH and IMP runs precomputed by scripts/precompute-demo.ts.
+ *
+ * Idempotent: every piece is looked up by name first and only created when missing, so a start that was
+ * interrupted half-way completes the demo next time, and later starts change nothing.
+ */
+import { and, eq } from 'drizzle-orm';
+import { readSim350File } from '@/compute/fixtures/sim350';
+import { parseModelWeights } from '@/compute/formats/weights';
+import { effectsMatrix } from '@/compute/model/effects';
+import { applyMasks } from '@/compute/model/params';
+import type { Database } from '@/db/client';
+import { datasets, goldStandards, memberships, priorNetworks, projects, runs, users } from '@/db/schema';
+import { signUp } from '../accounts/service';
+import { recordAudit } from '../audit/service';
+import type { ServiceContext, Viewer } from '../context';
+import { uploadDataset } from '../datasets/service';
+import { importGoldStandard } from '../gold-standards/service';
+import { createLogger, type Logger } from '../log';
+import { importPrior } from '../priors/service';
+import { createProject } from '../projects/service';
+import { getRunMetrics } from '../runs/metrics';
+import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
+import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
+
+/** Printed by the start banner; documented in the README. */
+export const DEMO_LOGIN = { email: 'demo@grn.studio', password: 'sim350-demo' } as const;
+export const DEMO_PROJECT_NAME = 'SIM350 demo';
+const DATASET_NAME = 'SIM350 (150 train/val + 10 test trajectories)';
+const PRIOR_NAME = 'SIM350 prior, 5% noise';
+const GOLD_NAME = 'SIM350 true network';
+
+export async function seedDemo(
+  db: Database,
+  options: { log?: Logger; demoRunsDir?: string } = {},
+): Promise<{ email: string; password: string; projectId: string }> {
+  const log = options.log ?? createLogger('demo');
+  const viewer = await demoUser(db, log);
+  const ctx: ServiceContext = { db, log, viewer };
+  const projectId = await demoProject(ctx);
+  const genesText = readSim350File('genes.csv');
+
+  const datasetId =
+    (await findId(db, datasets, projectId, DATASET_NAME)) ??
+    (
+      await uploadDataset(ctx, {
+        projectId,
+        name: DATASET_NAME,
+        description:
+          'SIM350, the synthetic benchmark of the DASH paper: 350 yeast genes, 550 true edges, noise-free simulated ' +
+          'trajectories at t = 0, 2, 3, 7, 9. Public data of QuackenbushLab (MIT License); see compute/fixtures/sim350/SOURCE.md.',
+        format: 'trajectory-csv',
+        data: readSim350File('train_val_150traj.csv.gz'),
+        genes: genesText,
+        testData: readSim350File('test_10traj.csv.gz'),
+        isSynthetic: true,
+      })
+    ).id;
+
+  let priorVersionId = await priorHead(db, projectId);
+  if (!priorVersionId) {
+    const prior = await importPrior(ctx, {
+      projectId,
+      name: PRIOR_NAME,
+      description: 'The true network with 4.9% of its edges moved to random positions (SIM350 prior_matrix_noise_0.025).',
+      format: 'dense_matrix',
+      text: readSim350File('prior_matrix_noise_0.025.csv.gz'),
+      genes: genesText,
+      message: 'SIM350 prior_matrix_noise_0.025',
+    });
+    priorVersionId = prior.headVersionId!;
+  }
+
+  const goldStandardId =
+    (await findId(db, goldStandards, projectId, GOLD_NAME)) ??
+    (
+      await importGoldStandard(ctx, {
+        projectId,
+        name: GOLD_NAME,
+        source: 'SIM350 ground truth (prior_matrix_noise_0.0), QuackenbushLab DASH / PHOENIX, MIT License',
+        format: 'dense_matrix',
+        text: readSim350File('prior_matrix_noise_0.0.csv.gz'),
+        genes: genesText,
+      })
+    ).id;
+
+  const [dataset] = await db.select({ genes: datasets.genes }).from(datasets).where(eq(datasets.id, datasetId));
+  for (const file of readDemoRunFiles(options.demoRunsDir)) {
+    if (await findId(db, runs, projectId, file.name)) continue;
+    const runId = await insertDemoRun(db, viewer, { projectId, datasetId, priorVersionId, genes: dataset.genes }, file);
+    await getRunMetrics(ctx, runId, goldStandardId);
+    log.info('demo run added', { name: file.name });
+  }
+  return { ...DEMO_LOGIN, projectId };
+}
+
+async function demoUser(db: Database, log: Logger): Promise<Viewer> {
+  const [existing] = await db.select().from(users).where(eq(users.email, DEMO_LOGIN.email));
+  const user = existing ?? (await signUp({ db, log, viewer: null }, { ...DEMO_LOGIN, name: 'Demo scientist' }));
+  return { userId: user.id, email: user.email, name: user.name, via: 'session' };
+}
+
+async function demoProject(ctx: ServiceContext): Promise<string> {
+  const [existing] = await ctx.db
+    .select({ id: projects.id })
+    .from(projects)
+    .innerJoin(memberships, eq(memberships.projectId, projects.id))
+    .where(and(eq(memberships.userId, ctx.viewer!.userId), eq(projects.name, DEMO_PROJECT_NAME)));
+  if (existing) return existing.id;
+  const project = await createProject(ctx, {
+    name: DEMO_PROJECT_NAME,
+    description:
+      'The DASH paper’s synthetic benchmark, ready to explore: the dataset, a prior with 5% noise, the true network as ' +
+      'gold standard, and finished DASH and IMP runs. Compare them, look at the networks, or launch your own runs.',
+  });
+  return project.id;
+}
+
+type Named = typeof datasets | typeof goldStandards | typeof runs;
+
+async function findId(db: Database, table: Named, projectId: string, name: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: table.id })
+    .from(table)
+    .where(and(eq(table.projectId, projectId), eq(table.name, name)));
+  return row?.id ?? null;
+}
+
+async function priorHead(db: Database, projectId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ head: priorNetworks.headVersionId })
+    .from(priorNetworks)
+    .where(and(eq(priorNetworks.projectId, projectId), eq(priorNetworks.name, PRIOR_NAME)));
+  return row?.head ?? null;
+}
+
+/** A finished run as a worker would have stored it, marked as trained offline by the precompute script. */
+async function insertDemoRun(
+  db: Database,
+  viewer: Viewer,
+  inputs: { projectId: string; datasetId: string; priorVersionId: string; genes: string[] },
+  file: DemoRunFile,
+): Promise<string> {
+  const { params, masks, genes } = parseModelWeights(file.model);
+  if (genes.join('\u0000') !== inputs.genes.join('\u0000')) {
+    throw new Error(`The demo run ${file.id} was trained on other genes than the demo dataset holds.`);
+  }
+  const edges = rankEffects(effectsMatrix(applyMasks(params, masks)), inputs.genes);
+  const last = file.history.at(-1);
+  const best = file.history.find((h) => h.epoch === file.summary.bestEpoch);
+  const provenance =
+    `Trained offline by ${file.trainedWith} on ${file.trainedAt.slice(0, 10)} (code ${file.codeVersion.slice(0, 12)}, ` +
+    `${file.backend} backend, ${Math.round(file.wallSeconds)} s); relaunch it to train it again here.`;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(runs)
+      .values({
+        projectId: inputs.projectId,
+        name: file.name,
+        datasetId: inputs.datasetId,
+        priorVersionId: inputs.priorVersionId,
+        strategy: file.strategy,
+        config: file.config,
+        seed: file.seed,
+        codeVersion: file.codeVersion,
+        status: 'succeeded',
+        progress: {
+          phase: 'done',
+          epoch: last?.epoch ?? 0,
+          totalEpochs: file.config.epochs,
+          trainLoss: last?.trainLoss,
+          valLoss: last?.valLoss,
+          sparsity: last?.sparsity,
+          bestEpoch: best?.epoch,
+          bestValLoss: best?.valLoss,
+        },
+        summary: { ...file.summary, inferredEdges: edges.length, genes: inputs.genes.length, provenance, workerId: `offline:${file.trainedWith}` },
+        model: file.model,
+        workerId: `offline:${file.trainedWith}`,
+        attempts: 1,
+        createdBy: viewer.userId,
+        startedAt: new Date(new Date(file.trainedAt).getTime() - file.wallSeconds * 1000),
+        finishedAt: new Date(file.trainedAt),
+      })
+      .returning({ id: runs.id });
+    await saveEpochs(tx, row.id, file.history);
+    await saveInferredEdges(tx, row.id, edges);
+    await recordAudit(tx, {
+      projectId: inputs.projectId,
+      actorId: viewer.userId,
+      action: 'run.import_demo',
+      objectType: 'run',
+      objectId: row.id,
+      details: { name: file.name, trainedWith: file.trainedWith, codeVersion: file.codeVersion, edges: edges.length },
+    });
+    return row.id;
+  });
+}

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createProject, gqlInPage, newUser, signUp } from './helpers';
+
+const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name });
+
+/** Four genes, six short trajectories: trains in about a second. */
+function tinyTidyCsv(): string {
+  const lines = ['gene,trajectory,time,value'];
+  for (let t = 0; t < 6; t++) {
+    let x = [0, 1, 2, 3].map((g) => ((t * 7 + g * 3) % 10) / 10);
+    for (const time of [0, 1, 2, 3, 4]) {
+      x.forEach((v, g) => lines.push(`G${g + 1},tr${t},${time},${v.toFixed(4)}`));
+      x = [x[0], 0.5 * x[0] + 0.4 * x[1], 0.9 * x[2] - 0.3 * x[1] + 0.2, 0.6 * x[3] + 0.3 * x[2]];
+    }
+  }
+  return lines.join('\n');
+}
+
+async function seedInputs(page: Page, projectId: string): Promise<void> {
+  const calls: [string, Record<string, unknown>][] = [
+    [
+      'mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }',
+      { input: { projectId, name: 'Tiny system', format: 'tidy_csv', data: tinyTidyCsv() } },
+    ],
+    [
+      'mutation($input: ImportPriorInput!) { importPrior(input: $input) { id } }',
+      { input: { projectId, name: 'Chain prior', format: 'edge_list', text: 'regulator,target,sign\nG1,G2,1\nG2,G3,-1\nG3,G4,1\n' } },
+    ],
+    [
+      'mutation($input: ImportGoldStandardInput!) { importGoldStandard(input: $input) { id } }',
+      { input: { projectId, name: 'Known chain', source: 'by construction', text: 'G1,G2\nG2,G3\nG3,G4\n' } },
+    ],
+  ];
+  for (const [query, variables] of calls) {
+    const result = await gqlInPage(page, query, variables);
+    expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
+  }
+}
+
+async function launch(page: Page, strategy: string): Promise<void> {
+  await tab(page, 'Runs').click();
+  await page.getByRole('link', { name: 'Launch a run' }).click();
+  const form = page.getByRole('form', { name: 'Launch a run' });
+  await expect(form.getByLabel('Dataset')).toContainText('Tiny system');
+  await form.getByLabel('Strategy').selectOption({ label: strategy });
+  await form.getByLabel('Epoch limit').fill('6');
+  await form.getByLabel('Hidden units h').fill('8');
+  await form.getByLabel('Validation fraction').fill('0.2');
+  await form.getByText('Schedule and optimiser').click();
+  await form.getByLabel('First pruning epoch').fill('2');
+  await form.getByLabel('Prune every … epochs').fill('2');
+  await form.getByRole('button', { name: 'Launch run' }).click();
+  await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+}
+
+test('launch short runs, watch them train, see the network and metrics, and compare them', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUp(page, newUser('Runa'));
+  const projectId = await createProject(page, 'Runs e2e');
+  await seedInputs(page, projectId);
+
+  await tab(page, 'Runs').click();
+  await expect(page.getByText('No runs yet.')).toBeVisible();
+
+  // A DASH run: the page follows it live until it succeeds.
+  await launch(page, 'DASH');
+  const title = page.getByRole('heading', { level: 2 }).filter({ hasText: 'DASH λ (0.5, 0.05)' });
+  await expect(title).toBeVisible();
+  await expect(title.getByText('succeeded')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuenow', '100');
+  await expect(page.getByRole('img', { name: /Training and validation loss over 6 epochs/ })).toBeVisible();
+
+  // Metrics against the gold standard, computed on request.
+  const metrics = page.getByRole('region', { name: 'Metrics' });
+  await expect(metrics.getByLabel('Gold standard')).toContainText('Known chain');
+  await metrics.getByRole('button', { name: 'Compute metrics' }).click();
+  await expect(metrics.getByRole('row', { name: /Balanced accuracy \d\.\d{3}/ }).first()).toBeVisible();
+  await expect(metrics.getByRole('row', { name: /TP \/ FP \/ TN \/ FN/ })).toBeVisible();
+
+  // The network: drawn by Cytoscape, the same edges listed in the table, TP/FP marked.
+  const network = page.getByRole('region', { name: 'Inferred network' });
+  await expect(network.getByRole('img', { name: /Inferred network: \d+ genes and \d+ edges/ })).toBeVisible();
+  await expect(network.locator('canvas').first()).toBeVisible();
+  await network.getByText(/Edge table/).click();
+  await expect(network.getByRole('cell', { name: /true positive|false positive/ }).first()).toBeVisible();
+  await network.getByLabel('Around gene').fill('G2');
+  await network.getByRole('button', { name: 'Show' }).click();
+  await expect(network.getByRole('status')).toContainText('matching edges');
+  await expect(page.getByRole('region', { name: 'Effects matrix' }).getByRole('img', { name: /strongest regulators/ })).toBeVisible();
+
+  // A second run, IMP, for the comparison.
+  await launch(page, 'IMP');
+  await expect(page.getByRole('heading', { level: 2 }).filter({ hasText: 'IMP' }).getByText('succeeded')).toBeVisible({ timeout: 90_000 });
+
+  await tab(page, 'Runs').click();
+  await expect(page.getByRole('row', { name: /DASH λ \(0\.5, 0\.05\).*succeeded/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /IMP · seed 0.*succeeded/ })).toBeVisible();
+
+  await tab(page, 'Compare').click();
+  const table = page.getByRole('table').filter({ hasText: 'Against Known chain' });
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('row', { name: /DASH/ }).getByRole('cell').nth(3)).toHaveText(/^\d\.\d{3}$/);
+  await expect(table.getByRole('row', { name: /IMP/ }).getByRole('cell').nth(3)).toHaveText(/^\d\.\d{3}$/);
+  await expect(page.getByRole('img', { name: 'Sparsity against balanced accuracy for 2 runs; the table lists the same values.' })).toBeVisible();
+});

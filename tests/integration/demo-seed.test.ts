@@ -1,0 +1,56 @@
+/**
+ * The demo seed: SIM350 with its prior, gold standard and the precomputed DASH and IMP runs, inserted once,
+ * visible to the demo user through the API exactly like trained runs.
+ */
+import { expect, it } from 'vitest';
+import { readDemoRunFiles } from '@/server/demo/demo-runs';
+import { DEMO_LOGIN, seedDemo } from '@/server/demo/seed';
+import { forEachBackend } from './harness';
+import { quietLog } from './runs-fixtures';
+
+const PROJECT = `query($id: ID!) {
+  project(id: $id) { name myRole }
+  datasets(projectId: $id) { name geneCount trainTrajectoryCount testTrajectoryCount isSynthetic }
+  priorNetworks(projectId: $id) { name versions { number edgeCount } }
+  goldStandards(projectId: $id) { id name edgeCount }
+  runs(projectId: $id) { id name strategy status seed config codeVersion
+    summary { sparsity epochsRun inferredEdges provenance } epochs { epoch pruned }
+    storedMetrics { goldStandardName balancedAccuracy predictedEdges referenceEdges } }
+}`;
+
+await forEachBackend('demo seed', (h) => {
+  it('seeds SIM350, its prior, the true network and the precomputed runs once, and changes nothing the second time', async () => {
+    const files = readDemoRunFiles();
+    const first = await seedDemo(h.db, { log: quietLog });
+    expect(first).toMatchObject(DEMO_LOGIN);
+    const tables = ['users', 'projects', 'datasets', 'dataset_trajectories', 'prior_versions', 'prior_edges', 'gold_standard_edges', 'runs', 'inferred_edges', 'run_metrics', 'audit_events'];
+    const before = await h.counts(...tables);
+    const again = await seedDemo(h.db, { log: quietLog });
+    expect(again.projectId).toBe(first.projectId);
+    expect(await h.counts(...tables)).toEqual(before);
+
+    const [user] = (await h.query(`select id, email, name from users where email = $1`, [DEMO_LOGIN.email])).rows;
+    const viewer = { userId: user.id, email: user.email, name: user.name, via: 'session' as const };
+    const { data, errors } = await h.gql(PROJECT, { id: first.projectId }, viewer);
+    expect(errors).toBeUndefined();
+    expect(data!.project).toEqual({ name: 'SIM350 demo', myRole: 'owner' });
+    expect(data!.datasets).toEqual([{ name: expect.stringContaining('SIM350'), geneCount: 350, trainTrajectoryCount: 150, testTrajectoryCount: 10, isSynthetic: true }]);
+    expect(data!.priorNetworks).toEqual([{ name: 'SIM350 prior, 5% noise', versions: [{ number: 1, edgeCount: 550 }] }]);
+    expect(data!.goldStandards).toEqual([{ id: expect.any(String), name: 'SIM350 true network', edgeCount: 550 }]);
+
+    // Whatever precomputed runs are committed arrive finished, with their history, edges and scores.
+    expect(data!.runs).toHaveLength(files.length);
+    for (const file of files) {
+      const run = data!.runs.find((r: { name: string }) => r.name === file.name);
+      expect(run).toMatchObject({ strategy: file.strategy, status: 'succeeded', seed: file.seed, codeVersion: file.codeVersion, config: file.config });
+      expect(run.summary.provenance).toContain('scripts/precompute-demo.ts');
+      expect(run.summary.epochsRun).toBe(file.history.length);
+      expect(run.epochs).toHaveLength(file.history.length);
+      expect(run.epochs.filter((e: { pruned: boolean }) => e.pruned).length).toBe(file.history.filter((e) => e.pruned).length);
+      expect(run.summary.inferredEdges).toBeGreaterThan(0);
+      expect(run.storedMetrics).toEqual([
+        { goldStandardName: 'SIM350 true network', balancedAccuracy: expect.any(Number), predictedEdges: run.summary.inferredEdges, referenceEdges: 550 },
+      ]);
+    }
+  }, 240_000);
+});
