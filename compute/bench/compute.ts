@@ -24,6 +24,7 @@ import { FlatAdam } from '../training/adam';
 import { defaultTrainConfig } from '../training/config';
 import { disposeBatch, pairBatch } from '../training/data';
 import { solverFor, train } from '../training/trainer';
+import { DEFAULT_SIZES, measureSize, printScale } from './scale';
 import type { ExpressionData, SquareMatrix } from '../types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -66,9 +67,21 @@ function matmulPeak(size: number): number {
 export async function runBench(argv: string[] = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { epochs: { type: 'string' }, solver: { type: 'string' }, hidden: { type: 'string' }, backend: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: { epochs: { type: 'string' }, solver: { type: 'string' }, hidden: { type: 'string' }, backend: { type: 'string' }, 'data-dir': { type: 'string' }, scale: { type: 'string' } },
     strict: true,
   });
+  if (values.scale !== undefined) {
+    // --scale "350x40,2000x300" (empty: the default sizes): time and memory against the number of genes.
+    await useBackend(values.backend ?? 'wasm');
+    const sizes = values.scale.trim() === '' ? DEFAULT_SIZES : values.scale.split(',').map((s) => s.split('x').map(Number) as [number, number]);
+    const rows = [];
+    for (const [n, h] of sizes) {
+      rows.push(measureSize(n, h));
+      console.error(`measured ${n} genes, h = ${h}`);
+    }
+    printScale(rows);
+    return;
+  }
   const epochs = Number(values.epochs ?? 3);
   const hidden = Number(values.hidden ?? 40);
   const solverName = (values.solver ?? 'rk4') as 'rk4' | 'dopri5';

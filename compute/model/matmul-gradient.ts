@@ -45,9 +45,3 @@ export function registerFastMatMulGradient(): void {
   tf.registerGradient(fastBatchMatMulGradConfig);
   registered = true;
 }
-
-/** Puts the stock gradient back (for the before/after benchmark). */
-export function registerStockMatMulGradient(stock: tf.GradConfig): void {
-  tf.registerGradient(stock);
-  registered = false;
-}

@@ -65,19 +65,20 @@ export function rhsForward(w: RhsWeights, y: tf.Tensor, rate: tf.Tensor, tape: G
 
 /** The parts of one evaluation's vector–Jacobian product with cotangent c: the input gradient and the pieces of the weight gradients. */
 export interface RhsCotangents {
-  /** ∂⟨c, f⟩/∂y */
-  dy: tf.Tensor;
+  /** ∂⟨c, f⟩/∂y (null when not asked for) */
+  dy: tf.Tensor | null;
   /** c ⊙ rate: the cotangent of joint */
   gj: tf.Tensor2D;
   dSums: tf.Tensor2D;
   dZp: tf.Tensor2D;
 }
 
-export function rhsBackward(w: RhsWeights, r: RhsRecord, rate: tf.Tensor, c: tf.Tensor): RhsCotangents {
+export function rhsBackward(w: RhsWeights, r: RhsRecord, rate: tf.Tensor, c: tf.Tensor, inputGradient = true): RhsCotangents {
   const h = w.bs.shape[1];
   const gj = tf.mul(c, rate) as tf.Tensor2D;
   const [dSums, dProds] = tf.split(tf.matMul(gj, w.A2T), [h, h], 1) as tf.Tensor2D[];
   const dZp = tf.mul(dProds, r.prods) as tf.Tensor2D;
+  if (!inputGradient) return { dy: null, gj, dSums, dZp };
   const ds = tf.add(tf.matMul(dSums, w.Ws), tf.div(tf.matMul(dZp, w.Wp), tf.add(r.s, 1)));
   const dy = tf.sub(tf.div(ds, tf.square(r.d)), gj);
   return { dy, gj, dSums, dZp };
@@ -117,7 +118,7 @@ export function rhsWithGradient(w: RhsWeights, tape: GradientTape): (y: tf.Tenso
       gradFunc: (c: tf.Tensor) => {
         const cot = rhsBackward(w, record, rate, c);
         const g = weightGradients([record], [cot], [c]);
-        return [cot.dy, g.dRate, g.dWsT, g.dWpT, g.dA2, g.dbs, g.dbp];
+        return [cot.dy!, g.dRate, g.dWsT, g.dWpT, g.dA2, g.dbs, g.dbp];
       },
     };
   });
@@ -156,7 +157,7 @@ export function rk4WithAdjoint(w: RhsWeights, steps: number, tape: GradientTape)
         const vjp = (e: number, c: tf.Tensor) => {
           cs[e] = c;
           cots[e] = rhsBackward(w, records[e], rate, c);
-          return cots[e].dy;
+          return cots[e].dy!;
         };
         let a: tf.Tensor = dyOut;
         for (let k = steps - 1; k >= 0; k--) {

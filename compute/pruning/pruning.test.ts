@@ -4,6 +4,7 @@ import { useBackend } from '../backend';
 import { initPhoenixParams } from '../model/init';
 import { fullMasks, type PhoenixParams } from '../model/params';
 import { PhoenixModel } from '../model/phoenix';
+import { GradientTape } from '../model/rhs';
 import { Random } from '../random';
 import { decodeFloat64, encodeFloat64 } from '../training/encoding';
 import type { SquareMatrix } from '../types';
@@ -193,6 +194,28 @@ describe('PINN prior loss', () => {
     expect(new Set(estimates).size).toBeGreaterThan(1);
     full.dispose();
     sub.dispose();
+    model.dispose();
+  });
+
+  it('its hand-written gradient equals generic autodiff', () => {
+    const p = initPhoenixParams(3, 2, new Random(8));
+    for (const k of ['Ws', 'Wp'] as const) for (let i = 0; i < p[k].length; i++) p[k][i] = 0.3 * Math.sin(i + 1);
+    const model = new PhoenixModel(p);
+    const pinn = new PinnPrior({ prior, seed: 2, states: 300, batchSize: 300 });
+    const tape = new GradientTape();
+    const grad = (withTape: boolean) =>
+      tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(() => pinn.loss(model, model.tensors(), withTape ? tape : undefined), [model.theta]);
+        return [value.dataSync()[0], Array.from(grads[model.theta.name].dataSync())] as const;
+      });
+    const [generic, gGeneric] = grad(false);
+    const [custom, gCustom] = grad(true);
+    tape.release();
+    expect(custom).toBeCloseTo(generic, 6);
+    const scale = Math.max(...gGeneric.map(Math.abs));
+    expect(scale).toBeGreaterThan(0);
+    gGeneric.forEach((g, k) => expect(Math.abs(gCustom[k] - g)).toBeLessThan(1e-5 * scale));
+    pinn.dispose();
     model.dispose();
   });
 });

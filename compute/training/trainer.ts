@@ -235,7 +235,7 @@ class TrainingRun {
       const mse = model.loss(w, batch, this.solver, this.tape);
       dataLoss = tf.keep(mse);
       if (!pinn) return mse;
-      return tf.add(tf.mul(mse, lambdaData), tf.mul(pinn.loss(model, w), 1 - lambdaData)) as tf.Scalar;
+      return tf.add(tf.mul(mse, lambdaData), tf.mul(pinn.loss(model, w, this.tape), 1 - lambdaData)) as tf.Scalar;
     }, [model.theta]);
     this.tape.release();
     this.adam.apply(model.theta, grads[model.theta.name], this.plateau.rates);

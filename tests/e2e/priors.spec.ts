@@ -30,10 +30,12 @@ test('upload a dataset, import a prior, edit it into a second version and see th
   await expect(page.getByText('Uploaded Tiny time series.')).toBeVisible();
   await page.getByRole('link', { name: 'Tiny time series' }).click();
   await expect(page.getByText('2 for training and validation, 1 held out for testing')).toBeVisible();
-  await expect(page.getByRole('img', { name: /Trajectory 1: GATA1, SPI1, CEBPA/ })).toBeVisible();
-  await page.getByPlaceholder('Search genes').fill('klf');
-  await page.getByRole('button', { name: '+ KLF1' }).click();
-  await expect(page.getByRole('img', { name: /Trajectory 1: GATA1, SPI1, CEBPA, KLF1/ })).toBeVisible();
+  // The preview starts with the genes that change most: GATA1, KLF1, CEBPA in the fixture.
+  await expect(page.getByRole('img', { name: 'Trajectory 1: GATA1, KLF1, CEBPA over time' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Trajectory 3 (test): GATA1, KLF1, CEBPA over time' })).toBeVisible();
+  await page.getByPlaceholder('Search genes').fill('sp');
+  await page.getByRole('button', { name: '+ SPI1' }).click();
+  await expect(page.getByRole('img', { name: 'Trajectory 1: GATA1, KLF1, CEBPA, SPI1 over time' })).toBeVisible();
 
   // Import a prior network: version 1.
   await tab(page, 'Prior networks').click();

@@ -60,7 +60,7 @@ export function TrajectoryPlot({ series, genes }: { series: Series[]; genes: str
             viewBox={`0 0 ${W} ${H}`}
             className="plot"
             role="img"
-            aria-label={`Trajectory ${trajectory + 1}: ${lines.map((l) => l.gene).join(', ')} over time`}
+            aria-label={`Trajectory ${trajectory + 1}${lines[0].role === 'test' ? ' (test)' : ''}: ${lines.map((l) => l.gene).join(', ')} over time`}
           >
             <text x={M.left} y={14} className="plot-title">
               Trajectory {trajectory + 1}

@@ -1,0 +1,79 @@
+/**
+ * How time and memory grow with the number of genes (issue 3 §5): one SIM350-shaped trajectory
+ * (5 time points, so a 4-row batch) of random data per size, a random sparse prior of SIM350's
+ * density, and the trainer's own pieces: a gradient step (RK4, 4 steps, hand-written adjoint), an Adam
+ * update, validation-style forward pass, a DASH pruning event and the effects matrix.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { effectsMatrix } from '../model/effects';
+import { initPhoenixParams } from '../model/init';
+import { fullMasks } from '../model/params';
+import { PhoenixModel, flatLayout, type SolverConfig } from '../model/phoenix';
+import { GradientTape } from '../model/rhs';
+import { Pruner } from '../pruning/pruner';
+import { Random } from '../random';
+import { FlatAdam } from '../training/adam';
+import { disposeBatch, pairBatch } from '../training/data';
+
+export const DEFAULT_SIZES: [number, number][] = [
+  [350, 40],
+  [350, 300],
+  [690, 40],
+  [690, 300],
+  [2000, 40],
+  [2000, 300],
+  [11000, 40],
+  [11000, 300],
+];
+
+function seconds(fn: () => void, reps: number): number {
+  fn();
+  const t0 = performance.now();
+  for (let i = 0; i < reps; i++) fn();
+  return (performance.now() - t0) / reps / 1000;
+}
+
+export function measureSize(n: number, h: number) {
+  const random = new Random(1);
+  const trajectory = { times: [0, 2, 3, 7, 9], values: [0, 1, 2, 3, 4].map(() => Array.from({ length: n }, () => random.next())) };
+  const prior = { n, data: new Float64Array(n * n) };
+  const edges = Math.round((550 / (350 * 350)) * n * n);
+  for (let e = 0; e < edges; e++) prior.data[random.int(n) * n + random.int(n)] = random.next() < 0.7 ? 1 : -1;
+  const params = initPhoenixParams(n, h, random);
+  const model = new PhoenixModel(params);
+  const batch = pairBatch([trajectory], n)!;
+  const solver: SolverConfig = { method: 'rk4', minSteps: 4, maxRateStep: 1e9 };
+  const tape = new GradientTape();
+  const at = flatLayout(n, h);
+  const adam = new FlatAdam(at.length, [
+    { start: 0, length: at.v },
+    { start: at.v, length: n },
+  ]);
+  const reps = n * h > 1e6 ? 3 : 10;
+  const step = seconds(() => {
+    const { value, grads } = tf.variableGrads(() => model.loss(model.tensors(), batch, solver, tape), [model.theta]);
+    tape.release();
+    adam.apply(model.theta, grads[model.theta.name], [1e-3, 5e-3]);
+    value.dataSync();
+    tf.dispose([value, ...Object.values(grads)]);
+  }, reps);
+  const forward = seconds(() => void model.evaluate(batch, solver), reps);
+  const pruner = new Pruner({ n, h, lambda: [0.5, 0.05], prior, random });
+  const pruning = seconds(() => void pruner.prune(model.params(), fullMasks(n, h), 0.7), 1);
+  const effects = seconds(() => void effectsMatrix(model.params()), 1);
+  const tfBytes = tf.memory().numBytes;
+  const rss = process.memoryUsage().rss;
+  adam.dispose();
+  model.dispose();
+  disposeBatch(batch);
+  return { n, h, parameters: at.length, step, forward, pruning, effects, tfBytes, rss };
+}
+
+export function printScale(rows: ReturnType<typeof measureSize>[], trajectories = 140): void {
+  const header = ['genes', 'h', 'parameters', 'step', 'epoch (140 steps)', 'forward', 'pruning event', 'effects', 'tf memory', 'process RSS'];
+  const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
+  const ms = (s: number) => (s < 1 ? `${(1000 * s).toFixed(1)} ms` : `${s.toFixed(2)} s`);
+  const body = rows.map((r) => [String(r.n), String(r.h), r.parameters.toLocaleString('en'), ms(r.step), ms(r.step * trajectories), ms(r.forward), ms(r.pruning), ms(r.effects), mb(r.tfBytes), mb(r.rss)]);
+  const widths = header.map((t, c) => Math.max(t.length, ...body.map((b) => b[c].length)));
+  for (const cells of [header, ...body]) console.log(cells.map((c, i) => c.padStart(widths[i])).join('  '));
+}
