@@ -17,11 +17,15 @@ function freePort(): number {
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const e2eRoot = path.join(root, '.test-data', 'e2e');
-/** Folders of earlier runs go, except those a running server still uses (another run in parallel). */
+
+/**
+ * Each run has its own folder (server data, app instances, results), so runs started in parallel from the same
+ * checkout do not delete each other's files. Folders of earlier runs go, except those whose server still runs.
+ */
 function removeFinishedRuns(): void {
   for (const entry of fs.existsSync(e2eRoot) ? fs.readdirSync(e2eRoot) : []) {
     const dir = path.join(e2eRoot, entry);
-    const pidFile = path.join(dir, 'server.pid');
+    const pidFile = path.join(dir, 'data', 'server.pid');
     const pid = fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : 0;
     let alive = false;
     try {
@@ -35,9 +39,11 @@ function removeFinishedRuns(): void {
 
 if (!process.env.GRN_E2E_PORT) {
   removeFinishedRuns();
-  process.env.GRN_E2E_PORT = String(freePort());
-  process.env.GRN_E2E_DATA_DIR = path.join(e2eRoot, `run-${Date.now()}`);
+  const port = freePort();
+  process.env.GRN_E2E_PORT = String(port);
+  process.env.GRN_E2E_RUN_DIR = path.join(e2eRoot, `run-${Date.now()}-${port}`);
 }
+const runDir = process.env.GRN_E2E_RUN_DIR!;
 const port = Number(process.env.GRN_E2E_PORT);
 const baseURL = `http://localhost:${port}`;
 
@@ -57,14 +63,15 @@ const chromiumLaunchOptions = {
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: '.test-data/e2e-results',
+  outputDir: path.join(runDir, 'results'),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   // Two cores: one browser at a time keeps the server responsive and the timings honest.
   workers: 1,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '.test-data/reports/e2e.json' }]],
+  // scripts/test.ts names its own report file, so a parallel run cannot overwrite the counts it reads.
+  reporter: [['list'], ['json', { outputFile: process.env.GRN_E2E_REPORT ?? path.join(root, '.test-data', 'reports', 'e2e.json') }]],
   use: {
     baseURL,
     browserName: 'chromium',
@@ -79,7 +86,7 @@ export default defineConfig({
     url: `${baseURL}/api/auth/providers`,
     env: {
       PORT: String(port),
-      GRN_DATA_DIR: process.env.GRN_E2E_DATA_DIR!,
+      GRN_DATA_DIR: path.join(runDir, 'data'),
       NEXTAUTH_URL: baseURL,
       SEED_DEMO: 'false',
       START_WORKER: 'true',

@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applyMigrations, connectDatabase, type Database } from '@/db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
 import { childProcessEnv, env, oidcEnabled } from '@/server/env';
-import { buildState } from './lib/build';
+import { buildState, withBuildLock } from './lib/build';
 import { loadOrCreateSecret, lockDataDir } from './lib/data-dir';
 import { portIsFree, runToEnd, startChild, stopChild, waitForHttp, type Child } from './lib/processes';
 
@@ -53,6 +53,10 @@ async function buildIfStale(): Promise<void> {
     say('the build is older than the sources, but --no-build was given: serving the existing build');
     return;
   }
+  await withBuildLock(root, (pid) => say(`waiting for the build that process ${pid} is running…`), buildNow);
+}
+
+async function buildNow(): Promise<void> {
   const state = buildState(root);
   if (!state.stale) {
     say('using the existing build (.next is newer than the sources)');

@@ -14,7 +14,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const vitestBin = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const playwrightBin = path.join(path.dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
-const reports = path.join(root, '.test-data', 'reports');
+// Report files named per run: another `npm test` in the same checkout must not overwrite the counts we read.
+const reports = path.join(root, '.test-data', 'reports', `run-${process.pid}`);
 
 interface Stage {
   name: string;
@@ -26,7 +27,6 @@ function vitestStage(project: 'unit' | 'integration'): Stage {
   return {
     name: `vitest ${project}`,
     async run() {
-      fs.rmSync(report, { force: true });
       const args = [vitestBin, 'run', '--project', project, '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
       return vitestCounts(report, await runToEnd(args, childProcessEnv({ NODE_ENV: 'test' })));
     },
@@ -36,15 +36,14 @@ function vitestStage(project: 'unit' | 'integration'): Stage {
 const e2eStage: Stage = {
   name: 'playwright e2e',
   async run() {
-    // The JSON reporter's file is set in playwright.config.ts.
     const report = path.join(reports, 'e2e.json');
-    fs.rmSync(report, { force: true });
-    return playwrightCounts(report, await runToEnd([playwrightBin, 'test'], childProcessEnv({})));
+    return playwrightCounts(report, await runToEnd([playwrightBin, 'test'], childProcessEnv({ GRN_E2E_REPORT: report })));
   },
 };
 
 async function main(): Promise<void> {
   fs.mkdirSync(reports, { recursive: true });
+  process.on('exit', () => fs.rmSync(reports, { recursive: true, force: true }));
   const results: [string, Counts][] = [];
   for (const stage of [vitestStage('unit'), vitestStage('integration'), e2eStage]) {
     console.log(`\n=== ${stage.name} ===\n`);

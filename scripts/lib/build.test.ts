@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildState } from './build';
+import { buildState, withBuildLock } from './build';
 
 let root: string;
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -44,5 +44,32 @@ describe('buildState', () => {
     touch(path.join(dir, '.next', 'BUILD_ID'), 30);
     fs.writeFileSync(path.join(dir, 'app', 'page.test.ts'), 'test');
     expect(buildState(dir).stale).toBe(false);
+  });
+});
+
+describe('withBuildLock', () => {
+  it('runs one build at a time and lets the waiting one know who holds the lock', async () => {
+    const dir = project();
+    const events: string[] = [];
+    let waited = 0;
+    const build = (name: string) => async () => {
+      events.push(`${name} start`);
+      await new Promise((r) => setTimeout(r, 50));
+      events.push(`${name} end`);
+    };
+    await Promise.all([
+      withBuildLock(dir, () => waited++, build('a')),
+      withBuildLock(dir, () => waited++, build('b')),
+    ]);
+    expect(events).toEqual(['a start', 'a end', 'b start', 'b end']);
+    expect(waited).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'node_modules', '.cache', 'grn-next-build.lock'))).toBe(false);
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const dir = project();
+    fs.mkdirSync(path.join(dir, 'node_modules', '.cache'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'node_modules', '.cache', 'grn-next-build.lock'), '999999999');
+    expect(await withBuildLock(dir, () => undefined, async () => 'built')).toBe('built');
   });
 });

@@ -41,3 +41,47 @@ export function buildState(root: string): BuildState {
   }
   return newest > builtAt ? { stale: true, reason: 'sources changed since the last build' } : { stale: false };
 }
+
+function lockHolder(file: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(file, 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 0) return null;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One `next build` at a time per checkout: two servers started together (parallel test runs) would otherwise
+ * both write .next. The second waits, then finds the build fresh and skips it. A lock left by a dead process
+ * is taken over.
+ */
+export async function withBuildLock<T>(root: string, onWait: (pid: number) => void, fn: () => Promise<T>): Promise<T> {
+  const dir = path.join(root, 'node_modules', '.cache');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'grn-next-build.lock');
+  let announced = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const holder = lockHolder(file);
+      if (holder === null) {
+        fs.rmSync(file, { force: true });
+        continue;
+      }
+      if (!announced) onWait(holder);
+      announced = true;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}

@@ -51,6 +51,7 @@ const RunProgressRef = builder.objectRef<RunProgress>('RunProgress').implement({
     fraction: t.float({
       description: 'Progress from 0 to 1, counting optimiser steps within the epoch.',
       resolve: (p) => {
+        if (p.phase === 'done') return 1; // early stopping ends before the epoch limit
         if (!p.totalEpochs) return 0;
         const within = p.step && p.stepsPerEpoch ? p.step / p.stepsPerEpoch : 0;
         return Math.min(1, (p.epoch + within) / p.totalEpochs);

@@ -28,7 +28,9 @@ async function freePort(): Promise<number> {
 export async function startAppInstance(settings: Record<string, string>): Promise<AppInstance> {
   const port = await freePort();
   const url = `http://localhost:${port}`;
-  const dataDir = path.join(process.cwd(), '.test-data', 'e2e', `instance-${port}-${Date.now()}`);
+  // Inside this test run's folder (set by playwright.config.ts), removed with it by a later run.
+  const runDir = process.env.GRN_E2E_RUN_DIR ?? path.join(process.cwd(), '.test-data', 'e2e', `run-${Date.now()}`);
+  const dataDir = path.join(runDir, `instance-${port}`);
   fs.mkdirSync(dataDir, { recursive: true });
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', '--no-build'], {
     env: childProcessEnv({

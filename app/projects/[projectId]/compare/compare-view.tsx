@@ -88,53 +88,9 @@ export function CompareView() {
             {chosen.length === 0 ? <p className="muted">Choose runs to compare.</p> : null}
             {chosen.length > 0 && !comparison.data && !comparison.error ? <Loading what="metrics (computed where missing)" /> : null}
             {rows.length > 0 ? (
-              <>
-                <div className="card">
-                  <SparsityScatter points={points} />
-                </div>
-                <div className="card table-wrap">
-                  <table className="table compare-table">
-                    <caption className="muted small">Against {comparison.data!.compareRuns.goldStandardName}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Run</th>
-                        <th scope="col" className="num">λ₁, λ₂</th>
-                        <th scope="col" className="num">Sparsity</th>
-                        <th scope="col" className="num">Bal. acc.</th>
-                        <th scope="col" className="num">Bal. acc. (reg.)</th>
-                        <th scope="col" className="num">Precision</th>
-                        <th scope="col" className="num">Recall</th>
-                        <th scope="col" className="num">AUROC</th>
-                        <th scope="col" className="num">AUPR</th>
-                        <th scope="col" className="num">EPR</th>
-                        <th scope="col" className="num">Test MSE</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((r) => (
-                        <tr key={r.run.id}>
-                          <td>
-                            <Link href={`/projects/${projectId}/runs/${r.run.id}`}>{r.run.name}</Link>
-                            <div className="muted small">
-                              {r.run.strategyLabel} · seed {r.run.seed}
-                            </div>
-                          </td>
-                          <td className="num nowrap">{formatLambda(r.run)}</td>
-                          <td className="num">{pct(r.sparsity)}</td>
-                          <td className="num">{fmt(r.metrics?.balancedAccuracy)}</td>
-                          <td className="num">{fmt(r.metrics?.balancedAccuracyRegulators)}</td>
-                          <td className="num">{fmt(r.metrics?.precision)}</td>
-                          <td className="num">{fmt(r.metrics?.recall)}</td>
-                          <td className="num">{fmt(r.metrics?.auroc)}</td>
-                          <td className="num">{fmt(r.metrics?.aupr)}</td>
-                          <td className="num">{fmt(r.metrics?.epr, 2)}</td>
-                          <td className="num">{sci(r.run.summary?.testMse)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </>
+              <div className="card">
+                <SparsityScatter points={points} />
+              </div>
             ) : null}
           </div>
           <aside className="card stack" aria-labelledby="compare-choose">
@@ -166,6 +122,50 @@ export function CompareView() {
               ))}
             </fieldset>
           </aside>
+        </div>
+      ) : null}
+      {rows.length > 0 ? (
+        <div className="card table-wrap">
+          <table className="table compare-table">
+            <caption className="muted small">Against {comparison.data!.compareRuns.goldStandardName}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Run</th>
+                <th scope="col" className="num th-symbol">λ₁, λ₂</th>
+                <th scope="col" className="num">Sparsity</th>
+                <th scope="col" className="num">Bal. acc.</th>
+                <th scope="col" className="num">Bal. acc. (reg.)</th>
+                <th scope="col" className="num">Precision</th>
+                <th scope="col" className="num">Recall</th>
+                <th scope="col" className="num">AUROC</th>
+                <th scope="col" className="num">AUPR</th>
+                <th scope="col" className="num">EPR</th>
+                <th scope="col" className="num">Test MSE</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.run.id}>
+                  <td>
+                    <Link href={`/projects/${projectId}/runs/${r.run.id}`}>{r.run.name}</Link>
+                    <div className="muted small">
+                      {r.run.strategyLabel} · seed {r.run.seed}
+                    </div>
+                  </td>
+                  <td className="num nowrap">{formatLambda(r.run)}</td>
+                  <td className="num">{pct(r.sparsity)}</td>
+                  <td className="num">{fmt(r.metrics?.balancedAccuracy)}</td>
+                  <td className="num">{fmt(r.metrics?.balancedAccuracyRegulators)}</td>
+                  <td className="num">{fmt(r.metrics?.precision)}</td>
+                  <td className="num">{fmt(r.metrics?.recall)}</td>
+                  <td className="num">{fmt(r.metrics?.auroc)}</td>
+                  <td className="num">{fmt(r.metrics?.aupr)}</td>
+                  <td className="num">{fmt(r.metrics?.epr, 2)}</td>
+                  <td className="num">{sci(r.run.summary?.testMse)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       ) : null}
     </section>

@@ -53,7 +53,7 @@ export function SparsityScatter({ points }: { points: ScatterPoint[] }) {
               <circle cx={x(p.x)} cy={y(p.y)} r={6} fill={colour} fillOpacity={0.85} stroke="#fff" strokeWidth={1.5}>
                 <title>{`${p.label}: sparsity ${(p.x * 100).toFixed(1)}%, balanced accuracy ${p.y.toFixed(3)}`}</title>
               </circle>
-              <text x={x(p.x) + 8} y={y(p.y) - 6} className="plot-tick scatter-label">
+              <text x={p.x > 0.7 ? x(p.x) - 8 : x(p.x) + 8} y={y(p.y) - 6} textAnchor={p.x > 0.7 ? 'end' : 'start'} className="plot-tick scatter-label">
                 {p.label.length > 28 ? `${p.label.slice(0, 27)}…` : p.label}
               </text>
             </g>

@@ -112,7 +112,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
                           aria-label={`Cancel the invitation for ${m.email}`}
                           onClick={() => void act(() => gql(CANCEL_INVITATION, { invitationId: m.id }), `The invitation for ${m.email} was cancelled.`)}
                         >
-                          Cancel invitation
+                          Cancel
                         </button>
                       </td>
                     ) : null}

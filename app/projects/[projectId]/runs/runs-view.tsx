@@ -52,7 +52,7 @@ export function RunsView() {
                 <th scope="col">Run</th>
                 <th scope="col">Status</th>
                 <th scope="col">Strategy</th>
-                <th scope="col" className="num">λ₁, λ₂</th>
+                <th scope="col" className="num th-symbol">λ₁, λ₂</th>
                 <th scope="col" className="progress-col">Progress</th>
                 <th scope="col" className="num">Sparsity</th>
                 <th scope="col" className="num">Balanced acc.</th>

@@ -17,6 +17,19 @@ const TRAIN = '#2856c8';
 const VAL = '#d35400';
 const PRUNE = '#8e44ad';
 
+/** 1, 2, 5 × 10^k inside [10^lo, 10^hi]; only powers of ten when that gives enough. */
+function logTicks(lo: number, hi: number): number[] {
+  const all: number[] = [];
+  for (let d = Math.floor(lo); d <= Math.ceil(hi); d++) {
+    for (const m of [1, 2, 5]) {
+      const v = m * 10 ** d;
+      if (Math.log10(v) >= lo && Math.log10(v) <= hi) all.push(v);
+    }
+  }
+  const decades = all.filter((v) => Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
+  return decades.length >= 3 ? decades : all;
+}
+
 export function LossCurves({ epochs, totalEpochs, bestEpoch }: { epochs: EpochPoint[]; totalEpochs: number; bestEpoch: number | null }) {
   const losses = epochs.flatMap((e) => [e.trainLoss, e.valLoss]).filter((v): v is number => v !== null && v > 0);
   if (epochs.length === 0 || losses.length === 0) return <p className="muted">The curves appear after the first epoch.</p>;
@@ -31,9 +44,7 @@ export function LossCurves({ epochs, totalEpochs, bestEpoch }: { epochs: EpochPo
       .filter((e) => (pick(e) ?? 0) > 0)
       .map((e, i) => `${i === 0 ? 'M' : 'L'}${x(e.epoch).toFixed(1)},${y(pick(e)!).toFixed(1)}`)
       .join('');
-  const decades = [];
-  for (let d = Math.floor(y0); d <= Math.ceil(y1); d++) if (d >= y0 && d <= y1) decades.push(d);
-  const yTicks = decades.length >= 2 ? decades.map((d) => 10 ** d) : [10 ** y0, 10 ** ((y0 + y1) / 2), 10 ** y1];
+  const yTicks = logTicks(y0, y1);
   const xTicks = Array.from({ length: 5 }, (_, i) => Math.round((xMax * i) / 4));
   const best = bestEpoch !== null ? epochs.find((e) => e.epoch === bestEpoch) : undefined;
   const pruned = epochs.filter((e) => e.pruned);

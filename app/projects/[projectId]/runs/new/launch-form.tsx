@@ -206,7 +206,7 @@ export function LaunchForm() {
               value={versionId}
               disabled={!prior}
               error={errors.fields.priorVersionId}
-              hint={needsPrior.length ? `${needsPrior.join(', ')} use the prior.` : 'IMP and unpruned PHOENIX ignore the prior.'}
+              hint={needsPrior.length ? `${needsPrior.join(', ')} ${needsPrior.length === 1 ? 'uses' : 'use'} the prior.` : 'IMP and unpruned PHOENIX ignore the prior.'}
               onChange={(e) => setVersionId(e.target.value)}
               options={
                 prior
