@@ -6,6 +6,7 @@ import { gql } from '../lib/graphql-client';
 import { errorMessage, noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { formatDateTime } from '../lib/format';
 import { NewTokenSecret } from './new-token-secret';
+import { useHydrated } from '../lib/use-hydrated';
 
 interface ApiToken {
   id: string;
@@ -118,6 +119,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -134,7 +136,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
   }
 
   return (
-    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Create an API token">
+    <form className="stack" method="post" onSubmit={onSubmit} noValidate aria-label="Create an API token">
       <ErrorAlert>{errors.form}</ErrorAlert>
       <div className="form-row">
         <TextField
@@ -146,7 +148,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
           error={errors.fields.name}
         />
         <div className="form-row-action">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={busy || !hydrated}>
             {busy ? 'Creating…' : 'Create token'}
           </button>
         </div>

@@ -8,6 +8,7 @@ import { gql } from '../lib/graphql-client';
 import { errorMessage, noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { formatRelative } from '../lib/format';
 import { roleBadgeClass, roleLabel, type ProjectRole } from '../lib/roles';
+import { useHydrated } from '../lib/use-hydrated';
 
 interface ProjectSummary {
   id: string;
@@ -78,6 +79,7 @@ function CreateProjectForm() {
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -95,7 +97,7 @@ function CreateProjectForm() {
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate aria-labelledby="create-heading">
+    <form className="card stack" method="post" onSubmit={onSubmit} noValidate aria-labelledby="create-heading">
       <h2 id="create-heading" className="card-heading">
         New project
       </h2>
@@ -109,7 +111,7 @@ function CreateProjectForm() {
         onChange={(e) => setDescription(e.target.value)}
         error={errors.fields.description}
       />
-      <button type="submit" className="btn btn-primary" disabled={busy}>
+      <button type="submit" className="btn btn-primary" disabled={busy || !hydrated}>
         {busy ? 'Creating…' : 'Create project'}
       </button>
     </form>

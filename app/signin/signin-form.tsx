@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/alerts';
 import { TextField } from '../components/field';
+import { useHydrated } from '../lib/use-hydrated';
 
 interface Props {
   callbackUrl: string;
@@ -15,6 +16,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const [formError, setFormError] = useState<string | undefined>(initialError);
 
@@ -42,7 +44,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
   return (
     <div className="card stack">
       <ErrorAlert>{formError}</ErrorAlert>
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form className="stack" method="post" onSubmit={onSubmit} noValidate>
         <TextField
           label="Email"
           type="email"
@@ -62,7 +64,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
           onChange={(e) => setPassword(e.target.value)}
           error={fieldErrors.password}
         />
-        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy || !hydrated}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
@@ -78,7 +80,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
               setBusy(true);
               void signIn('oidc', { callbackUrl });
             }}
-            disabled={busy}
+            disabled={busy || !hydrated}
           >
             Sign in with {oidc.name}
           </button>

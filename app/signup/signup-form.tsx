@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/alerts';
 import { TextField } from '../components/field';
 import { gql } from '../lib/graphql-client';
 import { noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
+import { useHydrated } from '../lib/use-hydrated';
 
 const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
@@ -19,6 +20,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [values, setValues] = useState({ name: '', email: '', password: '' });
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
 
@@ -45,7 +47,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <div className="card stack">
       <ErrorAlert>{errors.form}</ErrorAlert>
-      <form className="stack" onSubmit={onSubmit} noValidate>
+      <form className="stack" method="post" onSubmit={onSubmit} noValidate>
         <TextField label="Name" name="name" autoComplete="name" value={values.name} onChange={set('name')} error={errors.fields.name} autoFocus />
         <TextField label="Email" type="email" name="email" autoComplete="email" value={values.email} onChange={set('email')} error={errors.fields.email} />
         <TextField
@@ -58,7 +60,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           onChange={set('password')}
           error={errors.fields.password}
         />
-        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy || !hydrated}>
           {busy ? 'Creating your account…' : 'Create account'}
         </button>
       </form>

@@ -24,7 +24,7 @@ import { FlatAdam } from '../training/adam';
 import { defaultTrainConfig } from '../training/config';
 import { disposeBatch, pairBatch } from '../training/data';
 import { solverFor, train } from '../training/trainer';
-import { DEFAULT_SIZES, measureSize, printScale } from './scale';
+import { DEFAULT_SIZES, measureSize, printScaleHeader, printScaleRow } from './scale';
 import type { ExpressionData, SquareMatrix } from '../types';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -74,12 +74,8 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
     // --scale "350x40,2000x300" (empty: the default sizes): time and memory against the number of genes.
     await useBackend(values.backend ?? 'wasm');
     const sizes = values.scale.trim() === '' ? DEFAULT_SIZES : values.scale.split(',').map((s) => s.split('x').map(Number) as [number, number]);
-    const rows = [];
-    for (const [n, h] of sizes) {
-      rows.push(measureSize(n, h));
-      console.error(`measured ${n} genes, h = ${h}`);
-    }
-    printScale(rows);
+    printScaleHeader();
+    for (const [n, h] of sizes) printScaleRow(measureSize(n, h));
     return;
   }
   const epochs = Number(values.epochs ?? 3);

@@ -69,11 +69,17 @@ export function measureSize(n: number, h: number) {
   return { n, h, parameters: at.length, step, forward, pruning, effects, tfBytes, rss };
 }
 
-export function printScale(rows: ReturnType<typeof measureSize>[], trajectories = 140): void {
-  const header = ['genes', 'h', 'parameters', 'step', 'epoch (140 steps)', 'forward', 'pruning event', 'effects', 'tf memory', 'process RSS'];
+const HEADER = ['genes', 'h', 'parameters', 'step', 'epoch (140 steps)', 'forward', 'pruning event', 'effects', 'tf memory', 'process RSS'];
+const WIDTHS = [6, 4, 11, 9, 17, 9, 13, 9, 10, 11];
+
+export function printScaleHeader(): void {
+  console.log(HEADER.map((t, c) => t.padStart(WIDTHS[c])).join('  '));
+}
+
+/** One row per size, printed as soon as it is measured. */
+export function printScaleRow(r: ReturnType<typeof measureSize>, trajectories = 140): void {
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
   const ms = (s: number) => (s < 1 ? `${(1000 * s).toFixed(1)} ms` : `${s.toFixed(2)} s`);
-  const body = rows.map((r) => [String(r.n), String(r.h), r.parameters.toLocaleString('en'), ms(r.step), ms(r.step * trajectories), ms(r.forward), ms(r.pruning), ms(r.effects), mb(r.tfBytes), mb(r.rss)]);
-  const widths = header.map((t, c) => Math.max(t.length, ...body.map((b) => b[c].length)));
-  for (const cells of [header, ...body]) console.log(cells.map((c, i) => c.padStart(widths[i])).join('  '));
+  const cells = [String(r.n), String(r.h), r.parameters.toLocaleString('en'), ms(r.step), ms(r.step * trajectories), ms(r.forward), ms(r.pruning), ms(r.effects), mb(r.tfBytes), mb(r.rss)];
+  console.log(cells.map((c, i) => c.padStart(WIDTHS[i])).join('  '));
 }

@@ -14,6 +14,8 @@ export type SolverConfig =
   | { method: 'rk4'; minSteps: number; maxRateStep: number }
   | { method: 'dopri5'; rtol: number; atol: number; maxSteps: number };
 
+const MAX_RK4_STEPS = 1000;
+
 export const defaultSolver = (method: 'rk4' | 'dopri5'): SolverConfig =>
   method === 'rk4' ? { method, minSteps: 2, maxRateStep: 1 } : { method, rtol: 1e-6, atol: 1e-8, maxSteps: 2000 };
 
@@ -197,8 +199,10 @@ export class PhoenixModel {
     return tf.mul(rate, tf.sub(this.joint(w, y), y));
   }
 
+  /** RK4 steps for a batch; a diverged model (non-finite v) gets the minimum rather than an error, and the count is capped. */
   rk4Steps(maxDt: number, solver: Extract<SolverConfig, { method: 'rk4' }>): number {
-    return Math.max(solver.minSteps, Math.ceil((maxDt * this.maxRate()) / solver.maxRateStep));
+    const wanted = Math.ceil((maxDt * this.maxRate()) / solver.maxRateStep);
+    return Number.isFinite(wanted) ? Math.min(MAX_RK4_STEPS, Math.max(solver.minSteps, wanted)) : solver.minSteps;
   }
 
   /**

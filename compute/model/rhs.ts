@@ -84,6 +84,11 @@ export function rhsBackward(w: RhsWeights, r: RhsRecord, rate: tf.Tensor, c: tf.
   return { dy, gj, dSums, dZp };
 }
 
+/** Column sums of a 2-D tensor as a 1×c matmul (wasm reduces along axis 0 through a slow transpose). */
+function columnSums(x: tf.Tensor2D): tf.Tensor2D {
+  return tf.matMul(tf.ones([1, x.shape[0]]), x);
+}
+
 /** Weight gradients summed over many evaluations at once: one matmul per weight for all of them. */
 export function weightGradients(records: RhsRecord[], cots: RhsCotangents[], cs: tf.Tensor[]) {
   const rows = (ts: tf.Tensor[]) => (ts.length === 1 ? ts[0] : tf.concat(ts, 0)) as tf.Tensor2D;
@@ -94,14 +99,15 @@ export function weightGradients(records: RhsRecord[], cots: RhsCotangents[], cs:
   const DZ = rows(cots.map((c) => c.dZp));
   const GJ = rows(cots.map((c) => c.gj));
   const [b, n] = records[0].gap.shape;
+  const e = records.length;
   const gapC = tf.mul(rows(cs), rows(records.map((r) => r.gap)));
   return {
     dWsT: tf.matMul(tf.transpose(S), DS),
     dWpT: tf.matMul(tf.transpose(L), DZ),
     dA2: tf.matMul(tf.transpose(H), GJ),
-    dbs: tf.sum(DS, 0, true),
-    dbp: tf.sum(DZ, 0, true),
-    dRate: records.length === 1 ? gapC : tf.sum(tf.reshape(gapC, [records.length, b, n]), 0),
+    dbs: columnSums(DS),
+    dbp: columnSums(DZ),
+    dRate: e === 1 ? gapC : tf.reshape(columnSums(tf.reshape(gapC, [e, b * n])), [b, n]),
   };
 }
 

@@ -111,6 +111,22 @@ describe('selection and schedule', () => {
     expect(Array.from(mask)).toEqual([1, 0, 1, 1, 1, 1]); // input untouched
   });
 
+  it('selects exactly what a stable sort by score would, on a large case with many ties', () => {
+    const r = new Random(3);
+    const size = 5000;
+    const mask = Uint8Array.from({ length: size }, () => (r.next() < 0.8 ? 1 : 0));
+    const scores = Float64Array.from({ length: size }, () => Math.floor(r.next() * 50) / 50);
+    scores[17] = NaN;
+    const { mask: got, pruned } = pruneLowest(mask, scores, 0.3);
+    const kept = Array.from(mask.keys()).filter((k) => mask[k] === 1);
+    const key = (k: number) => (Number.isNaN(scores[k]) ? -Infinity : scores[k]);
+    const order = kept.slice().sort((a, b) => key(a) - key(b) || a - b);
+    const want = mask.slice();
+    for (const k of order.slice(0, Math.round(0.3 * kept.length))) want[k] = 0;
+    expect(pruned).toBe(Math.round(0.3 * kept.length));
+    expect(Array.from(got)).toEqual(Array.from(want));
+  });
+
   it('follows the reference schedule: 70% at epoch 3, then 10% at every tenth epoch before the last', () => {
     const events = Array.from({ length: 200 }, (_, i) => i + 1).filter((e) => pruningFractionAt(e, 200, referenceSchedule) > 0);
     expect(events).toEqual([3, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170, 180, 190]);

@@ -103,8 +103,10 @@ class TrainingRun {
     const params = initPhoenixParams(n, h, this.random);
     const lambdas = strategyLambdas(config.strategy, config.lambda);
     this.pruner = lambdas ? new Pruner({ n, h, lambda: lambdas, prior: input.prior ?? null, ppi: input.ppi ?? null, random: this.random }) : null;
+    // Tensors from here on. Only the check right below can throw, and then no batch holds any.
+    this.trainBatches = training.map((t) => pairBatch([t], n)).filter((b): b is PairBatch => b !== null);
+    if (this.trainBatches.length === 0) throw new Error('no training pairs: every trajectory needs two time points with a fully observed first one');
     this.pinn = usesPriorLoss ? new PinnPrior({ prior: input.prior!, seed: config.seed, states: config.pinnStates, batchSize: config.pinnBatch }) : null;
-
     this.solver = solverFor(config);
     this.model = new PhoenixModel(params, null);
     const at = flatLayout(n, h);
@@ -113,15 +115,12 @@ class TrainingRun {
       { start: at.v, length: n },
     ]);
     this.plateau = this.freshPlateau();
-    this.trainBatches = training.map((t) => pairBatch([t], n)).filter((b): b is PairBatch => b !== null);
-    if (this.trainBatches.length === 0) throw new Error('no training pairs: every trajectory needs two time points with a fully observed first one');
     // Validation and test trajectories stay noise-free: their errors are measured against true values.
     this.validationBatch = pairBatch(
       split.validation.map((i) => data.trajectories[i]),
       n,
     );
     this.testBatch = input.test ? pairBatch(input.test.trajectories, n) : null;
-    if (input.resumeFrom) this.resume(input.resumeFrom);
   }
 
   private freshPlateau(): ReduceOnPlateau {
@@ -146,6 +145,7 @@ class TrainingRun {
   }
 
   async execute(): Promise<TrainResult & { profile: TrainProfile }> {
+    if (this.input.resumeFrom) this.resume(this.input.resumeFrom);
     const { config } = this;
     const cb = this.input.callbacks ?? {};
     let cancelled = false;

@@ -74,7 +74,9 @@ describe('trainer', () => {
     expect(resumed.history.map((r) => [r.epoch, r.trainLoss, r.valLoss, r.sparsity])).toEqual(full.history.map((r) => [r.epoch, r.trainLoss, r.valLoss, r.sparsity]));
     expect(resumed.model).toEqual(full.model);
     expect(resumed.summary.bestEpoch).toBe(full.summary.bestEpoch);
+    const tensors = tf.memory().numTensors;
     await expect(train({ data, prior: truth, config: tiny({ strategy: 'dash', lambda: [0.4, 0.05] }), resumeFrom: checkpoints[2] })).rejects.toThrow(/different training config/);
+    expect(tf.memory().numTensors).toBe(tensors);
   });
 
   it('stops when asked and reports it', async () => {

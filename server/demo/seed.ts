@@ -4,15 +4,16 @@
  * finished DASH and IMP runs precomputed by scripts/precompute-demo.ts.
  *
  * Idempotent: every piece is looked up by name first and only created when missing, so a start that was
- * interrupted half-way completes the demo next time, and later starts change nothing.
+ * interrupted half-way completes the demo next time, and later starts change nothing (but add demo runs
+ * committed since). A completed seed is marked; once the demo project is deleted it is not seeded again.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { readSim350File } from '@/compute/fixtures/sim350';
 import { parseModelWeights } from '@/compute/formats/weights';
 import { effectsMatrix } from '@/compute/model/effects';
 import { applyMasks } from '@/compute/model/params';
 import type { Database } from '@/db/client';
-import { datasets, goldStandards, memberships, priorNetworks, projects, runs, users } from '@/db/schema';
+import { auditEvents, datasets, goldStandards, memberships, priorNetworks, projects, runs, users } from '@/db/schema';
 import { signUp } from '../accounts/service';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Viewer } from '../context';
@@ -39,6 +40,11 @@ export async function seedDemo(
   const log = options.log ?? createLogger('demo');
   const viewer = await demoUser(db, log);
   const ctx: ServiceContext = { db, log, viewer };
+  const seeded = await seededProjectId(db);
+  if (seeded !== undefined && !(await projectExists(db, seeded))) {
+    // Seeded once and deleted since: the newcomer's decision stands.
+    return { ...DEMO_LOGIN, projectId: seeded ?? '' };
+  }
   const projectId = await demoProject(ctx);
   const genesText = readSim350File('genes.csv');
 
@@ -93,7 +99,26 @@ export async function seedDemo(
     await getRunMetrics(ctx, runId, goldStandardId);
     log.info('demo run added', { name: file.name });
   }
+  if (seeded === undefined) {
+    await recordAudit(db, { projectId: null, actorId: viewer.userId, action: 'demo.seeded', objectType: 'project', objectId: projectId });
+  }
   return { ...DEMO_LOGIN, projectId };
+}
+
+/** The project of a completed seed (undefined before the first one completed). */
+async function seededProjectId(db: Database): Promise<string | null | undefined> {
+  const [row] = await db
+    .select({ objectId: auditEvents.objectId })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, 'demo.seeded'), isNull(auditEvents.projectId)))
+    .limit(1);
+  return row ? row.objectId : undefined;
+}
+
+async function projectExists(db: Database, id: string | null): Promise<boolean> {
+  if (!id) return false;
+  const [row] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, id));
+  return Boolean(row);
 }
 
 async function demoUser(db: Database, log: Logger): Promise<Viewer> {

@@ -53,4 +53,14 @@ await forEachBackend('demo seed', (h) => {
       ]);
     }
   }, 240_000);
+
+  it('does not bring the demo project back after its owner deleted it', async () => {
+    const { projectId } = await seedDemo(h.db, { log: quietLog });
+    const [user] = (await h.query(`select id, email, name from users where email = $1`, [DEMO_LOGIN.email])).rows;
+    const owner = { userId: user.id, email: user.email, name: user.name, via: 'session' as const };
+    const deleted = await h.gql(`mutation($id: ID!) { deleteProject(id: $id) }`, { id: projectId }, owner);
+    expect(deleted.errors).toBeUndefined();
+    await seedDemo(h.db, { log: quietLog });
+    expect((await h.query(`select count(*)::int as n from projects where name = 'SIM350 demo'`)).rows[0].n).toBe(0);
+  });
 });

@@ -51,12 +51,12 @@ export function RunsView() {
               <tr>
                 <th scope="col">Run</th>
                 <th scope="col">Status</th>
-                <th scope="col">Strategy</th>
-                <th scope="col" className="num th-symbol">λ₁, λ₂</th>
+                <th scope="col" className="hide-narrow">Strategy</th>
+                <th scope="col" className="num th-symbol hide-narrow">λ₁, λ₂</th>
                 <th scope="col" className="progress-col">Progress</th>
                 <th scope="col" className="num">Sparsity</th>
                 <th scope="col" className="num">Balanced acc.</th>
-                <th scope="col">Launched</th>
+                <th scope="col" className="hide-narrow">Launched</th>
               </tr>
             </thead>
             <tbody>
@@ -74,8 +74,8 @@ export function RunsView() {
                     <td>
                       <StatusBadge status={r.status} progress={r.progress} />
                     </td>
-                    <td className="small">{r.strategyLabel}</td>
-                    <td className="num small nowrap">{formatLambda(r)}</td>
+                    <td className="small hide-narrow">{r.strategyLabel}</td>
+                    <td className="num small nowrap hide-narrow">{formatLambda(r)}</td>
                     <td className="progress-col">
                       {r.status === 'failed' ? (
                         <span className="small error-text clamp-2" title={r.error ?? ''}>
@@ -95,7 +95,7 @@ export function RunsView() {
                     <td className="num" title={metric ? `against ${metric.goldStandardName}` : 'not scored yet'}>
                       {metric ? fmt(metric.balancedAccuracy) : '—'}
                     </td>
-                    <td className="small">
+                    <td className="small hide-narrow">
                       {formatRelative(r.createdAt)}
                       <div className="muted">{r.createdByName ?? 'former member'}</div>
                     </td>

@@ -110,7 +110,7 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
       </form>
       <ErrorAlert>{error}</ErrorAlert>
       {!network && !error ? <Loading what="the network" /> : null}
-      {network ? (
+      {network && !error ? (
         <>
           <p className="muted small" role="status">
             Showing {network.edges.length} of {network.matchingEdges} matching edges ({network.totalEdges} in the run)
