@@ -77,8 +77,8 @@ export async function runNetwork(ctx: ServiceContext, runId: string, raw: Networ
   let matchingEdges: number;
   if (input.gene) {
     const reached = await neighbourhoodEdges(ctx.db, and(byRun, byRegulator)!, input.gene, input.hops);
-    matchingEdges = reached.length;
-    picked = reached.sort((a, b) => a.rank - b.rank).slice(0, input.topK);
+    matchingEdges = reached.edges.length;
+    picked = strongestConnected(input.gene, reached, input.topK);
   } else {
     [{ total: matchingEdges }] = byRegulator
       ? await ctx.db.select({ total: count() }).from(inferredEdges).where(and(byRun, byRegulator))
@@ -129,10 +129,15 @@ async function datasetGenes(db: Database, datasetId: string): Promise<Set<string
   return new Set(d.genes);
 }
 
-/** Edges incident to genes within `hops − 1` steps of `gene` (direction ignored): its k-hop neighbourhood. */
+type Edge = { regulator: string; target: string; effect: number; rank: number };
+
+/**
+ * Edges incident to genes within `hops − 1` steps of `gene` (direction ignored): its k-hop neighbourhood,
+ * with each gene's distance from it.
+ */
 async function neighbourhoodEdges(db: Database, where: SQL, gene: string, hops: number) {
-  const seen = new Set([gene]);
-  const found = new Map<string, { regulator: string; target: string; effect: number; rank: number }>();
+  const distance = new Map([[gene, 0]]);
+  const found = new Map<string, Edge>();
   let frontier = [gene];
   for (let hop = 0; hop < hops && frontier.length; hop++) {
     const rows = await db
@@ -143,15 +148,85 @@ async function neighbourhoodEdges(db: Database, where: SQL, gene: string, hops: 
     for (const r of rows) {
       found.set(key(r.regulator, r.target), r);
       for (const g of [r.regulator, r.target]) {
-        if (!seen.has(g)) {
-          seen.add(g);
+        if (!distance.has(g)) {
+          distance.set(g, hop + 1);
           next.push(g);
         }
       }
     }
     frontier = next;
   }
-  return [...found.values()];
+  return { edges: [...found.values()], distance, hops };
+}
+
+/**
+ * The `limit` strongest edges that stay connected to `gene`: grown best-first from the gene (the strongest
+ * edge touching what is already shown, as long as it expands from a gene closer than `hops`), so a dense
+ * neighbourhood shows its strongest paths around the gene instead of strong edges elsewhere in it.
+ */
+function strongestConnected(gene: string, reached: { edges: Edge[]; distance: Map<string, number>; hops: number }, limit: number): Edge[] {
+  const byGene = new Map<string, Edge[]>();
+  for (const e of reached.edges) {
+    for (const g of [e.regulator, e.target]) byGene.set(g, [...(byGene.get(g) ?? []), e]);
+  }
+  const shown = new Set<string>([gene]);
+  const taken = new Set<Edge>();
+  const candidates = new MinHeap<Edge>((a, b) => a.rank - b.rank);
+  const expand = (g: string) => {
+    if ((reached.distance.get(g) ?? Infinity) < reached.hops) for (const e of byGene.get(g) ?? []) candidates.push(e);
+  };
+  expand(gene);
+  const out: Edge[] = [];
+  while (out.length < limit && candidates.size) {
+    const edge = candidates.pop()!;
+    if (taken.has(edge)) continue;
+    taken.add(edge);
+    out.push(edge);
+    for (const g of [edge.regulator, edge.target]) {
+      if (!shown.has(g)) {
+        shown.add(g);
+        expand(g);
+      }
+    }
+  }
+  return out.sort((a, b) => a.rank - b.rank);
+}
+
+class MinHeap<T> {
+  private items: T[] = [];
+  constructor(private readonly less: (a: T, b: T) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(item: T): void {
+    const a = this.items;
+    a.push(item);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (this.less(a[i], a[parent]) >= 0) break;
+      [a[i], a[parent]] = [a[parent], a[i]];
+      i = parent;
+    }
+  }
+  pop(): T | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length && last !== undefined) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.less(a[l], a[m]) < 0) m = l;
+        if (r < a.length && this.less(a[r], a[m]) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m], a[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 async function priorPairs(db: Database, versionId: string, genes: string[]): Promise<Set<string>> {

@@ -165,6 +165,21 @@ await forEachBackend('runs with the compute engine', (h) => {
     expect(near.edges.every((e: { regulator: string; target: string }) => e.regulator === 'G2' || e.target === 'G2')).toBe(true);
     expect(near.nodes.find((n: { id: string }) => n.id === 'G2')).toMatchObject({ isFocus: true });
 
+    // Two hops, few edges: the strongest edges that stay connected to the gene, not strong edges elsewhere.
+    const twoHops = (await h.gql(NETWORK, { id: ids.dash, input: { gene: 'G2', hops: 2, topK: 3 } }, p.viewer)).data!.run.network;
+    expect(twoHops.edges.length).toBe(Math.min(3, twoHops.matchingEdges));
+    const connected = new Set(['G2']);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const e of twoHops.edges) {
+        if (connected.has(e.regulator) !== connected.has(e.target)) {
+          connected.add(e.regulator).add(e.target);
+          grew = true;
+        }
+      }
+    }
+    expect(twoHops.edges.every((e: { regulator: string; target: string }) => connected.has(e.regulator) && connected.has(e.target))).toBe(true);
+
     const unknown = await h.gql(NETWORK, { id: ids.dash, input: { gene: 'BRCA1' } }, p.viewer);
     expect(firstError(unknown)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gene' });
     const tooMany = await h.gql(NETWORK, { id: ids.dash, input: { topK: 5000 } }, p.viewer);

@@ -114,7 +114,8 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
         <>
           <p className="muted small" role="status">
             Showing {network.edges.length} of {network.matchingEdges} matching edges ({network.totalEdges} in the run)
-            {network.truncated ? ', the strongest by |effect|' : ''}. Click a gene to see its neighbourhood.
+            {network.truncated ? (filters.gene ? `, the strongest that stay connected to ${filters.gene}` : ', the strongest by |effect|') : ''}. Click a gene to
+            see its neighbourhood.
           </p>
           {network.edges.length > 0 ? (
             <NetworkCanvas network={network} onGene={focusGene} showGold={Boolean(goldStandardId)} hasPrior={hasPrior} />
