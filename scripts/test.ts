@@ -13,6 +13,7 @@ import { playwrightCounts, vitestCounts, type Counts } from './lib/test-counts';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const vitestBin = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+const tscBin = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
 const playwrightBin = path.join(path.dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 // Report files named per run: another `npm test` in the same checkout must not overwrite the counts we read.
 const reports = path.join(root, '.test-data', 'reports', `run-${process.pid}`);
@@ -33,6 +34,17 @@ function vitestStage(project: 'unit' | 'integration'): Stage {
   };
 }
 
+/** `next build` skips type errors (so a half-finished file elsewhere never blocks `npm start`); they fail here. */
+const typecheckStage: Stage = {
+  name: 'typecheck',
+  async run() {
+    const code = await runToEnd([tscBin, '--noEmit', '-p', root], childProcessEnv({}));
+    return code === 0
+      ? { passed: 1, failed: 0, skipped: 0, notes: [] }
+      : { passed: 0, failed: 1, skipped: 0, notes: ['tsc --noEmit reported type errors (see above)'] };
+  },
+};
+
 const e2eStage: Stage = {
   name: 'playwright e2e',
   async run() {
@@ -45,7 +57,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(reports, { recursive: true });
   process.on('exit', () => fs.rmSync(reports, { recursive: true, force: true }));
   const results: [string, Counts][] = [];
-  for (const stage of [vitestStage('unit'), vitestStage('integration'), e2eStage]) {
+  for (const stage of [typecheckStage, vitestStage('unit'), vitestStage('integration'), e2eStage]) {
     console.log(`\n=== ${stage.name} ===\n`);
     results.push([stage.name, await stage.run()]);
   }

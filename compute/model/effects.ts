@@ -6,33 +6,42 @@ const relu = (x: number) => (x > 0 ? x : 0);
 /**
  * E = (W_sᵀ A_sᵀ + W_pᵀ A_pᵀ) ⊙ relu(v) (spec §6): E[j, i] is the effect of gene j on gene i.
  * Pass masked parameters: pruned weights must be exactly zero, so missing paths give exact zeros.
- * Loops skip zero weights, so a pruned model costs in proportion to its surviving paths.
+ * Row j of E gathers W[k, j] · relu(v) ⊙ A[:, k] over hidden units k, skipping zero weights, so a pruned
+ * model costs in proportion to its surviving paths; A is transposed first so the inner loop is contiguous.
  */
 export function effectsMatrix(p: PhoenixParams): SquareMatrix {
   const { n, h } = p;
   const data = new Float64Array(n * n);
   const addBranch = (W: Float32Array, A: Float32Array) => {
-    const sources: number[] = [];
-    const targets: number[] = [];
+    // AT[k·n + i] = A[i, k] · relu(v_i): the contribution of hidden unit k to every target.
+    const AT = new Float64Array(h * n);
+    for (let i = 0; i < n; i++) {
+      const scale = relu(p.v[i]);
+      if (scale === 0) continue;
+      for (let k = 0; k < h; k++) AT[k * n + i] = A[i * h + k] * scale;
+    }
+    const targets = new Int32Array(n);
     for (let k = 0; k < h; k++) {
-      sources.length = 0;
-      targets.length = 0;
-      for (let j = 0; j < n; j++) if (W[k * n + j] !== 0) sources.push(j);
-      if (sources.length === 0) continue;
-      for (let i = 0; i < n; i++) if (A[i * h + k] !== 0 && p.v[i] > 0) targets.push(i);
-      for (const j of sources) {
+      let count = 0;
+      for (let i = 0; i < n; i++) if (AT[k * n + i] !== 0) targets[count++] = i;
+      if (count === 0) continue;
+      const dense = count > n / 4;
+      const base = k * n;
+      for (let j = 0; j < n; j++) {
         const w = W[k * n + j];
+        if (w === 0) continue;
         const row = j * n;
-        for (const i of targets) data[row + i] += w * A[i * h + k];
+        if (dense) for (let i = 0; i < n; i++) data[row + i] += w * AT[base + i];
+        else
+          for (let t = 0; t < count; t++) {
+            const i = targets[t];
+            data[row + i] += w * AT[base + i];
+          }
       }
     }
   };
   addBranch(p.Ws, p.As);
   addBranch(p.Wp, p.Ap);
-  for (let j = 0; j < n; j++) {
-    const row = j * n;
-    for (let i = 0; i < n; i++) data[row + i] *= relu(p.v[i]);
-  }
   return { n, data };
 }
 

@@ -37,35 +37,35 @@ export function gram(a: ArrayLike<number>, r: number, c: number): Float64Array {
 }
 
 /**
- * Inverse of an r×r matrix by Gauss–Jordan elimination with partial pivoting. A singular matrix
- * (e.g. S·Sᵀ when h exceeds n) gets a ridge of 1e-10 · its mean diagonal first, so the prior
- * score stays defined; torch.inverse, which the reference calls, would fail there.
+ * Inverse of an r×r matrix by Gauss–Jordan elimination with partial pivoting, like torch.inverse (which
+ * the reference calls): only an exactly singular matrix, or one whose inverse overflows, fails. Then
+ * (e.g. S·Sᵀ when h exceeds n) a ridge of 1e-12, 1e-10, … times the mean |diagonal| is added until it
+ * inverts, so the prior score stays defined where torch would stop with an error.
  */
 export function inverse(a: ArrayLike<number>, r: number): Float64Array {
   const attempt = solveInverse(a, r);
   if (attempt) return attempt;
-  let trace = 0;
-  for (let i = 0; i < r; i++) trace += a[i * r + i];
-  const ridge = Math.max(1e-300, (1e-10 * Math.abs(trace)) / r);
-  const regularised = Float64Array.from(a as ArrayLike<number>);
-  for (let i = 0; i < r; i++) regularised[i * r + i] += ridge;
-  const second = solveInverse(regularised, r);
-  if (!second) throw new Error('matrix is singular even with a ridge');
-  return second;
+  let diagonal = 0;
+  for (let i = 0; i < r; i++) diagonal += Math.abs(a[i * r + i]);
+  diagonal = diagonal / r || 1;
+  for (let power = -12; power <= 0; power += 2) {
+    const regularised = Float64Array.from(a as ArrayLike<number>);
+    for (let i = 0; i < r; i++) regularised[i * r + i] += diagonal * 10 ** power;
+    const inv = solveInverse(regularised, r);
+    if (inv) return inv;
+  }
+  throw new Error('cannot invert the score Gram matrix (non-finite scores?)');
 }
 
 function solveInverse(a: ArrayLike<number>, r: number): Float64Array | null {
   const m = Float64Array.from(a as ArrayLike<number>);
   const inv = new Float64Array(r * r);
   for (let i = 0; i < r; i++) inv[i * r + i] = 1;
-  let scale = 0;
-  for (let k = 0; k < m.length; k++) scale = Math.max(scale, Math.abs(m[k]));
-  if (scale === 0) return null;
   for (let col = 0; col < r; col++) {
     let pivot = col;
     for (let row = col + 1; row < r; row++) if (Math.abs(m[row * r + col]) > Math.abs(m[pivot * r + col])) pivot = row;
     const p = m[pivot * r + col];
-    if (!Number.isFinite(p) || Math.abs(p) <= 1e-14 * scale) return null;
+    if (p === 0 || !Number.isFinite(p)) return null;
     if (pivot !== col) {
       for (let j = 0; j < r; j++) {
         [m[col * r + j], m[pivot * r + j]] = [m[pivot * r + j], m[col * r + j]];
@@ -86,6 +86,7 @@ function solveInverse(a: ArrayLike<number>, r: number): Float64Array | null {
       }
     }
   }
+  for (const x of inv) if (!Number.isFinite(x)) return null;
   return inv;
 }
 

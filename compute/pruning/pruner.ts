@@ -74,6 +74,9 @@ export class Pruner {
   prune(params: PhoenixParams, masks: PhoenixMasks, fraction: number): { masks: PhoenixMasks; event: PruneEvent } {
     const { h } = this;
     const [l1, l2] = this.lambda;
+    for (const w of [params.Ws, params.Wp, params.As, params.Ap, params.v]) {
+      if (!w.every(Number.isFinite)) throw new Error('the model weights are not finite numbers (training diverged; a lower learning rate may help)');
+    }
     const d = dataScores(params);
     const scoreWs = combineScores(l1, l1 !== 0 ? firstLayerPrior(this.sWs, h, this.ppi!) : null, d.Ws);
     const scoreWp = combineScores(l1, l1 !== 0 ? firstLayerPrior(this.sWp, h, this.ppi!) : null, d.Wp);

@@ -8,7 +8,7 @@ import { GradientTape } from '../model/rhs';
 import { Random } from '../random';
 import { decodeFloat64, encodeFloat64 } from '../training/encoding';
 import type { SquareMatrix } from '../types';
-import { toSparse } from './linalg';
+import { inverse, toSparse } from './linalg';
 import { PinnPrior } from './pinn';
 import { ppiFromPrior } from './ppi';
 import { Pruner, strategyLambdas } from './pruner';
@@ -94,6 +94,14 @@ describe('DASH prior scores (by hand)', () => {
     close(firstLayerPrior(s, h, ppiFromPrior({ n, data: p })), wantFirst, 9);
     const wantSecond = mul(tr(mul(s, abs, h, n, n), h, n), sst, n, h, h);
     close(secondLayerPrior(s, h, toSparse(p, n, Math.abs)), wantSecond, 9);
+  });
+
+  it('inverts like torch, and falls back to a ridge only for a singular Gram matrix', () => {
+    const inv = inverse([4, 7, 2, 6], 2);
+    close(inv, [0.6, -0.7, -0.2, 0.4]);
+    const singular = inverse([1, 1, 1, 1], 2); // rank 1: (I·1e-12 + J)⁻¹ exists
+    expect(singular.every(Number.isFinite)).toBe(true);
+    expect(() => inverse([NaN, 0, 0, 1], 2)).toThrow(/cannot invert/);
   });
 
   it('combines λ·|prior| + (1 − λ)·D', () => {
