@@ -4,10 +4,10 @@ import path from 'node:path';
 export default defineConfig({
   resolve: {
     alias: [
-      { find: '@', replacement: path.resolve(__dirname) },
+      { find: '@', replacement: path.resolve(import.meta.dirname) },
       // graphql ships CJS (main) and ESM (module) builds; Vite would give our sources the ESM one while
       // Apollo and Pothos load the CJS one from Node, and graphql refuses to mix the two.
-      { find: /^graphql$/, replacement: path.resolve(__dirname, 'node_modules/graphql/index.js') },
+      { find: /^graphql$/, replacement: path.resolve(import.meta.dirname, 'node_modules/graphql/index.js') },
     ],
   },
   test: {

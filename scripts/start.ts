@@ -19,7 +19,9 @@ const dev = process.argv.includes('--dev');
 /** For a second instance beside a running one (tests): rebuilding .next under a running server breaks it. */
 const skipBuild = process.argv.includes('--no-build');
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+// The worker runs as `node --import tsx`, one process: tsx's CLI would put the worker in a grandchild that a
+// SIGKILL of its parent leaves running on its own.
+const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
 const say = (msg: string) => console.log(`[start] ${msg}`);
 
@@ -170,7 +172,7 @@ async function main(): Promise<void> {
     const workerFile = path.join(root, 'scripts', 'worker.ts');
     let workerState = 'off (START_WORKER=false)';
     if (env.START_WORKER && fs.existsSync(workerFile)) {
-      superviseWorker(() => startChild('worker', [tsxCli, workerFile], childEnv), children, () => stopping);
+      superviseWorker(() => startChild('worker', ['--import', tsxLoader, workerFile], childEnv), children, () => stopping);
       workerState = `running (${env.WORKER_CONCURRENCY} at a time, backend ${env.COMPUTE_BACKEND})`;
     } else if (env.START_WORKER) {
       workerState = 'none yet (scripts/worker.ts does not exist)';

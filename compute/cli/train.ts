@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { writeRow } from '../formats/csv';
 import { parseTidyCsv } from '../formats/tidy-csv';
 import { parseTrajectoryCsv } from '../formats/trajectory-csv';
-import { scoreNetwork } from '../metrics';
+import { pruningPath, scoreNetwork, type EpochScores, type NetworkScores, type PruningLevel } from '../metrics';
+import { effectsMatrix } from '../model/effects';
 import { defaultTrainConfig, type TrainConfig } from '../training/config';
 import { train, type TrainProfile } from '../training/trainer';
 import type { TrainCheckpoint, TrainResult } from '../training/types';
@@ -173,6 +174,8 @@ export async function trainToFolder(inputs: LoadedInputs, config: TrainConfig, o
     resumeFrom = JSON.parse(readFileSync(checkpointFile, 'utf8')) as TrainCheckpoint;
   }
   const bar = options.quiet ? null : new ProgressBar(options.label ?? config.strategy);
+  const gold = inputs.gold;
+  const epochScores = new Map<number, EpochScores>();
   const result = await train({
     data: inputs.data,
     prior: inputs.prior,
@@ -183,6 +186,7 @@ export async function trainToFolder(inputs: LoadedInputs, config: TrainConfig, o
     callbacks: {
       onStep: (s) => bar?.step(s, config.epochs),
       onEpoch: (r) => bar?.epoch(r),
+      onEpochModel: gold ? (epoch, params) => epochScores.set(epoch, pickScores(scoreNetwork(effectsMatrix(params), gold))) : undefined,
       onCheckpoint: (c) => writeFileSync(checkpointFile, JSON.stringify(c)),
     },
   });
@@ -217,12 +221,17 @@ export async function trainToFolder(inputs: LoadedInputs, config: TrainConfig, o
     files: options.files ?? {},
     notes: inputs.notes,
     profile: result.profile,
-    history: result.history,
+    history: result.history.map((r) => ({ ...r, ...epochScores.get(r.epoch) })),
+    ...(gold ? { pruningPath: pruningPath(result.history, epochScores) } : {}),
   };
   writeFileSync(path.join(out, 'result.json'), JSON.stringify(summary, null, 2) + '\n');
   writeFileSync(path.join(out, 'model.json'), JSON.stringify(result.model) + '\n');
   writeFileSync(path.join(out, 'effects.csv'), effectsCsv(result.effects, inputs.data.genes));
   return { result, summary };
+}
+
+function pickScores(s: NetworkScores): EpochScores {
+  return { balancedAccuracy: s.balancedAccuracy, balancedAccuracyRegulators: s.balancedAccuracyRegulators, precision: s.precision, recall: s.recall };
 }
 
 export function effectsCsv(effects: SquareMatrix, genes: readonly string[]): string {
@@ -265,5 +274,17 @@ export function formatSummary(s: Record<string, unknown>): string[] {
     rows.push(['AUROC / AUPR / EPR', `${f(s.auroc)} / ${f(s.aupr)} / ${f(s.epr, 2)}`]);
   }
   const width = Math.max(...rows.map(([k]) => k.length));
-  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`);
+  return [...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`), ...formatPath(s.pruningPath as PruningLevel[] | undefined, s.bestEpoch as number)];
+}
+
+/** The pruning path as lines: one per sparsity level, its best-validation model and how it scores. */
+function formatPath(levels: PruningLevel[] | undefined, bestEpoch: number): string[] {
+  if (!levels || levels.length < 2) return [];
+  const f = (x: number | undefined, d = 4) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+  const lines = ['', 'pruning path (best validation model at each sparsity level):', '  epochs     sparsity  val MSE    bal. acc.  precision  recall'];
+  for (const l of levels) {
+    const mark = l.bestEpoch === bestEpoch ? '  ← kept' : '';
+    lines.push(`  ${`${l.firstEpoch}-${l.lastEpoch}`.padEnd(9)}  ${f(l.sparsity)}    ${l.valMse.toExponential(2)}  ${f(l.scores?.balancedAccuracy)}     ${f(l.scores?.precision)}     ${f(l.scores?.recall)}${mark}`);
+  }
+  return lines;
 }

@@ -186,6 +186,7 @@ class TrainingRun {
       this.history.push(report);
       stoppedEarly = this.badEpochs >= config.patience;
       await cb.onEpoch?.(report);
+      cb.onEpochModel?.(epoch, params);
       if (cb.onCheckpoint) {
         const c0 = performance.now();
         await cb.onCheckpoint(this.checkpoint());

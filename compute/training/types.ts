@@ -1,5 +1,6 @@
 import type { SerializedModel } from '../formats/weights';
 import type { SquareMatrix } from '../types';
+import type { PhoenixParams } from '../model/params';
 
 export interface EpochReport {
   epoch: number;
@@ -25,6 +26,8 @@ export type TrainCheckpoint = { version: 1; epoch: number; [k: string]: unknown 
 
 export interface TrainCallbacks {
   onEpoch?(r: EpochReport): void | Promise<void>;
+  /** The model as it stands after each epoch (a copy), for reports that score every epoch. */
+  onEpochModel?(epoch: number, params: PhoenixParams): void;
   onStep?(s: StepReport): void;
   /** Called after each epoch with a checkpoint of the whole training state. */
   onCheckpoint?(c: TrainCheckpoint): void | Promise<void>;

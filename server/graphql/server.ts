@@ -7,11 +7,12 @@ import { defaultQueryLimits, queryLimitRules, type QueryLimits } from './limits'
 import { schema } from './schema';
 
 /** One configuration for the HTTP endpoint and the tests, so tests exercise the same rules. */
-export function createApolloServer(options: { log?: Logger; limits?: QueryLimits } = {}): ApolloServer<GraphQLContext> {
+export function createApolloServer(options: { log?: Logger; limits?: QueryLimits; introspection?: boolean } = {}): ApolloServer<GraphQLContext> {
   const log = options.log ?? createLogger('graphql');
   return new ApolloServer<GraphQLContext>({
     schema,
-    introspection: env.NODE_ENV !== 'production',
+    // Open in development for the explorer and codegen; production does not publish its schema.
+    introspection: options.introspection ?? env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(options.limits ?? defaultQueryLimits),
     formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
