@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewerFromSession } from '@/server/auth/session';
+import { getDatabase } from '@/server/db';
+import { demoLoginOnOffer } from '@/server/demo/seed';
 import { env, oidcEnabled } from '@/server/env';
 import { safeCallbackUrl } from '../lib/callback-url';
 import { SignInForm } from './signin-form';
@@ -24,6 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await getViewerFromSession()) redirect(callbackUrl);
   const code = typeof params.error === 'string' ? params.error : undefined;
   const initialError = code ? (signInErrors[code] ?? 'Sign-in failed. Try again.') : undefined;
+  const demo = await demoLoginOnOffer(getDatabase(), env.SEED_DEMO).catch(() => null);
   return (
     <div className="page-narrow">
       <h1>Sign in to GRN Studio</h1>
@@ -31,6 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         callbackUrl={callbackUrl}
         initialError={initialError}
         oidc={oidcEnabled() ? { name: env.OIDC_NAME } : null}
+        demo={demo}
       />
     </div>
   );

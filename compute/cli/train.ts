@@ -281,10 +281,10 @@ export function formatSummary(s: Record<string, unknown>): string[] {
 function formatPath(levels: PruningLevel[] | undefined, bestEpoch: number): string[] {
   if (!levels || levels.length < 2) return [];
   const f = (x: number | undefined, d = 4) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
-  const lines = ['', 'pruning path (best validation model at each sparsity level):', '  epochs     sparsity  val MSE    bal. acc.  precision  recall'];
+  const lines = ['', 'pruning path (best validation model at each sparsity level):', '  epochs     sparsity  val MSE    test MSE   bal. acc.  precision  recall'];
   for (const l of levels) {
     const mark = l.bestEpoch === bestEpoch ? '  ← kept' : '';
-    lines.push(`  ${`${l.firstEpoch}-${l.lastEpoch}`.padEnd(9)}  ${f(l.sparsity)}    ${l.valMse.toExponential(2)}  ${f(l.scores?.balancedAccuracy)}     ${f(l.scores?.precision)}     ${f(l.scores?.recall)}${mark}`);
+    lines.push(`  ${`${l.firstEpoch}-${l.lastEpoch}`.padEnd(9)}  ${f(l.sparsity)}    ${l.valMse.toExponential(2)}  ${l.testMse === undefined ? 'n/a     ' : l.testMse.toExponential(2)}  ${f(l.scores?.balancedAccuracy)}     ${f(l.scores?.precision)}     ${f(l.scores?.recall)}${mark}`);
   }
   return lines;
 }

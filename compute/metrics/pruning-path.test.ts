@@ -18,6 +18,12 @@ describe('pruningPath', () => {
       [6, 6, 6, 0.73, 9],
     ]);
     expect(path.map((l) => l.scores?.balancedAccuracy)).toEqual([0.6, 0.8, 0.85]);
+    expect(path.every((l) => l.testMse === undefined)).toBe(true);
+  });
+
+  it('carries the test error of each level\'s chosen epoch when the run had test data', () => {
+    const history = [{ ...report(1, 5, 0.1), testLoss: 7 }, { ...report(2, 4, 0.1), testLoss: 6.5 }, { ...report(3, 6, 0.7, true), testLoss: 8 }];
+    expect(pruningPath(history, new Map()).map((l) => l.testMse)).toEqual([6.5, 8]);
   });
 
   it('gives one level for an unpruned run and none for an empty history', () => {

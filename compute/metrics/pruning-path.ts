@@ -17,6 +17,7 @@ export interface PruningLevel {
   bestEpoch: number;
   sparsity: number;
   valMse: number;
+  testMse?: number;
   scores: EpochScores | null;
 }
 
@@ -30,13 +31,17 @@ export function pruningPath(history: readonly EpochReport[], scores: ReadonlyMap
   for (const r of history) {
     const current = levels.at(-1);
     if (!current || r.pruned) {
-      levels.push({ level: levels.length, firstEpoch: r.epoch, lastEpoch: r.epoch, bestEpoch: r.epoch, sparsity: r.sparsity, valMse: r.valLoss, scores: scores.get(r.epoch) ?? null });
+      levels.push({ level: levels.length, firstEpoch: r.epoch, lastEpoch: r.epoch, ...atEpoch(r, scores) });
       continue;
     }
     current.lastEpoch = r.epoch;
     if (r.valLoss < current.valMse) {
-      Object.assign(current, { bestEpoch: r.epoch, sparsity: r.sparsity, valMse: r.valLoss, scores: scores.get(r.epoch) ?? null });
+      Object.assign(current, atEpoch(r, scores));
     }
   }
   return levels;
+}
+
+function atEpoch(r: EpochReport, scores: ReadonlyMap<number, EpochScores>) {
+  return { bestEpoch: r.epoch, sparsity: r.sparsity, valMse: r.valLoss, ...(r.testLoss !== undefined ? { testMse: r.testLoss } : {}), scores: scores.get(r.epoch) ?? null };
 }

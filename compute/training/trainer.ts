@@ -161,6 +161,7 @@ class TrainingRun {
       }
       const t0 = performance.now();
       const valLoss = this.validationBatch ? this.model.evaluate(this.validationBatch, this.solver) : trainLoss;
+      const testLoss = this.testBatch ? this.model.evaluate(this.testBatch, this.solver) : undefined;
       this.profile.validationSeconds += (performance.now() - t0) / 1000;
       this.plateau.observe(valLoss);
       const params = this.model.params();
@@ -177,6 +178,7 @@ class TrainingRun {
         totalEpochs: config.epochs,
         trainLoss,
         valLoss,
+        ...(testLoss !== undefined ? { testLoss } : {}),
         sparsity: modelSparsity(params),
         learningRate: this.plateau.rates[0],
         seconds: (performance.now() - started) / 1000,

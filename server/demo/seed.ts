@@ -223,3 +223,13 @@ async function insertDemoRun(
     return row.id;
   });
 }
+
+/**
+ * The demo login to offer on the sign-in page: only while demo seeding is on and the demo account exists
+ * (a lab's own deployment sets SEED_DEMO=false and shows nothing).
+ */
+export async function demoLoginOnOffer(db: Database, seedDemoEnabled: boolean): Promise<typeof DEMO_LOGIN | null> {
+  if (!seedDemoEnabled) return null;
+  const found = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGIN.email)).limit(1);
+  return found.length ? DEMO_LOGIN : null;
+}

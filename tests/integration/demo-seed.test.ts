@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { readDemoRunFiles } from '@/server/demo/demo-runs';
-import { DEMO_LOGIN, seedDemo } from '@/server/demo/seed';
+import { DEMO_LOGIN, demoLoginOnOffer, seedDemo } from '@/server/demo/seed';
 import { forEachBackend } from './harness';
 import { quietLog } from './runs-fixtures';
 
@@ -19,6 +19,13 @@ const PROJECT = `query($id: ID!) {
 }`;
 
 await forEachBackend('demo seed', (h) => {
+  it('offers the demo login on the sign-in page only once the demo account exists, and never with seeding off', async () => {
+    expect(await demoLoginOnOffer(h.db, true)).toBeNull();
+    await seedDemo(h.db, { log: quietLog });
+    expect(await demoLoginOnOffer(h.db, true)).toEqual(DEMO_LOGIN);
+    expect(await demoLoginOnOffer(h.db, false)).toBeNull();
+  });
+
   it('seeds SIM350, its prior, the true network and the precomputed runs once, and changes nothing the second time', async () => {
     const files = readDemoRunFiles();
     const first = await seedDemo(h.db, { log: quietLog });
