@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { PruningStrategy } from '../types';
 import { CliUsageError } from './cli-errors';
-import { configFromArgs, loadInputs, parseCliArgs, trainArgsSchema, trainToFolder } from './train';
+import { configFromArgs, loadInputs, parseCliArgs, TRAIN_OPTIONS, trainArgsSchema, trainToFolder } from './train';
 
 export const SWEEP_USAGE = `Usage: npm run dash -- sweep --data D.csv --prior P.csv --out DIR [options]
   Runs DASH over a λ grid and the baselines one after another (each in DIR/<run>/), then prints the
@@ -43,25 +43,9 @@ const sweepSchema = trainArgsSchema.omit({ strategy: true, lambda: true, resume:
   redo: z.boolean().default(false),
 });
 
+const { strategy: _strategy, lambda: _lambda, resume: _resume, ...RUN_OPTIONS } = TRAIN_OPTIONS;
 const OPTIONS = {
-  data: { type: 'string' },
-  genes: { type: 'string' },
-  prior: { type: 'string' },
-  ppi: { type: 'string' },
-  gold: { type: 'string' },
-  test: { type: 'string' },
-  'pinn-lambda': { type: 'string' },
-  noise: { type: 'string' },
-  epochs: { type: 'string' },
-  patience: { type: 'string' },
-  hidden: { type: 'string' },
-  seed: { type: 'string' },
-  lr: { type: 'string' },
-  'val-fraction': { type: 'string' },
-  solver: { type: 'string' },
-  backend: { type: 'string' },
-  quiet: { type: 'boolean' },
-  out: { type: 'string' },
+  ...RUN_OPTIONS,
   lambdas: { type: 'string' },
   strategies: { type: 'string' },
   redo: { type: 'boolean' },

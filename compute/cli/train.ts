@@ -70,7 +70,8 @@ export const trainArgsSchema = z.object({
 });
 export type TrainArgs = z.infer<typeof trainArgsSchema>;
 
-const OPTIONS = {
+/** The `train` flags; `sweep` takes the same ones bar the per-run choices. */
+export const TRAIN_OPTIONS = {
   data: { type: 'string' },
   genes: { type: 'string' },
   prior: { type: 'string' },
@@ -107,7 +108,7 @@ export function parseCliArgs<S extends z.ZodTypeAny>(argv: string[], options: Re
 }
 
 export function parseTrainArgs(argv: string[]): TrainArgs {
-  return parseCliArgs(argv, OPTIONS, trainArgsSchema, TRAIN_USAGE, { data: '', out: '' });
+  return parseCliArgs(argv, TRAIN_OPTIONS, trainArgsSchema, TRAIN_USAGE, { data: '', out: '' });
 }
 
 /** Trajectory CSV or tidy CSV, told apart by the tidy file's header. */
