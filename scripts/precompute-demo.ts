@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   const outDir = arg('out') ?? DEMO_RUNS_DIR;
   const runs = DEMO_RUNS.filter((r) => !only || r.id === only);
   if (!runs.length) throw new Error(`--only must be one of ${DEMO_RUNS.map((r) => r.id).join(', ')}`);
+  // Taken before training: the code that trains the runs, whatever is edited while they train.
+  const version = codeVersion();
   const sim = loadSim350({ prior: '0.025' });
   fs.mkdirSync(outDir, { recursive: true });
 
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
       inputs: { dataset: 'SIM350: train_val_150traj + test_10traj', prior: 'prior_matrix_noise_0.025', gold: 'prior_matrix_noise_0.0' },
       trainedWith: 'scripts/precompute-demo.ts',
       backend,
-      codeVersion: codeVersion(),
+      codeVersion: version,
       trainedAt: new Date().toISOString(),
       wallSeconds: (Date.now() - started) / 1000,
       summary: result.summary,
