@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewerFromSession } from '@/server/auth/session';
 import { getDatabase } from '@/server/db';
-import { demoLoginOnOffer } from '@/server/demo/seed';
+import { demoLoginOnOffer } from '@/server/demo/login';
 import { env, oidcEnabled } from '@/server/env';
 import { safeCallbackUrl } from '../lib/callback-url';
 import { SignInForm } from './signin-form';

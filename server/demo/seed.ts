@@ -26,8 +26,9 @@ import { getRunMetrics } from '../runs/metrics';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
 
-/** Printed by the start banner; documented in the README. */
-export const DEMO_LOGIN = { email: 'demo@grn.studio', password: 'sim350-demo' } as const;
+import { DEMO_LOGIN } from './login';
+
+export { DEMO_LOGIN, demoLoginOnOffer } from './login';
 export const DEMO_PROJECT_NAME = 'SIM350 demo';
 const DATASET_NAME = 'SIM350 (150 train/val + 10 test trajectories)';
 const PRIOR_NAME = 'SIM350 prior, 5% noise';
@@ -224,12 +225,3 @@ async function insertDemoRun(
   });
 }
 
-/**
- * The demo login to offer on the sign-in page: only while demo seeding is on and the demo account exists
- * (a lab's own deployment sets SEED_DEMO=false and shows nothing).
- */
-export async function demoLoginOnOffer(db: Database, seedDemoEnabled: boolean): Promise<typeof DEMO_LOGIN | null> {
-  if (!seedDemoEnabled) return null;
-  const found = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGIN.email)).limit(1);
-  return found.length ? DEMO_LOGIN : null;
-}
