@@ -259,8 +259,11 @@ export async function runTrain(argv: string[], log: (line: string) => void = con
   return outcome;
 }
 
+/** A number to `digits` places, or 'n/a' when there is none. */
+const fixed = (x: unknown, digits = 4): string => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+
 export function formatSummary(s: Record<string, unknown>): string[] {
-  const f = (x: unknown, digits = 4) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
+  const f = fixed;
   const e = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x.toExponential(3) : 'n/a');
   const rows: [string, string][] = [
     ['strategy', `${s.strategy}${Array.isArray(s.lambda) ? ` λ=(${(s.lambda as number[]).join(', ')})` : ''}`],
@@ -281,7 +284,7 @@ export function formatSummary(s: Record<string, unknown>): string[] {
 /** The pruning path as lines: one per sparsity level, its best-validation model and how it scores. */
 function formatPath(levels: PruningLevel[] | undefined, bestEpoch: number): string[] {
   if (!levels || levels.length < 2) return [];
-  const f = (x: number | undefined, d = 4) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+  const f = fixed;
   const lines = ['', 'pruning path (best validation model at each sparsity level):', '  epochs     sparsity  val MSE    test MSE   bal. acc.  precision  recall'];
   for (const l of levels) {
     const mark = l.bestEpoch === bestEpoch ? '  ← kept' : '';
