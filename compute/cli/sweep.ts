@@ -3,14 +3,21 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { PruningStrategy } from '../types';
 import { CliUsageError } from './cli-errors';
-import { configFromArgs, loadInputs, parseCliArgs, TRAIN_OPTIONS, trainArgsSchema, trainToFolder } from './train';
+import { formatSummaryTable, formatTable, summariseSweep, type SweepRow, type SweepSummary } from './sweep-table';
+import { configFromArgs, loadInputs, numeric, parseCliArgs, TRAIN_OPTIONS, trainArgsSchema, trainToFolder } from './train';
+import { runTrainPool } from './train-pool';
+
+export type { SweepRow, SweepSummary } from './sweep-table';
 
 export const SWEEP_USAGE = `Usage: npm run dash -- sweep --data D.csv --prior P.csv --out DIR [options]
   Runs DASH over a λ grid and the baselines one after another (each in DIR/<run>/), then prints the
   sparsity / balanced accuracy table; DASH's λ is the one with the lowest validation loss.
   --lambdas      DASH grid, pairs separated by ';' (default 0.5,0.05;0.75,0.75;0.8,0.8;0.95,0.95;0.995,0.95)
   --strategies   baselines to run besides DASH (default none,imp,bioprune,pinn,pinn-mp)
-  --redo         rerun runs whose DIR/<run>/result.json exists (default: reuse them)
+  --seeds        run every configuration with each of these seeds, e.g. 0-4 or 0,3,7 (runs go to
+                 DIR/<run>/seed-<s>/); prints mean ± sd per configuration and chooses λ by mean val loss
+  --jobs         trainings at a time, each in its own process (default 1; one per core helps)
+  --redo         rerun runs whose result.json exists (default: reuse them)
   Every train option applies to every run (--data, --genes, --gold, --test, --noise, --epochs, --seed, …).`;
 
 const DEFAULT_GRID = '0.5,0.05;0.75,0.75;0.8,0.8;0.95,0.95;0.995,0.95';
@@ -40,78 +47,121 @@ const sweepSchema = trainArgsSchema.omit({ strategy: true, lambda: true, resume:
       }
       return list as PruningStrategy[];
     }),
+  seeds: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      const seeds = parseSeedList(s);
+      if (!seeds) {
+        ctx.addIssue({ code: 'custom', message: `'${s}' is not a list of seeds (whole numbers ≥ 0, ranges like 0-4, separated by ',')` });
+        return z.NEVER;
+      }
+      return seeds;
+    }),
+  jobs: numeric('jobs').pipe(z.number().int().min(1).max(64)).default(1),
   redo: z.boolean().default(false),
 });
+type SweepArgs = z.infer<typeof sweepSchema>;
+
+/** '0-2,5' → [0, 1, 2, 5]; null when malformed or longer than 1,000 seeds. */
+export function parseSeedList(text: string): number[] | null {
+  const seeds: number[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from || to - from >= 1000) return null;
+    for (let s = from; s <= to; s++) if (!seeds.includes(s)) seeds.push(s);
+  }
+  return seeds.length > 0 && seeds.length <= 1000 ? seeds : null;
+}
 
 const { strategy: _strategy, lambda: _lambda, resume: _resume, ...RUN_OPTIONS } = TRAIN_OPTIONS;
 const OPTIONS = {
   ...RUN_OPTIONS,
   lambdas: { type: 'string' },
   strategies: { type: 'string' },
+  seeds: { type: 'string' },
+  jobs: { type: 'string' },
   redo: { type: 'boolean' },
 } as const;
 
-export interface SweepRow {
-  run: string;
-  strategy: string;
-  lambda: [number, number] | null;
-  sparsity: number;
-  balancedAccuracy?: number;
-  balancedAccuracyRegulators?: number;
-  valMse: number;
-  testMse?: number;
-  secondsPerEpoch: number;
-  chosen?: boolean;
-}
-
-/** `dash sweep`: the λ grid and the baselines, sequentially; reuses finished runs unless --redo. */
-export async function runSweep(argv: string[], log: (line: string) => void = console.log): Promise<SweepRow[]> {
+/** `dash sweep`: the λ grid and the baselines over the seeds; reuses finished runs unless --redo. */
+export async function runSweep(argv: string[], log: (line: string) => void = console.log): Promise<SweepOutcome> {
   const args = parseCliArgs(argv, OPTIONS, sweepSchema, SWEEP_USAGE, { data: '', out: '' });
   if (!args.prior) throw new CliUsageError(`--prior: DASH needs a prior network\n\n${SWEEP_USAGE}`);
   const inputs = loadInputs(args);
   for (const note of inputs.notes) log(`note: ${note}`);
-  const runs: { run: string; strategy: PruningStrategy; lambda?: [number, number] }[] = [
+  const configs: { run: string; strategy: PruningStrategy; lambda?: [number, number] }[] = [
     ...args.lambdas.map((l) => ({ run: `dash_${l[0]}_${l[1]}`, strategy: 'dash' as const, lambda: l })),
     ...args.strategies.map((s) => ({ run: s, strategy: s })),
   ];
-  const rows: SweepRow[] = [];
-  for (const [k, r] of runs.entries()) {
-    const out = path.join(args.out, r.run);
-    const resultFile = path.join(out, 'result.json');
-    let summary: Record<string, unknown>;
-    if (!args.redo && existsSync(resultFile)) {
-      summary = JSON.parse(readFileSync(resultFile, 'utf8'));
-      log(`[${k + 1}/${runs.length}] ${r.run}: reusing ${resultFile}`);
-    } else {
-      log(`[${k + 1}/${runs.length}] ${r.run}`);
-      const config = configFromArgs({ ...args, strategy: r.strategy, lambda: r.lambda, resume: false });
-      summary = (await trainToFolder(inputs, config, out, { quiet: args.quiet, label: r.run })).summary;
+  const seeds = args.seeds ?? [args.seed];
+  const runs = configs.flatMap((c) => seeds.map((seed) => ({ ...c, seed, out: args.seeds ? path.join(args.out, c.run, `seed-${seed}`) : path.join(args.out, c.run) })));
+  const label = (r: (typeof runs)[number]) => (args.seeds ? `${r.run} seed ${r.seed}` : r.run);
+  const results: (Record<string, unknown> | null)[] = runs.map((r) => {
+    const file = path.join(r.out, 'result.json');
+    return !args.redo && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null;
+  });
+  runs.forEach((r, k) => results[k] && log(`[${k + 1}/${runs.length}] ${label(r)}: reusing ${path.join(r.out, 'result.json')}`));
+  const pending = runs.flatMap((r, k) => (results[k] ? [] : [{ ...r, k }]));
+  if (args.jobs > 1 && pending.length > 1) {
+    log(`${pending.length} runs, ${Math.min(args.jobs, pending.length)} at a time`);
+    const jobs = pending.map((r) => ({ label: label(r), argv: [...childArgv(args), '--strategy', r.strategy, ...(r.lambda ? ['--lambda', r.lambda.join(',')] : []), '--seed', String(r.seed)], out: r.out }));
+    const done = await runTrainPool(jobs, args.jobs, log);
+    pending.forEach((r, i) => (results[r.k] = done[i]));
+  } else {
+    for (const r of pending) {
+      log(`[${r.k + 1}/${runs.length}] ${label(r)}`);
+      const config = configFromArgs({ ...args, strategy: r.strategy, lambda: r.lambda, seed: r.seed, resume: false });
+      results[r.k] = (await trainToFolder(inputs, config, r.out, { quiet: args.quiet, label: label(r) })).summary;
     }
-    rows.push({
-      run: r.run,
-      strategy: r.strategy,
-      lambda: (summary.lambda as [number, number] | null) ?? null,
-      sparsity: summary.sparsity as number,
-      balancedAccuracy: summary.balancedAccuracy as number | undefined,
-      balancedAccuracyRegulators: summary.balancedAccuracyRegulators as number | undefined,
-      valMse: summary.valMse as number,
-      testMse: summary.testMse as number | undefined,
-      secondsPerEpoch: summary.secondsPerEpoch as number,
-    });
   }
-  const dash = rows.filter((r) => r.strategy === 'dash');
-  if (dash.length) dash.reduce((best, r) => (r.valMse < best.valMse ? r : best)).chosen = true;
-  for (const line of formatTable(rows)) log(line);
-  writeFileSync(path.join(args.out, 'sweep.json'), JSON.stringify(rows, null, 2) + '\n');
-  return rows;
+  const rows = runs.map((r, k) => rowOf(r.run, r.strategy, r.seed, results[k]!));
+  const summaries = summariseSweep(rows);
+  if (seeds.length === 1) {
+    const chosen = summaries.find((s) => s.chosen);
+    for (const row of rows) if (chosen && row.run === chosen.run) row.chosen = true;
+    for (const line of formatTable(rows)) log(line);
+  } else {
+    for (const line of formatTable(rows)) log(line);
+    log('');
+    log(`Over ${seeds.length} seeds (mean ± sd):`);
+    for (const line of formatSummaryTable(summaries)) log(line);
+  }
+  writeFileSync(path.join(args.out, 'sweep.json'), JSON.stringify({ rows, summaries }, null, 2) + '\n');
+  return { rows, summaries };
 }
 
-export function formatTable(rows: SweepRow[]): string[] {
-  const f = (x: number | undefined, d = 4) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
-  const e = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toExponential(3));
-  const header = ['run', 'sparsity', 'bal. acc.', 'bal. acc. reg.', 'val MSE', 'test MSE', 's/epoch'];
-  const body = rows.map((r) => [`${r.run}${r.chosen ? ' ← chosen (lowest val MSE)' : ''}`, f(r.sparsity), f(r.balancedAccuracy), f(r.balancedAccuracyRegulators), e(r.valMse), e(r.testMse), f(r.secondsPerEpoch, 2)]);
-  const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)];
+export interface SweepOutcome {
+  rows: SweepRow[];
+  summaries: SweepSummary[];
+}
+
+function rowOf(run: string, strategy: string, seed: number, summary: Record<string, unknown>): SweepRow {
+  return {
+    run,
+    strategy,
+    lambda: (summary.lambda as [number, number] | null) ?? null,
+    seed,
+    sparsity: summary.sparsity as number,
+    balancedAccuracy: summary.balancedAccuracy as number | undefined,
+    balancedAccuracyRegulators: summary.balancedAccuracyRegulators as number | undefined,
+    valMse: summary.valMse as number,
+    testMse: summary.testMse as number | undefined,
+    secondsPerEpoch: summary.secondsPerEpoch as number,
+  };
+}
+
+/** The shared train flags, for a child process, from the validated arguments. */
+function childArgv(args: SweepArgs): string[] {
+  const argv: string[] = [];
+  for (const name of Object.keys(RUN_OPTIONS) as (keyof typeof RUN_OPTIONS)[]) {
+    if (name === 'out' || name === 'seed' || name === 'quiet') continue;
+    const value = args[name];
+    if (value !== undefined) argv.push(`--${name}`, String(value));
+  }
+  return argv;
 }

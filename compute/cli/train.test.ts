@@ -11,7 +11,8 @@ import { parseModelWeights } from '../formats/weights';
 import { randomKinetics } from '../simulator/random-kinetics';
 import { simulateDataset } from '../simulator/simulate';
 import type { SquareMatrix } from '../types';
-import { runSweep } from './sweep';
+import { parseSeedList, runSweep } from './sweep';
+import { summariseSweep } from './sweep-table';
 import { runTrain } from './train';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dash-train-'));
@@ -84,11 +85,13 @@ describe('dash train', () => {
 });
 
 describe('dash sweep', () => {
+  const sweepArgs = ['--data', dataFile, '--genes', genesFile, '--prior', priorFile, '--gold', goldFile, '--lambdas', '0.5,0.05;0.9,0.9', ...quick, '--epochs', '3'];
+
   it('runs the λ grid and baselines, picks DASH λ by validation loss and prints the table', async () => {
     const out = path.join(dir, 'sweep');
     const lines: string[] = [];
-    const args = ['--data', dataFile, '--genes', genesFile, '--prior', priorFile, '--gold', goldFile, '--lambdas', '0.5,0.05;0.9,0.9', '--strategies', 'none,imp', ...quick, '--epochs', '3', '--out', out];
-    const rows = await runSweep(args, (l) => lines.push(l));
+    const args = [...sweepArgs, '--strategies', 'none,imp', '--out', out];
+    const { rows } = await runSweep(args, (l) => lines.push(l));
     expect(rows.map((r) => r.run)).toEqual(['dash_0.5_0.05', 'dash_0.9_0.9', 'none', 'imp']);
     const dash = rows.filter((r) => r.strategy === 'dash');
     const chosen = dash.find((r) => r.chosen)!;
@@ -99,5 +102,49 @@ describe('dash sweep', () => {
     const again: string[] = [];
     await runSweep(args, (l) => again.push(l));
     expect(again.filter((l) => l.includes('reusing'))).toHaveLength(4);
+  });
+
+  it('repeats every configuration over --seeds in parallel processes, the same as one at a time', async () => {
+    const parallel = path.join(dir, 'seeds-parallel');
+    const serial = path.join(dir, 'seeds-serial');
+    const lines: string[] = [];
+    const outcome = await runSweep([...sweepArgs, '--strategies', 'imp', '--seeds', '0-1', '--jobs', '2', '--out', parallel], (l) => lines.push(l));
+    expect(outcome.rows.map((r) => `${r.run}/${r.seed}`)).toEqual(['dash_0.5_0.05/0', 'dash_0.5_0.05/1', 'dash_0.9_0.9/0', 'dash_0.9_0.9/1', 'imp/0', 'imp/1']);
+    expect(existsSync(path.join(parallel, 'imp', 'seed-1', 'result.json'))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('finished'))).toHaveLength(6);
+    const dash = outcome.summaries.filter((s) => s.strategy === 'dash');
+    expect(dash.find((s) => s.chosen)!.valMse.mean).toBe(Math.min(...dash.map((s) => s.valMse.mean)));
+    expect(lines.some((l) => /^dash_\S+ ← chosen \(lowest val MSE\)\s+2\s+0\.\d{4} ± 0\.\d{4}/.test(l))).toBe(true);
+    // Child processes get the same flags: their results equal in-process training's, seed for seed.
+    const one = await runSweep([...sweepArgs, '--lambdas', '0.9,0.9', '--strategies', '', '--seeds', '1', '--out', serial], () => {});
+    const child = outcome.rows.find((r) => r.run === 'dash_0.9_0.9' && r.seed === 1)!;
+    expect(one.rows[0].valMse).toBe(child.valMse);
+    expect(one.rows[0].sparsity).toBe(child.sparsity);
+  }, 60_000);
+
+  it('explains a bad --seeds or --jobs', async () => {
+    await expect(runSweep([...sweepArgs, '--seeds', '3-1', '--out', dir], () => {})).rejects.toThrow(/--seeds: '3-1' is not a list of seeds/);
+    await expect(runSweep([...sweepArgs, '--jobs', '0', '--out', dir], () => {})).rejects.toThrow(/--jobs/);
+  });
+});
+
+describe('sweep summaries', () => {
+  it('parses seed lists', () => {
+    expect(parseSeedList('0-2,5,1')).toEqual([0, 1, 2, 5]);
+    expect(parseSeedList('7')).toEqual([7]);
+    for (const bad of ['', 'a', '-1', '2-1', '1.5', '0-5000']) expect(parseSeedList(bad), bad).toBeNull();
+  });
+
+  it('averages each configuration over its seeds with the sample standard deviation', () => {
+    const row = (run: string, seed: number, sparsity: number, valMse: number) => ({ run, strategy: run.startsWith('dash') ? 'dash' : run, lambda: null, seed, sparsity, valMse, secondsPerEpoch: 1 });
+    const summaries = summariseSweep([row('dash_a', 0, 0.9, 3), row('dash_a', 1, 0.94, 1), row('dash_b', 0, 0.8, 1), row('dash_b', 1, 0.8, 2.5), row('imp', 0, 0.96, 0.5)]);
+    expect(summaries.map((s) => s.run)).toEqual(['dash_a', 'dash_b', 'imp']);
+    expect(summaries[0].sparsity.mean).toBeCloseTo(0.92, 12);
+    expect(summaries[0].sparsity.sd).toBeCloseTo(Math.sqrt(0.0008), 12); // ((0.02² + 0.02²) / 1)^½
+    expect(summaries[1].valMse).toEqual({ mean: 1.75, sd: Math.sqrt(1.125) });
+    expect(summaries[2].valMse).toEqual({ mean: 0.5, sd: 0 });
+    // λ by mean validation loss among DASH runs only: dash_b (1.75) over dash_a (2), imp not eligible.
+    expect(summaries.filter((s) => s.chosen).map((s) => s.run)).toEqual(['dash_b']);
+    expect(summaries[0].balancedAccuracy).toBeUndefined();
   });
 });

@@ -35,7 +35,7 @@ export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR 
   --quiet         no progress bar
   --out           output folder: result.json, effects.csv, model.json, checkpoint.json`;
 
-const numeric = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be finite`);
+export const numeric = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be finite`);
 const pair = z.string().transform((s, ctx) => {
   const parts = s.split(',').map((p) => Number(p.trim()));
   if (parts.length !== 2 || parts.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
