@@ -1,5 +1,6 @@
 import { CliUsageError } from './cli-errors';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate';
+import { PLOT_USAGE, runPlot } from './plot';
 import { runSimulate, SIMULATE_USAGE } from './simulate';
 import { runSweep, SWEEP_USAGE } from './sweep';
 import { runTrain, TRAIN_USAGE } from './train';
@@ -11,16 +12,18 @@ const USAGE = `Usage: npm run dash -- <command> [options]
   sweep      DASH over a λ grid plus the baselines; prints the sparsity / balanced-accuracy table
   simulate   make a SIM-style benchmark from a signed network
   evaluate   score predicted effects against a gold standard
+  plot       balanced accuracy against sparsity along runs' pruning paths, as SVG
   bench      seconds per epoch on SIM350 and where the time goes
 Run a command with --help for its options.`;
 
-const USAGES: Record<string, string> = { train: TRAIN_USAGE, sweep: SWEEP_USAGE, simulate: SIMULATE_USAGE, evaluate: EVALUATE_USAGE, bench: BENCH_USAGE };
+const USAGES: Record<string, string> = { train: TRAIN_USAGE, sweep: SWEEP_USAGE, simulate: SIMULATE_USAGE, evaluate: EVALUATE_USAGE, plot: PLOT_USAGE, bench: BENCH_USAGE };
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<unknown>> = {
   train: (argv) => runTrain(argv),
   sweep: (argv) => runSweep(argv),
   simulate: (argv) => runSimulate(argv),
   evaluate: (argv) => runEvaluate(argv),
+  plot: (argv) => runPlot(argv),
   bench: async (argv) => (await import('../bench/compute')).runBench(argv),
 };
 

@@ -1,0 +1,45 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runPlot } from './plot';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'dash-plot-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function result(folder: string, strategy: string, sparsity: number, ba: number, levels: [number, number | null][]) {
+  mkdirSync(folder, { recursive: true });
+  const pruningPath = levels.map(([s, b], level) => ({ level, sparsity: s, valMse: 1e-3, scores: b === null ? null : { balancedAccuracy: b, balancedAccuracyRegulators: b, precision: 0.1, recall: 0.9 } }));
+  writeFileSync(path.join(folder, 'result.json'), JSON.stringify({ strategy, sparsity, balancedAccuracy: ba, pruningPath }));
+}
+
+describe('dash plot', () => {
+  it('finds the runs of a sweep folder, seeds included, and writes one SVG', async () => {
+    const sweep = path.join(dir, 'sweep');
+    result(path.join(sweep, 'dash_0.5_0.05', 'seed-0'), 'dash', 0.93, 0.91, [[0.7, 0.65], [0.93, 0.91], [0.95, null]]);
+    result(path.join(sweep, 'dash_0.5_0.05', 'seed-10'), 'dash', 0.95, 0.9, [[0.7, 0.64], [0.95, 0.9]]);
+    result(path.join(sweep, 'dash_0.5_0.05', 'seed-2'), 'dash', 0.84, 0.8, [[0.84, 0.8]]);
+    result(path.join(dir, 'imp'), 'imp', 0.96, 0.72, [[0.96, 0.72]]);
+    const out = path.join(dir, 'paths.svg');
+    const lines: string[] = [];
+    const runs = await runPlot(['--out', out, '--guide', '0.94,0.90', sweep, path.join(dir, 'imp', 'result.json')], (l) => lines.push(l));
+    expect(runs.map((r) => r.label)).toEqual([path.join('dash_0.5_0.05', 'seed-0'), path.join('dash_0.5_0.05', 'seed-2'), path.join('dash_0.5_0.05', 'seed-10'), 'imp']);
+    expect(runs[0].path).toHaveLength(2); // the unscored level is left out
+    const svg = readFileSync(out, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/class="kept"/g)).toHaveLength(4);
+    expect(lines).toEqual([`wrote ${out} (4 runs)`]);
+  });
+
+  it('explains what it cannot plot', async () => {
+    const bare = path.join(dir, 'no-gold');
+    mkdirSync(bare, { recursive: true });
+    writeFileSync(path.join(bare, 'result.json'), JSON.stringify({ strategy: 'dash', sparsity: 0.9 }));
+    const out = path.join(dir, 'x.svg');
+    await expect(runPlot(['--out', out, bare], () => {})).rejects.toThrow(/no-gold.*result\.json: no balanced accuracy \(train with --gold\); no pruning path/);
+    await expect(runPlot(['--out', out, path.join(dir, 'missing')], () => {})).rejects.toThrow(/missing does not exist/);
+    await expect(runPlot(['--out', out], () => {})).rejects.toThrow(/name at least one run/);
+    await expect(runPlot(['--out', out, '--guide', 'high', bare], () => {})).rejects.toThrow(/--guide: give sparsity,balanced accuracy/);
+    await expect(runPlot([bare], () => {})).rejects.toThrow(/--out: the SVG file to write is required/);
+  });
+});
