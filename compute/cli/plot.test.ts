@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -20,15 +20,19 @@ describe('dash plot', () => {
     result(path.join(sweep, 'dash_0.5_0.05', 'seed-10'), 'dash', 0.95, 0.9, [[0.7, 0.64], [0.95, 0.9]]);
     result(path.join(sweep, 'dash_0.5_0.05', 'seed-2'), 'dash', 0.84, 0.8, [[0.84, 0.8]]);
     result(path.join(dir, 'imp'), 'imp', 0.96, 0.72, [[0.96, 0.72]]);
+    // A run kept elsewhere and linked into the sweep's layout, and a dangling link, which is skipped.
+    result(path.join(dir, 'elsewhere'), 'bioprune', 0.84, 0.87, [[0.84, 0.87]]);
+    symlinkSync(path.join(dir, 'elsewhere'), path.join(sweep, 'linked'));
+    symlinkSync(path.join(dir, 'gone'), path.join(sweep, 'dangling'));
     const out = path.join(dir, 'paths.svg');
     const lines: string[] = [];
     const runs = await runPlot(['--out', out, '--guide', '0.94,0.90', sweep, path.join(dir, 'imp', 'result.json')], (l) => lines.push(l));
-    expect(runs.map((r) => r.label)).toEqual([path.join('dash_0.5_0.05', 'seed-0'), path.join('dash_0.5_0.05', 'seed-2'), path.join('dash_0.5_0.05', 'seed-10'), 'imp']);
+    expect(runs.map((r) => r.label)).toEqual([path.join('dash_0.5_0.05', 'seed-0'), path.join('dash_0.5_0.05', 'seed-2'), path.join('dash_0.5_0.05', 'seed-10'), 'linked', 'imp']);
     expect(runs[0].path).toHaveLength(2); // the unscored level is left out
     const svg = readFileSync(out, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg.match(/class="kept"/g)).toHaveLength(4);
-    expect(lines).toEqual([`wrote ${out} (4 runs)`]);
+    expect(svg.match(/class="kept"/g)).toHaveLength(5);
+    expect(lines).toEqual([`wrote ${out} (5 runs)`]);
   });
 
   it('explains what it cannot plot', async () => {

@@ -66,9 +66,10 @@ function findResults(target: string): { file: string; label: string }[] {
   if (existsSync(own)) return [{ file: own, label: path.basename(path.resolve(target)) }];
   const found: { file: string; label: string }[] = [];
   const walk = (dir: string, depth: number) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))) {
-      if (!entry.isDirectory()) continue;
-      const sub = path.join(dir, entry.name);
+    for (const name of readdirSync(dir).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+      const sub = path.join(dir, name);
+      // statSync follows links, so folders linked into a sweep layout count too.
+      if (!statSync(sub, { throwIfNoEntry: false })?.isDirectory()) continue;
       if (existsSync(path.join(sub, 'result.json'))) found.push({ file: path.join(sub, 'result.json'), label: path.relative(target, sub) });
       else if (depth < 3) walk(sub, depth + 1);
     }
