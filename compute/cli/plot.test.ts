@@ -27,7 +27,7 @@ describe('dash plot', () => {
     const out = path.join(dir, 'paths.svg');
     const lines: string[] = [];
     const runs = await runPlot(['--out', out, '--guide', '0.94,0.90', sweep, path.join(dir, 'imp', 'result.json')], (l) => lines.push(l));
-    expect(runs.map((r) => r.label)).toEqual([path.join('dash_0.5_0.05', 'seed-0'), path.join('dash_0.5_0.05', 'seed-2'), path.join('dash_0.5_0.05', 'seed-10'), 'linked', 'imp']);
+    expect(runs.map((r) => r.label)).toEqual([path.join('dash_0.5_0.05', 'seed-0'), path.join('dash_0.5_0.05', 'seed-2'), path.join('dash_0.5_0.05', 'seed-10'), path.join('sweep', 'linked'), 'imp']);
     expect(runs[0].path).toHaveLength(2); // the unscored level is left out
     const svg = readFileSync(out, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);

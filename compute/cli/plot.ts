@@ -70,13 +70,19 @@ function findResults(target: string): { file: string; label: string }[] {
       const sub = path.join(dir, name);
       // statSync follows links, so folders linked into a sweep layout count too.
       if (!statSync(sub, { throwIfNoEntry: false })?.isDirectory()) continue;
-      if (existsSync(path.join(sub, 'result.json'))) found.push({ file: path.join(sub, 'result.json'), label: path.relative(target, sub) });
+      if (existsSync(path.join(sub, 'result.json'))) found.push({ file: path.join(sub, 'result.json'), label: labelOf(target, sub) });
       else if (depth < 3) walk(sub, depth + 1);
     }
   };
   walk(target, 1);
   if (found.length === 0) throw new CliUsageError(`${target} holds no result.json`);
   return found;
+}
+
+/** The run's folder relative to what was named, with the named folder's own name when that alone says little ('seed-3'). */
+function labelOf(target: string, run: string): string {
+  const relative = path.relative(target, run);
+  return relative.includes(path.sep) ? relative : path.join(path.basename(path.resolve(target)), relative);
 }
 
 function readRun({ file, label }: { file: string; label: string }): PlottedRun {
