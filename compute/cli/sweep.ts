@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { PruningStrategy } from '../types';
 import { CliUsageError } from './cli-errors';
 import { formatSummaryTable, formatTable, summariseSweep, type SweepRow, type SweepSummary } from './sweep-table';
-import { configFromArgs, loadInputs, numeric, parseCliArgs, TRAIN_OPTIONS, trainArgsSchema, trainToFolder } from './train';
+import { configFromArgs, loadInputs, numeric, parseCliArgs, TRAIN_OPTIONS, trainArgsSchema, trainToFolder, type LoadedInputs } from './train';
 import { runTrainPool } from './train-pool';
 
 export type { SweepRow, SweepSummary } from './sweep-table';
@@ -88,51 +88,87 @@ const OPTIONS = {
   redo: { type: 'boolean' },
 } as const;
 
+/** One training of the sweep: a configuration at one seed, and its folder. */
+interface PlannedRun {
+  run: string;
+  strategy: PruningStrategy;
+  lambda?: [number, number];
+  seed: number;
+  out: string;
+  label: string;
+}
+
 /** `dash sweep`: the λ grid and the baselines over the seeds; reuses finished runs unless --redo. */
 export async function runSweep(argv: string[], log: (line: string) => void = console.log): Promise<SweepOutcome> {
   const args = parseCliArgs(argv, OPTIONS, sweepSchema, SWEEP_USAGE, { data: '', out: '' });
   if (!args.prior) throw new CliUsageError(`--prior: DASH needs a prior network\n\n${SWEEP_USAGE}`);
   const inputs = loadInputs(args);
   for (const note of inputs.notes) log(`note: ${note}`);
+  const runs = planRuns(args);
+  const results = reuseFinished(runs, args.redo, log);
+  await trainPending(runs, results, args, inputs, log);
+  const rows = runs.map((r, k) => rowOf(r.run, r.strategy, r.seed, results[k]!));
+  const summaries = summariseSweep(rows);
+  printSweep(rows, summaries, log);
+  writeFileSync(path.join(args.out, 'sweep.json'), JSON.stringify({ rows, summaries }, null, 2) + '\n');
+  return { rows, summaries };
+}
+
+/** Every configuration at every seed; with --seeds each run gets its own seed-<s> folder. */
+function planRuns(args: SweepArgs): PlannedRun[] {
   const configs: { run: string; strategy: PruningStrategy; lambda?: [number, number] }[] = [
     ...args.lambdas.map((l) => ({ run: `dash_${l[0]}_${l[1]}`, strategy: 'dash' as const, lambda: l })),
     ...args.strategies.map((s) => ({ run: s, strategy: s })),
   ];
   const seeds = args.seeds ?? [args.seed];
-  const runs = configs.flatMap((c) => seeds.map((seed) => ({ ...c, seed, out: args.seeds ? path.join(args.out, c.run, `seed-${seed}`) : path.join(args.out, c.run) })));
-  const label = (r: (typeof runs)[number]) => (args.seeds ? `${r.run} seed ${r.seed}` : r.run);
-  const results: (Record<string, unknown> | null)[] = runs.map((r) => {
+  return configs.flatMap((c) =>
+    seeds.map((seed) =>
+      args.seeds
+        ? { ...c, seed, out: path.join(args.out, c.run, `seed-${seed}`), label: `${c.run} seed ${seed}` }
+        : { ...c, seed, out: path.join(args.out, c.run), label: c.run },
+    ),
+  );
+}
+
+/** The result.json of each run that has one (unless --redo), null for the rest. */
+function reuseFinished(runs: PlannedRun[], redo: boolean, log: (line: string) => void): (Record<string, unknown> | null)[] {
+  return runs.map((r, k) => {
     const file = path.join(r.out, 'result.json');
-    return !args.redo && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null;
+    if (redo || !existsSync(file)) return null;
+    log(`[${k + 1}/${runs.length}] ${r.label}: reusing ${file}`);
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   });
-  runs.forEach((r, k) => results[k] && log(`[${k + 1}/${runs.length}] ${label(r)}: reusing ${path.join(r.out, 'result.json')}`));
+}
+
+/** Trains the runs without a result, in child processes with --jobs > 1, else here one by one; fills `results`. */
+async function trainPending(runs: PlannedRun[], results: (Record<string, unknown> | null)[], args: SweepArgs, inputs: LoadedInputs, log: (line: string) => void): Promise<void> {
   const pending = runs.flatMap((r, k) => (results[k] ? [] : [{ ...r, k }]));
   if (args.jobs > 1 && pending.length > 1) {
     log(`${pending.length} runs, ${Math.min(args.jobs, pending.length)} at a time`);
-    const jobs = pending.map((r) => ({ label: label(r), argv: [...childArgv(args), '--strategy', r.strategy, ...(r.lambda ? ['--lambda', r.lambda.join(',')] : []), '--seed', String(r.seed)], out: r.out }));
+    const jobs = pending.map((r) => ({ label: r.label, argv: [...childArgv(args), '--strategy', r.strategy, ...(r.lambda ? ['--lambda', r.lambda.join(',')] : []), '--seed', String(r.seed)], out: r.out }));
     const done = await runTrainPool(jobs, args.jobs, log);
     pending.forEach((r, i) => (results[r.k] = done[i]));
-  } else {
-    for (const r of pending) {
-      log(`[${r.k + 1}/${runs.length}] ${label(r)}`);
-      const config = configFromArgs({ ...args, strategy: r.strategy, lambda: r.lambda, seed: r.seed, resume: false });
-      results[r.k] = (await trainToFolder(inputs, config, r.out, { quiet: args.quiet, label: label(r) })).summary;
-    }
+    return;
   }
-  const rows = runs.map((r, k) => rowOf(r.run, r.strategy, r.seed, results[k]!));
-  const summaries = summariseSweep(rows);
-  if (seeds.length === 1) {
+  for (const r of pending) {
+    log(`[${r.k + 1}/${runs.length}] ${r.label}`);
+    const config = configFromArgs({ ...args, strategy: r.strategy, lambda: r.lambda, seed: r.seed, resume: false });
+    results[r.k] = (await trainToFolder(inputs, config, r.out, { quiet: args.quiet, label: r.label })).summary;
+  }
+}
+
+/** One seed: the run table with the chosen λ marked. Several: every run, then mean ± sd per configuration. */
+function printSweep(rows: SweepRow[], summaries: SweepSummary[], log: (line: string) => void): void {
+  const seeds = summaries[0]?.seeds.length ?? 0;
+  if (seeds <= 1) {
     const chosen = summaries.find((s) => s.chosen);
     for (const row of rows) if (chosen && row.run === chosen.run) row.chosen = true;
-    for (const line of formatTable(rows)) log(line);
-  } else {
-    for (const line of formatTable(rows)) log(line);
-    log('');
-    log(`Over ${seeds.length} seeds (mean ± sd):`);
-    for (const line of formatSummaryTable(summaries)) log(line);
   }
-  writeFileSync(path.join(args.out, 'sweep.json'), JSON.stringify({ rows, summaries }, null, 2) + '\n');
-  return { rows, summaries };
+  for (const line of formatTable(rows)) log(line);
+  if (seeds <= 1) return;
+  log('');
+  log(`Over ${seeds} seeds (mean ± sd):`);
+  for (const line of formatSummaryTable(summaries)) log(line);
 }
 
 export interface SweepOutcome {
