@@ -1,3 +1,5 @@
+import { fixed, sci } from './number-format';
+
 /** One finished run of a sweep: a configuration (DASH λ or a baseline) at one seed. */
 export interface SweepRow {
   run: string;
@@ -65,8 +67,6 @@ export function summariseSweep(rows: readonly SweepRow[]): SweepSummary[] {
   return summaries;
 }
 
-const fixed = (x: number | undefined, d = 4) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
-const sci = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? 'n/a' : x.toExponential(3));
 const CHOSEN = ' ← chosen (lowest val MSE)';
 
 function layout(header: string[], body: string[][]): string[] {
@@ -94,7 +94,7 @@ export function formatTable(rows: readonly SweepRow[]): string[] {
 
 /** Mean ± standard deviation over seeds, one line per configuration. */
 export function formatSummaryTable(summaries: readonly SweepSummary[]): string[] {
-  const pm = (s: Spread | undefined, f: (x: number | undefined) => string) => (s ? `${f(s.mean)} ± ${f(s.sd)}` : 'n/a');
+  const pm = (s: Spread | undefined, f: (x: unknown) => string) => (s ? `${f(s.mean)} ± ${f(s.sd)}` : 'n/a');
   const header = ['run', 'seeds', 'sparsity', 'bal. acc.', 'bal. acc. reg.', 'val MSE', 'test MSE'];
   const body = summaries.map((s) => [
     `${s.run}${s.chosen ? CHOSEN : ''}`,

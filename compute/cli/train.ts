@@ -13,6 +13,7 @@ import type { TrainCheckpoint, TrainResult } from '../training/types';
 import type { ExpressionData, SquareMatrix } from '../types';
 import { CliUsageError } from './cli-errors';
 import { describeIssues, parseFile, readGeneFile, readNetworkOnGenes, readTextFile, usageFailure } from './input-files';
+import { fixed, sci } from './number-format';
 import { ProgressBar } from './progress';
 
 export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR [options]
@@ -259,12 +260,9 @@ export async function runTrain(argv: string[], log: (line: string) => void = con
   return outcome;
 }
 
-/** A number to `digits` places, or 'n/a' when there is none. */
-const fixed = (x: unknown, digits = 4): string => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
-
 export function formatSummary(s: Record<string, unknown>): string[] {
   const f = fixed;
-  const e = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x.toExponential(3) : 'n/a');
+  const e = sci;
   const rows: [string, string][] = [
     ['strategy', `${s.strategy}${Array.isArray(s.lambda) ? ` λ=(${(s.lambda as number[]).join(', ')})` : ''}`],
     ['epochs', `${s.epochsRun} (best ${s.bestEpoch}${s.stoppedEarly ? ', stopped early' : ''}${s.cancelled ? ', cancelled' : ''}), ${f(s.secondsPerEpoch, 2)} s/epoch`],
