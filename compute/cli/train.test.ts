@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import type { SquareMatrix } from '../types';
 import { parseSeedList, runSweep } from './sweep';
 import { summariseSweep } from './sweep-table';
 import { runTrain } from './train';
+import { runTrainPool } from './train-pool';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dash-train-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -119,6 +120,25 @@ describe('dash sweep', () => {
     const child = outcome.rows.find((r) => r.run === 'dash_0.9_0.9' && r.seed === 1)!;
     expect(one.rows[0].valMse).toBe(child.valMse);
     expect(one.rows[0].sparsity).toBe(child.sparsity);
+  }, 60_000);
+
+  it('stops the other trainings when one fails, and says which failed', async () => {
+    const long = path.join(dir, 'pool-long');
+    const started = Date.now();
+    const jobs = [
+      { label: 'long', argv: ['--data', dataFile, '--genes', genesFile, '--strategy', 'none', '--hidden', '4', '--epochs', '100000', '--patience', '100000'], out: long },
+      { label: 'broken', argv: ['--data', path.join(dir, 'no-such.csv')], out: path.join(dir, 'pool-broken') },
+    ];
+    await expect(runTrainPool(jobs, 2, () => {})).rejects.toThrow(/broken failed \(exit 2\):\n.*cannot read .*no-such\.csv/s);
+    // A live training rewrites its checkpoint every epoch (milliseconds here); a stopped one does not.
+    const checkpoint = path.join(long, 'checkpoint.json');
+    const mtime = () => (existsSync(checkpoint) ? statSync(checkpoint).mtimeMs : 0);
+    await new Promise((r) => setTimeout(r, 300));
+    const before = mtime();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mtime()).toBe(before);
+    expect(existsSync(path.join(long, 'result.json'))).toBe(false);
+    expect(Date.now() - started).toBeLessThan(30_000);
   }, 60_000);
 
   it('explains a bad --seeds or --jobs', async () => {
