@@ -25,10 +25,8 @@ import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
-
 import { DEMO_LOGIN } from './login';
 
-export { DEMO_LOGIN, demoLoginOnOffer } from './login';
 export const DEMO_PROJECT_NAME = 'SIM350 demo';
 const DATASET_NAME = 'SIM350 (150 train/val + 10 test trajectories)';
 const PRIOR_NAME = 'SIM350 prior, 5% noise';

@@ -4,7 +4,8 @@
  */
 import { expect, it } from 'vitest';
 import { readDemoRunFiles } from '@/server/demo/demo-runs';
-import { DEMO_LOGIN, demoLoginOnOffer, seedDemo } from '@/server/demo/seed';
+import { DEMO_LOGIN, demoLoginOnOffer } from '@/server/demo/login';
+import { seedDemo } from '@/server/demo/seed';
 import { forEachBackend } from './harness';
 import { quietLog } from './runs-fixtures';
 
