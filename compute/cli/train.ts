@@ -31,6 +31,8 @@ export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR 
   --hidden        hidden units h (default 40)     --seed       run seed (default 0)
   --lr            learning rate (default 1e-3; v gets 5×)
   --val-fraction  fraction of trajectories held out for validation (default 10/150)
+  --select        which model to keep: best (lowest validation loss, the spec's rule; default) or
+                  one-se (the sparsest one within one standard error of the lowest validation loss)
   --solver        rk4 | dopri5 (default rk4)      --backend    wasm | cpu | another tfjs backend (default wasm)
   --resume        continue from DIR/checkpoint.json (written after every epoch)
   --quiet         no progress bar
@@ -63,6 +65,7 @@ export const trainArgsSchema = z.object({
   seed: numeric('seed').pipe(z.number().int().min(0)).default(0),
   lr: numeric('lr').pipe(z.number().positive()).default(1e-3),
   'val-fraction': numeric('val-fraction').pipe(z.number().min(0).max(0.9)).default(10 / 150),
+  select: z.enum(['best', 'one-se']).default('best'),
   solver: z.enum(['rk4', 'dopri5']).default('rk4'),
   backend: z.string().min(1).default('wasm'),
   resume: z.boolean().default(false),
@@ -89,6 +92,7 @@ export const TRAIN_OPTIONS = {
   seed: { type: 'string' },
   lr: { type: 'string' },
   'val-fraction': { type: 'string' },
+  select: { type: 'string' },
   solver: { type: 'string' },
   backend: { type: 'string' },
   resume: { type: 'boolean' },
@@ -158,6 +162,8 @@ export function configFromArgs(args: TrainArgs): TrainConfig {
     solver: args.solver,
     seed: args.seed,
     backend: args.backend,
+    // Left out for the default rule, so configs (and checkpoints) from before the option stay identical.
+    ...(args.select !== 'best' ? { selection: args.select } : {}),
   });
 }
 
@@ -265,7 +271,7 @@ export function formatSummary(s: Record<string, unknown>): string[] {
   const e = sci;
   const rows: [string, string][] = [
     ['strategy', `${s.strategy}${Array.isArray(s.lambda) ? ` λ=(${(s.lambda as number[]).join(', ')})` : ''}`],
-    ['epochs', `${s.epochsRun} (best ${s.bestEpoch}${s.stoppedEarly ? ', stopped early' : ''}${s.cancelled ? ', cancelled' : ''}), ${f(s.secondsPerEpoch, 2)} s/epoch`],
+    ['epochs', `${s.epochsRun} (${keptBy(s)} ${s.bestEpoch}${s.stoppedEarly ? ', stopped early' : ''}${s.cancelled ? ', cancelled' : ''}), ${f(s.secondsPerEpoch, 2)} s/epoch`],
     ['sparsity', f(s.sparsity)],
     ['validation MSE', e(s.valMse)],
   ];
@@ -279,14 +285,20 @@ export function formatSummary(s: Record<string, unknown>): string[] {
   return [...rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`), ...formatPath(s.pruningPath as PruningLevel[] | undefined, s.bestEpoch as number)];
 }
 
+function keptBy(s: Record<string, unknown>): string {
+  const config = s.config as { selection?: string } | undefined;
+  return config?.selection === 'one-se' ? 'kept by the one-SE rule:' : 'best';
+}
+
 /** The pruning path as lines: one per sparsity level, its best-validation model and how it scores. */
 function formatPath(levels: PruningLevel[] | undefined, bestEpoch: number): string[] {
   if (!levels || levels.length < 2) return [];
   const f = fixed;
-  const lines = ['', 'pruning path (best validation model at each sparsity level):', '  epochs     sparsity  val MSE    test MSE   bal. acc.  precision  recall'];
+  const lines = ['', 'pruning path (best validation model at each sparsity level):', '  epochs     sparsity  val MSE ± SE        test MSE   bal. acc.  precision  recall'];
   for (const l of levels) {
     const mark = l.bestEpoch === bestEpoch ? '  ← kept' : '';
-    lines.push(`  ${`${l.firstEpoch}-${l.lastEpoch}`.padEnd(9)}  ${f(l.sparsity)}    ${l.valMse.toExponential(2)}  ${l.testMse === undefined ? 'n/a     ' : l.testMse.toExponential(2)}  ${f(l.scores?.balancedAccuracy)}     ${f(l.scores?.precision)}     ${f(l.scores?.recall)}${mark}`);
+    const val = `${l.valMse.toExponential(2)}${l.valSe === undefined ? '' : ` ± ${l.valSe.toExponential(1)}`}`.padEnd(18);
+    lines.push(`  ${`${l.firstEpoch}-${l.lastEpoch}`.padEnd(9)}  ${f(l.sparsity)}    ${val}  ${l.testMse === undefined ? 'n/a     ' : l.testMse.toExponential(2)}  ${f(l.scores?.balancedAccuracy)}     ${f(l.scores?.precision)}     ${f(l.scores?.recall)}${mark}`);
   }
   return lines;
 }

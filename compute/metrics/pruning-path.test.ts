@@ -26,6 +26,12 @@ describe('pruningPath', () => {
     expect(pruningPath(history, new Map()).map((l) => l.testMse)).toEqual([6.5, 8]);
   });
 
+  it('carries the validation standard error of each level\'s chosen epoch', () => {
+    const history = [{ ...report(1, 5, 0.1), valSe: 0.5 }, { ...report(2, 4, 0.1), valSe: 0.4 }, { ...report(3, 6, 0.7, true), valSe: 0.7 }];
+    expect(pruningPath(history, new Map()).map((l) => l.valSe)).toEqual([0.4, 0.7]);
+    expect(pruningPath([report(1, 2, 0)], new Map())[0]).not.toHaveProperty('valSe');
+  });
+
   it('gives one level for an unpruned run and none for an empty history', () => {
     expect(pruningPath([report(1, 2, 0), report(2, 1, 0)], new Map())).toHaveLength(1);
     expect(pruningPath([], new Map())).toEqual([]);

@@ -17,6 +17,8 @@ export interface PruningLevel {
   bestEpoch: number;
   sparsity: number;
   valMse: number;
+  /** Standard error of valMse over the validation trajectories, when there were at least two. */
+  valSe?: number;
   testMse?: number;
   scores: EpochScores | null;
 }
@@ -43,5 +45,12 @@ export function pruningPath(history: readonly EpochReport[], scores: ReadonlyMap
 }
 
 function atEpoch(r: EpochReport, scores: ReadonlyMap<number, EpochScores>) {
-  return { bestEpoch: r.epoch, sparsity: r.sparsity, valMse: r.valLoss, ...(r.testLoss !== undefined ? { testMse: r.testLoss } : {}), scores: scores.get(r.epoch) ?? null };
+  return {
+    bestEpoch: r.epoch,
+    sparsity: r.sparsity,
+    valMse: r.valLoss,
+    ...(r.valSe !== undefined ? { valSe: r.valSe } : {}),
+    ...(r.testLoss !== undefined ? { testMse: r.testLoss } : {}),
+    scores: scores.get(r.epoch) ?? null,
+  };
 }

@@ -155,6 +155,22 @@ describe('PhoenixModel on the wasm backend', () => {
     model.dispose();
   });
 
+  it('splits the loss by trajectory: each group is the MSE of its own rows, the total the usual one', () => {
+    const p = randomParams(n, h, 4);
+    const model = new PhoenixModel(p);
+    const batch = { ...makeBatch(starts, targets, dts), groups: [{ rows: 1, count: n }, { rows: 2, count: 2 * n }] };
+    const { mse, trajectoryMse } = model.evaluateByTrajectory(batch, solver);
+    expect(mse).toBe(model.evaluate(batch, solver));
+    expect(trajectoryMse[0]).toBeCloseTo(specLoss(p, starts.slice(0, 1), targets.slice(0, 1), dts.slice(0, 1), 6), 6);
+    expect(trajectoryMse[1]).toBeCloseTo(specLoss(p, starts.slice(1), targets.slice(1), dts.slice(1), 6), 6);
+    const ungrouped = makeBatch(starts, targets, dts);
+    const { trajectoryMse: whole } = model.evaluateByTrajectory(ungrouped, solver);
+    expect(whole).toHaveLength(1);
+    expect(whole[0]).toBeCloseTo(mse, 7);
+    for (const b of [batch, ungrouped]) for (const t of [b.start, b.target, b.dt]) t.dispose();
+    model.dispose();
+  });
+
   it('gradients through the solver match central finite differences of the float64 reference', () => {
     const p = randomParams(n, h, 8);
     const model = new PhoenixModel(p);
@@ -231,6 +247,7 @@ describe('PhoenixModel on the wasm backend', () => {
     const batch = makeBatch(starts, targets, dts);
     for (let i = 0; i < 3; i++) {
       model.evaluate(batch, solver);
+      model.evaluateByTrajectory(batch, solver);
       tf.tidy(() => {
         tf.grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, solver))(model.theta);
       });

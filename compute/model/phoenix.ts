@@ -31,6 +31,8 @@ export interface PairBatch {
   maxDt: number;
   /** Number of observed target entries (the MSE denominator). */
   count: number;
+  /** Consecutive rows that come from one trajectory, with their observed entries, in row order. */
+  groups?: { rows: number; count: number }[];
 }
 
 /** The parameters sliced out of the flat vector, in the layouts the forward pass multiplies without transposes. */
@@ -235,6 +237,31 @@ export class PhoenixModel {
     const result = value.dataSync()[0];
     value.dispose();
     return result;
+  }
+
+  /**
+   * The loss (the same number `evaluate` gives) and each trajectory's own MSE, from one solve of the
+   * whole batch: the per-trajectory spread tells how precisely the loss is known.
+   */
+  evaluateByTrajectory(batch: PairBatch, solver: SolverConfig): { mse: number; trajectoryMse: number[] } {
+    const [total, rowSums] = tf.tidy(() => {
+      const diff = tf.sub(this.predict(this.tensors(), batch, solver), batch.target);
+      const sq = tf.square(batch.observed ? tf.mul(diff, batch.observed) : diff);
+      return [tf.div(tf.sum(sq), batch.count), tf.sum(sq, 1)];
+    });
+    const mse = total.dataSync()[0];
+    const rows = rowSums.dataSync();
+    total.dispose();
+    rowSums.dispose();
+    const groups = batch.groups ?? [{ rows: batch.rows, count: batch.count }];
+    let row = 0;
+    const trajectoryMse = groups.map((g) => {
+      let sum = 0;
+      for (let r = 0; r < g.rows; r++) sum += rows[row + r];
+      row += g.rows;
+      return sum / g.count;
+    });
+    return { mse, trajectoryMse };
   }
 
   dispose(): void {

@@ -5,14 +5,8 @@ import type { AdamState } from './adam';
 import type { TrainConfig } from './config';
 import { decodeBytes, decodeFloat32, encodeBytes, encodeFloat32 } from './encoding';
 import type { PlateauState } from './plateau';
+import type { KeptModel, SelectionState } from './selection';
 import type { EpochReport, TrainCheckpoint } from './types';
-
-export interface BestModel {
-  epoch: number;
-  valLoss: number;
-  params: PhoenixParams;
-  masks: PhoenixMasks | null;
-}
 
 interface RandomState {
   state: number;
@@ -30,8 +24,7 @@ export interface TrainingState {
   random: RandomState;
   pruner: PrunerState | null;
   pinnRandom: RandomState | null;
-  best: BestModel | null;
-  badEpochs: number;
+  selection: SelectionState;
   history: EpochReport[];
 }
 
@@ -62,6 +55,16 @@ function decodeMasks(e: Record<string, string> | null, n: number, h: number): Ph
 const encodeNumber = (x: number): number | string => (Number.isFinite(x) ? x : String(x));
 const decodeNumber = (x: number | string): number => (typeof x === 'number' ? x : Number(x));
 
+function encodeKept(m: KeptModel | null) {
+  if (!m) return null;
+  return { epoch: m.epoch, valLoss: encodeNumber(m.valLoss), ...(m.valSe !== undefined ? { valSe: m.valSe } : {}), level: m.level, params: encodeParams(m.params), masks: encodeMasks(m.masks) };
+}
+
+function decodeKept(k: z.infer<typeof keptSchema> | null | undefined, n: number, h: number): KeptModel | null {
+  if (!k) return null;
+  return { epoch: k.epoch, valLoss: decodeNumber(k.valLoss), ...(k.valSe !== undefined ? { valSe: k.valSe } : {}), level: k.level, params: decodeParams(k.params, n, h), masks: decodeMasks(k.masks, n, h) };
+}
+
 export function takeCheckpoint(s: TrainingState): TrainCheckpoint {
   return {
     version: 1,
@@ -76,8 +79,10 @@ export function takeCheckpoint(s: TrainingState): TrainCheckpoint {
     random: s.random,
     pruner: s.pruner,
     pinnRandom: s.pinnRandom,
-    best: s.best ? { epoch: s.best.epoch, valLoss: encodeNumber(s.best.valLoss), params: encodeParams(s.best.params), masks: encodeMasks(s.best.masks) } : null,
-    badEpochs: s.badEpochs,
+    best: encodeKept(s.selection.best),
+    // Only when it differs from best (rule one-se), so checkpoints of the default rule keep their old shape.
+    ...(s.selection.chosen !== s.selection.best ? { chosen: encodeKept(s.selection.chosen) } : {}),
+    badEpochs: s.selection.badEpochs,
     history: s.history.map((r) => ({ ...r, trainLoss: encodeNumber(r.trainLoss), valLoss: encodeNumber(r.valLoss) })),
   };
 }
@@ -85,6 +90,14 @@ export function takeCheckpoint(s: TrainingState): TrainCheckpoint {
 const num = z.union([z.number(), z.string()]);
 const randomSchema = z.object({ state: z.number().int(), spareNormal: z.number().nullable() });
 const encodedParams = z.record(z.string(), z.string());
+const keptSchema = z.object({
+  epoch: z.number().int(),
+  valLoss: num,
+  valSe: z.number().optional(),
+  level: z.number().int().min(0).default(0),
+  params: encodedParams,
+  masks: encodedParams.nullable(),
+});
 const checkpointSchema = z.object({
   version: z.literal(1),
   epoch: z.number().int().min(0),
@@ -98,7 +111,8 @@ const checkpointSchema = z.object({
   random: randomSchema,
   pruner: z.object({ sWs: z.string(), sWp: z.string() }).nullable(),
   pinnRandom: randomSchema.nullable(),
-  best: z.object({ epoch: z.number().int(), valLoss: num, params: encodedParams, masks: encodedParams.nullable() }).nullable(),
+  best: keptSchema.nullable(),
+  chosen: keptSchema.nullable().optional(),
   badEpochs: z.number().int().min(0),
   history: z.array(z.record(z.string(), z.unknown())),
 });
@@ -121,6 +135,7 @@ export function restoreCheckpoint(c: TrainCheckpoint, config: TrainConfig, n: nu
     throw new Error('the checkpoint was taken with a different training config (only backend and epochs may change on resume)');
   }
   const h = k.h;
+  const best = decodeKept(k.best, n, h);
   return {
     n,
     epoch: k.epoch,
@@ -131,8 +146,7 @@ export function restoreCheckpoint(c: TrainCheckpoint, config: TrainConfig, n: nu
     random: k.random,
     pruner: k.pruner,
     pinnRandom: k.pinnRandom,
-    best: k.best ? { epoch: k.best.epoch, valLoss: decodeNumber(k.best.valLoss), params: decodeParams(k.best.params, n, h), masks: decodeMasks(k.best.masks, n, h) } : null,
-    badEpochs: k.badEpochs,
+    selection: { best, chosen: k.chosen === undefined ? best : decodeKept(k.chosen, n, h), badEpochs: k.badEpochs },
     history: k.history.map((r) => ({ ...r, trainLoss: decodeNumber(r.trainLoss as number | string), valLoss: decodeNumber(r.valLoss as number | string) }) as EpochReport),
   };
 }

@@ -25,6 +25,8 @@ export const trainConfigSchema = z
       fraction,
     }),
     seed: z.number().int().min(0).max(2 ** 32 - 1),
+    /** Which model the run keeps; absent means 'best' (spec §3). See selection.ts. */
+    selection: z.enum(['best', 'one-se']).optional(),
     backend: z.string().min(1).optional(),
     /** Random states for the pinn prior loss (reference 10,000) and how many are drawn per step. */
     pinnStates: z.number().int().min(1).optional(),

@@ -37,7 +37,10 @@ export function pairBatch(trajectories: readonly Trajectory[], n: number): PairB
   const dt: number[] = [];
   let missing = false;
   let count = 0;
+  const groups: { rows: number; count: number }[] = [];
   for (const t of trajectories) {
+    const rowsBefore = dt.length;
+    const countBefore = count;
     for (let k = 0; k + 1 < t.times.length; k++) {
       const gap = t.times[k + 1] - t.times[k];
       const from = t.values[k];
@@ -54,6 +57,7 @@ export function pairBatch(trajectories: readonly Trajectory[], n: number): PairB
       }
       dt.push(gap);
     }
+    if (dt.length > rowsBefore) groups.push({ rows: dt.length - rowsBefore, count: count - countBefore });
   }
   const rows = dt.length;
   if (rows === 0) return null;
@@ -65,6 +69,7 @@ export function pairBatch(trajectories: readonly Trajectory[], n: number): PairB
     rows,
     maxDt: Math.max(...dt),
     count,
+    groups,
   };
 }
 

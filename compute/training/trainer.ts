@@ -12,10 +12,11 @@ import { pruningFractionAt } from '../pruning/schedule';
 import { Random } from '../random';
 import type { ExpressionData, SquareMatrix } from '../types';
 import { FlatAdam } from './adam';
-import { restoreCheckpoint, takeCheckpoint, type BestModel } from './checkpoint';
+import { restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { parseTrainConfig, type TrainConfig } from './config';
 import { addNoise, checkExpressionData, disposeBatch, pairBatch, splitTrajectories } from './data';
 import { ReduceOnPlateau } from './plateau';
+import { ModelSelection, standardError } from './selection';
 import type { EpochReport, TrainCallbacks, TrainCheckpoint, TrainResult } from './types';
 
 export interface TrainInput {
@@ -73,8 +74,8 @@ class TrainingRun {
   private readonly validationBatch: PairBatch | null;
   private readonly testBatch: PairBatch | null;
   private epoch = 0;
-  private badEpochs = 0;
-  private best: BestModel | null = null;
+  private level = 0;
+  private readonly selection: ModelSelection;
   private history: EpochReport[] = [];
   private readonly tape = new GradientTape();
   private readonly profile: TrainProfile = { steps: 0, stepSeconds: 0, validationSeconds: 0, pruningSeconds: 0, checkpointSeconds: 0 };
@@ -115,6 +116,7 @@ class TrainingRun {
       { start: at.v, length: n },
     ]);
     this.plateau = this.freshPlateau();
+    this.selection = new ModelSelection(config.selection ?? 'best');
     // Validation and test trajectories stay noise-free: their errors are measured against true values.
     this.validationBatch = pairBatch(
       split.validation.map((i) => data.trajectories[i]),
@@ -139,9 +141,9 @@ class TrainingRun {
     this.random = Random.restore(state.random);
     if (this.pruner && state.pruner) this.pruner.restore(state.pruner);
     if (this.pinn && state.pinnRandom) this.pinn.restoreRandom(state.pinnRandom);
-    this.best = state.best;
-    this.badEpochs = state.badEpochs;
+    this.selection.state = state.selection;
     this.history = state.history;
+    this.level = state.history.filter((r) => r.pruned).length;
   }
 
   async execute(): Promise<TrainResult & { profile: TrainProfile }> {
@@ -149,35 +151,36 @@ class TrainingRun {
     const { config } = this;
     const cb = this.input.callbacks ?? {};
     let cancelled = false;
-    let stoppedEarly = this.badEpochs >= config.patience;
+    let stoppedEarly = this.selection.badEpochs >= config.patience;
     while (!cancelled && !stoppedEarly && this.epoch < config.epochs) {
       const epoch = this.epoch + 1;
       const started = performance.now();
       const pruned = this.pruneIfScheduled(epoch);
+      if (pruned) this.level += 1;
       const trainLoss = await this.trainEpoch(epoch, cb);
       if (trainLoss === null) {
         cancelled = true;
         break;
       }
       const t0 = performance.now();
-      const valLoss = this.validationBatch ? this.model.evaluate(this.validationBatch, this.solver) : trainLoss;
+      const validation = this.validationBatch ? this.model.evaluateByTrajectory(this.validationBatch, this.solver) : null;
+      const valLoss = validation ? validation.mse : trainLoss;
+      const valSe = validation ? standardError(validation.trajectoryMse) : null;
       const testLoss = this.testBatch ? this.model.evaluate(this.testBatch, this.solver) : undefined;
       this.profile.validationSeconds += (performance.now() - t0) / 1000;
       this.plateau.observe(valLoss);
       const params = this.model.params();
-      const isBest = this.best === null || valLoss < this.best.valLoss;
-      if (isBest) {
-        this.best = { epoch, valLoss, params, masks: this.model.masks ? cloneMasks(this.model.masks) : null };
-        this.badEpochs = 0;
-      } else {
-        this.badEpochs += 1;
-      }
+      const isBest = this.selection.observe({ epoch, valLoss, ...(valSe !== null ? { valSe } : {}), level: this.level }, () => ({
+        params,
+        masks: this.model.masks ? cloneMasks(this.model.masks) : null,
+      }));
       this.epoch = epoch;
       const report: EpochReport = {
         epoch,
         totalEpochs: config.epochs,
         trainLoss,
         valLoss,
+        ...(valSe !== null ? { valSe } : {}),
         ...(testLoss !== undefined ? { testLoss } : {}),
         sparsity: modelSparsity(params),
         learningRate: this.plateau.rates[0],
@@ -186,7 +189,7 @@ class TrainingRun {
         isBest,
       };
       this.history.push(report);
-      stoppedEarly = this.badEpochs >= config.patience;
+      stoppedEarly = this.selection.badEpochs >= config.patience;
       await cb.onEpoch?.(report);
       cb.onEpochModel?.(epoch, params);
       if (cb.onCheckpoint) {
@@ -262,14 +265,13 @@ class TrainingRun {
       random: this.random.save(),
       pruner: this.pruner?.save() ?? null,
       pinnRandom: this.pinn?.saveRandom() ?? null,
-      best: this.best,
-      badEpochs: this.badEpochs,
+      selection: this.selection.state,
       history: this.history,
     });
   }
 
   private result(cancelled: boolean, stoppedEarly: boolean): TrainResult & { profile: TrainProfile } {
-    const best = this.best ?? { epoch: 0, valLoss: Number.NaN, params: this.model.params(), masks: this.model.masks };
+    const best = this.selection.chosen ?? { epoch: 0, valLoss: Number.NaN, params: this.model.params(), masks: this.model.masks };
     const params: PhoenixParams = best.params;
     let testMse: number | undefined;
     if (this.testBatch) {

@@ -79,6 +79,30 @@ describe('trainer', () => {
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
+  it('records the validation SE, and one-se keeps the sparsest model within one SE of the lowest loss', async () => {
+    const config = (selection?: 'one-se') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 16, patience: 50, ...(selection ? { selection } : {}) });
+    const best = await train({ data, prior: truth, config: config() });
+    const checkpoints: TrainCheckpoint[] = [];
+    const oneSe = await train({ data, prior: truth, config: config('one-se'), callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
+    // The rule changes which model is kept, never the training itself.
+    expect(oneSe.history.map((r) => [r.valLoss, r.valSe])).toEqual(best.history.map((r) => [r.valLoss, r.valSe]));
+    expect(best.history.every((r) => r.valSe! > 0)).toBe(true);
+    const lowest = best.history.find((r) => r.epoch === best.summary.bestEpoch)!;
+    const band = lowest.valLoss + lowest.valSe!;
+    const kept = oneSe.history.find((r) => r.epoch === oneSe.summary.bestEpoch)!;
+    expect(kept.valLoss).toBeLessThanOrEqual(band);
+    expect(oneSe.summary.valMse).toBe(kept.valLoss);
+    expect(oneSe.summary.sparsity).toBeGreaterThanOrEqual(best.summary.sparsity);
+    // On this data the band reaches a sparser level than the lowest loss sits at, so the rules differ.
+    expect(oneSe.summary.sparsity).toBeGreaterThan(best.summary.sparsity);
+    const sparsestInBand = Math.max(...best.history.filter((r) => r.valLoss <= band).map((r) => r.sparsity));
+    expect(kept.sparsity).toBeCloseTo(sparsestInBand, 3);
+    // A resumed one-se run keeps the same model.
+    const resumed = await train({ data, prior: truth, config: config('one-se'), resumeFrom: checkpoints[9] });
+    expect(resumed.summary.bestEpoch).toBe(oneSe.summary.bestEpoch);
+    expect(resumed.model).toEqual(oneSe.model);
+  });
+
   it('stops when asked and reports it', async () => {
     let steps = 0;
     const result = await train({ data, config: tiny(), callbacks: { onStep: () => void steps++, shouldStop: () => steps >= 30 } });

@@ -7,6 +7,8 @@ export interface EpochReport {
   totalEpochs: number;
   trainLoss: number;
   valLoss: number;
+  /** Standard error of valLoss over the validation trajectories (sample sd / √count); absent with fewer than two. */
+  valSe?: number;
   /** MSE on the held-out test trajectories, when given: reported only, never used to choose a model. */
   testLoss?: number;
   sparsity: number;

@@ -24,6 +24,13 @@ describe('buildRunConfig', () => {
     expect(buildRunConfig({ ...base, strategy: 'pinn', hyperparameters: { pinnLambda: 0.9 }, isSyntheticData: false })).toMatchObject({ pinnLambda: 0.9 });
   });
 
+  it('passes the one-SE model selection through and leaves the spec’s rule implicit', () => {
+    const base = { strategy: 'dash' as const, preset: null, seed: 0, isSyntheticData: true };
+    expect(buildRunConfig({ ...base, hyperparameters: { selection: 'one-se' } })).toMatchObject({ selection: 'one-se' });
+    expect(buildRunConfig({ ...base, hyperparameters: { selection: 'best' } })).not.toHaveProperty('selection');
+    expect(buildRunConfig({ ...base, hyperparameters: {} })).not.toHaveProperty('selection');
+  });
+
   it('refuses an unknown preset and a configuration compute would refuse, naming the field', () => {
     expect(() => resolvePreset('mouse')).toThrow(DomainError);
     try {

@@ -44,6 +44,8 @@ export function buildRunConfig(input: {
     validationFraction: h.validationFraction ?? preset?.validationFraction ?? base.validationFraction,
     noiseStd: h.noiseStd ?? preset?.noiseStd ?? (input.isSyntheticData ? 0.025 : 0),
     solver: h.solver ?? base.solver,
+    // The spec's rule ('best') stays implicit, so stored configs from before the option compare equal.
+    selection: h.selection === 'one-se' ? 'one-se' : undefined,
     pruning: {
       firstEpoch: h.pruningFirstEpoch ?? base.pruning.firstEpoch,
       firstFraction: h.pruningFirstFraction ?? base.pruning.firstFraction,

@@ -17,6 +17,10 @@ const StrategyEnum = builder.enumType('Strategy', {
 });
 
 const SolverEnum = builder.enumType('Solver', { values: ['rk4', 'dopri5'] as const });
+const ModelSelectionEnum = builder.enumType('ModelSelection', {
+  description: 'Which epoch’s model a run keeps. best: the lowest validation loss (the spec). one_se: the sparsest model within one standard error of it.',
+  values: { best: { value: 'best' }, one_se: { value: 'one-se' } } as const,
+});
 
 const StrategyInfoRef = builder.objectRef<{ strategy: Strategy }>('StrategyInfo').implement({
   fields: (t) => ({
@@ -320,6 +324,7 @@ const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
     validationFraction: t.float(),
     noiseStd: t.float(),
     solver: t.field({ type: SolverEnum }),
+    selection: t.field({ type: ModelSelectionEnum }),
     pruningFirstEpoch: t.int(),
     pruningFirstFraction: t.float(),
     pruningEvery: t.int(),

@@ -28,6 +28,7 @@ const FIELD_NAMES = [
   'lambda1Values',
   'lambda2Values',
   'hyperparameters',
+  'hyperparameters.selection',
   ...[...HYPERPARAMETERS.map((h) => h.key), 'lambda1', 'lambda2'].map((k) => `hyperparameters.${k}`),
 ];
 
@@ -45,6 +46,7 @@ export function LaunchForm() {
   const [lambda2Values, setLambda2Values] = useState('0.05, 0.5');
   const [preset, setPreset] = useState('');
   const [values, setValues] = useState<Values>(emptyValues);
+  const [selection, setSelection] = useState<'best' | 'one_se'>('best');
   const [seed, setSeed] = useState('0');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -100,6 +102,7 @@ export function LaunchForm() {
       if (!Number.isFinite(value)) return `hyperparameters.${key}`;
       out[key] = value;
     }
+    if (selection !== 'best') out.selection = selection;
     return out;
   }
 
@@ -283,6 +286,17 @@ export function LaunchForm() {
                 <TextField key={h.key} label={h.label} inputMode={h.integer ? 'numeric' : 'decimal'} placeholder={h.hint} value={values[h.key]} error={field(h.key)} onChange={(e) => setValues({ ...values, [h.key]: e.target.value })} />
               ))}
             </div>
+            <SelectField
+              label="Model kept"
+              value={selection}
+              error={field('selection')}
+              hint="The paper keeps the lowest validation loss. The one-SE rule keeps the sparsest network whose validation loss is within one standard error of it."
+              onChange={(e) => setSelection(e.target.value === 'one_se' ? 'one_se' : 'best')}
+              options={[
+                { value: 'best', label: 'Lowest validation loss (paper)' },
+                { value: 'one_se', label: 'Sparsest within one SE of the lowest' },
+              ]}
+            />
           </details>
 
           <div className="form-row">
