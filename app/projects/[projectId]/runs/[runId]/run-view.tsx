@@ -189,6 +189,8 @@ export function RunView({ runId }: { runId: string }) {
             <dd>{run.priorId ? <Link href={`${base}/priors/${run.priorId}`}>{`${run.priorName} v${run.priorVersionNumber}`}</Link> : 'none'}</dd>
             <dt>Seed</dt>
             <dd>{run.seed}</dd>
+            <dt>Model kept</dt>
+            <dd>{run.config.selection === 'one-se' ? 'sparsest within one SE of the lowest validation loss' : 'lowest validation loss'}</dd>
             <dt>Code version</dt>
             <dd className="mono small">{run.codeVersion}</dd>
             <dt>Launched</dt>
