@@ -226,9 +226,13 @@ export class PhoenixModel {
 
   /** Mean squared one-step-ahead error over the observed target entries (a scalar tensor). */
   loss(w: PhoenixTensors, batch: PairBatch, solver: SolverConfig, tape?: GradientTape): tf.Scalar {
+    return tf.div(tf.sum(this.squaredErrors(w, batch, solver, tape)), batch.count) as tf.Scalar;
+  }
+
+  /** Rows × genes squared one-step-ahead errors, zero where the target is not observed. */
+  private squaredErrors(w: PhoenixTensors, batch: PairBatch, solver: SolverConfig, tape?: GradientTape): tf.Tensor {
     const diff = tf.sub(this.predict(w, batch, solver, tape), batch.target);
-    const sq = tf.square(batch.observed ? tf.mul(diff, batch.observed) : diff);
-    return tf.div(tf.sum(sq), batch.count) as tf.Scalar;
+    return tf.square(batch.observed ? tf.mul(diff, batch.observed) : diff);
   }
 
   /** The loss as a number, without gradients. */
@@ -245,8 +249,7 @@ export class PhoenixModel {
    */
   evaluateByTrajectory(batch: PairBatch, solver: SolverConfig): { mse: number; trajectoryMse: number[] } {
     const [total, rowSums] = tf.tidy(() => {
-      const diff = tf.sub(this.predict(this.tensors(), batch, solver), batch.target);
-      const sq = tf.square(batch.observed ? tf.mul(diff, batch.observed) : diff);
+      const sq = this.squaredErrors(this.tensors(), batch, solver);
       return [tf.div(tf.sum(sq), batch.count), tf.sum(sq, 1)];
     });
     const mse = total.dataSync()[0];
