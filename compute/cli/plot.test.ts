@@ -43,7 +43,23 @@ describe('dash plot', () => {
     await expect(runPlot(['--out', out, bare], () => {})).rejects.toThrow(/no-gold.*result\.json: no balanced accuracy \(train with --gold\); no pruning path/);
     await expect(runPlot(['--out', out, path.join(dir, 'missing')], () => {})).rejects.toThrow(/missing does not exist/);
     await expect(runPlot(['--out', out], () => {})).rejects.toThrow(/name at least one run/);
-    await expect(runPlot(['--out', out, '--guide', 'high', bare], () => {})).rejects.toThrow(/--guide: give sparsity,balanced accuracy/);
+    await expect(runPlot(['--out', out, '--guide', 'high', bare], () => {})).rejects.toThrow(/--guide: give sparsity,y/);
+    await expect(runPlot(['--out', out, '--y', 'auc', bare], () => {})).rejects.toThrow(/--y is ba \(balanced accuracy\) or val/);
     await expect(runPlot([bare], () => {})).rejects.toThrow(/--out: the SVG file to write is required/);
+  });
+
+  it("--y val plots each level's validation loss over the run's lowest, the kept model on it", async () => {
+    const run = path.join(dir, 'val-run');
+    mkdirSync(run, { recursive: true });
+    const pruningPath = [[0.7, 2e-3], [0.9, 1e-3], [0.95, 1.5e-3]].map(([sparsity, valMse], level) => ({ level, sparsity, valMse, scores: { balancedAccuracy: 0.8 } }));
+    writeFileSync(path.join(run, 'result.json'), JSON.stringify({ strategy: 'dash', sparsity: 0.9, valMse: 1e-3, balancedAccuracy: 0.85, pruningPath }));
+    const out = path.join(dir, 'val.svg');
+    const [plotted] = await runPlot(['--out', out, '--y', 'val', run], () => {});
+    expect(plotted.path.map((p) => p.value)).toEqual([2, 1, 1.5]);
+    expect(plotted.kept).toEqual({ sparsity: 0.9, value: 1 });
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain("validation MSE / the run's lowest");
+    expect(svg).toContain('val-run (0.900, 1.000)');
+    await expect(runPlot(['--out', out, '--y', 'val', '--y-min', '2', '--y-max', '1', run], () => {})).rejects.toThrow(/--y-max \(1\) must be above --y-min \(2\)/);
   });
 });

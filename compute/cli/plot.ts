@@ -8,51 +8,64 @@ import { describeIssues, usageFailure } from './input-files';
 import { numeric } from './train';
 
 export const PLOT_USAGE = `Usage: npm run dash -- plot --out paths.svg RUN... [options]
-  Draws balanced accuracy against sparsity along each run's pruning path, the kept model ringed.
-  RUN is a train folder (with result.json, trained with --gold), a result.json, or a folder holding
-  such runs (a sweep's output, seeds included).
+  Draws balanced accuracy (or the validation loss) against sparsity along each run's pruning path,
+  the kept model ringed. RUN is a train folder (with result.json, trained with --gold), a result.json,
+  or a folder holding such runs (a sweep's output, seeds included).
   --out      the SVG file to write
+  --y        ba: balanced accuracy (default); val: validation MSE over the run's lowest
   --title    plot title (default: the runs' count)
   --x-min    left end of the sparsity axis (default 0)
-  --y-min    bottom of the balanced-accuracy axis (default 0.5)
-  --guide    dashed guide lines at sparsity,balanced accuracy, e.g. 0.94,0.90`;
+  --y-min    bottom of the y axis (default 0.5 for ba, 0.95 for val)
+  --y-max    top of the y axis (default 1 for ba; for val, the highest plotted value)
+  --guide    dashed guide lines at sparsity,y, e.g. 0.94,0.90`;
 
 const argsSchema = z.object({
   out: z.string().min(1, 'the SVG file to write is required'),
   title: z.string().optional(),
   'x-min': numeric('x-min').pipe(z.number().min(0).max(0.99)).default(0),
-  'y-min': numeric('y-min').pipe(z.number().min(0).max(0.99)).default(0.5),
+  y: z.enum(['ba', 'val'], "--y is ba (balanced accuracy) or val (validation MSE over the run's lowest)").default('ba'),
+  'y-min': numeric('y-min').pipe(z.number().min(0)).optional(),
+  'y-max': numeric('y-max').pipe(z.number().positive()).optional(),
   guide: z
     .string()
-    .regex(/^\s*[\d.]+\s*,\s*[\d.]+\s*$/, 'give sparsity,balanced accuracy, e.g. 0.94,0.90')
+    .regex(/^\s*[\d.]+\s*,\s*[\d.]+\s*$/, 'give sparsity,y, e.g. 0.94,0.90')
     .transform((s) => {
-      const [sparsity, balancedAccuracy] = s.split(',').map(Number);
-      return { sparsity, balancedAccuracy };
+      const [sparsity, value] = s.split(',').map(Number);
+      return { sparsity, value };
     })
     .optional(),
 });
 
-const scored = z.object({ sparsity: z.number(), balancedAccuracy: z.number() });
 const resultSchema = z.object({
   strategy: z.string(),
   sparsity: z.number(),
+  valMse: z.number().optional(),
   balancedAccuracy: z.number({ error: 'no balanced accuracy (train with --gold)' }),
-  pruningPath: z.array(z.object({ sparsity: z.number(), scores: scored.omit({ sparsity: true }).nullable() }), { error: 'no pruning path (train with --gold)' }),
+  pruningPath: z.array(z.object({ sparsity: z.number(), valMse: z.number(), scores: z.object({ balancedAccuracy: z.number() }).nullable() }), {
+    error: 'no pruning path (train with --gold)',
+  }),
 });
+type Measure = 'ba' | 'val';
 
 /** `dash plot`: the pruning paths of some runs as one SVG. */
 export async function runPlot(argv: string[], log: (line: string) => void = console.log): Promise<PlottedRun[]> {
   let parsed: { values: Record<string, unknown>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: { out: { type: 'string' }, title: { type: 'string' }, 'x-min': { type: 'string' }, 'y-min': { type: 'string' }, guide: { type: 'string' } }, allowPositionals: true, strict: true });
+    const options = Object.fromEntries(['out', 'y', 'title', 'x-min', 'y-min', 'y-max', 'guide'].map((name) => [name, { type: 'string' as const }]));
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
     throw usageFailure(e instanceof Error ? e.message : String(e), PLOT_USAGE);
   }
   const args = argsSchema.safeParse({ out: '', ...parsed.values });
   if (!args.success) throw usageFailure(describeIssues(args.error), PLOT_USAGE);
   if (parsed.positionals.length === 0) throw new CliUsageError(`name at least one run folder or result.json\n\n${PLOT_USAGE}`);
-  const runs = parsed.positionals.flatMap((p) => findResults(p)).map(readRun);
-  const svg = pruningPathsSvg(runs, { title: args.data.title ?? `Pruning paths of ${runs.length} run${runs.length === 1 ? '' : 's'}`, xMin: args.data['x-min'], yMin: args.data['y-min'], guide: args.data.guide });
+  const a = args.data;
+  const runs = parsed.positionals.flatMap((p) => findResults(p)).map((r) => readRun(r, a.y));
+  const highest = Math.max(...runs.flatMap((r) => r.path.filter((p) => p.sparsity >= a['x-min']).map((p) => p.value)));
+  const [yMin, yMax, yLabel] = a.y === 'ba' ? [a['y-min'] ?? 0.5, a['y-max'] ?? 1, 'balanced accuracy'] : [a['y-min'] ?? 0.95, a['y-max'] ?? Math.ceil(highest * 10) / 10, "validation MSE / the run's lowest"];
+  if (!(yMax > yMin)) throw new CliUsageError(`--y-max (${yMax}) must be above --y-min (${yMin})\n\n${PLOT_USAGE}`);
+  const title = a.title ?? `Pruning paths of ${runs.length} run${runs.length === 1 ? '' : 's'}`;
+  const svg = pruningPathsSvg(runs, { title, xMin: a['x-min'], yMin, yMax, yLabel, guide: a.guide });
   writeFileSync(args.data.out, svg);
   log(`wrote ${args.data.out} (${runs.length} run${runs.length === 1 ? '' : 's'})`);
   return runs;
@@ -85,7 +98,8 @@ function labelOf(target: string, run: string): string {
   return relative.includes(path.sep) ? relative : path.join(path.basename(path.resolve(target)), relative);
 }
 
-function readRun({ file, label }: { file: string; label: string }): PlottedRun {
+/** The run's pruning path in the chosen measure; `val` divides by the lowest level's loss, so seeds compare. */
+function readRun({ file, label }: { file: string; label: string }, measure: Measure): PlottedRun {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -94,6 +108,13 @@ function readRun({ file, label }: { file: string; label: string }): PlottedRun {
   }
   const r = resultSchema.safeParse(json);
   if (!r.success) throw new CliUsageError(`${file}: ${[...new Set(r.error.issues.map((i) => i.message))].join('; ')}`);
-  const path_ = r.data.pruningPath.flatMap((l) => (l.scores ? [{ sparsity: l.sparsity, balancedAccuracy: l.scores.balancedAccuracy }] : []));
-  return { label, strategy: r.data.strategy, path: path_, kept: { sparsity: r.data.sparsity, balancedAccuracy: r.data.balancedAccuracy } };
+  const levels = r.data.pruningPath;
+  if (measure === 'val') {
+    if (r.data.valMse === undefined) throw new CliUsageError(`${file}: no validation loss to plot`);
+    const lowest = Math.min(...levels.map((l) => l.valMse));
+    const path_ = levels.map((l) => ({ sparsity: l.sparsity, value: l.valMse / lowest }));
+    return { label, strategy: r.data.strategy, path: path_, kept: { sparsity: r.data.sparsity, value: r.data.valMse / lowest } };
+  }
+  const path_ = levels.flatMap((l) => (l.scores ? [{ sparsity: l.sparsity, value: l.scores.balancedAccuracy }] : []));
+  return { label, strategy: r.data.strategy, path: path_, kept: { sparsity: r.data.sparsity, value: r.data.balancedAccuracy } };
 }
