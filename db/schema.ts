@@ -307,6 +307,8 @@ export const runEpochs = pgTable(
     epoch: integer('epoch').notNull(),
     trainLoss: doublePrecision('train_loss').notNull(),
     valLoss: doublePrecision('val_loss').notNull(),
+    /** Standard error of valLoss over the validation trajectories; null with one, and for older runs. */
+    valSe: doublePrecision('val_se'),
     sparsity: doublePrecision('sparsity').notNull(),
     learningRate: doublePrecision('learning_rate').notNull(),
     seconds: doublePrecision('seconds').notNull(),

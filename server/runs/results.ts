@@ -43,6 +43,7 @@ export interface EpochRow {
   epoch: number;
   trainLoss: number;
   valLoss: number;
+  valSe?: number | null;
   sparsity: number;
   learningRate: number;
   seconds: number;
@@ -61,6 +62,7 @@ export async function saveEpochs(tx: Pick<Database, 'insert'>, runId: string, ro
         set: {
           trainLoss: sql`excluded.train_loss`,
           valLoss: sql`excluded.val_loss`,
+          valSe: sql`excluded.val_se`,
           sparsity: sql`excluded.sparsity`,
           learningRate: sql`excluded.learning_rate`,
           seconds: sql`excluded.seconds`,
@@ -76,6 +78,7 @@ function epochColumns(r: EpochRow): EpochRow {
     epoch: r.epoch,
     trainLoss: r.trainLoss,
     valLoss: r.valLoss,
+    valSe: r.valSe ?? null,
     sparsity: r.sparsity,
     learningRate: r.learningRate,
     seconds: r.seconds,

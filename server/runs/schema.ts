@@ -101,6 +101,7 @@ const RunEpochRef = builder.objectRef<Awaited<ReturnType<typeof runs.listEpochs>
     epoch: t.exposeInt('epoch'),
     trainLoss: t.float({ nullable: true, resolve: (e) => finite(e.trainLoss) }),
     valLoss: t.float({ nullable: true, resolve: (e) => finite(e.valLoss) }),
+    valSe: t.float({ nullable: true, description: 'Standard error of valLoss over the validation trajectories.', resolve: (e) => finite(e.valSe) }),
     sparsity: t.float({ nullable: true, resolve: (e) => finite(e.sparsity) }),
     learningRate: t.float({ nullable: true, resolve: (e) => finite(e.learningRate) }),
     seconds: t.float({ nullable: true, resolve: (e) => finite(e.seconds) }),

@@ -80,6 +80,7 @@ export async function listRunEpochs(db: Reader, runId: string) {
       epoch: runEpochs.epoch,
       trainLoss: runEpochs.trainLoss,
       valLoss: runEpochs.valLoss,
+      valSe: runEpochs.valSe,
       sparsity: runEpochs.sparsity,
       learningRate: runEpochs.learningRate,
       seconds: runEpochs.seconds,

@@ -45,7 +45,7 @@ async function launch(page: Page, strategy: string, modelKept?: string): Promise
   await form.getByLabel('Strategy').selectOption({ label: strategy });
   await form.getByLabel('Epoch limit').fill('6');
   await form.getByLabel('Hidden units h').fill('8');
-  await form.getByLabel('Validation fraction').fill('0.2');
+  await form.getByLabel('Validation fraction').fill('0.34'); // 2 of 6 trajectories: the loss gets a standard error
   await form.getByText('Schedule and optimiser').click();
   await form.getByLabel('First pruning epoch').fill('2');
   await form.getByLabel('Prune every … epochs').fill('2');
@@ -71,6 +71,8 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await expect(title.getByText('succeeded')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByRole('img', { name: /Training and validation loss over 6 epochs/ })).toBeVisible();
+  await expect(page.getByTestId('val-se-band')).toBeAttached();
+  await expect(page.getByText(/kept model \(epoch \d+\)/)).toBeVisible();
 
   // Metrics against the gold standard, computed on request.
   const metrics = page.getByRole('region', { name: 'Metrics' });

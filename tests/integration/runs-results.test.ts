@@ -11,7 +11,7 @@ import { runsProject, testWorker, waitFor, type RunsProject, type TestWorker } f
 const LAUNCH = `mutation($input: LaunchRunInput!) { launchRun(input: $input) { id name status strategy lambda1 lambda2 config codeVersion } }`;
 const SWEEP = `mutation($input: LaunchSweepInput!) { launchSweep(input: $input) { id name runs { id name strategy lambda1 lambda2 sweepId status } } }`;
 const RESULT = `query($id: ID!, $gold: ID!) { run(id: $id) {
-  status error epochs { epoch trainLoss valLoss sparsity } progress { phase epoch totalEpochs fraction }
+  status error epochs { epoch trainLoss valLoss valSe sparsity } progress { phase epoch totalEpochs fraction }
   summary { sparsity valMse epochsRun inferredEdges }
   metrics(goldStandardId: $gold) { balancedAccuracy precision recall auroc aupr epr tp fp tn fn referenceEdges predictedEdges
     referenceEdgesOutside unknownReferenceGenes computedAt }
@@ -65,7 +65,8 @@ await forEachBackend('runs with the compute engine', (h) => {
     expect(dash.data!.launchRun.config).toMatchObject({ epochs: 6, hidden: 8, noiseStd: 0.025, seed: 3, pruning: { firstEpoch: 2, every: 2 } });
     expect(dash.data!.launchRun.config).not.toHaveProperty('backend');
     expect(dash.data!.launchRun.codeVersion).toMatch(/^([0-9a-f]{40}(\+dirty)?|grn-studio@.+)$/);
-    const imp = await launch({ strategy: 'imp', seed: 3, hyperparameters: tinyConfig });
+    // Two of the four trajectories validate this one, so it has a validation standard error.
+    const imp = await launch({ strategy: 'imp', seed: 3, hyperparameters: { ...tinyConfig, validationFraction: 0.5 } });
     expect(imp.data!.launchRun).toMatchObject({ strategy: 'imp', lambda1: 0, lambda2: 0 });
     ids.dash = dash.data!.launchRun.id;
     ids.imp = imp.data!.launchRun.id;
@@ -105,6 +106,11 @@ await forEachBackend('runs with the compute engine', (h) => {
     expect(run).toMatchObject({ status: 'succeeded', error: null, progress: { phase: 'done', epoch: 6, totalEpochs: 6, fraction: 1 } });
     expect(run.epochs.map((e: { epoch: number }) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(run.epochs.every((e: { trainLoss: number; valLoss: number }) => e.trainLoss > 0 && e.valLoss > 0)).toBe(true);
+    // One validation trajectory (0.2 of 4) gives no standard error; two do, for every epoch.
+    expect(run.epochs.every((e: { valSe: number | null }) => e.valSe === null)).toBe(true);
+    const imp = (await h.gql(RESULT, { id: ids.imp, gold: p.goldStandardId }, p.viewer)).data!.run;
+    expect(imp.epochs).toHaveLength(6);
+    expect(imp.epochs.every((e: { valLoss: number; valSe: number | null }) => e.valSe !== null && e.valSe > 0 && e.valSe < e.valLoss)).toBe(true);
     expect(run.summary.epochsRun).toBe(6);
     expect(run.summary.sparsity).toBeGreaterThan(0.5); // pruned at epochs 2, 4 and 6
 

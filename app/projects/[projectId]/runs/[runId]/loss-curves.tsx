@@ -1,11 +1,14 @@
 /**
- * Training and validation loss per epoch on a log scale, with pruning events marked as vertical lines
- * and the best epoch as a dot. Plain SVG: at most a few hundred points.
+ * Training and validation loss per epoch on a log scale, the validation loss with a band of one
+ * standard error, pruning events marked as vertical lines and the kept model's epoch as a dot.
+ * Plain SVG: at most a few hundred points.
  */
 export interface EpochPoint {
   epoch: number;
   trainLoss: number | null;
   valLoss: number | null;
+  /** Standard error of valLoss over the validation trajectories (absent for older runs). */
+  valSe?: number | null;
   sparsity: number | null;
   pruned: boolean;
 }
@@ -30,7 +33,16 @@ function logTicks(lo: number, hi: number): number[] {
   return decades.length >= 3 ? decades : all;
 }
 
-export function LossCurves({ epochs, totalEpochs, bestEpoch }: { epochs: EpochPoint[]; totalEpochs: number; bestEpoch: number | null }) {
+/** The band's outline: up along valLoss + SE, back along valLoss − SE (floored, for the log scale). */
+function bandPath(epochs: EpochPoint[], x: (epoch: number) => number, y: (v: number) => number, floor: number): string {
+  const withSe = epochs.filter((e) => e.valLoss !== null && e.valLoss > 0 && e.valSe != null);
+  if (withSe.length < 2) return '';
+  const upper = withSe.map((e) => `${x(e.epoch).toFixed(1)},${y(e.valLoss! + e.valSe!).toFixed(1)}`);
+  const lower = withSe.map((e) => `${x(e.epoch).toFixed(1)},${y(Math.max(e.valLoss! - e.valSe!, floor)).toFixed(1)}`).reverse();
+  return `M${upper.join('L')}L${lower.join('L')}Z`;
+}
+
+export function LossCurves({ epochs, totalEpochs, keptEpoch }: { epochs: EpochPoint[]; totalEpochs: number; keptEpoch: number | null }) {
   const losses = epochs.flatMap((e) => [e.trainLoss, e.valLoss]).filter((v): v is number => v !== null && v > 0);
   if (epochs.length === 0 || losses.length === 0) return <p className="muted">The curves appear after the first epoch.</p>;
   const [lo, hi] = [Math.log10(Math.min(...losses)), Math.log10(Math.max(...losses))];
@@ -46,7 +58,8 @@ export function LossCurves({ epochs, totalEpochs, bestEpoch }: { epochs: EpochPo
       .join('');
   const yTicks = logTicks(y0, y1);
   const xTicks = Array.from({ length: 5 }, (_, i) => Math.round((xMax * i) / 4));
-  const best = bestEpoch !== null ? epochs.find((e) => e.epoch === bestEpoch) : undefined;
+  const kept = keptEpoch !== null ? epochs.find((e) => e.epoch === keptEpoch) : undefined;
+  const band = bandPath(epochs, x, y, 10 ** y0);
   const pruned = epochs.filter((e) => e.pruned);
 
   return (
@@ -76,11 +89,12 @@ export function LossCurves({ epochs, totalEpochs, bestEpoch }: { epochs: EpochPo
             <title>{`Pruning after epoch ${e.epoch}${e.sparsity !== null ? ` (sparsity ${(e.sparsity * 100).toFixed(1)}%)` : ''}`}</title>
           </line>
         ))}
+        {band ? <path d={band} fill={VAL} fillOpacity={0.16} stroke="none" data-testid="val-se-band" /> : null}
         <path d={path((e) => e.trainLoss)} fill="none" stroke={TRAIN} strokeWidth={1.6} />
         <path d={path((e) => e.valLoss)} fill="none" stroke={VAL} strokeWidth={1.6} />
-        {best?.valLoss ? (
-          <circle cx={x(best.epoch)} cy={y(best.valLoss)} r={4} fill="#fff" stroke={VAL} strokeWidth={2}>
-            <title>{`Best validation loss at epoch ${best.epoch}: ${best.valLoss.toExponential(3)}`}</title>
+        {kept?.valLoss ? (
+          <circle cx={x(kept.epoch)} cy={y(kept.valLoss)} r={4} fill="#fff" stroke={VAL} strokeWidth={2}>
+            <title>{`Kept model, epoch ${kept.epoch}: validation loss ${kept.valLoss.toExponential(3)}`}</title>
           </circle>
         ) : null}
         <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} stroke="#c3cad5" />
@@ -88,9 +102,9 @@ export function LossCurves({ epochs, totalEpochs, bestEpoch }: { epochs: EpochPo
       </svg>
       <figcaption className="legend small">
         <span><span className="swatch-line" style={{ borderColor: TRAIN }} /> training loss</span>
-        <span><span className="swatch-line" style={{ borderColor: VAL }} /> validation loss</span>
+        <span><span className="swatch-line" style={{ borderColor: VAL }} /> validation loss{band ? ', shaded ± one standard error' : ''}</span>
         <span><span className="swatch-line dashed" style={{ borderColor: PRUNE }} /> pruning event</span>
-        {best ? <span>○ best validation epoch ({best.epoch})</span> : null}
+        {kept ? <span>○ kept model (epoch {kept.epoch})</span> : null}
       </figcaption>
     </figure>
   );

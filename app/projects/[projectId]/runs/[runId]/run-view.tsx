@@ -51,7 +51,7 @@ const RUN = /* GraphQL */ `
       createdAt startedAt finishedAt createdByName
       progress { ${PROGRESS_FIELDS} }
       summary { ${SUMMARY_FIELDS} }
-      epochs { epoch trainLoss valLoss sparsity pruned }
+      epochs { epoch trainLoss valLoss valSe sparsity pruned }
       storedMetrics { ${METRICS_FIELDS} }
     }
   }
@@ -220,7 +220,7 @@ export function RunView({ runId }: { runId: string }) {
 
       <section className="card" aria-labelledby="curves-heading">
         <h3 id="curves-heading" className="card-heading">Training curves</h3>
-        <LossCurves epochs={run.epochs} totalEpochs={p?.totalEpochs ?? run.epochs.length} bestEpoch={bestEpoch} />
+        <LossCurves epochs={run.epochs} totalEpochs={p?.totalEpochs ?? run.epochs.length} keptEpoch={bestEpoch} />
       </section>
 
       {run.status === 'succeeded' ? (
