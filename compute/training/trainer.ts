@@ -271,24 +271,24 @@ class TrainingRun {
   }
 
   private result(cancelled: boolean, stoppedEarly: boolean): TrainResult & { profile: TrainProfile } {
-    const best = this.selection.chosen ?? { epoch: 0, valLoss: Number.NaN, params: this.model.params(), masks: this.model.masks };
-    const params: PhoenixParams = best.params;
+    const kept = this.selection.chosen ?? { epoch: 0, valLoss: Number.NaN, params: this.model.params(), masks: this.model.masks };
+    const params: PhoenixParams = kept.params;
     let testMse: number | undefined;
     if (this.testBatch) {
       this.model.setParams(params);
-      this.model.setMasks(best.masks);
+      this.model.setMasks(kept.masks);
       testMse = this.model.evaluate(this.testBatch, this.solver);
     }
     const seconds = this.history.reduce((s, r) => s + r.seconds, 0);
     return {
-      model: serializeModel(params, best.masks, this.input.data.genes),
+      model: serializeModel(params, kept.masks, this.input.data.genes),
       effects: effectsMatrix(params),
       summary: {
         sparsity: modelSparsity(params),
-        valMse: best.valLoss,
+        valMse: kept.valLoss,
         ...(testMse !== undefined ? { testMse } : {}),
         epochsRun: this.history.length,
-        bestEpoch: best.epoch,
+        bestEpoch: kept.epoch,
         secondsPerEpoch: this.history.length ? seconds / this.history.length : 0,
         stoppedEarly,
         cancelled,

@@ -44,6 +44,7 @@ export interface TrainSummary {
   valMse: number;
   testMse?: number;
   epochsRun: number;
+  /** The kept model's epoch: the lowest validation loss under the default rule (config.selection). */
   bestEpoch: number;
   secondsPerEpoch: number;
   stoppedEarly: boolean;
