@@ -74,6 +74,11 @@ describe('trainer', () => {
     expect(resumed.history.map((r) => [r.epoch, r.trainLoss, r.valLoss, r.sparsity])).toEqual(full.history.map((r) => [r.epoch, r.trainLoss, r.valLoss, r.sparsity]));
     expect(resumed.model).toEqual(full.model);
     expect(resumed.summary.bestEpoch).toBe(full.summary.bestEpoch);
+    // A checkpoint written before the kept model carried its pruning level, SE and the one-SE choice.
+    const { level: _level, valSe: _valSe, ...oldBest } = checkpoints[2].best as Record<string, unknown>;
+    const older = await train({ data, prior: truth, config: tiny({ strategy: 'dash', lambda: [0.5, 0.05] }), resumeFrom: { ...checkpoints[2], best: oldBest } });
+    expect(older.model).toEqual(full.model);
+    expect(older.summary.bestEpoch).toBe(full.summary.bestEpoch);
     const tensors = tf.memory().numTensors;
     await expect(train({ data, prior: truth, config: tiny({ strategy: 'dash', lambda: [0.4, 0.05] }), resumeFrom: checkpoints[2] })).rejects.toThrow(/different training config/);
     expect(tf.memory().numTensors).toBe(tensors);
