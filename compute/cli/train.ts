@@ -8,6 +8,7 @@ import { parseTrajectoryCsv } from '../formats/trajectory-csv';
 import { pruningPath, scoreNetwork, type EpochScores, type NetworkScores, type PruningLevel } from '../metrics';
 import { effectsMatrix } from '../model/effects';
 import { defaultTrainConfig, type TrainConfig } from '../training/config';
+import { SELECTION_RULES } from '../training/selection';
 import { train, type TrainProfile } from '../training/trainer';
 import type { TrainCheckpoint, TrainResult } from '../training/types';
 import type { ExpressionData, SquareMatrix } from '../types';
@@ -65,7 +66,7 @@ export const trainArgsSchema = z.object({
   seed: numeric('seed').pipe(z.number().int().min(0)).default(0),
   lr: numeric('lr').pipe(z.number().positive()).default(1e-3),
   'val-fraction': numeric('val-fraction').pipe(z.number().min(0).max(0.9)).default(10 / 150),
-  select: z.enum(['best', 'one-se']).default('best'),
+  select: z.enum(SELECTION_RULES).default('best'),
   solver: z.enum(['rk4', 'dopri5']).default('rk4'),
   backend: z.string().min(1).default('wasm'),
   resume: z.boolean().default(false),

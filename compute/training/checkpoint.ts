@@ -80,7 +80,7 @@ export function takeCheckpoint(s: TrainingState): TrainCheckpoint {
     pruner: s.pruner,
     pinnRandom: s.pinnRandom,
     best: encodeKept(s.selection.best),
-    // Only when it differs from best (rule one-se), so checkpoints of the default rule keep their old shape.
+    // Only when it differs from best, which happens under the one-se rule alone.
     ...(s.selection.chosen !== s.selection.best ? { chosen: encodeKept(s.selection.chosen) } : {}),
     badEpochs: s.selection.badEpochs,
     history: s.history.map((r) => ({ ...r, trainLoss: encodeNumber(r.trainLoss), valLoss: encodeNumber(r.valLoss) })),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SELECTION_RULES } from './selection';
 
 export const strategySchema = z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']);
 
@@ -26,7 +27,7 @@ export const trainConfigSchema = z
     }),
     seed: z.number().int().min(0).max(2 ** 32 - 1),
     /** Which model the run keeps; absent means 'best' (spec §3). See selection.ts. */
-    selection: z.enum(['best', 'one-se']).optional(),
+    selection: z.enum(SELECTION_RULES).optional(),
     backend: z.string().min(1).optional(),
     /** Random states for the pinn prior loss (reference 10,000) and how many are drawn per step. */
     pinnStates: z.number().int().min(1).optional(),

@@ -8,7 +8,8 @@ import type { PhoenixMasks, PhoenixParams } from '../model/params';
  *   Along a pruning path the validation loss is often flat over a wide range of sparsity; this keeps
  *   the sparsest network that the validation data cannot tell apart from the best one.
  */
-export type SelectionRule = 'best' | 'one-se';
+export const SELECTION_RULES = ['best', 'one-se'] as const;
+export type SelectionRule = (typeof SELECTION_RULES)[number];
 
 export interface KeptModel {
   epoch: number;
