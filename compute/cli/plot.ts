@@ -45,7 +45,7 @@ const resultSchema = z.object({
     error: 'no pruning path (train with --gold)',
   }),
 });
-type Measure = 'ba' | 'val';
+type Measure = z.infer<typeof argsSchema>['y'];
 
 /** `dash plot`: the pruning paths of some runs as one SVG. */
 export async function runPlot(argv: string[], log: (line: string) => void = console.log): Promise<PlottedRun[]> {

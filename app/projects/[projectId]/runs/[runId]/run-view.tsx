@@ -98,7 +98,7 @@ export function RunView({ runId }: { runId: string }) {
   }
 
   const p = run.progress;
-  const bestEpoch = run.summary?.bestEpoch ?? p?.bestEpoch ?? null;
+  const keptEpoch = run.summary?.bestEpoch ?? p?.bestEpoch ?? null;
   return (
     <div className="stack">
       <div className="row page-header">
@@ -220,7 +220,7 @@ export function RunView({ runId }: { runId: string }) {
 
       <section className="card" aria-labelledby="curves-heading">
         <h3 id="curves-heading" className="card-heading">Training curves</h3>
-        <LossCurves epochs={run.epochs} totalEpochs={p?.totalEpochs ?? run.epochs.length} keptEpoch={bestEpoch} />
+        <LossCurves epochs={run.epochs} totalEpochs={p?.totalEpochs ?? run.epochs.length} keptEpoch={keptEpoch} />
       </section>
 
       {run.status === 'succeeded' ? (
