@@ -13,7 +13,7 @@ import { simulateDataset } from '../simulator/simulate';
 import type { SquareMatrix } from '../types';
 import { parseSeedList, runSweep } from './sweep';
 import { summariseSweep } from './sweep-table';
-import { runTrain } from './train';
+import { configFromArgs, parseTrainArgs, runTrain } from './train';
 import { runTrainPool } from './train-pool';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'dash-train-'));
@@ -82,6 +82,16 @@ describe('dash train', () => {
     await expect(runTrain(['--out', dir], () => {})).rejects.toThrow(/--data: the expression data file is required/);
     await expect(runTrain(['--data', path.join(dir, 'nope.csv'), '--out', dir], () => {})).rejects.toThrow(/cannot read .*nope\.csv/);
     await expect(runTrain(['--data', dataFile, '--genes', genesFile, '--strategy', 'bioprune', '--out', path.join(dir, 'x'), '--quiet'], () => {})).rejects.toThrow(/prior/);
+  });
+
+  it("passes --select and --lr-reset into the config, leaving the spec's defaults out of it", () => {
+    const base = ['--data', dataFile, '--out', dir];
+    const plain = configFromArgs(parseTrainArgs(base));
+    expect(plain).not.toHaveProperty('selection');
+    expect(plain).not.toHaveProperty('lrReset');
+    const chosen = configFromArgs(parseTrainArgs([...base, '--select', 'one-se', '--lr-reset', 'reference']));
+    expect(chosen).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+    expect(() => parseTrainArgs([...base, '--lr-reset', 'paper'])).toThrow(/--lr-reset/);
   });
 });
 

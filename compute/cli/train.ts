@@ -8,6 +8,7 @@ import { parseTrajectoryCsv } from '../formats/trajectory-csv';
 import { pruningPath, scoreNetwork, type EpochScores, type NetworkScores, type PruningLevel } from '../metrics';
 import { effectsMatrix } from '../model/effects';
 import { defaultTrainConfig, type TrainConfig } from '../training/config';
+import { LR_RESETS } from '../training/learning-rates';
 import { SELECTION_RULES } from '../training/selection';
 import { train, type TrainProfile } from '../training/trainer';
 import type { TrainCheckpoint, TrainResult } from '../training/types';
@@ -31,6 +32,8 @@ export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR 
   --epochs        epoch limit (default 200)      --patience   early stop (default 40)
   --hidden        hidden units h (default 40)     --seed       run seed (default 0)
   --lr            learning rate (default 1e-3; v gets 5×)
+  --lr-reset      what a pruning event does to the learning rates: initial (all back to their starting
+                  rates, the spec's rule; default) or reference (as the authors' script: A_p gets the 5×, v 1×)
   --val-fraction  fraction of trajectories held out for validation (default 10/150)
   --select        which model to keep: best (lowest validation loss, the spec's rule; default) or
                   one-se (the sparsest one within one standard error of the lowest validation loss)
@@ -67,6 +70,7 @@ export const trainArgsSchema = z.object({
   lr: numeric('lr').pipe(z.number().positive()).default(1e-3),
   'val-fraction': numeric('val-fraction').pipe(z.number().min(0).max(0.9)).default(10 / 150),
   select: z.enum(SELECTION_RULES).default('best'),
+  'lr-reset': z.enum(LR_RESETS).default('initial'),
   solver: z.enum(['rk4', 'dopri5']).default('rk4'),
   backend: z.string().min(1).default('wasm'),
   resume: z.boolean().default(false),
@@ -94,6 +98,7 @@ export const TRAIN_OPTIONS = {
   lr: { type: 'string' },
   'val-fraction': { type: 'string' },
   select: { type: 'string' },
+  'lr-reset': { type: 'string' },
   solver: { type: 'string' },
   backend: { type: 'string' },
   resume: { type: 'boolean' },
@@ -165,6 +170,7 @@ export function configFromArgs(args: TrainArgs): TrainConfig {
     backend: args.backend,
     // Left out for the default rule, so configs (and checkpoints) from before the option stay identical.
     ...(args.select !== 'best' ? { selection: args.select } : {}),
+    ...(args['lr-reset'] !== 'initial' ? { lrReset: args['lr-reset'] } : {}),
   });
 }
 

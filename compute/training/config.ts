@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LR_RESETS } from './learning-rates';
 import { SELECTION_RULES } from './selection';
 
 export const strategySchema = z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']);
@@ -29,6 +30,8 @@ export const trainConfigSchema = z
     /** Which model the run keeps; absent means 'best' (spec §3). See selection.ts. */
     selection: z.enum(SELECTION_RULES).optional(),
     backend: z.string().min(1).optional(),
+    /** What a pruning event does to the learning rates; absent means 'initial' (spec §3). See learning-rates.ts. */
+    lrReset: z.enum(LR_RESETS).optional(),
     /** Random states for the pinn prior loss (reference 10,000) and how many are drawn per step. */
     pinnStates: z.number().int().min(1).optional(),
     pinnBatch: z.number().int().min(1).optional(),

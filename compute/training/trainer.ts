@@ -15,6 +15,7 @@ import { FlatAdam } from './adam';
 import { restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { parseTrainConfig, type TrainConfig } from './config';
 import { addNoise, checkExpressionData, disposeBatch, pairBatch, splitTrajectories } from './data';
+import { learningRateGroups, type LearningRateGroups } from './learning-rates';
 import { ReduceOnPlateau } from './plateau';
 import { ModelSelection, standardError } from './selection';
 import type { EpochReport, TrainCallbacks, TrainCheckpoint, TrainResult } from './types';
@@ -65,6 +66,7 @@ class TrainingRun {
   private readonly n: number;
   private random: Random;
   private readonly model: PhoenixModel;
+  private readonly rates: LearningRateGroups;
   private readonly adam: FlatAdam;
   private plateau: ReduceOnPlateau;
   private readonly pruner: Pruner | null;
@@ -110,12 +112,9 @@ class TrainingRun {
     this.pinn = usesPriorLoss ? new PinnPrior({ prior: input.prior!, seed: config.seed, states: config.pinnStates, batchSize: config.pinnBatch }) : null;
     this.solver = solverFor(config);
     this.model = new PhoenixModel(params, null);
-    const at = flatLayout(n, h);
-    this.adam = new FlatAdam(at.length, [
-      { start: 0, length: at.v },
-      { start: at.v, length: n },
-    ]);
-    this.plateau = this.freshPlateau();
+    this.rates = learningRateGroups(n, h, config.learningRate, config.lrReset ?? 'initial');
+    this.adam = new FlatAdam(flatLayout(n, h).length, this.rates.groups);
+    this.plateau = new ReduceOnPlateau(this.rates.initial);
     this.selection = new ModelSelection(config.selection ?? 'best');
     // Validation and test trajectories stay noise-free: their errors are measured against true values.
     this.validationBatch = pairBatch(
@@ -125,18 +124,13 @@ class TrainingRun {
     this.testBatch = input.test ? pairBatch(input.test.trajectories, n) : null;
   }
 
-  private freshPlateau(): ReduceOnPlateau {
-    const lr = this.config.learningRate;
-    return new ReduceOnPlateau([lr, 5 * lr]);
-  }
-
   private resume(c: TrainCheckpoint): void {
     const state = restoreCheckpoint(c, this.config, this.n);
     this.epoch = state.epoch;
     this.model.setParams(state.params);
     this.model.setMasks(state.masks);
     this.adam.restore(state.adam);
-    this.plateau = this.freshPlateau();
+    this.plateau = new ReduceOnPlateau(this.rates.initial);
     this.plateau.state = state.plateau;
     this.random = Random.restore(state.random);
     if (this.pruner && state.pruner) this.pruner.restore(state.pruner);
@@ -209,8 +203,8 @@ class TrainingRun {
     const current = this.model.masks ?? fullMasks(this.n, this.config.hidden);
     const { masks } = this.pruner.prune(this.model.params(), current, fraction);
     this.model.setMasks(masks);
-    // Every pruning event restarts the learning-rate schedule from the initial rate (spec §3).
-    this.plateau = this.freshPlateau();
+    // Every pruning event restarts the learning-rate schedule (spec §3; see learning-rates.ts).
+    this.plateau = new ReduceOnPlateau(this.rates.afterPruning);
     this.profile.pruningSeconds += (performance.now() - t0) / 1000;
     return true;
   }

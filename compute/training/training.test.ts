@@ -84,6 +84,22 @@ describe('trainer', () => {
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
+  it("trains as the spec rule up to the first pruning event under lrReset 'reference', differently after it, and resumes exactly", async () => {
+    const config = (lrReset?: 'initial' | 'reference') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 5, ...(lrReset ? { lrReset } : {}) });
+    const spec = await train({ data, prior: truth, config: config() });
+    const explicit = await train({ data, prior: truth, config: config('initial') });
+    expect(explicit.model).toEqual(spec.model);
+    const checkpoints: TrainCheckpoint[] = [];
+    const reference = await train({ data, prior: truth, config: config('reference'), callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
+    const losses = (r: typeof spec) => r.history.map((e) => [e.trainLoss, e.valLoss]);
+    // The first pruning event is at the start of epoch 2 (tiny's schedule); epoch 1 is the same run.
+    expect(losses(reference).slice(0, 1)).toEqual(losses(spec).slice(0, 1));
+    expect(losses(reference)[1]).not.toEqual(losses(spec)[1]);
+    expect(reference.model.parameters.Ap.data).not.toEqual(spec.model.parameters.Ap.data);
+    const resumed = await train({ data, prior: truth, config: config('reference'), resumeFrom: checkpoints[2] });
+    expect(resumed.model).toEqual(reference.model);
+  });
+
   it('records the validation SE, and one-se keeps the sparsest model within one SE of the lowest loss', async () => {
     const config = (selection?: 'one-se') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 16, patience: 50, ...(selection ? { selection } : {}) });
     const best = await train({ data, prior: truth, config: config() });

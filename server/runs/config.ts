@@ -46,6 +46,7 @@ export function buildRunConfig(input: {
     solver: h.solver ?? base.solver,
     // The spec's rule ('best') stays implicit, so stored configs from before the option compare equal.
     selection: h.selection === 'one-se' ? 'one-se' : undefined,
+    lrReset: h.lrReset === 'reference' ? 'reference' : undefined,
     pruning: {
       firstEpoch: h.pruningFirstEpoch ?? base.pruning.firstEpoch,
       firstFraction: h.pruningFirstFraction ?? base.pruning.firstFraction,

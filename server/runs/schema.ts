@@ -22,6 +22,12 @@ const ModelSelectionEnum = builder.enumType('ModelSelection', {
   values: { best: { value: 'best' }, one_se: { value: 'one-se' } } as const,
 });
 
+const LearningRateResetEnum = builder.enumType('LearningRateReset', {
+  description:
+    'What a pruning event does to the learning rates. initial: every group back to its starting rate (the spec). reference: as the authors’ training script, whose reset gives the 5× to A_p instead of v.',
+  values: ['initial', 'reference'] as const,
+});
+
 const StrategyInfoRef = builder.objectRef<{ strategy: Strategy }>('StrategyInfo').implement({
   fields: (t) => ({
     strategy: t.field({ type: StrategyEnum, resolve: (s) => s.strategy }),
@@ -326,6 +332,7 @@ const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
     noiseStd: t.float(),
     solver: t.field({ type: SolverEnum }),
     selection: t.field({ type: ModelSelectionEnum }),
+    lrReset: t.field({ type: LearningRateResetEnum }),
     pruningFirstEpoch: t.int(),
     pruningFirstFraction: t.float(),
     pruningEvery: t.int(),

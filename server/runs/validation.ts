@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SELECTION_RULES } from './compute-api';
+import { LR_RESETS, SELECTION_RULES } from './compute-api';
 
 export const strategies = ['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp'] as const;
 export type Strategy = (typeof strategies)[number];
@@ -43,6 +43,7 @@ export const hyperparametersInput = z
     noiseStd: z.number().min(0, 'The noise σ cannot be negative.').max(10, 'The noise σ must be at most 10.').nullish(),
     solver: z.enum(['rk4', 'dopri5'], 'The solver must be rk4 or dopri5.').nullish(),
     selection: z.enum(SELECTION_RULES, `The model selection must be ${SELECTION_RULES.join(' or ')}.`).nullish(),
+    lrReset: z.enum(LR_RESETS, `The learning-rate reset must be ${LR_RESETS.join(' or ')}.`).nullish(),
     pruningFirstEpoch: wholeNumber('The first pruning epoch', 1, 10_000).nullish(),
     pruningFirstFraction: fraction('The first pruning fraction').nullish(),
     pruningEvery: wholeNumber('The pruning interval', 1, 10_000).nullish(),

@@ -37,7 +37,7 @@ async function seedInputs(page: Page, projectId: string): Promise<void> {
   }
 }
 
-async function launch(page: Page, strategy: string, modelKept?: string): Promise<void> {
+async function launch(page: Page, strategy: string, options: { modelKept?: string; learningRates?: string } = {}): Promise<void> {
   await tab(page, 'Runs').click();
   await page.getByRole('link', { name: 'Launch a run' }).click();
   const form = page.getByRole('form', { name: 'Launch a run' });
@@ -49,7 +49,8 @@ async function launch(page: Page, strategy: string, modelKept?: string): Promise
   await form.getByText('Schedule and optimiser').click();
   await form.getByLabel('First pruning epoch').fill('2');
   await form.getByLabel('Prune every … epochs').fill('2');
-  if (modelKept) await form.getByLabel('Model kept').selectOption({ label: modelKept });
+  if (options.modelKept) await form.getByLabel('Model kept').selectOption({ label: options.modelKept });
+  if (options.learningRates) await form.getByLabel('Learning rates after a pruning event').selectOption({ label: options.learningRates });
   await form.getByRole('button', { name: 'Launch run' }).click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
 }
@@ -64,10 +65,11 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await expect(page.getByText('No runs yet.')).toBeVisible();
 
   // A DASH run: the page follows it live until it succeeds.
-  await launch(page, 'DASH', 'Sparsest within one SE of the lowest');
+  await launch(page, 'DASH', { modelKept: 'Sparsest within one SE of the lowest', learningRates: "As the authors' script (A_p 5×, v 1×)" });
   const title = page.getByRole('heading', { level: 2 }).filter({ hasText: 'DASH λ (0.5, 0.05)' });
   await expect(title).toBeVisible();
   await expect(page.getByText('sparsest within one SE of the lowest validation loss')).toBeVisible();
+  await expect(page.getByText("as the authors' script: A_p 5×, v 1×")).toBeVisible();
   await expect(title.getByText('succeeded')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveAttribute('aria-valuenow', '100');
   await expect(page.getByRole('img', { name: /Training and validation loss over 6 epochs/ })).toBeVisible();
@@ -96,6 +98,7 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await launch(page, 'IMP');
   await expect(page.getByRole('heading', { level: 2 }).filter({ hasText: 'IMP' }).getByText('succeeded')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByText('lowest validation loss', { exact: true })).toBeVisible();
+  await expect(page.getByText('back to the starting rates', { exact: true })).toBeVisible();
 
   await tab(page, 'Runs').click();
   await expect(page.getByRole('row', { name: /DASH λ \(0\.5, 0\.05\).*succeeded/ })).toBeVisible();

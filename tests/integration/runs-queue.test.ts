@@ -173,14 +173,14 @@ await forEachBackend('run queue', (h) => {
   });
 
   it('relaunches a run from its record with the same inputs, configuration and seed', async () => {
-    const original = await launch(3, { seed: 42, preset: 'synthetic', hyperparameters: { epochs: 3, lambda1: 0.7, selection: 'one_se' } });
+    const original = await launch(3, { seed: 42, preset: 'synthetic', hyperparameters: { epochs: 3, lambda1: 0.7, selection: 'one_se', lrReset: 'reference' } });
     const result = await h.gql(RELAUNCH, { id: original.id }, p.editor);
     expect(result.errors).toBeUndefined();
     const copy = result.data!.relaunchRun;
     const before = await runRow(h, original.id);
     expect(copy).toMatchObject({ status: 'queued', seed: 42, datasetId: p.datasetId, priorVersionId: p.priorVersionId, relaunchOfId: original.id });
     expect(copy.config).toEqual(before.config);
-    expect(before.config).toMatchObject({ strategy: 'dash', lambda: [0.7, 0.05], epochs: 3, noiseStd: 0.025, seed: 42, selection: 'one-se' });
+    expect(before.config).toMatchObject({ strategy: 'dash', lambda: [0.7, 0.05], epochs: 3, noiseStd: 0.025, seed: 42, selection: 'one-se', lrReset: 'reference' });
     const audit = await h.query(`select action from audit_events where object_id = $1`, [copy.id]);
     expect(audit.rows).toEqual([{ action: 'run.relaunch' }]);
   });

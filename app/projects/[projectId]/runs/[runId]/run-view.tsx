@@ -191,6 +191,12 @@ export function RunView({ runId }: { runId: string }) {
             <dd>{run.seed}</dd>
             <dt>Model kept</dt>
             <dd>{run.config.selection === 'one-se' ? 'sparsest within one SE of the lowest validation loss' : 'lowest validation loss'}</dd>
+            {run.strategy !== 'none' && run.strategy !== 'pinn' ? (
+              <>
+                <dt>Learning rates after pruning</dt>
+                <dd>{run.config.lrReset === 'reference' ? "as the authors' script: A_p 5×, v 1×" : 'back to the starting rates'}</dd>
+              </>
+            ) : null}
             <dt>Code version</dt>
             <dd className="mono small">{run.codeVersion}</dd>
             <dt>Launched</dt>

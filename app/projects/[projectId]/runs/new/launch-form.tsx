@@ -29,6 +29,7 @@ const FIELD_NAMES = [
   'lambda2Values',
   'hyperparameters',
   'hyperparameters.selection',
+  'hyperparameters.lrReset',
   ...[...HYPERPARAMETERS.map((h) => h.key), 'lambda1', 'lambda2'].map((k) => `hyperparameters.${k}`),
 ];
 
@@ -47,6 +48,7 @@ export function LaunchForm() {
   const [preset, setPreset] = useState('');
   const [values, setValues] = useState<Values>(emptyValues);
   const [selection, setSelection] = useState<'best' | 'one_se'>('best');
+  const [lrReset, setLrReset] = useState<'initial' | 'reference'>('initial');
   const [seed, setSeed] = useState('0');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -103,6 +105,7 @@ export function LaunchForm() {
       out[key] = value;
     }
     if (selection !== 'best') out.selection = selection;
+    if (lrReset !== 'initial') out.lrReset = lrReset;
     return out;
   }
 
@@ -295,6 +298,17 @@ export function LaunchForm() {
               options={[
                 { value: 'best', label: 'Lowest validation loss (paper)' },
                 { value: 'one_se', label: 'Sparsest within one SE of the lowest' },
+              ]}
+            />
+            <SelectField
+              label="Learning rates after a pruning event"
+              value={lrReset}
+              error={field('lrReset')}
+              hint="The spec resets every rate to its start (v at 5×). The authors' script, which made the paper's numbers, gives the 5× to A_p and 1× to v instead; on SIM350 that fits better at high sparsity."
+              onChange={(e) => setLrReset(e.target.value === 'reference' ? 'reference' : 'initial')}
+              options={[
+                { value: 'initial', label: 'Back to the starting rates (spec)' },
+                { value: 'reference', label: "As the authors' script (A_p 5×, v 1×)" },
               ]}
             />
           </details>
