@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder';
+import { LR_RESETS } from './compute-api';
 import { effectiveLambda } from './config';
 import type { RunProgress } from './execution';
 import * as metrics from './metrics';
@@ -25,7 +26,7 @@ const ModelSelectionEnum = builder.enumType('ModelSelection', {
 const LearningRateResetEnum = builder.enumType('LearningRateReset', {
   description:
     'What a pruning event does to the learning rates. initial: every group back to its starting rate (the spec). reference: as the authors’ training script, whose reset gives the 5× to A_p instead of v.',
-  values: ['initial', 'reference'] as const,
+  values: LR_RESETS,
 });
 
 const StrategyInfoRef = builder.objectRef<{ strategy: Strategy }>('StrategyInfo').implement({
