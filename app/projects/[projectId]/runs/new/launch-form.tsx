@@ -289,28 +289,30 @@ export function LaunchForm() {
                 <TextField key={h.key} label={h.label} inputMode={h.integer ? 'numeric' : 'decimal'} placeholder={h.hint} value={values[h.key]} error={field(h.key)} onChange={(e) => setValues({ ...values, [h.key]: e.target.value })} />
               ))}
             </div>
-            <SelectField
-              label="Model kept"
-              value={selection}
-              error={field('selection')}
-              hint="The paper keeps the lowest validation loss. The one-SE rule keeps the sparsest network whose validation loss is within one standard error of it."
-              onChange={(e) => setSelection(e.target.value === 'one_se' ? 'one_se' : 'best')}
-              options={[
-                { value: 'best', label: 'Lowest validation loss (paper)' },
-                { value: 'one_se', label: 'Sparsest within one SE of the lowest' },
-              ]}
-            />
-            <SelectField
-              label="Learning rates after a pruning event"
-              value={lrReset}
-              error={field('lrReset')}
-              hint="The spec resets every rate to its start (v at 5×). The authors' script, which made the paper's numbers, gives the 5× to A_p and 1× to v instead; on SIM350 that fits better at high sparsity."
-              onChange={(e) => setLrReset(e.target.value === 'reference' ? 'reference' : 'initial')}
-              options={[
-                { value: 'initial', label: 'Back to the starting rates (spec)' },
-                { value: 'reference', label: "As the authors' script (A_p 5×, v 1×)" },
-              ]}
-            />
+            <div className="form-row">
+              <SelectField
+                label="Model kept"
+                value={selection}
+                error={field('selection')}
+                hint="The paper keeps the lowest validation loss. The one-SE rule keeps the sparsest network whose validation loss is within one standard error of it."
+                onChange={(e) => setSelection(e.target.value === 'one_se' ? 'one_se' : 'best')}
+                options={[
+                  { value: 'best', label: 'Lowest validation loss (paper)' },
+                  { value: 'one_se', label: 'Sparsest within one SE of the lowest' },
+                ]}
+              />
+              <SelectField
+                label="Learning rates after a pruning event"
+                value={lrReset}
+                error={field('lrReset')}
+                hint="The spec resets every rate to its start (v at 5×). The authors' script, which made the paper's numbers, gives the 5× to A_p and 1× to v instead; on SIM350 that fits better at high sparsity."
+                onChange={(e) => setLrReset(e.target.value === 'reference' ? 'reference' : 'initial')}
+                options={[
+                  { value: 'initial', label: 'Back to the starting rates (spec)' },
+                  { value: 'reference', label: "As the authors' script (A_p 5×, v 1×)" },
+                ]}
+              />
+            </div>
           </details>
 
           <div className="form-row">
