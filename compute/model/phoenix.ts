@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { dopri5, integrateAdaptive, integrateFixed, rk4, tensorOps } from '../solvers';
+import { flatLayout } from './layout';
 import { applyMasks, type PhoenixMasks, type PhoenixParams } from './params';
 import { rhsWeights, rhsWithGradient, rk4WithAdjoint, type GradientTape } from './rhs';
 
@@ -49,14 +50,7 @@ export interface PhoenixTensors {
   v: tf.Tensor2D;
 }
 
-/**
- * Flat layout of all parameters (one tf.Variable, so Adam and masking are a handful of ops per step):
- * [W_sᵀ (n·h) | W_pᵀ (n·h) | A_sᵀ (h·n) | A_pᵀ (h·n) | b_s (h) | b_p (h) | v (n)].
- */
-export function flatLayout(n: number, h: number) {
-  const nh = n * h;
-  return { WsT: 0, WpT: nh, AsT: 2 * nh, ApT: 3 * nh, bs: 4 * nh, bp: 4 * nh + h, v: 4 * nh + 2 * h, length: 4 * nh + 2 * h + n };
-}
+export { flatLayout };
 
 export function paramsToFlat(p: PhoenixParams): Float32Array {
   const { n, h } = p;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flatLayout } from '../model/phoenix';
+import { flatLayout } from '../model/layout';
 import { learningRateGroups, LR_RESETS } from './learning-rates';
 
 const n = 5;

@@ -1,4 +1,4 @@
-import { flatLayout } from '../model/phoenix';
+import { flatLayout } from '../model/layout';
 
 /**
  * What a pruning event does to the learning rates.
