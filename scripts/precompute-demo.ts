@@ -15,24 +15,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { train } from '@/compute';
+import { numeric, parseCliArgs } from '@/compute/cli/args';
+import { CliUsageError } from '@/compute/cli/cli-errors';
 import { loadSim350 } from '@/compute/fixtures/sim350';
 import { codeVersion } from '@/server/runs/code-version';
 import { buildRunConfig, resolvePreset } from '@/server/runs/config';
 import { DEMO_RUNS, DEMO_RUNS_DIR, writeDemoRunFile, type DemoRunFile } from '@/server/demo/demo-runs';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const USAGE = `Usage: npm run precompute-demo -- [--only ${DEMO_RUNS.map((r) => r.id).join('|')}] [--backend wasm] [--epochs N --out DIR]
+  Trains the demo project's runs and writes them to ${path.relative(process.cwd(), DEMO_RUNS_DIR)} (or --out).`;
+
+// Strict, because a misspelt flag (say --epoch 2) would otherwise train for hours and overwrite the committed runs.
+const argsSchema = z
+  .object({
+    only: z.enum(DEMO_RUNS.map((r) => r.id) as [string, ...string[]]).optional(),
+    backend: z.string().min(1).default('wasm'),
+    epochs: numeric('epochs').pipe(z.number().int().min(1)).optional(),
+    out: z.string().min(1).optional(),
+  })
+  .refine((a) => a.epochs === undefined || a.out !== undefined, { message: 'a shortened trial (--epochs) needs --out, so that it leaves the committed runs alone', path: ['out'] });
+const OPTIONS = { only: { type: 'string' }, backend: { type: 'string' }, epochs: { type: 'string' }, out: { type: 'string' } } as const;
 
 async function main(): Promise<void> {
-  const only = arg('only');
-  const backend = arg('backend') ?? 'wasm';
-  const epochs = arg('epochs') ? Number(arg('epochs')) : undefined;
-  const outDir = arg('out') ?? DEMO_RUNS_DIR;
+  const { only, backend, epochs, out } = parseCliArgs(process.argv.slice(2), OPTIONS, argsSchema, USAGE);
+  const outDir = out ?? DEMO_RUNS_DIR;
   const runs = DEMO_RUNS.filter((r) => !only || r.id === only);
-  if (!runs.length) throw new Error(`--only must be one of ${DEMO_RUNS.map((r) => r.id).join(', ')}`);
   // Taken before training: the code that trains the runs, whatever is edited while they train.
   const version = codeVersion();
   const sim = loadSim350({ prior: '0.025' });
@@ -87,7 +96,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   main().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
+    console.error(e instanceof CliUsageError ? e.message : e);
+    process.exit(e instanceof CliUsageError ? 2 : 1);
   });
 }

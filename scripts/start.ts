@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { applyMigrations, connectDatabase, type Database } from '@/db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
 import { childProcessEnv, env, oidcEnabled } from '@/server/env';
@@ -15,15 +16,26 @@ import { loadOrCreateSecret, lockDataDir } from './lib/data-dir';
 import { portIsFree, runToEnd, startChild, stopChild, waitForHttp, type Child } from './lib/processes';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dev = process.argv.includes('--dev');
+const flags = parseStartFlags(process.argv.slice(2));
+const dev = flags.dev;
 /** For a second instance beside a running one (tests): rebuilding .next under a running server breaks it. */
-const skipBuild = process.argv.includes('--no-build');
+const skipBuild = flags['no-build'];
 const nextBin = createRequire(import.meta.url).resolve('next/dist/bin/next');
 // The worker runs as `node --import tsx`, one process: tsx's CLI would put the worker in a grandchild that a
 // SIGKILL of its parent leaves running on its own.
 const tsxLoader = createRequire(import.meta.url).resolve('tsx');
 
 const say = (msg: string) => console.log(`[start] ${msg}`);
+
+function parseStartFlags(argv: string[]): { dev: boolean; 'no-build': boolean } {
+  try {
+    const { values } = parseArgs({ args: argv, options: { dev: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
+    return { dev: values.dev, 'no-build': values['no-build'] };
+  } catch (e) {
+    console.error(`[start] ${e instanceof Error ? e.message : String(e)}\nUsage: npm start [-- --no-build]   ·   npm run dev   (settings come from the environment: see "Settings" in README.md)`);
+    process.exit(2);
+  }
+}
 
 function describeDatabase(url: string): string {
   const u = new URL(url);

@@ -6,13 +6,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
+import { z } from 'zod';
 import { useBackend } from '../backend';
 import { parseDenseMatrix } from '../formats/dense-matrix';
 import { parseGeneNames } from '../formats/gene-names';
 import { parseTrajectoryCsv } from '../formats/trajectory-csv';
 import { loadSim350 } from '../fixtures/sim350';
+import { numeric, parseCliArgs } from '../cli/args';
+import { CliUsageError } from '../cli/cli-errors';
 import { readTextFile } from '../cli/input-files';
 import { initPhoenixParams } from '../model/init';
 import { PhoenixModel, flatLayout, type PairBatch } from '../model/phoenix';
@@ -51,6 +53,29 @@ function timeIt(reps: number, fn: () => void): number {
   return (performance.now() - t0) / reps / 1000;
 }
 
+/**
+ * Kernel calls and time per op name, the costliest first. A custom-gradient function shows up in the
+ * profile as one pseudo-kernel whose time includes the real kernels inside it, which are listed too:
+ * only kernels registered with the backend are counted, so nothing is counted twice.
+ */
+async function kernelTimeByOp(kernels: { name: string; kernelTimeMs: number | { error: string } | Promise<number | { error: string }> }[], steps: number, top = 8) {
+  const byName = new Map<string, { calls: number; ms: number }>();
+  let totalMs = 0;
+  const backendName = tf.getBackend();
+  for (const k of kernels) {
+    if (!tf.getKernel(k.name, backendName)) continue;
+    const time = await k.kernelTimeMs;
+    const ms = typeof time === 'number' ? time : 0;
+    const entry = byName.get(k.name) ?? { calls: 0, ms: 0 };
+    entry.calls += 1;
+    entry.ms += ms;
+    totalMs += ms;
+    byName.set(k.name, entry);
+  }
+  const ops = [...byName.entries()].map(([name, e]) => ({ name, calls: e.calls / steps, ms: e.ms / steps })).sort((a, b) => b.ms - a.ms);
+  return { totalMs: totalMs / steps, top: ops.slice(0, top) };
+}
+
 /** Best of a few runs of a square matmul: the backend's attainable GFLOP/s for the model's kernel. */
 function matmulPeak(size: number): number {
   const a = tf.randomNormal([size, size]);
@@ -64,24 +89,52 @@ function matmulPeak(size: number): number {
   return (2 * size ** 3) / best / 1e9;
 }
 
+export const BENCH_USAGE = `Usage: npm run bench:compute -- [options]
+  --epochs     epochs of the real protocol to time (default 3; epoch 3 holds the first pruning event)
+  --hidden     hidden units h (default 40)         --solver   rk4 | dopri5 (default rk4)
+  --backend    wasm | cpu | another tfjs backend (default wasm)
+  --data-dir   a folder with SIM350's files (default ../shared/data/sim350, else the repo's fixture)
+  --scale      time and memory against genes instead: "350x40,2000x300" (genes x hidden); alone, the default sizes`;
+
+const sizeList = z.string().transform((s, ctx) => {
+  if (s.trim() === '') return DEFAULT_SIZES;
+  const sizes = s.split(',').map((item) => item.trim().split('x').map(Number));
+  if (sizes.some((pair) => pair.length !== 2 || pair.some((v) => !Number.isInteger(v) || v < 1))) {
+    ctx.addIssue({ code: 'custom', message: `'${s}' is not a list of sizes like 350x40,2000x300 (genes x hidden units)` });
+    return z.NEVER;
+  }
+  return sizes as [number, number][];
+});
+
+const benchArgsSchema = z.object({
+  epochs: numeric('epochs').pipe(z.number().int().min(1)).default(3),
+  hidden: numeric('hidden').pipe(z.number().int().min(1)).default(40),
+  solver: z.enum(['rk4', 'dopri5']).default('rk4'),
+  backend: z.string().min(1).default('wasm'),
+  'data-dir': z.string().min(1).optional(),
+  scale: sizeList.optional(),
+});
+
+const BENCH_OPTIONS = Object.fromEntries(Object.keys(benchArgsSchema.shape).map((name) => [name, { type: 'string' as const }]));
+
+export function parseBenchArgs(argv: string[]): z.infer<typeof benchArgsSchema> {
+  // A bare --scale means the default sizes; parseArgs would otherwise want a value after it.
+  const i = argv.indexOf('--scale');
+  const withValue = i >= 0 && (i === argv.length - 1 || argv[i + 1].startsWith('--')) ? [...argv.slice(0, i + 1), '', ...argv.slice(i + 1)] : argv;
+  return parseCliArgs(withValue, BENCH_OPTIONS, benchArgsSchema, BENCH_USAGE);
+}
+
 export async function runBench(argv: string[] = process.argv.slice(2)): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: { epochs: { type: 'string' }, solver: { type: 'string' }, hidden: { type: 'string' }, backend: { type: 'string' }, 'data-dir': { type: 'string' }, scale: { type: 'string' } },
-    strict: true,
-  });
+  const values = parseBenchArgs(argv);
   if (values.scale !== undefined) {
-    // --scale "350x40,2000x300" (empty: the default sizes): time and memory against the number of genes.
-    await useBackend(values.backend ?? 'wasm');
-    const sizes = values.scale.trim() === '' ? DEFAULT_SIZES : values.scale.split(',').map((s) => s.split('x').map(Number) as [number, number]);
+    await useBackend(values.backend);
     printScaleHeader();
-    for (const [n, h] of sizes) printScaleRow(measureSize(n, h));
+    for (const [n, h] of values.scale) printScaleRow(measureSize(n, h));
     return;
   }
-  const epochs = Number(values.epochs ?? 3);
-  const hidden = Number(values.hidden ?? 40);
-  const solverName = (values.solver ?? 'rk4') as 'rk4' | 'dopri5';
-  const backend = await useBackend(values.backend ?? 'wasm');
+  const { epochs, hidden } = values;
+  const solverName = values.solver;
+  const backend = await useBackend(values.backend);
   const { data, prior, source } = loadData(values['data-dir']);
   const n = data.genes.length;
   console.log(`SIM350 from ${source}: ${n} genes, ${data.trajectories.length} trajectories; backend ${backend}, h = ${hidden}, solver ${solverName}`);
@@ -115,7 +168,13 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
     tape.release();
   };
   const forwardBackward = timeIt(reps, gradientStep);
-  const kernels = (await tf.profile(gradientStep)).kernels.length;
+  // Profiled over several steps: one step's kernel times swing widely on a shared machine.
+  const profiledSteps = 10;
+  const profile = await tf.profile(() => {
+    for (let i = 0; i < profiledSteps; i++) gradientStep();
+  });
+  const kernels = profile.kernels.length / profiledSteps;
+  const byOp = await kernelTimeByOp(profile.kernels, profiledSteps);
   const grad = tf.zerosLike(model.theta);
   const optimiser = timeIt(reps, () => {
     adam.apply(model.theta, grad, [1e-3, 5e-3]);
@@ -157,6 +216,8 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  console.log(`Kernel time by op in one step (tf.profile, mean of ${profiledSteps} steps; ${byOp.totalMs.toFixed(1)} ms of kernels in all):`);
+  for (const op of byOp.top) console.log(`  ${op.name.padEnd(22)} ${String(op.calls).padStart(4)} calls  ${op.ms.toFixed(2).padStart(7)} ms  ${((100 * op.ms) / byOp.totalMs).toFixed(0).padStart(3)}%`);
   console.log(
     `Where the time goes: ${kernels} kernel calls per step at ~${((1e6 * forwardBackward) / kernels).toFixed(1)} µs each; with ${batch.rows}-row matrices each kernel is dominated by its fixed dispatch cost, not its arithmetic, so the step runs far below the matmul peak.`,
   );
@@ -165,7 +226,7 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
   runBench().catch((e) => {
-    console.error(e);
-    process.exit(1);
+    console.error(e instanceof CliUsageError ? e.message : e);
+    process.exit(e instanceof CliUsageError ? 2 : 1);
   });
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { pruningPathsSvg, type PlottedRun } from '../plots/pruning-paths-svg';
 import { CliUsageError } from './cli-errors';
 import { describeIssues, usageFailure } from './input-files';
-import { numeric } from './train';
+import { numeric } from './args';
 
 export const PLOT_USAGE = `Usage: npm run dash -- plot --out paths.svg RUN... [options]
   Draws balanced accuracy (or the validation loss) against sparsity along each run's pruning path,

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { listNames, writeDenseMatrix } from '../formats/dense-matrix';
 import { writeEdgeListCsv } from '../formats/edge-list';
@@ -12,8 +11,9 @@ import { randomKinetics } from '../simulator/random-kinetics';
 import { parseEdgesKinetics, parseOdeEquations, verifyKinetics } from '../simulator/sim-files';
 import { simulateDataset } from '../simulator/simulate';
 import { writeEdgesKinetics, writeOdeEquations } from '../simulator/write-sim-files';
+import { numeric, parseCliArgs } from './args';
 import { CliUsageError } from './cli-errors';
-import { describeIssues, networkKindSchema, parseFile, readGeneFile, readNetworkFile, usageFailure } from './input-files';
+import { networkKindSchema, parseFile, readGeneFile, readNetworkFile } from './input-files';
 
 export const SIMULATE_USAGE = `Usage: npm run dash -- simulate (--network N.csv | --equations ode_equations.csv) --out DIR [options]
   --network        signed network (edge list, SIF or dense matrix); random SIM-style kinetics are drawn for it
@@ -43,7 +43,6 @@ const numberList = z
   .refine((v) => v.length >= 2, 'give at least two time points')
   .refine((v) => v.every((t, k) => k === 0 || t > v[k - 1]), 'times must increase');
 
-const numeric = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be finite`);
 
 const argsSchema = z
   .object({
@@ -119,25 +118,12 @@ export async function runSimulate(argv: string[], log: (line: string) => void = 
   return report;
 }
 
+const SIMULATE_OPTIONS = Object.fromEntries(
+  ['network', 'network-kind', 'equations', 'kinetics', 'genes', 'trajectories', 'times', 'noise', 'seed', 'rtol', 'atol', 'out'].map((name) => [name, { type: 'string' as const }]),
+);
+
 function parseSimulateArgs(argv: string[]): SimulateArgs {
-  let values: Record<string, unknown>;
-  try {
-    const str = { type: 'string' } as const;
-    values = parseArgs({
-      args: argv,
-      options: {
-        network: str, 'network-kind': str, equations: str, kinetics: str, genes: str, trajectories: str,
-        times: str, noise: str, seed: str, rtol: str, atol: str, out: str,
-      },
-      strict: true,
-      allowPositionals: false,
-    }).values;
-  } catch (e) {
-    throw usageFailure(e instanceof Error ? e.message : String(e), SIMULATE_USAGE);
-  }
-  const parsed = argsSchema.safeParse({ out: '', ...values });
-  if (!parsed.success) throw usageFailure(describeIssues(parsed.error), SIMULATE_USAGE);
-  return parsed.data;
+  return parseCliArgs(argv, SIMULATE_OPTIONS, argsSchema, SIMULATE_USAGE, { out: '' });
 }
 
 function loadNetwork(args: SimulateArgs): KineticNetwork {

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { PruningStrategy } from '../types';
 import { CliUsageError } from './cli-errors';
 import { formatSummaryTable, formatTable, summariseSweep, type SweepRow, type SweepSummary } from './sweep-table';
-import { configFromArgs, loadInputs, numeric, parseCliArgs, TRAIN_OPTIONS, trainArgsSchema, trainToFolder, type LoadedInputs } from './train';
+import { numeric, parseCliArgs } from './args';
+import { configFromArgs, loadInputs, TRAIN_OPTIONS, trainArgsSchema, trainToFolder, type LoadedInputs } from './train';
 import { runTrainPool } from './train-pool';
 
 export type { SweepRow, SweepSummary } from './sweep-table';

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { writeRow } from '../formats/csv';
 import { parseTidyCsv } from '../formats/tidy-csv';
@@ -13,8 +12,9 @@ import { SELECTION_RULES } from '../training/selection';
 import { train, type TrainProfile } from '../training/trainer';
 import type { TrainCheckpoint, TrainResult } from '../training/types';
 import type { ExpressionData, SquareMatrix } from '../types';
+import { numeric, parseCliArgs } from './args';
 import { CliUsageError } from './cli-errors';
-import { describeIssues, parseFile, readGeneFile, readNetworkOnGenes, readTextFile, usageFailure } from './input-files';
+import { parseFile, readGeneFile, readNetworkOnGenes, readTextFile } from './input-files';
 import { fixed, sci } from './number-format';
 import { ProgressBar } from './progress';
 
@@ -42,7 +42,6 @@ export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR 
   --quiet         no progress bar
   --out           output folder: result.json, effects.csv, model.json, checkpoint.json`;
 
-export const numeric = (name: string) => z.coerce.number({ error: `${name} must be a number` }).refine(Number.isFinite, `${name} must be finite`);
 const pair = z.string().transform((s, ctx) => {
   const parts = s.split(',').map((p) => Number(p.trim()));
   if (parts.length !== 2 || parts.some((x) => !Number.isFinite(x) || x < 0 || x > 1)) {
@@ -105,18 +104,6 @@ export const TRAIN_OPTIONS = {
   quiet: { type: 'boolean' },
   out: { type: 'string' },
 } as const;
-
-export function parseCliArgs<S extends z.ZodTypeAny>(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>, schema: S, usage: string, required: Record<string, string>): z.infer<S> {
-  let values: Record<string, unknown>;
-  try {
-    values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
-  } catch (e) {
-    throw usageFailure(e instanceof Error ? e.message : String(e), usage);
-  }
-  const parsed = schema.safeParse({ ...required, ...values });
-  if (!parsed.success) throw usageFailure(describeIssues(parsed.error), usage);
-  return parsed.data;
-}
 
 export function parseTrainArgs(argv: string[]): TrainArgs {
   return parseCliArgs(argv, TRAIN_OPTIONS, trainArgsSchema, TRAIN_USAGE, { data: '', out: '' });
