@@ -2,4 +2,4 @@ export { scoreNetwork, rowsWithEdges, type NetworkScores, type ScoreOptions } fr
 export { scoreNamedNetwork, type NamedNetworkScores } from './named-scores';
 export { rankingMetrics } from './ranking';
 export { mse, fractionZero } from './mse';
-export { pruningPath, type PruningLevel, type EpochScores } from './pruning-path';
+export { pruningPath, type PathEpoch, type PruningLevel, type EpochScores } from './pruning-path';

@@ -28,7 +28,10 @@ export interface PruningLevel {
  * lowest validation loss at that level. The run itself keeps the best model over all levels (spec §3);
  * this shows what the neighbouring levels would have given.
  */
-export function pruningPath(history: readonly EpochReport[], scores: ReadonlyMap<number, EpochScores>): PruningLevel[] {
+/** What pruningPath reads of an epoch: the trainer's reports, or the stored epochs of a run. */
+export type PathEpoch = Pick<EpochReport, 'epoch' | 'valLoss' | 'valSe' | 'testLoss' | 'sparsity' | 'pruned'>;
+
+export function pruningPath(history: readonly PathEpoch[], scores: ReadonlyMap<number, EpochScores> = new Map()): PruningLevel[] {
   const levels: PruningLevel[] = [];
   for (const r of history) {
     const current = levels.at(-1);
@@ -44,7 +47,7 @@ export function pruningPath(history: readonly EpochReport[], scores: ReadonlyMap
   return levels;
 }
 
-function atEpoch(r: EpochReport, scores: ReadonlyMap<number, EpochScores>) {
+function atEpoch(r: PathEpoch, scores: ReadonlyMap<number, EpochScores>) {
   return {
     bestEpoch: r.epoch,
     sparsity: r.sparsity,

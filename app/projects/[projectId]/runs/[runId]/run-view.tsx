@@ -27,6 +27,7 @@ import { EffectsHeatmap } from './heatmap';
 import { LossCurves, type EpochPoint } from './loss-curves';
 import { MetricsPanel } from './metrics-panel';
 import { NetworkView } from './network-view';
+import { ValidationPathPlot } from './validation-path-plot';
 
 interface RunDetail extends Omit<RunListItem, 'storedMetrics'> {
   datasetId: string;
@@ -99,6 +100,7 @@ export function RunView({ runId }: { runId: string }) {
 
   const p = run.progress;
   const keptEpoch = run.summary?.bestEpoch ?? p?.bestEpoch ?? null;
+  const prunes = run.strategy !== 'none' && run.strategy !== 'pinn';
   return (
     <div className="stack">
       <div className="row page-header">
@@ -191,7 +193,7 @@ export function RunView({ runId }: { runId: string }) {
             <dd>{run.seed}</dd>
             <dt>Model kept</dt>
             <dd>{run.config.selection === 'one-se' ? 'sparsest within one SE of the lowest validation loss' : 'lowest validation loss'}</dd>
-            {run.strategy !== 'none' && run.strategy !== 'pinn' ? (
+            {prunes ? (
               <>
                 <dt>Learning rates after pruning</dt>
                 <dd>{run.config.lrReset === 'reference' ? "as the authors' script: A_p 5×, v 1×" : 'back to the starting rates'}</dd>
@@ -228,6 +230,13 @@ export function RunView({ runId }: { runId: string }) {
         <h3 id="curves-heading" className="card-heading">Training curves</h3>
         <LossCurves epochs={run.epochs} totalEpochs={p?.totalEpochs ?? run.epochs.length} keptEpoch={keptEpoch} />
       </section>
+
+      {prunes ? (
+        <section className="card" aria-labelledby="path-heading">
+          <h3 id="path-heading" className="card-heading">Validation loss along the pruning path</h3>
+          <ValidationPathPlot epochs={run.epochs} keptEpoch={keptEpoch} />
+        </section>
+      ) : null}
 
       {run.status === 'succeeded' ? (
         <>
