@@ -75,6 +75,11 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await expect(page.getByRole('img', { name: /Training and validation loss over 6 epochs/ })).toBeVisible();
   await expect(page.getByTestId('val-se-band')).toBeAttached();
   await expect(page.getByText(/kept model \(epoch \d+\)/)).toBeVisible();
+  // Pruning events at epochs 2 and 4: two pruned levels along the path, and the one-SE line.
+  const path = page.getByRole('region', { name: 'Validation loss along the pruning path' });
+  await expect(path.getByRole('img', { name: /Validation loss over the run's lowest at 2 pruning levels/ })).toBeVisible();
+  await expect(path.getByTestId('one-se-line')).toBeAttached();
+  await expect(path.getByText(/(The sparsest level within one standard error of the lowest loss is at \d+\.\d%|No pruned level is within one standard error)/)).toBeVisible();
 
   // Metrics against the gold standard, computed on request.
   const metrics = page.getByRole('region', { name: 'Metrics' });
@@ -99,6 +104,7 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await expect(page.getByRole('heading', { level: 2 }).filter({ hasText: 'IMP' }).getByText('succeeded')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByText('lowest validation loss', { exact: true })).toBeVisible();
   await expect(page.getByText('back to the starting rates', { exact: true })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Validation loss along the pruning path' })).toBeVisible();
 
   await tab(page, 'Runs').click();
   await expect(page.getByRole('row', { name: /DASH λ \(0\.5, 0\.05\).*succeeded/ })).toBeVisible();

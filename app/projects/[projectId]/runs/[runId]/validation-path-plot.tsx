@@ -63,9 +63,15 @@ export function ValidationPathPlot({ epochs, keptEpoch }: { epochs: EpochPoint[]
             {p.seRatio !== null ? (
               <line x1={x(p.sparsity)} x2={x(p.sparsity)} y1={y(p.ratio + p.seRatio)} y2={y(Math.max(p.ratio - p.seRatio, yLo))} stroke={colour(p)} strokeOpacity={0.5} strokeWidth={1.5} />
             ) : null}
+            {p.ratio > yHi ? (
+              <path d={`M${x(p.sparsity).toFixed(1)},${(y(yHi) - 4).toFixed(1)}l4,7h-8z`} fill={colour(p)}>
+                <title>{`Level ${p.level}, sparsity ${pct(p.sparsity)}: ${p.ratio.toFixed(2)}× the lowest, above the chart`}</title>
+              </path>
+            ) : (
             <circle cx={x(p.sparsity)} cy={y(p.ratio)} r={3} fill={colour(p)}>
-              <title>{`Level ${p.level}, sparsity ${pct(p.sparsity)}: best validation loss ${p.valMse.toExponential(3)} at epoch ${p.bestEpoch} (${p.ratio.toFixed(3)}× the lowest${p.seRatio !== null ? `, ± ${p.seRatio.toFixed(3)}` : ''})${p.ratio > yHi ? ', above the chart' : ''}`}</title>
+              <title>{`Level ${p.level}, sparsity ${pct(p.sparsity)}: best validation loss ${p.valMse.toExponential(3)} at epoch ${p.bestEpoch} (${p.ratio.toFixed(3)}× the lowest${p.seRatio !== null ? `, ± ${p.seRatio.toFixed(3)}` : ''})`}</title>
             </circle>
+            )}
           </g>
         ))}
         {kept ? <circle cx={x(kept.sparsity)} cy={y(kept.ratio)} r={6.5} fill="none" stroke="#222" strokeWidth={1.6} data-testid="kept-level" /> : null}
@@ -73,7 +79,7 @@ export function ValidationPathPlot({ epochs, keptEpoch }: { epochs: EpochPoint[]
         <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} stroke="#c3cad5" />
       </svg>
       <figcaption className="legend small">
-        <span>● each pruning level&apos;s best validation loss, ± one standard error</span>
+        <span>● each pruning level&apos;s best validation loss, ± one standard error (▲ above the chart)</span>
         {oneSeRatio !== null ? (
           <span>
             <span className="swatch-line dashed" style={{ borderColor: WITHIN }} /> one standard error above the lowest; <span style={{ color: WITHIN }}>green</span> levels are within it
@@ -88,6 +94,7 @@ export function ValidationPathPlot({ epochs, keptEpoch }: { epochs: EpochPoint[]
 
 function pathReading(levels: number, kept: PathPoint | null, sparsest: PathPoint | null, hasSe: boolean): string {
   if (!hasSe) return `${levels} pruning levels. This run recorded no standard errors of the validation loss, so the band of levels it cannot tell apart is not shown.`;
+  if (kept && sparsest && kept.level === sparsest.level) return `The kept model, at ${pct(kept.sparsity)} sparsity, is also the sparsest level within one standard error of the lowest validation loss.`;
   const within = sparsest ? `The sparsest level within one standard error of the lowest loss is at ${pct(sparsest.sparsity)}` : 'No pruned level is within one standard error of the lowest loss';
   const keptText = kept ? `; the kept model is at ${pct(kept.sparsity)}.` : '.';
   const advice =
