@@ -43,7 +43,6 @@ const numberList = z
   .refine((v) => v.length >= 2, 'give at least two time points')
   .refine((v) => v.every((t, k) => k === 0 || t > v[k - 1]), 'times must increase');
 
-
 const argsSchema = z
   .object({
     network: z.string().min(1).optional(),

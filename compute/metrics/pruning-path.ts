@@ -23,14 +23,14 @@ export interface PruningLevel {
   scores: EpochScores | null;
 }
 
+/** What pruningPath reads of an epoch: the trainer's reports, or the stored epochs of a run. */
+export type PathEpoch = Pick<EpochReport, 'epoch' | 'valLoss' | 'valSe' | 'testLoss' | 'sparsity' | 'pruned'>;
+
 /**
  * The sparsity / accuracy trade-off along the pruning schedule: for every level, the model with the
  * lowest validation loss at that level. The run itself keeps the best model over all levels (spec §3);
  * this shows what the neighbouring levels would have given.
  */
-/** What pruningPath reads of an epoch: the trainer's reports, or the stored epochs of a run. */
-export type PathEpoch = Pick<EpochReport, 'epoch' | 'valLoss' | 'valSe' | 'testLoss' | 'sparsity' | 'pruned'>;
-
 export function pruningPath(history: readonly PathEpoch[], scores: ReadonlyMap<number, EpochScores> = new Map()): PruningLevel[] {
   const levels: PruningLevel[] = [];
   for (const r of history) {
