@@ -6,8 +6,8 @@ import type { TrainInput } from '@/compute/training/trainer';
 import type { TrainResult } from '@/compute/training/types';
 
 export { defaultTrainConfig, parseTrainConfig, type TrainConfig } from '@/compute/training/config';
-export { LR_RESETS } from '@/compute/training/learning-rates';
-export { SELECTION_RULES } from '@/compute/training/selection';
+export { LR_RESETS, type LearningRateReset } from '@/compute/training/learning-rates';
+export { SELECTION_RULES, type SelectionRule } from '@/compute/training/selection';
 export type { EpochReport, TrainCallbacks, TrainCheckpoint, TrainResult } from '@/compute/training/types';
 export type { TrainInput };
 

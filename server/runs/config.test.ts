@@ -31,6 +31,19 @@ describe('buildRunConfig', () => {
     expect(buildRunConfig({ ...base, hyperparameters: {} })).not.toHaveProperty('selection');
   });
 
+  it('takes the training rules from the preset, and the user’s explicit choice over it', () => {
+    const base = { strategy: 'dash' as const, seed: 0, isSyntheticData: true };
+    const script = resolvePreset('synthetic-script');
+    expect(buildRunConfig({ ...base, preset: script, hyperparameters: {} })).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+    const spec = buildRunConfig({ ...base, preset: script, hyperparameters: { selection: 'best', lrReset: 'initial' } });
+    expect(spec).not.toHaveProperty('selection');
+    expect(spec).not.toHaveProperty('lrReset');
+    // The paper's synthetic preset keeps the spec's rules, so its runs compare equal with those from before the rules existed.
+    const paper = buildRunConfig({ ...base, preset: resolvePreset('synthetic'), hyperparameters: {} });
+    expect(paper).not.toHaveProperty('selection');
+    expect(paper).not.toHaveProperty('lrReset');
+  });
+
   it('refuses an unknown preset and a configuration compute would refuse, naming the field', () => {
     expect(() => resolvePreset('mouse')).toThrow(DomainError);
     try {

@@ -44,9 +44,9 @@ export function buildRunConfig(input: {
     validationFraction: h.validationFraction ?? preset?.validationFraction ?? base.validationFraction,
     noiseStd: h.noiseStd ?? preset?.noiseStd ?? (input.isSyntheticData ? 0.025 : 0),
     solver: h.solver ?? base.solver,
-    // The spec's rule ('best') stays implicit, so stored configs from before the option compare equal.
-    selection: h.selection === 'one-se' ? 'one-se' : undefined,
-    lrReset: h.lrReset === 'reference' ? 'reference' : undefined,
+    // The spec's rules ('best', 'initial') stay implicit, so stored configs from before the options compare equal.
+    selection: (h.selection ?? preset?.selection) === 'one-se' ? 'one-se' : undefined,
+    lrReset: (h.lrReset ?? preset?.lrReset) === 'reference' ? 'reference' : undefined,
     pruning: {
       firstEpoch: h.pruningFirstEpoch ?? base.pruning.firstEpoch,
       firstFraction: h.pruningFirstFraction ?? base.pruning.firstFraction,

@@ -38,7 +38,7 @@ const StrategyInfoRef = builder.objectRef<{ strategy: Strategy }>('StrategyInfo'
 });
 
 const RunPresetRef = builder.objectRef<RunPreset>('RunPreset').implement({
-  description: 'Hyperparameters from the DASH paper for one kind of data.',
+  description: 'Hyperparameters from the DASH paper for one kind of data, with the training rules they go with.',
   fields: (t) => ({
     id: t.exposeID('id'),
     label: t.exposeString('label'),
@@ -48,6 +48,8 @@ const RunPresetRef = builder.objectRef<RunPreset>('RunPreset').implement({
     epochs: t.exposeInt('epochs'),
     noiseStd: t.exposeFloat('noiseStd'),
     validationFraction: t.exposeFloat('validationFraction'),
+    selection: t.field({ type: ModelSelectionEnum, resolve: (p) => p.selection }),
+    lrReset: t.field({ type: LearningRateResetEnum, resolve: (p) => p.lrReset }),
   }),
 });
 

@@ -172,6 +172,18 @@ await forEachBackend('run queue', (h) => {
     expect(log[1].resumedFrom).toBeGreaterThanOrEqual(2);
   });
 
+  it('takes a preset’s training rules unless the launch names its own', async () => {
+    const presets = await h.gql(`{ runPresets { id selection lrReset } }`, {}, p.editor);
+    expect(presets.data!.runPresets).toContainEqual({ id: 'synthetic', selection: 'best', lrReset: 'initial' });
+    expect(presets.data!.runPresets).toContainEqual({ id: 'synthetic-script', selection: 'one_se', lrReset: 'reference' });
+    const byPreset = await launch(3, { preset: 'synthetic-script' });
+    expect((await runRow(h, byPreset.id)).config).toMatchObject({ selection: 'one-se', lrReset: 'reference', lambda: [0.5, 0.05], noiseStd: 0.025 });
+    const overridden = await launch(3, { preset: 'synthetic-script', hyperparameters: { epochs: 3, selection: 'best', lrReset: 'initial' } });
+    const config = (await runRow(h, overridden.id)).config;
+    expect(config).not.toHaveProperty('selection');
+    expect(config).not.toHaveProperty('lrReset');
+  });
+
   it('relaunches a run from its record with the same inputs, configuration and seed', async () => {
     const original = await launch(3, { seed: 42, preset: 'synthetic', hyperparameters: { epochs: 3, lambda1: 0.7, selection: 'one_se', lrReset: 'reference' } });
     const result = await h.gql(RELAUNCH, { id: original.id }, p.editor);

@@ -8,7 +8,7 @@ import { gql } from '../../../../lib/graphql-client';
 import { noErrors, toFormErrors, type FormErrors } from '../../../../lib/form-errors';
 import { useGql } from '../../data-ui/use-gql';
 import { useProject } from '../../project-context';
-import { HYPERPARAMETERS, LAUNCH_OPTIONS, parseNumberList, type HyperparameterKey, type LaunchOptions } from './launch-options';
+import { HYPERPARAMETERS, LAUNCH_OPTIONS, parseNumberList, type HyperparameterKey, type LaunchOptions, type LrResetChoice, type SelectionChoice } from './launch-options';
 
 const LAUNCH = /* GraphQL */ `mutation LaunchRun($input: LaunchRunInput!) { launchRun(input: $input) { id } }`;
 const SWEEP = /* GraphQL */ `mutation LaunchSweep($input: LaunchSweepInput!) { launchSweep(input: $input) { id runs { id } } }`;
@@ -47,8 +47,8 @@ export function LaunchForm() {
   const [lambda2Values, setLambda2Values] = useState('0.05, 0.5');
   const [preset, setPreset] = useState('');
   const [values, setValues] = useState<Values>(emptyValues);
-  const [selection, setSelection] = useState<'best' | 'one_se'>('best');
-  const [lrReset, setLrReset] = useState<'initial' | 'reference'>('initial');
+  const [selection, setSelection] = useState<SelectionChoice>('best');
+  const [lrReset, setLrReset] = useState<LrResetChoice>('initial');
   const [seed, setSeed] = useState('0');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -76,6 +76,9 @@ export function LaunchForm() {
     return data?.runStrategies.filter((s) => s.needsPrior && chosen.includes(s.strategy)).map((s) => s.label) ?? [];
   }, [data, mode, strategy, sweepStrategies]);
 
+  // The rules sit in a closed section: say on its summary when they are not the spec's.
+  const rulesChanged = [selection === 'one_se' ? 'keeps the sparsest model within one SE' : '', lrReset === 'reference' ? 'the authors’ script’s learning rates' : ''].filter(Boolean);
+
   if (projectError) return null;
   if (!canWrite) {
     return <p className="muted">Only editors and owners of the project can launch runs.</p>;
@@ -93,6 +96,8 @@ export function LaunchForm() {
       noiseStd: String(p.noiseStd),
       validationFraction: String(Number(p.validationFraction.toFixed(4))),
     }));
+    setSelection(p.selection);
+    setLrReset(p.lrReset);
   }
 
   function hyperparameters(): Record<string, number | string> | string {
@@ -104,8 +109,9 @@ export function LaunchForm() {
       if (!Number.isFinite(value)) return `hyperparameters.${key}`;
       out[key] = value;
     }
-    if (selection !== 'best') out.selection = selection;
-    if (lrReset !== 'initial') out.lrReset = lrReset;
+    // Always sent: a rule changed back to the spec's must not fall back to a preset's.
+    out.selection = selection;
+    out.lrReset = lrReset;
     return out;
   }
 
@@ -283,7 +289,10 @@ export function LaunchForm() {
             ))}
           </div>
           <details className="advanced">
-            <summary>Schedule and optimiser</summary>
+            <summary>
+              Schedule and optimiser
+              {rulesChanged.length ? <span className="muted small"> · {rulesChanged.join(', ')}</span> : null}
+            </summary>
             <div className="form-row">
               {HYPERPARAMETERS.slice(4).map((h) => (
                 <TextField key={h.key} label={h.label} inputMode={h.integer ? 'numeric' : 'decimal'} placeholder={h.hint} value={values[h.key]} error={field(h.key)} onChange={(e) => setValues({ ...values, [h.key]: e.target.value })} />

@@ -3,7 +3,7 @@ export const LAUNCH_OPTIONS = /* GraphQL */ `
   query LaunchOptions($projectId: ID!) {
     datasets(projectId: $projectId) { id name geneCount trainTrajectoryCount testTrajectoryCount isSynthetic }
     priorNetworks(projectId: $projectId) { id name versions { id number message isHead edgeCount } }
-    runPresets { id label description lambda1 lambda2 epochs noiseStd validationFraction }
+    runPresets { id label description lambda1 lambda2 epochs noiseStd validationFraction selection lrReset }
     runStrategies { strategy label needsPrior }
   }
 `;
@@ -11,9 +11,23 @@ export const LAUNCH_OPTIONS = /* GraphQL */ `
 export interface LaunchOptions {
   datasets: { id: string; name: string; geneCount: number; trainTrajectoryCount: number; testTrajectoryCount: number; isSynthetic: boolean }[];
   priorNetworks: { id: string; name: string; versions: { id: string; number: number; message: string; isHead: boolean; edgeCount: number }[] }[];
-  runPresets: { id: string; label: string; description: string; lambda1: number; lambda2: number; epochs: number; noiseStd: number; validationFraction: number }[];
+  runPresets: {
+    id: string;
+    label: string;
+    description: string;
+    lambda1: number;
+    lambda2: number;
+    epochs: number;
+    noiseStd: number;
+    validationFraction: number;
+    selection: SelectionChoice;
+    lrReset: LrResetChoice;
+  }[];
   runStrategies: { strategy: string; label: string; needsPrior: boolean }[];
 }
+
+export type SelectionChoice = 'best' | 'one_se';
+export type LrResetChoice = 'initial' | 'reference';
 
 /** Hyperparameter inputs as typed; empty means "the preset's or compute's default". */
 export const HYPERPARAMETERS = [
