@@ -181,6 +181,7 @@ class TrainingRun {
         seconds: (performance.now() - started) / 1000,
         pruned,
         isBest,
+        keptEpoch: this.selection.chosen!.epoch,
       };
       this.history.push(report);
       stoppedEarly = this.selection.badEpochs >= config.patience;

@@ -118,6 +118,10 @@ describe('trainer', () => {
     expect(oneSe.summary.sparsity).toBeGreaterThan(best.summary.sparsity);
     const sparsestInBand = Math.max(...best.history.filter((r) => r.valLoss <= band).map((r) => r.sparsity));
     expect(kept.sparsity).toBeCloseTo(sparsestInBand, 3);
+    // Each epoch reports the model kept so far: the lowest loss under the spec's rule, the one-SE choice otherwise.
+    expect(best.history.map((r) => r.keptEpoch)).toEqual(best.history.map((_, i) => best.history.slice(0, i + 1).filter((r) => r.isBest).at(-1)!.epoch));
+    expect(oneSe.history.at(-1)!.keptEpoch).toBe(oneSe.summary.bestEpoch);
+    expect(oneSe.history.some((r, i) => r.keptEpoch !== best.history[i].keptEpoch)).toBe(true);
     // A resumed one-se run keeps the same model.
     const resumed = await train({ data, prior: truth, config: config('one-se'), resumeFrom: checkpoints[9] });
     expect(resumed.summary.bestEpoch).toBe(oneSe.summary.bestEpoch);

@@ -15,7 +15,13 @@ export interface EpochReport {
   learningRate: number;
   seconds: number;
   pruned: boolean;
+  /** Whether this epoch has the lowest validation loss so far. */
   isBest: boolean;
+  /**
+   * The epoch of the model the run keeps so far: the lowest loss, or under one-SE the sparsest epoch
+   * within one SE of it. Absent in histories recorded before it was.
+   */
+  keptEpoch?: number;
 }
 
 export interface StepReport {

@@ -53,6 +53,8 @@ export interface RunProgress {
   learningRate?: number;
   bestEpoch?: number;
   bestValLoss?: number;
+  /** The epoch of the model the run keeps so far (under one-SE it can be later and sparser than bestEpoch). */
+  keptEpoch?: number;
   lastPruningEpoch?: number;
   resumedFromEpoch?: number;
   attempt?: number;
@@ -259,6 +261,7 @@ class ProgressReporter {
       sparsity: r.sparsity,
       learningRate: r.learningRate,
       ...(r.isBest ? { bestEpoch: r.epoch, bestValLoss: r.valLoss } : {}),
+      ...(r.keptEpoch !== undefined ? { keptEpoch: r.keptEpoch } : {}),
       ...(r.pruned ? { lastPruningEpoch: r.epoch } : {}),
     };
     await this.queue(async () => {

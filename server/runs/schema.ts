@@ -78,6 +78,11 @@ const RunProgressRef = builder.objectRef<RunProgress>('RunProgress').implement({
     learningRate: t.float({ nullable: true, resolve: (p) => finite(p.learningRate) }),
     bestEpoch: t.int({ nullable: true, resolve: (p) => p.bestEpoch ?? null }),
     bestValLoss: t.float({ nullable: true, resolve: (p) => finite(p.bestValLoss) }),
+    keptEpoch: t.int({
+      nullable: true,
+      description: 'The epoch of the model the run keeps so far: bestEpoch, or under the one-SE rule the sparsest epoch within one SE of it.',
+      resolve: (p) => p.keptEpoch ?? null,
+    }),
     lastPruningEpoch: t.int({ nullable: true, resolve: (p) => p.lastPruningEpoch ?? null }),
     resumedFromEpoch: t.int({ nullable: true, resolve: (p) => p.resumedFromEpoch ?? null }),
     attempt: t.int({ nullable: true, resolve: (p) => p.attempt ?? null }),

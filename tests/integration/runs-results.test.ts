@@ -11,8 +11,8 @@ import { runsProject, testWorker, waitFor, type RunsProject, type TestWorker } f
 const LAUNCH = `mutation($input: LaunchRunInput!) { launchRun(input: $input) { id name status strategy lambda1 lambda2 config codeVersion } }`;
 const SWEEP = `mutation($input: LaunchSweepInput!) { launchSweep(input: $input) { id name runs { id name strategy lambda1 lambda2 sweepId status } } }`;
 const RESULT = `query($id: ID!, $gold: ID!) { run(id: $id) {
-  status error epochs { epoch trainLoss valLoss valSe sparsity } progress { phase epoch totalEpochs fraction }
-  summary { sparsity valMse epochsRun inferredEdges }
+  status error epochs { epoch trainLoss valLoss valSe sparsity } progress { phase epoch totalEpochs fraction keptEpoch }
+  summary { sparsity valMse epochsRun bestEpoch inferredEdges }
   metrics(goldStandardId: $gold) { balancedAccuracy precision recall auroc aupr epr tp fp tn fn referenceEdges predictedEdges
     referenceEdgesOutside unknownReferenceGenes computedAt }
 } }`;
@@ -112,6 +112,9 @@ await forEachBackend('runs with the compute engine', (h) => {
     expect(imp.epochs).toHaveLength(6);
     expect(imp.epochs.every((e: { valLoss: number; valSe: number | null }) => e.valSe !== null && e.valSe > 0 && e.valSe < e.valLoss)).toBe(true);
     expect(run.summary.epochsRun).toBe(6);
+    // The progress names the kept model as the summary does.
+    expect(run.progress.keptEpoch).toBe(run.summary.bestEpoch);
+    expect(imp.progress.keptEpoch).toBe(imp.summary.bestEpoch);
     expect(run.summary.sparsity).toBeGreaterThan(0.5); // pruned at epochs 2, 4 and 6
 
     const edges = await h.query(`select regulator, target, effect, rank from inferred_edges where run_id = $1 order by rank`, [ids.dash]);

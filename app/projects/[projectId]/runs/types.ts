@@ -14,6 +14,7 @@ export interface RunProgress {
   sparsity: number | null;
   bestEpoch: number | null;
   bestValLoss: number | null;
+  keptEpoch: number | null;
   lastPruningEpoch: number | null;
   resumedFromEpoch: number | null;
   attempt: number | null;
@@ -79,7 +80,7 @@ export interface RunListItem {
   storedMetrics: Pick<RunMetrics, 'goldStandardId' | 'goldStandardName' | 'balancedAccuracy' | 'auroc' | 'aupr'>[];
 }
 
-export const PROGRESS_FIELDS = `phase epoch totalEpochs fraction step stepsPerEpoch trainLoss valLoss sparsity bestEpoch bestValLoss
+export const PROGRESS_FIELDS = `phase epoch totalEpochs fraction step stepsPerEpoch trainLoss valLoss sparsity bestEpoch bestValLoss keptEpoch
   lastPruningEpoch resumedFromEpoch attempt updatedAt`;
 export const SUMMARY_FIELDS = 'sparsity valMse testMse epochsRun bestEpoch secondsPerEpoch stoppedEarly inferredEdges provenance';
 export const METRICS_FIELDS = `goldStandardId goldStandardName computedAt balancedAccuracy balancedAccuracyRegulators precision recall f1 auroc aupr epr

@@ -99,7 +99,7 @@ export function RunView({ runId }: { runId: string }) {
   }
 
   const p = run.progress;
-  const keptEpoch = run.summary?.bestEpoch ?? p?.bestEpoch ?? null;
+  const keptEpoch = run.summary?.bestEpoch ?? p?.keptEpoch ?? p?.bestEpoch ?? null;
   const prunes = run.strategy !== 'none' && run.strategy !== 'pinn';
   return (
     <div className="stack">
@@ -234,7 +234,7 @@ export function RunView({ runId }: { runId: string }) {
       {prunes ? (
         <section className="card" aria-labelledby="path-heading">
           <h3 id="path-heading" className="card-heading">Validation loss along the pruning path</h3>
-          <ValidationPathPlot epochs={run.epochs} keptEpoch={keptEpoch} />
+          <ValidationPathPlot epochs={run.epochs} keptEpoch={keptEpoch} keepsOneSe={run.config.selection === 'one-se'} />
         </section>
       ) : null}
 

@@ -14,7 +14,7 @@ const CAP = 2;
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
-export function ValidationPathPlot({ epochs, keptEpoch }: { epochs: EpochPoint[]; keptEpoch: number | null }) {
+export function ValidationPathPlot({ epochs, keptEpoch, keepsOneSe }: { epochs: EpochPoint[]; keptEpoch: number | null; keepsOneSe: boolean }) {
   const path = validationPath(epochs, keptEpoch);
   if (!path) return <p className="muted">This appears after the first pruning event.</p>;
   const { points, oneSeRatio, kept, sparsestWithinOneSe } = path;
@@ -87,18 +87,18 @@ export function ValidationPathPlot({ epochs, keptEpoch }: { epochs: EpochPoint[]
         ) : null}
         {kept ? <span>○ kept model</span> : null}
       </figcaption>
-      <p className="small muted">{pathReading(path.points.length, kept, sparsestWithinOneSe, oneSeRatio !== null)}</p>
+      <p className="small muted">{pathReading(path.points.length, kept, sparsestWithinOneSe, oneSeRatio !== null, keepsOneSe)}</p>
     </figure>
   );
 }
 
-function pathReading(levels: number, kept: PathPoint | null, sparsest: PathPoint | null, hasSe: boolean): string {
+function pathReading(levels: number, kept: PathPoint | null, sparsest: PathPoint | null, hasSe: boolean, keepsOneSe: boolean): string {
   if (!hasSe) return `${levels} pruning levels. This run recorded no standard errors of the validation loss, so the band of levels it cannot tell apart is not shown.`;
   if (kept && sparsest && kept.level === sparsest.level) return `The kept model, at ${pct(kept.sparsity)} sparsity, is also the sparsest level within one standard error of the lowest validation loss.`;
   const within = sparsest ? `The sparsest level within one standard error of the lowest loss is at ${pct(sparsest.sparsity)}` : 'No pruned level is within one standard error of the lowest loss';
   const keptText = kept ? `; the kept model is at ${pct(kept.sparsity)}.` : '.';
   const advice =
-    sparsest && kept && sparsest.sparsity > kept.sparsity
+    !keepsOneSe && sparsest && kept && sparsest.sparsity > kept.sparsity
       ? ' The validation data cannot tell these levels apart, so the sparser network is as well supported; the "sparsest within one SE" rule in the launch form keeps it.'
       : '';
   return `${within}${keptText}${advice}`;
