@@ -12,9 +12,9 @@ const booleanFlag = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** A real PostgreSQL. When absent, the embedded PGlite database in GRN_DATA_DIR is used. */
+  /** An external PostgreSQL. When absent, `npm start` runs the embedded PostgreSQL in GRN_DATA_DIR/pg. */
   DATABASE_URL: z.string().url().optional(),
-  /** PostgreSQL used by integration tests when reachable (defaults to the local test database). */
+  /** PostgreSQL 15 used by integration tests beside the embedded server (defaults to the local test database). */
   TEST_DATABASE_URL: z.string().url().optional(),
   GRN_DATA_DIR: z.string().min(1).default(path.join(process.cwd(), '.data')),
   NEXTAUTH_SECRET: z.string().min(16).optional(),

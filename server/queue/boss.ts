@@ -78,8 +78,8 @@ export interface TrainRunSender {
 }
 
 /**
- * Get the sender before opening the transaction: starting it the first time uses another connection,
- * which on PGlite (one session behind the socket) would wait for the open transaction forever.
+ * Get the sender before opening the transaction: starting it the first time uses another pooled
+ * connection, which a small pool might not have to give while the caller holds one in a transaction.
  */
 export async function trainRunSender(db: Database, settings: QueueSettings = defaultQueueSettings): Promise<TrainRunSender> {
   const boss = await senderFor(db);

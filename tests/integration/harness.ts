@@ -1,15 +1,14 @@
 /**
- * Integration test harness: a fresh, migrated database per test file and backend (PGlite in memory
- * always; PostgreSQL when reachable), and GraphQL operations run through the same Apollo Server
+ * Integration test harness: a fresh, migrated database per test file and backend (the embedded PostgreSQL
+ * that global-setup.ts starts once per run, and PostgreSQL 15 at TEST_DATABASE_URL), and GraphQL operations run through the same Apollo Server
  * configuration (schema, validation rules, error formatting) that serves /api/graphql.
  */
 import { randomBytes } from 'node:crypto';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { applyMigrations, connectDatabase, type Database, type DatabaseHandle } from '@/db/client';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
 import { signUp } from '@/server/accounts/service';
 import type { ServiceContext, Viewer } from '@/server/context';
 import { env } from '@/server/env';
@@ -18,7 +17,7 @@ import { buildRequestContext } from '@/server/graphql/context';
 import { createApolloServer } from '@/server/graphql/server';
 import type { Logger } from '@/server/log';
 
-export type Backend = 'pglite' | 'postgres';
+export type Backend = 'embedded' | 'postgres';
 
 const postgresUrl = env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -63,32 +62,21 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function openPglite(): Promise<Opened> {
-  const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: null });
-  const handle = connectDatabase(embedded.url, { max: 4 });
-  return {
-    handle,
-    async close() {
-      await handle.close();
-      await embedded.stop();
-    },
-  };
-}
-
-async function openPostgres(): Promise<Opened> {
+/** A new database on the server at `serverUrl`, dropped again when the test file is done. */
+async function openFreshDatabase(serverUrl: string): Promise<Opened> {
   const name = `grn_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(postgresUrl);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = connectDatabase(url.toString(), { max: 4 });
   return {
     handle,
     async close() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: postgresUrl });
+      const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
@@ -125,7 +113,7 @@ function useHarness(backend: Backend): Harness {
   };
 
   beforeAll(async () => {
-    opened = backend === 'pglite' ? await openPglite() : await openPostgres();
+    opened = await openFreshDatabase(backend === 'embedded' ? inject('embeddedPostgresUrl') : postgresUrl);
     await applyMigrations(opened.handle.db);
     server = createApolloServer({ log });
     await server.start();
@@ -180,7 +168,7 @@ function useHarness(backend: Backend): Harness {
  * answers at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
  */
 export async function forEachBackend(title: string, define: (h: Harness) => void): Promise<void> {
-  describe(`${title} [pglite]`, () => define(useHarness('pglite')));
+  describe(`${title} [embedded]`, () => define(useHarness('embedded')));
   const unavailable = await postgresUnavailable();
   if (unavailable) {
     console.warn(`[integration] PostgreSQL variant skipped: ${unavailable}`);
