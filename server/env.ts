@@ -32,6 +32,8 @@ const envSchema = z.object({
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Set by CI services: a skipped database variant, a skipped test or an empty test stage fails the run. */
+  CI: z.string().optional().transform((v) => v !== undefined && v !== '' && !['false', '0', 'no'].includes(v.toLowerCase())),
 });
 
 export type Env = z.infer<typeof envSchema>;

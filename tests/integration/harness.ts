@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { applyMigrations, connectDatabase, type Database, type DatabaseHandle } from '@/db/client';
 import { signUp } from '@/server/accounts/service';
 import type { ServiceContext, Viewer } from '@/server/context';
@@ -165,12 +165,19 @@ function useHarness(backend: Backend): Harness {
 
 /**
  * Defines the same tests once per backend. The PostgreSQL variant is skipped, visibly, when no server
- * answers at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * answers at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); with CI=true it fails.
  */
 export async function forEachBackend(title: string, define: (h: Harness) => void): Promise<void> {
   describe(`${title} [embedded]`, () => define(useHarness('embedded')));
   const unavailable = await postgresUnavailable();
-  if (unavailable) {
+  if (unavailable && env.CI) {
+    // CI promises both databases: an unreachable one is a failure, not a quiet skip.
+    describe(`${title} [postgres]`, () => {
+      it('reaches PostgreSQL at TEST_DATABASE_URL', () => {
+        throw new Error(`PostgreSQL variant cannot run in CI: ${unavailable}`);
+      });
+    });
+  } else if (unavailable) {
     console.warn(`[integration] PostgreSQL variant skipped: ${unavailable}`);
     describe.skip(`${title} [postgres skipped: ${unavailable}]`, () => define(useHarness('postgres')));
   } else {
