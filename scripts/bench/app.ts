@@ -92,11 +92,11 @@ function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(';')[0]);
 }
 
-/** Signs a new account up (GraphQL) and in (next-auth credentials), returning its session cookie. */
-export async function signedInUser(url: string, name: string): Promise<BenchUser> {
-  const email = `${name}.${randomBytes(3).toString('hex')}@bench.example`;
-  const password = 'bench password 1234';
-  await graphql(url, null, `mutation($i: SignUpInput!) { signUp(input: $i) { id } }`, { i: { email, name, password } });
+/** Signs a new account up (GraphQL; or takes an existing email and password) and in (next-auth credentials), returning its session cookie. */
+export async function signedInUser(url: string, name: string, existingPassword?: string): Promise<BenchUser> {
+  const email = existingPassword ? name : `${name}.${randomBytes(3).toString('hex')}@bench.example`;
+  const password = existingPassword ?? 'bench password 1234';
+  if (!existingPassword) await graphql(url, null, `mutation($i: SignUpInput!) { signUp(input: $i) { id } }`, { i: { email, name, password } });
   const csrfRes = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const res = await fetch(`${url}/api/auth/callback/credentials`, {

@@ -1,5 +1,5 @@
 /**
- * The job queue and its workers, on PGlite and PostgreSQL: several workers never run a run twice, a killed
+ * The job queue and its workers, on the embedded PostgreSQL and PostgreSQL 15: several workers never run a run twice, a killed
  * worker's run is recovered and resumes from its checkpoint, cancel, failures, graceful shutdown.
  * Training is scripted (see scriptedTrainer) so the tests control timing; runs-results.test.ts trains for real.
  */
@@ -80,7 +80,9 @@ await forEachBackend('run queue', (h) => {
   it('recovers a killed worker’s run on another worker, resuming from its checkpoint', async () => {
     const log: Execution[] = [];
     const run = await launch(10);
-    const doomed = await start(scriptedTrainer('doomed', log, { epochMs: 150 }), { workerId: 'doomed' });
+    // Slow enough that the kill lands seconds before the run could finish, even on a loaded 2-core machine
+    // (at 150 ms an epoch the margin was about 1 s).
+    const doomed = await start(scriptedTrainer('doomed', log, { epochMs: 500 }), { workerId: 'doomed' });
     await waitFor('a checkpoint at epoch 3', async () => ((await runRow(h, run.id)).checkpoint_epoch ?? 0) >= 3);
     await doomed.worker.kill(); // no heartbeat, no completion: as if the process died
     const atKill = await runRow(h, run.id);
@@ -160,7 +162,8 @@ await forEachBackend('run queue', (h) => {
   it('hands a running run back to the queue on graceful shutdown; the next worker resumes it', async () => {
     const log: Execution[] = [];
     const run = await launch(8);
-    const first = await start(scriptedTrainer('first', log, { epochMs: 120 }));
+    // Seconds between the checkpoint and the run's end, so the shutdown always comes first (was ~0.7 s).
+    const first = await start(scriptedTrainer('first', log, { epochMs: 500 }));
     await waitFor('a checkpoint', async () => ((await runRow(h, run.id)).checkpoint_epoch ?? 0) >= 2);
     await first.close();
     const handedBack = await runRow(h, run.id);
