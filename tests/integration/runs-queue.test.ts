@@ -48,6 +48,12 @@ await forEachBackend('run queue', (h) => {
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!.launchRun as { id: string; status: string };
   };
+  /** The run's job once pg-boss has recorded its end (a moment after the run row). */
+  const settledJob = (runId: string) =>
+    waitFor(`the job of run ${runId} to settle`, async () => {
+      const r = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [runId]);
+      return r.rows.length > 0 && r.rows.every((j) => j.state !== 'active') ? r : null;
+    }, 10_000);
   const finished = (runId: string, status = 'succeeded', timeoutMs = 30_000) =>
     waitFor(`run ${runId} to be ${status}`, async () => ((await runRow(h, runId)).status === status ? runRow(h, runId) : null), timeoutMs);
 
@@ -66,7 +72,11 @@ await forEachBackend('run queue', (h) => {
     expect(log.every((e) => e.resumedFrom === null && e.epochsTrained.join() === '1,2,3,4')).toBe(true);
     const byWorker = rows.map((r) => r.worker_id);
     expect(new Set(byWorker)).toEqual(new Set([a.worker.workerId, b.worker.workerId]));
-    const jobs = await h.query(`select state, retry_count from pgboss.job where name = 'train-run' and data->>'runId' = any($1)`, [ids]);
+    // pg-boss marks a job completed after the handler returns, a moment after the run row says succeeded.
+    const jobs = await waitFor('the six jobs to complete', async () => {
+      const r = await h.query(`select state, retry_count from pgboss.job where name = 'train-run' and data->>'runId' = any($1)`, [ids]);
+      return r.rows.every((j) => j.state !== 'active') ? r : null;
+    }, 10_000);
     expect(jobs.rows).toHaveLength(6);
     expect(jobs.rows.every((j) => j.state === 'completed' && j.retry_count === 0)).toBe(true);
 
@@ -98,7 +108,7 @@ await forEachBackend('run queue', (h) => {
     expect(log.filter((e) => e.worker === 'doomed')).toHaveLength(1);
     const epochs = await h.query(`select epoch from run_epochs where run_id = $1 order by epoch`, [run.id]);
     expect(epochs.rows.map((r) => r.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const job = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [run.id]);
+    const job = await settledJob(run.id);
     expect(job.rows).toEqual([{ state: 'completed', retry_count: 1 }]);
     const { data } = await h.gql(RUN, { id: run.id }, p.viewer);
     expect(data!.run.progress.resumedFromEpoch).toBe(resumed.resumedFrom);
@@ -142,7 +152,7 @@ await forEachBackend('run queue', (h) => {
     const errorId = /id ([0-9a-f]{8})/.exec(data!.run.error)![1];
     expect(captured).toContainEqual(expect.objectContaining({ msg: 'run failed unexpectedly', data: expect.objectContaining({ errorId, runId: run.id }) }));
     // A deterministic failure is not retried.
-    const job = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [run.id]);
+    const job = await settledJob(run.id);
     expect(job.rows).toEqual([{ state: 'completed', retry_count: 0 }]);
   });
 
