@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const text = priorFile(edgeCount);
     const mb = Buffer.byteLength(text) / 1e6;
     const importing = timed(() =>
-      graphql(app.url, importer, `mutation($i: ImportPriorInput!) { importPrior(input: $i) { id head { id edgeCount } } }`, {
+      graphql(app.url, importer, `mutation($i: ImportPriorInput!) { importPrior(input: $i) { id headVersion { id edgeCount } } }`, {
         i: { projectId: project.id, name: 'DoRothEA-sized', format: 'edge_list', text },
       }),
     );
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const [, geneSeconds] = await timed(() => graphql(app.url, importer, `query($id: ID!) { priorVersion(id: $id) { edges(gene: "TF42", limit: 100) { total } } }`, { id: v2.id }));
     results.push(['edge page filtered by gene', 'TF42', `${(geneSeconds * 1000).toFixed(0)} ms`, '< 1 s']);
     const [{ priorDiff: diff }, diffSeconds] = await timed(() =>
-      graphql(app.url, importer, `query($a: ID!, $b: ID!) { priorDiff(fromVersionId: $a, toVersionId: $b) { added { regulator } removed { regulator } signChanged { before { sign } } } }`, { a: prior.head.id, b: v2.id }),
+      graphql(app.url, importer, `query($a: ID!, $b: ID!) { priorDiff(fromVersionId: $a, toVersionId: $b) { added { regulator } removed { regulator } signChanged { before { sign } } } }`, { a: prior.headVersion.id, b: v2.id }),
     );
     results.push(['diff of the two versions', `${diff.signChanged.length.toLocaleString('en')} sign changes`, `${(diffSeconds * 1000).toFixed(0)} ms`, '< 1 s']);
 
