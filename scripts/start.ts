@@ -119,6 +119,8 @@ async function main(): Promise<void> {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or choose another with PORT=…`);
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Also for a folder made by an earlier version (0755): it holds the session secret and the database.
+  fs.chmodSync(dataDir, 0o700);
   const unlock = lockDataDir(dataDir);
   const children: Child[] = [];
   let embedded: EmbeddedPostgres | null = null;
