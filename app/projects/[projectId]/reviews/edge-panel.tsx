@@ -8,7 +8,7 @@ import { useProject } from '../project-context';
 import { Discussion } from './discussion';
 import { AcrossRuns, SettleControl, VerdictHistory, VerdictList } from './edge-facts';
 import { ReviewStatusBadge } from './review-status';
-import { REVIEW_EDGE, type EdgeRef, type ReviewedEdge } from './types';
+import { REVIEW_EDGE, type EdgeRef, type EdgeReviewStatus, type ReviewedEdge } from './types';
 import { VerdictForm } from './verdict-form';
 
 export interface PanelRequests {
@@ -26,11 +26,13 @@ interface Props {
   /** Bumped by the caller after it wrote to the edge itself (quick verdicts). */
   refresh?: number;
   onChanged?(): void;
+  /** Told the edge's status whenever it loads, so views beside the panel can show it. */
+  onStatus?(status: EdgeReviewStatus): void;
   onClose?(): void;
 }
 
 /** Everything about one edge: status, my verdict, everyone's verdicts, history, discussion, the edge in every run. */
-export function EdgeReviewPanel({ edge, runId, requests = { reject: 0, comment: 0 }, refresh = 0, onChanged, onClose }: Props) {
+export function EdgeReviewPanel({ edge, runId, requests = { reject: 0, comment: 0 }, refresh = 0, onChanged, onStatus, onClose }: Props) {
   const { projectId, canWrite, canManage } = useProject();
   const { data, error, reload } = useGql<{ me: { id: string } | null; reviewEdge: ReviewedEdge }>(REVIEW_EDGE, {
     projectId,
@@ -47,6 +49,13 @@ export function EdgeReviewPanel({ edge, runId, requests = { reject: 0, comment: 
   useEffect(() => {
     if (requests.comment > 0) commentRef.current?.focus();
   }, [requests.comment]);
+
+  const status = data?.reviewEdge.status;
+  const onStatusRef = useRef(onStatus);
+  onStatusRef.current = onStatus;
+  useEffect(() => {
+    if (status) onStatusRef.current?.(status);
+  }, [status]);
 
   const changed = () => {
     void reload();
