@@ -132,7 +132,7 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
             {' '}· <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> needs evidence · <kbd>c</kbd> comment
           </>
         ) : null}{' '}
-        · <kbd>x</kbd> select{canWrite ? <> · <kbd>shift</kbd>+<kbd>A</kbd> accept the selection</> : null}
+        · <kbd>x</kbd> select{canWrite ? <> · <kbd>shift</kbd>+<kbd>A</kbd> accept the selection</> : null} · <kbd>Esc</kbd> leaves a text box
       </p>
       <OkAlert>{notice}</OkAlert>
       <ErrorAlert>{actionError ?? error}</ErrorAlert>

@@ -29,6 +29,8 @@ export function useTriageKeys(onAction: (action: TriageAction) => void, enabled:
   useEffect(() => {
     if (!enabled) return;
     const listener = (e: KeyboardEvent) => {
+      // Escape leaves a text box, so the next key triages again.
+      if (e.key === 'Escape' && isTypingTarget(e.target)) return (e.target as HTMLElement).blur();
       if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
       const action = TRIAGE_KEYS[e.key];
       if (!action) return;
