@@ -32,6 +32,10 @@ const envSchema = z.object({
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** SMTP server for notification emails (e.g. smtp://user:pass@mail.lab.org:587); without it, notifications are in-app only. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of notification emails, e.g. `GRN Studio <grn@lab.org>`; needed together with SMTP_URL. */
+  SMTP_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
