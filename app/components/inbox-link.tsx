@@ -3,8 +3,8 @@ import { usePathname } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { gql } from '../lib/graphql-client';
 import { NavLink } from './nav-link';
+import { UNREAD_COUNT } from '../projects/[projectId]/reviews/queries';
 
-const UNREAD = /* GraphQL */ `query UnreadCount { unreadNotificationCount }`;
 /** Pages that change what is read dispatch this, so the count follows at once. */
 export const NOTIFICATIONS_CHANGED = 'grn:notifications-changed';
 const POLL_MS = 30_000;
@@ -17,7 +17,7 @@ export function InboxLink() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      gql<{ unreadNotificationCount: number }>(UNREAD)
+      gql<{ unreadNotificationCount: number }>(UNREAD_COUNT)
         .then((d) => live && setUnread(d.unreadNotificationCount))
         // The count is a convenience: when it cannot be read, the link stays without it.
         .catch(() => undefined);

@@ -7,6 +7,7 @@ import { formatDateTime, formatRelative } from '../lib/format';
 import { gql } from '../lib/graphql-client';
 import { errorMessage } from '../lib/form-errors';
 import { useGql } from '../projects/[projectId]/data-ui/use-gql';
+import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS } from '../projects/[projectId]/reviews/queries';
 
 type NotificationKind = 'MENTION' | 'REPLY' | 'VERDICT' | 'DISPUTE' | 'SETTLED';
 interface Notification {
@@ -29,15 +30,6 @@ interface NotificationPage {
 }
 
 const PAGE_SIZE = 30;
-const NOTIFICATIONS = /* GraphQL */ `
-  query Notifications($onlyUnread: Boolean, $offset: Int, $limit: Int) {
-    notifications(onlyUnread: $onlyUnread, offset: $offset, limit: $limit) {
-      total unread
-      items { id kind projectId projectName regulator target actorName commentId excerpt createdAt read }
-    }
-  }
-`;
-const MARK_READ = /* GraphQL */ `mutation MarkRead($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) }`;
 
 const WHAT: Record<NotificationKind, string> = {
   MENTION: 'mentioned you on',
@@ -61,7 +53,7 @@ export function InboxView() {
 
   async function markRead(vars: { ids?: string[]; all?: boolean }) {
     try {
-      await gql(MARK_READ, vars);
+      await gql(MARK_NOTIFICATIONS_READ, vars);
       window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED));
       await reload();
     } catch (e) {

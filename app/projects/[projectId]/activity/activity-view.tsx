@@ -6,6 +6,7 @@ import { useGql } from '../data-ui/use-gql';
 import { ActivityList } from '../overview/activity-list';
 import type { ActivityEvent } from '../overview/types';
 import { useProject } from '../project-context';
+import { ACTIVITY_PAGE } from '../reviews/queries';
 
 const PAGE_SIZE = 50;
 
@@ -22,18 +23,6 @@ const KINDS = [
   { value: 'member', label: 'members' },
   { value: 'project', label: 'project details' },
 ];
-
-const ACTIVITY = /* GraphQL */ `
-  query ActivityPage($id: ID!, $offset: Int, $limit: Int, $actorId: ID, $kind: String, $gene: String) {
-    project(id: $id) {
-      members { user { id } name email status }
-      activityPage(offset: $offset, limit: $limit, actorId: $actorId, kind: $kind, gene: $gene) {
-        total offset limit
-        items { id action objectType objectId actorName details createdAt }
-      }
-    }
-  }
-`;
 
 interface ActivityData {
   project: {
@@ -53,7 +42,7 @@ export function ActivityView() {
   const gene = search?.get('gene') || null;
   const page = Math.max(0, Math.floor(Number(search?.get('page')) || 0));
   const [geneDraft, setGeneDraft] = useState(gene ?? '');
-  const { data, error } = useGql<ActivityData>(ACTIVITY, { id: projectId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, actorId, kind, gene });
+  const { data, error } = useGql<ActivityData>(ACTIVITY_PAGE, { id: projectId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, actorId, kind, gene });
 
   const go = (patch: Record<string, string | number | null>) => {
     const q = new URLSearchParams(search?.toString() ?? '');

@@ -6,11 +6,7 @@ import { gql } from '../../../lib/graphql-client';
 import { useProject } from '../project-context';
 import type { EdgeComment, ReviewedEdge } from './types';
 import { useEdgeWrite } from './use-edge-write';
-
-const ADD = /* GraphQL */ `mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { id } }`;
-const EDIT = /* GraphQL */ `mutation EditComment($id: ID!, $body: String!) { editComment(id: $id, body: $body) { id } }`;
-const DELETE = /* GraphQL */ `mutation DeleteComment($id: ID!) { deleteComment(id: $id) { id } }`;
-const RESOLVE = /* GraphQL */ `mutation ResolveThread($id: ID!, $resolved: Boolean!) { setThreadResolved(commentId: $id, resolved: $resolved) { id } }`;
+import { ADD_COMMENT, DELETE_COMMENT, EDIT_COMMENT, RESOLVE_THREAD } from './queries';
 
 export const MAX_COMMENT = 10000;
 
@@ -59,7 +55,7 @@ function Thread({ root, ctx }: { root: EdgeComment; ctx: Ctx }) {
           </button>
         ) : null}
         {ctx.canWrite ? (
-          <button type="button" className="btn btn-small" disabled={busy} onClick={() => write(() => gql(RESOLVE, { id: root.id, resolved: !root.resolved }))}>
+          <button type="button" className="btn btn-small" disabled={busy} onClick={() => write(() => gql(RESOLVE_THREAD, { id: root.id, resolved: !root.resolved }))}>
             {root.resolved ? 'Reopen' : 'Resolve'}
           </button>
         ) : null}
@@ -76,7 +72,7 @@ function Comment({ comment, ctx }: { comment: EdgeComment; ctx: Ctx }) {
   const mine = comment.authorId !== null && comment.authorId === ctx.myId;
   const replies = ctx.children.get(comment.id) ?? [];
   const remove = () => {
-    if (window.confirm('Delete this comment? Its history is kept.')) void write(() => gql(DELETE, { id: comment.id }));
+    if (window.confirm('Delete this comment? Its history is kept.')) void write(() => gql(DELETE_COMMENT, { id: comment.id }));
   };
   return (
     <div className="comment">
@@ -181,8 +177,8 @@ const CommentForm = forwardRef<HTMLTextAreaElement, FormProps>(function CommentF
     if (!text) return;
     const ok = await write(() =>
       editing
-        ? gql(EDIT, { id: editing.id, body: text })
-        : gql(ADD, { input: { projectId: ctx.edge.projectId, regulator: ctx.edge.regulator, target: ctx.edge.target, body: text, parentId, runId: ctx.runId } }),
+        ? gql(EDIT_COMMENT, { id: editing.id, body: text })
+        : gql(ADD_COMMENT, { input: { projectId: ctx.edge.projectId, regulator: ctx.edge.regulator, target: ctx.edge.target, body: text, parentId, runId: ctx.runId } }),
     );
     if (ok) {
       setBody('');

@@ -8,13 +8,7 @@ import { SignBadge } from '../data-ui/signs';
 import { EvidenceList } from './evidence';
 import { REASON_LABELS, VERDICT_LABELS, type ReviewedEdge, type Verdict, type VerdictKind } from './types';
 import { useEdgeWrite } from './use-edge-write';
-
-const SETTLE = /* GraphQL */ `mutation Settle($input: SettleEdgeInput!) { settleEdge(input: $input) { id } }`;
-const UNSETTLE = /* GraphQL */ `
-  mutation Unsettle($projectId: ID!, $regulator: String!, $target: String!, $expectedVersion: Int!) {
-    unsettleEdge(projectId: $projectId, regulator: $regulator, target: $target, expectedVersion: $expectedVersion) { id }
-  }
-`;
+import { SETTLE_EDGE, UNSETTLE_EDGE } from './queries';
 
 const effectText = (effect: number | null) => (effect === null ? '—' : `|effect| ${Math.abs(effect).toExponential(2)}`);
 
@@ -125,12 +119,12 @@ export function SettleControl({ edge, onChanged }: { edge: ReviewedEdge; onChang
 
   async function settle(e: FormEvent) {
     e.preventDefault();
-    if (await write(() => gql(SETTLE, { input: { ...ref, status, note: note.trim() } }))) setNote('');
+    if (await write(() => gql(SETTLE_EDGE, { input: { ...ref, status, note: note.trim() } }))) setNote('');
   }
   if (edge.settlement) {
     return (
       <div className="stack">
-        <button type="button" className="btn btn-small" disabled={busy} onClick={() => write(() => gql(UNSETTLE, ref))}>
+        <button type="button" className="btn btn-small" disabled={busy} onClick={() => write(() => gql(UNSETTLE_EDGE, ref))}>
           Unsettle
         </button>
         <ErrorAlert>{error}</ErrorAlert>

@@ -13,17 +13,11 @@ import { PAGE_SIZE, queueFilter, useQueueParams } from './queue-params';
 import { QueueTable } from './queue-table';
 import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
 import { useTriageKeys, type TriageAction } from './use-triage-keys';
-
-const CHOICES = /* GraphQL */ `
-  query ReviewChoices($projectId: ID!) {
-    runs(projectId: $projectId, status: succeeded, limit: 500) { id name strategyLabel createdAt priorVersionId }
-    goldStandards(projectId: $projectId) { id name }
-  }
-`;
+import { REVIEW_CHOICES } from './queries';
 
 export function ReviewQueue() {
   const { projectId, error: projectError } = useProject();
-  const choices = useGql<{ runs: RunChoice[]; goldStandards: { id: string; name: string }[] }>(CHOICES, { projectId });
+  const choices = useGql<{ runs: RunChoice[]; goldStandards: { id: string; name: string }[] }>(REVIEW_CHOICES, { projectId });
   if (projectError) return null;
   if (choices.error) return <ErrorAlert>{choices.error}</ErrorAlert>;
   if (!choices.data) return <Loading what="the runs" />;

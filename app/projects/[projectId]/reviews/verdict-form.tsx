@@ -5,12 +5,7 @@ import { gql } from '../../../lib/graphql-client';
 import { EvidenceEditor, evidenceDraft, evidenceInput, type EvidenceDraft } from './evidence';
 import { REASON_LABELS, SET_VERDICT, type RejectionReason, type ReviewedEdge, type VerdictKind } from './types';
 import { useEdgeWrite } from './use-edge-write';
-
-const WITHDRAW = /* GraphQL */ `
-  mutation Withdraw($projectId: ID!, $regulator: String!, $target: String!, $expectedVersion: Int!) {
-    withdrawVerdict(projectId: $projectId, regulator: $regulator, target: $target, expectedVersion: $expectedVersion) { id }
-  }
-`;
+import { WITHDRAW_VERDICT } from './queries';
 
 interface Props {
   edge: ReviewedEdge;
@@ -63,7 +58,7 @@ export function VerdictForm({ edge, runId, rejectRequest, onSaved }: Props) {
 
   const withdraw = () =>
     write(() =>
-      gql(WITHDRAW, { projectId: edge.projectId, regulator: edge.regulator, target: edge.target, expectedVersion: edge.version }),
+      gql(WITHDRAW_VERDICT, { projectId: edge.projectId, regulator: edge.regulator, target: edge.target, expectedVersion: edge.version }),
     );
 
   return (

@@ -10,6 +10,7 @@ import { ReviewStatusBadge } from '../../reviews/review-status';
 import type { EdgeReviewStatus } from '../../reviews/types';
 import type { VersionSummary } from '../types';
 import { DiffNetwork, DiffTable, key, networkEdges, type Edge, type PriorDiff } from './diff-view';
+import { COMMIT_REVIEW_PROPOSAL, PROPOSAL_NETWORK_EDGE_LIMIT, REVIEW_PROPOSAL } from '../../reviews/queries';
 
 interface ProposedChange {
   regulator: string;
@@ -25,23 +26,6 @@ interface ProposalData {
   priorVersion: { edges: { total: number; edges: Edge[] } };
 }
 
-/** Unchanged edges join the picture only while it stays readable (as in the version diff). */
-const NETWORK_EDGE_LIMIT = 1500;
-
-const PROPOSAL = /* GraphQL */ `
-  query ReviewProposal($id: ID!) {
-    reviewProposal(priorVersionId: $id) {
-      isHead rejectedKept
-      add { regulator target sign previousSign evidence status reviewers }
-      remove { regulator target sign previousSign evidence status reviewers }
-      flip { regulator target sign previousSign evidence status reviewers }
-    }
-    priorVersion(id: $id) { edges(limit: ${NETWORK_EDGE_LIMIT}) { total edges { regulator target sign evidence } } }
-  }
-`;
-const COMMIT = /* GraphQL */ `
-  mutation CommitReviewProposal($input: CommitReviewProposalInput!) { commitReviewProposal(input: $input) { id number } }
-`;
 
 /** The proposal in the version diff's shape, without the trimmed edges. */
 export function proposalDiff(p: ProposalData['reviewProposal'], excluded: ReadonlySet<string>): PriorDiff {
@@ -92,7 +76,7 @@ export function ReviewProposal({ projectId, head, onCommitted }: Props) {
 }
 
 function ProposalBody({ projectId, head, onCommitted }: Props) {
-  const { data, error } = useGql<ProposalData>(PROPOSAL, { id: head.id });
+  const { data, error } = useGql<ProposalData>(REVIEW_PROPOSAL, { id: head.id });
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState('Changes from reviews');
   const [busy, setBusy] = useState(false);
@@ -122,7 +106,7 @@ function ProposalBody({ projectId, head, onCommitted }: Props) {
         const [regulator, target] = k.split('\u0000');
         return { regulator, target };
       });
-      const { commitReviewProposal: v } = await gql<{ commitReviewProposal: { id: string; number: number } }>(COMMIT, {
+      const { commitReviewProposal: v } = await gql<{ commitReviewProposal: { id: string; number: number } }>(COMMIT_REVIEW_PROPOSAL, {
         input: { priorVersionId: head.id, message: message.trim(), exclude },
       });
       onCommitted(v, head.id);
@@ -164,7 +148,7 @@ function ProposalBody({ projectId, head, onCommitted }: Props) {
               },
             }}
           />
-          <DiffNetwork edges={networkEdges(kept, data.priorVersion.edges.edges, data.priorVersion.edges.total <= NETWORK_EDGE_LIMIT)} />
+          <DiffNetwork edges={networkEdges(kept, data.priorVersion.edges.edges, data.priorVersion.edges.total <= PROPOSAL_NETWORK_EDGE_LIMIT)} />
           <form className="form-row" onSubmit={commit} aria-label="Commit the proposal">
             <TextField label="Message" value={message} maxLength={500} onChange={(e) => setMessage(e.target.value)} required />
             <div className="form-row-action">
