@@ -81,7 +81,7 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   const adaVerdicts = adaPanel.getByRole('list', { name: 'Verdicts' });
   await expect(adaVerdicts).toContainText(`${adaUser.name}: accepted`);
   await expect(adaVerdicts.getByRole('link', { name: 'PMID 12345678' })).toHaveAttribute('href', 'https://pubmed.ncbi.nlm.nih.gov/12345678/');
-  await expect(adaPanel.getByText('accepted', { exact: true })).toBeVisible();
+  await expect(adaPanel.locator('.review-status')).toHaveText('accepted');
   await adaPanel.getByLabel('New comment').fill('ChIP-chip shows binding upstream of the target. <b>not bold</b>');
   await adaPanel.getByRole('button', { name: 'Comment', exact: true }).click();
   await expect(adaPanel.getByText('<b>not bold</b>', { exact: false })).toBeVisible();
@@ -95,7 +95,7 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await bobPanel.getByLabel('Note').fill('The knockout raises the target.');
   await bobPanel.getByRole('button', { name: 'Reject edge' }).click();
   await expect(bobPanel.getByRole('list', { name: 'Verdicts' })).toContainText(`${bobUser.name}: rejected (wrong sign)`);
-  await expect(bobPanel.getByText('disputed', { exact: true })).toBeVisible();
+  await expect(bobPanel.locator('.review-status')).toHaveText('disputed');
   await bobPanel.getByRole('button', { name: 'Reply', exact: true }).click();
   await bobPanel.getByRole('textbox', { name: 'Reply' }).fill(`@${adaUser.email} binding, yes, but it represses.`);
   await bobPanel.getByRole('button', { name: 'Reply', exact: true }).click();
@@ -142,7 +142,7 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await settlePanel.getByLabel('Settled status').selectOption('ACCEPTED');
   await settlePanel.getByLabel('Settle note').fill('The binding data outweigh the knockout.');
   await settlePanel.getByRole('button', { name: 'Settle', exact: true }).click();
-  await expect(settlePanel.getByText('accepted · settled')).toBeVisible();
+  await expect(settlePanel.locator('.review-status')).toHaveText('accepted · settled');
   await expect(settlePanel.getByText('The binding data outweigh the knockout.')).toBeVisible();
 
   // Bob proposes a prior version from the reviews, trims Y and commits.

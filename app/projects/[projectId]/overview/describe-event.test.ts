@@ -41,7 +41,7 @@ describe('describeEvent on review events', () => {
     expect(describeEvent(event('review.verdict', { ...edge, verdict: 'ACCEPTED' }))).toBe('accepted G1 → G2');
     expect(describeEvent(event('review.verdict', { ...edge, verdict: 'REJECTED', reason: 'WRONG_SIGN' }))).toBe('rejected G1 → G2 (wrong sign)');
     expect(describeEvent(event('review.verdict', { ...edge, to: 'NEEDS_EVIDENCE' }))).toBe('marked G1 → G2 as needs evidence');
-    expect(describeEvent(event('review.settle', { ...edge, status: 'REJECTED', note: 'no binding site' }))).toBe(
+    expect(describeEvent(event('review.settle', { ...edge, settledStatus: 'rejected', note: 'no binding site' }))).toBe(
       'settled G1 → G2 as rejected: “no binding site”',
     );
   });

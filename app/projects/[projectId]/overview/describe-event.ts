@@ -23,8 +23,10 @@ function describeReview(e: ActivityEvent): string | undefined {
     }
     case 'review.withdraw':
       return `withdrew their verdict on${on}`;
-    case 'review.settle':
-      return `settled${on}${words(d.status) ? ` as ${words(d.status)}` : ''}${str(d.note) ? `: “${str(d.note)}”` : ''}`;
+    case 'review.settle': {
+      const settled = words(d.settledStatus) ?? words(d.status);
+      return `settled${on}${settled ? ` as ${settled}` : ''}${str(d.note) ? `: “${str(d.note)}”` : ''}`;
+    }
     case 'review.unsettle':
       return `unsettled${on}`;
     case 'comment.add':

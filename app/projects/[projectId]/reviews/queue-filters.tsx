@@ -36,7 +36,7 @@ export function QueueFilters({ params, runs, runId, goldStandards, onChange }: P
     set({ gene: gene.trim() });
   };
   return (
-    <form className="form-row network-filters" aria-label="Queue filters" onSubmit={applyGene}>
+    <form className="form-row queue-filters" aria-label="Queue filters" onSubmit={applyGene}>
       <div className="field">
         <label htmlFor="q-run">Run</label>
         <select id="q-run" value={runId} onChange={(e) => set({ run: e.target.value })}>
