@@ -94,9 +94,10 @@ export async function buildProposal(ctx: ServiceContext, base: priorStore.PriorV
     } else if (!inBase) {
       proposal.rejectedKept++;
     } else {
-      const wrongSign = vs.some((v) => v.verdict === 'rejected' && v.reason === 'wrong_sign' && v.sign !== null);
-      if (wrongSign && judged !== null && judged !== inBase.sign) proposal.flip.push(change(judged, inBase.sign));
-      else proposal.remove.push(change(inBase.sign, inBase.sign));
+      // Rejected as the wrong sign, with the right one given: a flip, or nothing once the prior has that sign.
+      const wrongSign = judged !== null && vs.some((v) => v.verdict === 'rejected' && v.reason === 'wrong_sign' && v.sign !== null);
+      if (!wrongSign) proposal.remove.push(change(inBase.sign, inBase.sign));
+      else if (judged !== inBase.sign) proposal.flip.push(change(judged, inBase.sign));
     }
   }
   for (const list of [proposal.add, proposal.remove, proposal.flip]) {

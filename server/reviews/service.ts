@@ -208,7 +208,7 @@ export async function unsettleEdge(ctx: ServiceContext, input: { projectId: stri
   if (!existing?.settledStatus) throw badInput('This edge is not settled.', { field: 'regulator' });
   return writeEdge(ctx, viewer, key, v.expectedVersion, async (_tx, edge) => {
     if (!edge.settledStatus) throw badInput('This edge is not settled.', { field: 'regulator' });
-    return { action: 'review.unsettle', details: { was: upper(edge.settledStatus) } };
+    return { action: 'review.unsettle', details: { was: upper(edge.settledStatus) }, settled: null };
   });
 }
 
