@@ -50,7 +50,7 @@ export interface ActivityFilter {
   offset?: number | null;
   limit?: number | null;
   actorId?: string | null;
-  /** Action prefix: `review` matches `review.verdict`, `review.settle`, …; `comment.add` matches itself. */
+  /** A family (`review` matches `review.verdict`, `review.settle`, …) or an exact action (`comment.add`). */
   kind?: string | null;
   /** Events about an edge with this regulator or target. */
   gene?: string | null;
@@ -66,7 +66,7 @@ export async function projectActivityPage(ctx: ServiceContext, projectId: string
   if (f.actorId && !isUuid(f.actorId)) throw badInput('actorId is not a user id.', { field: 'actorId' });
   const conditions: SQL[] = [eq(auditEvents.projectId, projectId)];
   if (f.actorId) conditions.push(eq(auditEvents.actorId, f.actorId));
-  if (f.kind) conditions.push(sql`${auditEvents.action} like ${f.kind.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  if (f.kind) conditions.push(sql`(${auditEvents.action} = ${f.kind} or ${auditEvents.action} like ${f.kind.replace(/[\\%_]/g, (c) => `\\${c}`) + '.%'})`);
   if (f.gene) conditions.push(sql`(${auditEvents.details}->>'regulator' = ${f.gene} or ${auditEvents.details}->>'target' = ${f.gene})`);
   const where = and(...conditions);
   const [{ total }] = await ctx.db.select({ total: count() }).from(auditEvents).where(where);

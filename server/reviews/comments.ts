@@ -3,7 +3,7 @@ import { edgeCommentRevisions, edgeComments, edgeReviews } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction, Viewer } from '../context';
 import { badInput, forbidden } from '../errors';
-import { emailNotifications, notify, type NewNotification } from '../notifications/service';
+import { emailNotifications, excerpt, notify, type NewNotification } from '../notifications/service';
 import { isUuid, requireProjectRole, requireRoleForObject } from '../projects/access';
 import { parseInput } from '../validation';
 import { edgeLabel, requireEdgeAccess } from './service';
@@ -126,7 +126,7 @@ export async function addComment(ctx: ServiceContext, input: AddCommentInput): P
       .values({ edgeId: edge.id, projectId: key.projectId, runId, parentId: rootId, authorId: viewer.userId, body: v.body, mentions })
       .returning();
     await refreshCommentCount(tx, edge.id);
-    await audit(tx, viewer, { ...key, id: row.id }, 'comment.add', { parentId: rootId, mentions: mentions.length });
+    await audit(tx, viewer, { ...key, id: row.id }, 'comment.add', { parentId: rootId, mentions: mentions.length, excerpt: excerpt(v.body) });
     const about = { projectId: key.projectId, regulator: key.regulator, target: key.target, actorId: viewer.userId, commentId: row.id, excerpt: v.body };
     const list: NewNotification[] = mentions.map((userId) => ({ ...about, userId, kind: 'mention' }));
     if (rootId) {
@@ -160,7 +160,7 @@ export async function editComment(ctx: ServiceContext, id: string, rawBody: stri
   const { row, sent } = await ctx.db.transaction(async (tx) => {
     await keepRevision(tx, comment);
     const [row] = await tx.update(edgeComments).set({ body, mentions, editedAt: new Date() }).where(eq(edgeComments.id, comment.id)).returning();
-    await audit(tx, viewer, comment, 'comment.edit');
+    await audit(tx, viewer, comment, 'comment.edit', { excerpt: excerpt(body) });
     const added = mentions.filter((m) => !comment.mentions.includes(m));
     const about = { projectId: comment.projectId, regulator: comment.regulator, target: comment.target, actorId: viewer.userId, commentId: comment.id, excerpt: body };
     return { row, sent: await notify(tx, added.map((userId) => ({ ...about, userId, kind: 'mention' as const }))) };

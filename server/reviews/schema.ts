@@ -2,7 +2,9 @@ import { UserRef } from '../accounts/schema';
 import { builder } from '../graphql/builder';
 import { NetworkEdgeRef, RunStatusEnum, StrategyEnum } from '../runs/schema';
 import type { Strategy } from '../runs/validation';
+import { PriorVersionRef } from '../priors/schema';
 import * as comments from './comments';
+import * as proposal from './proposal';
 import * as queue from './queue';
 import * as reviews from './service';
 import * as store from './store';
@@ -371,3 +373,58 @@ builder.mutationFields((t) => ({
     resolve: (_r, a, ctx) => comments.setThreadResolved(ctx, String(a.commentId), a.resolved),
   }),
 }));
+
+// ── proposal into the prior ─────────────────────────────────────────────────
+
+const ProposedEdgeChangeRef = builder.objectRef<proposal.ProposedEdgeChange>('ProposedEdgeChange').implement({
+  fields: (t) => ({
+    regulator: t.exposeString('regulator'),
+    target: t.exposeString('target'),
+    sign: t.exposeInt('sign', { description: 'After the change (add: the judged sign, else the sign of the effect reviewers judged on).' }),
+    previousSign: t.exposeInt('previousSign', { nullable: true, description: 'flip and remove.' }),
+    evidence: t.exposeString('evidence', { description: 'Written into the prior edge’s evidence (PMIDs, DOIs, databases, “review: …”).' }),
+    status: t.field({ type: EdgeReviewStatusEnum, resolve: (c) => c.status }),
+    reviewers: t.stringList({ resolve: (c) => c.reviewers }),
+  }),
+});
+
+const ReviewProposalRef = builder.objectRef<proposal.ReviewProposal>('ReviewProposal').implement({
+  description: 'The prior version the reviews argue for, relative to `base`.',
+  fields: (t) => ({
+    base: t.field({ type: PriorVersionRef, resolve: (p) => p.base }),
+    isHead: t.exposeBoolean('isHead', { description: 'Only a proposal on the head version can be committed.' }),
+    add: t.field({ type: [ProposedEdgeChangeRef], description: 'ACCEPTED edges the base lacks.', resolve: (p) => p.add }),
+    remove: t.field({ type: [ProposedEdgeChangeRef], description: 'REJECTED edges the base has.', resolve: (p) => p.remove }),
+    flip: t.field({ type: [ProposedEdgeChangeRef], description: 'Base edges whose judged sign differs from the base’s.', resolve: (p) => p.flip }),
+    rejectedKept: t.exposeInt('rejectedKept', { description: 'REJECTED edges the base lacks: kept out as negative knowledge.' }),
+  }),
+});
+
+const EdgeRefNoVersionInput = builder.inputType('EdgeRefNoVersionInput', {
+  fields: (t) => ({ regulator: t.string({ required: true }), target: t.string({ required: true }) }),
+});
+
+const CommitReviewProposalInput = builder.inputType('CommitReviewProposalInput', {
+  fields: (t) => ({
+    priorVersionId: t.id({ required: true, description: 'Must be the head version, else CONFLICT.' }),
+    message: t.string({ required: true }),
+    exclude: t.field({ type: [EdgeRefNoVersionInput], description: 'Edges trimmed from the proposal.' }),
+  }),
+});
+
+builder.queryField('reviewProposal', (t) =>
+  t.field({
+    type: ReviewProposalRef,
+    args: { priorVersionId: t.arg.id({ required: true }) },
+    resolve: (_r, a, ctx) => proposal.reviewProposal(ctx, String(a.priorVersionId)),
+  }),
+);
+
+builder.mutationField('commitReviewProposal', (t) =>
+  t.field({
+    type: PriorVersionRef,
+    description: 'A new prior version (kind `review`) from the proposal minus `exclude`; each changed edge links to it.',
+    args: { input: t.arg({ type: CommitReviewProposalInput, required: true }) },
+    resolve: (_r, { input }, ctx) => proposal.commitReviewProposal(ctx, { ...input, priorVersionId: String(input.priorVersionId) }),
+  }),
+);

@@ -30,6 +30,9 @@ export interface ReviewedEdgeRecord {
   settlement: { status: SettledStatus; note: string; byId: string | null; byName: string | null; at: Date } | null;
 }
 
+/** Audit details spell statuses and verdicts as the GraphQL enums do, so activity can show them as they are. */
+const upper = (v: string | null | undefined) => (v ? v.toUpperCase() : null);
+
 export const edgeLabel = (regulator: string, target: string) => `${regulator}→${target}`;
 
 async function toRecord(db: ServiceContext['db'], key: store.EdgeKey, row: store.EdgeRow | null): Promise<ReviewedEdgeRecord> {
@@ -120,7 +123,7 @@ async function changeLockedEdge(
     action: change.action,
     objectType: 'Edge',
     objectId: edgeLabel(edge.regulator, edge.target),
-    details: { regulator: edge.regulator, target: edge.target, fromStatus: edge.status, status, version, ...change.details },
+    details: { regulator: edge.regulator, target: edge.target, fromStatus: upper(edge.status), status: upper(status), version, ...change.details },
   });
   const reviewers = await store.everReviewed(tx, edge.id);
   const about = { projectId: edge.projectId, regulator: edge.regulator, target: edge.target, actorId: viewer.userId };
@@ -164,7 +167,7 @@ const verdictChange = (tx: Transaction, viewer: Viewer, write: store.VerdictWrit
   const previous = await store.writeVerdict(tx, edge.id, viewer.userId, write);
   return {
     action: 'review.verdict',
-    details: { from: previous, to: write.verdict, reason: write.reason, sign: write.sign, evidence: write.evidence.length, runId: write.runId, effect: write.effect },
+    details: { verdict: upper(write.verdict), from: upper(previous), to: upper(write.verdict), reason: upper(write.reason), sign: write.sign, evidence: write.evidence.length, runId: write.runId, effect: write.effect },
     notifyReviewers: 'verdict',
   };
 };
@@ -184,7 +187,7 @@ export async function withdrawVerdict(ctx: ServiceContext, input: { projectId: s
     const mine = (await store.currentVerdictKinds(tx, edge.id)).find((r) => r.reviewerId === viewer.userId);
     if (!mine) throw badInput('You have no verdict on this edge to withdraw.', { field: 'regulator' });
     await store.writeVerdict(tx, edge.id, viewer.userId, null);
-    return { action: 'review.withdraw', details: { from: mine.verdict } };
+    return { action: 'review.withdraw', details: { from: upper(mine.verdict), to: null } };
   });
 }
 
@@ -193,7 +196,7 @@ export async function settleEdge(ctx: ServiceContext, input: SettleInput) {
   const v = parseInput(settleInput, input);
   return writeEdge(ctx, viewer, key, v.expectedVersion, async () => ({
     action: 'review.settle',
-    details: { settledStatus: v.status, note: v.note },
+    details: { note: v.note },
     settled: { status: v.status, note: v.note },
     notifyReviewers: 'settled',
   }));
@@ -205,7 +208,7 @@ export async function unsettleEdge(ctx: ServiceContext, input: { projectId: stri
   if (!existing?.settledStatus) throw badInput('This edge is not settled.', { field: 'regulator' });
   return writeEdge(ctx, viewer, key, v.expectedVersion, async (_tx, edge) => {
     if (!edge.settledStatus) throw badInput('This edge is not settled.', { field: 'regulator' });
-    return { action: 'review.unsettle', details: { was: edge.settledStatus } };
+    return { action: 'review.unsettle', details: { was: upper(edge.settledStatus) }, settled: null };
   });
 }
 

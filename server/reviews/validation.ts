@@ -131,3 +131,14 @@ export const queueInput = z.object({
   limit: z.number().int().min(1, 'limit is 1 to 200.').max(200, 'limit is 1 to 200.').default(50),
 });
 export type QueueInput = z.input<typeof queueInput>;
+
+export const commitProposalInput = z.object({
+  priorVersionId: z.string(),
+  message: z.string().trim().min(1, 'Describe the version in a short message.').max(400, 'The message is at most 400 characters.'),
+  exclude: z
+    .array(z.object({ regulator: geneName, target: geneName }))
+    .max(20_000)
+    .nullish()
+    .transform((e) => e ?? []),
+});
+export type CommitProposalInput = z.input<typeof commitProposalInput>;

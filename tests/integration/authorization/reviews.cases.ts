@@ -10,12 +10,23 @@ const edge = (f: Fixture) => ({ projectId: f.projectId, regulator: 'A', target: 
 
 /** A finished run with two inferred edges, stored as a worker would (no training during the walk). */
 async function run(f: Fixture): Promise<string> {
+  return (await runWithPrior(f)).runId;
+}
+
+async function runWithPrior(f: Fixture): Promise<{ runId: string; priorVersionId: string }> {
   const dataset = await uploadDataset(f.owner, { projectId: f.projectId, name: 'Review walk data', format: 'tidy-csv', data: tidy });
   const prior = await importPrior(f.owner, { projectId: f.projectId, name: 'Review walk prior', format: 'sif', text: 'A\tactivates\tB\n' });
   const r = await launchRun(f.owner, { projectId: f.projectId, datasetId: dataset.id, priorVersionId: prior.headVersionId!, strategy: 'dash', hyperparameters: { epochs: 2 } });
   await f.h.query(`update runs set status = 'succeeded' where id = $1`, [r.id]);
   await f.h.query(`insert into inferred_edges (run_id, regulator, target, effect, rank) values ($1, 'A', 'B', 0.9, 1), ($1, 'B', 'A', -0.4, 2)`, [r.id]);
-  return r.id;
+  return { runId: r.id, priorVersionId: prior.headVersionId! };
+}
+
+/** The prior's head, with B → A accepted by the owner (so the proposal adds it). */
+async function proposed(f: Fixture): Promise<string> {
+  const { runId, priorVersionId } = await runWithPrior(f);
+  await setVerdict(f.owner, { projectId: f.projectId, regulator: 'B', target: 'A', expectedVersion: 0, verdict: 'accepted', runId });
+  return priorVersionId;
 }
 
 const isWriter = (f: Fixture) => f.actor !== null && [f.users.owner.userId, f.users.coOwner.userId, f.users.editor.userId].includes(f.actor.userId);
@@ -54,6 +65,11 @@ const cases: Cases = {
     },
     notifications: { need: 'signed-in', query: `{ notifications(limit: 5) { total unread items { kind excerpt } } }` },
     unreadNotificationCount: { need: 'signed-in', query: `{ unreadNotificationCount }` },
+    reviewProposal: {
+      need: 'viewer',
+      query: `query($v: ID!) { reviewProposal(priorVersionId: $v) { isHead add { regulator target sign evidence reviewers } remove { regulator } flip { regulator } rejectedKept } }`,
+      variables: async (f) => ({ v: await proposed(f) }),
+    },
   },
   Mutation: {
     setVerdict: {
@@ -112,6 +128,11 @@ const cases: Cases = {
       variables: async (f) => ({ id: await comment(f) }),
     },
     markNotificationsRead: { need: 'signed-in', query: `mutation { markNotificationsRead(all: true) }` },
+    commitReviewProposal: {
+      need: 'editor',
+      query: `mutation($v: ID!) { commitReviewProposal(input: { priorVersionId: $v, message: "From reviews" }) { id number kind } }`,
+      variables: async (f) => ({ v: await proposed(f) }),
+    },
   },
 };
 
