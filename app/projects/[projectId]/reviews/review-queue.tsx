@@ -143,6 +143,13 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
               <QueueTable items={items} currentKey={current ? edgeKey(current) : null} selected={new Set(selected.keys())} showGold={Boolean(params.gold)} onOpen={open} onToggle={toggle} />
             )}
             <Pager page={params.page} pages={pages} total={page.total} onPage={(p) => update({ page: p, edge: null })} />
+            <p className="small">
+              Export the project’s reviewed edges (CSV): <a href={`/api/projects/${projectId}/reviews/export?format=csv`} download>all</a> ·{' '}
+              <a href={`/api/projects/${projectId}/reviews/export?format=csv&status=REJECTED`} download>
+                rejected only
+              </a>{' '}
+              (negative knowledge)
+            </p>
           </div>
           {current ? (
             <EdgeReviewPanel

@@ -149,6 +149,17 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
             />
           ) : null}
           <EdgeTable edges={network.edges} statusOf={statusOf} showGold={Boolean(goldStandardId)} onReview={setReviewing} />
+          <p className="small">
+            Download all {network.totalEdges} inferred edges with effect, rank, review status and evidence:{' '}
+            {(['csv', 'sif', 'graphml'] as const).map((format, i) => (
+              <span key={format}>
+                {i > 0 ? ' · ' : ''}
+                <a href={`/api/runs/${runId}/network?format=${format}`} download>
+                  {format === 'graphml' ? 'GraphML' : format.toUpperCase()}
+                </a>
+              </span>
+            ))}
+          </p>
         </>
       ) : null}
     </div>
