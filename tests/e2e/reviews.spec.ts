@@ -82,7 +82,7 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await expect(adaVerdicts).toContainText(`${adaUser.name}: accepted`);
   await expect(adaVerdicts.getByRole('link', { name: 'PMID 12345678' })).toHaveAttribute('href', 'https://pubmed.ncbi.nlm.nih.gov/12345678/');
   await expect(adaPanel.locator('.review-status')).toHaveText('accepted');
-  await adaPanel.getByLabel('New comment').fill('ChIP-chip shows binding upstream of the target. <b>not bold</b>');
+  await adaPanel.getByRole('textbox', { name: 'New comment' }).fill('ChIP-chip shows binding upstream of the target. <b>not bold</b>');
   await adaPanel.getByRole('button', { name: 'Comment', exact: true }).click();
   await expect(adaPanel.getByText('<b>not bold</b>', { exact: false })).toBeVisible();
 
