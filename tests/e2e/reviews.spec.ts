@@ -101,6 +101,10 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await bobPanel.getByRole('button', { name: 'Reply', exact: true }).click();
   await expect(bobPanel.getByText('binding, yes, but it represses.')).toBeVisible();
   await expect(bobPanel.locator('.mention')).toHaveText(`@${adaUser.email}`);
+  await bobPanel.getByRole('button', { name: 'Resolve thread' }).click();
+  await expect(bobPanel.getByText(`resolved by ${bobUser.name}`)).toBeVisible();
+  await bobPanel.getByRole('button', { name: 'Reopen' }).click();
+  await expect(bobPanel.getByRole('button', { name: 'Resolve thread' })).toBeVisible();
 
   // Keyboard triage: the next novel edge, accepted with `a`.
   await bob.goto(queueUrl(projectId, 'novelty=NOVEL'));
@@ -126,7 +130,10 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await bob.goto(queueUrl(projectId, edgeParam(x)));
   await expect(panelOf(bob, x).getByText('binding, yes, but it represses.')).toBeVisible();
   await bob.screenshot({ path: 'docs/screenshots/reviews-queue.png' });
+  await bob.setViewportSize({ width: 1400, height: 1700 }); // the whole panel, history included
+  await expect(panelOf(bob, x).getByRole('list', { name: 'History' })).toBeVisible();
   await panelOf(bob, x).screenshot({ path: 'docs/screenshots/reviews-panel.png' });
+  await bob.setViewportSize({ width: 1400, height: 1000 });
 
   // Ada's inbox says the edge is disputed; the top bar counts the unread.
   await ada.goto('/inbox');

@@ -1,5 +1,5 @@
 'use client';
-import { forwardRef, useState, type FormEvent } from 'react';
+import { forwardRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { gql } from '../../../lib/graphql-client';
@@ -45,28 +45,29 @@ interface Ctx extends Props {
 function Thread({ root, ctx }: { root: EdgeComment; ctx: Ctx }) {
   const { busy, error, write } = useEdgeWrite(ctx.onChanged);
   const [open, setOpen] = useState(!root.resolved);
+  const toggleResolved = ctx.canWrite ? (
+    <button type="button" className="btn btn-small" disabled={busy} onClick={() => write(() => gql(RESOLVE_THREAD, { id: root.id, resolved: !root.resolved }))}>
+      {root.resolved ? 'Reopen' : 'Resolve thread'}
+    </button>
+  ) : null;
   return (
     <article className={`thread${root.resolved ? ' resolved' : ''}`} aria-label={`Thread started by ${root.authorName ?? 'a former member'}`}>
-      <div className="row row-tight small">
-        {root.resolved ? <span className="badge badge-ok">resolved{root.resolvedByName ? ` by ${root.resolvedByName}` : ''}</span> : null}
-        {root.resolved ? (
+      {root.resolved ? (
+        <div className="row row-tight small">
+          <span className="badge badge-ok">resolved{root.resolvedByName ? ` by ${root.resolvedByName}` : ''}</span>
           <button type="button" className="btn btn-small" onClick={() => setOpen(!open)}>
             {open ? 'Hide' : 'Show'} thread
           </button>
-        ) : null}
-        {ctx.canWrite ? (
-          <button type="button" className="btn btn-small" disabled={busy} onClick={() => write(() => gql(RESOLVE_THREAD, { id: root.id, resolved: !root.resolved }))}>
-            {root.resolved ? 'Reopen' : 'Resolve'}
-          </button>
-        ) : null}
-      </div>
+          {toggleResolved}
+        </div>
+      ) : null}
       <ErrorAlert>{error}</ErrorAlert>
-      {open ? <Comment comment={root} ctx={ctx} /> : null}
+      {open ? <Comment comment={root} ctx={ctx} threadAction={root.resolved ? null : toggleResolved} /> : null}
     </article>
   );
 }
 
-function Comment({ comment, ctx }: { comment: EdgeComment; ctx: Ctx }) {
+function Comment({ comment, ctx, threadAction = null }: { comment: EdgeComment; ctx: Ctx; threadAction?: ReactNode }) {
   const [mode, setMode] = useState<'view' | 'edit' | 'reply'>('view');
   const { busy, error, write } = useEdgeWrite(ctx.onChanged);
   const mine = comment.authorId !== null && comment.authorId === ctx.myId;
@@ -122,6 +123,7 @@ function Comment({ comment, ctx }: { comment: EdgeComment; ctx: Ctx }) {
               Delete
             </button>
           ) : null}
+          {threadAction}
         </div>
       ) : null}
       <ErrorAlert>{error}</ErrorAlert>

@@ -80,7 +80,7 @@ export function VerdictHistory({ edge, projectId }: { edge: ReviewedEdge; projec
   );
 }
 
-export function AcrossRuns({ edge, projectId }: { edge: ReviewedEdge; projectId: string }) {
+export function AcrossRuns({ edge, projectId, strategyLabels }: { edge: ReviewedEdge; projectId: string; strategyLabels: ReadonlyMap<string, string> }) {
   if (edge.acrossRuns.length === 0) return <p className="muted small">The project has no finished runs.</p>;
   return (
     <div className="table-wrap">
@@ -97,7 +97,7 @@ export function AcrossRuns({ edge, projectId }: { edge: ReviewedEdge; projectId:
           {edge.acrossRuns.map((r) => (
             <tr key={r.runId}>
               <td>
-                <Link href={`/projects/${projectId}/runs/${r.runId}`}>{r.runName}</Link> <span className="muted">{r.strategy}</span>
+                <Link href={`/projects/${projectId}/runs/${r.runId}`}>{r.runName}</Link> <span className="muted small">{strategyLabels.get(r.strategy) ?? r.strategy}</span>
               </td>
               <td className="num">{r.effect === null ? '—' : r.effect.toExponential(2)}</td>
               <td className="num">{r.rank === null ? '—' : `${r.rank} / ${r.totalEdges}`}</td>

@@ -93,6 +93,7 @@ export const EDGE_FIELDS = `
 export const REVIEW_EDGE = /* GraphQL */ `
   query ReviewEdge($projectId: ID!, $regulator: String!, $target: String!) {
     me { id }
+    runStrategies { strategy label }
     reviewEdge(projectId: $projectId, regulator: $regulator, target: $target) { ${EDGE_FIELDS} }
   }
 `;
