@@ -56,7 +56,7 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
 
   const projectId = await createProject(ada, 'Review loop');
   await call(ada, 'mutation($id: ID!, $email: String!) { inviteMember(projectId: $id, email: $email, role: editor) { id } }', { id: projectId, email: bobUser.email });
-  await seedFinishedRun(ada, projectId);
+  const { runId } = await seedFinishedRun(ada, projectId);
 
   // Ada opens the queue of novel edges (the newest succeeded run is chosen) and reads the two strongest.
   await ada.goto(`/projects/${projectId}`);
@@ -151,6 +151,15 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await settlePanel.getByRole('button', { name: 'Settle', exact: true }).click();
   await expect(settlePanel.locator('.review-status')).toHaveText('accepted · settled');
   await expect(settlePanel.getByText('The binding data outweigh the knockout.')).toBeVisible();
+
+  // In context: the run's network counts review statuses in its legend; its edge table opens the panel.
+  await ada.goto(`/projects/${projectId}/runs/${runId}`);
+  const network = ada.getByRole('region', { name: 'Inferred network' });
+  await expect(network.getByLabel('Review status')).toContainText('accepted (2)');
+  await expect(network.getByLabel('Review status')).toContainText('rejected (1)');
+  await network.getByText(/Edge table/).click();
+  await network.getByRole('button', { name: `Review ${x.replace('>', ' → ')}` }).click();
+  await expect(panelOf(ada, x).locator('.review-status')).toHaveText('accepted · settled');
 
   // Bob proposes a prior version from the reviews, trims Y and commits.
   await bob.goto(`/projects/${projectId}/priors`);
