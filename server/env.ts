@@ -34,6 +34,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Set by CI services: a skipped database variant, a skipped test or an empty test stage fails the run. */
   CI: z.string().optional().transform((v) => v !== undefined && v !== '' && !['false', '0', 'no'].includes(v.toLowerCase())),
+  /** SMTP server for notification emails (e.g. smtp://user:pass@mail.lab.org:587); without it, notifications are in-app only. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of notification emails, e.g. `GRN Studio <grn@lab.org>`; needed together with SMTP_URL. */
+  SMTP_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -4,8 +4,10 @@ import '../accounts/schema';
 import '../audit/schema';
 import '../datasets/schema';
 import '../gold-standards/schema';
+import '../notifications/schema';
 import '../priors/schema';
 import '../projects/schema';
+import '../reviews/schema';
 import '../runs/schema';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -86,7 +86,7 @@ PriorVersionRef.implement({
       resolve: async (v, _args, ctx) => (await store.findPrior(ctx.db, v.priorId))!,
     }),
     number: t.exposeInt('number'),
-    kind: t.exposeString('kind', { description: '`import`, `edit` or `revert`.' }),
+    kind: t.exposeString('kind', { description: '`import`, `edit`, `revert` or `review` (committed from reviews).' }),
     message: t.exposeString('message'),
     parentId: t.exposeID('parentId', { nullable: true }),
     parentNumber: t.exposeInt('parentNumber', { nullable: true }),

@@ -8,7 +8,7 @@ import { isForeignKeyViolation } from '../db-errors';
 import { badInput, conflict, notFound } from '../errors';
 import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { parseInput } from '../validation';
-import { applyEdgeChanges, diffEdges, EdgeChangeError, geneMismatch, isEmptyDiff, type EdgeDiff, type PriorEdge } from './edges';
+import { applyEdgeChanges, diffEdges, EdgeChangeError, geneMismatch, isEmptyDiff, type EdgeChange, type EdgeDiff, type PriorEdge } from './edges';
 import { parsePriorFile } from './parse';
 import * as store from './store';
 import {
@@ -207,24 +207,37 @@ export async function editPrior(ctx: ServiceContext, input: EditPriorRequest | E
   const { viewer, version: base } = await requireVersionRole(ctx, input.baseVersionId, 'editor');
   const v = parseInput(editPriorInput, input);
   const id = await ctx.db.transaction(async (tx) => {
-    const { prior, head } = await store.lockPrior(tx, base.priorId);
-    if (!head) throw notFound('Prior network');
-    if (head.id !== base.id) throw staleBase(base, head);
-    const baseEdges = await store.loadVersionEdges(tx, base.id);
-    let edges: PriorEdge[];
-    try {
-      edges = applyEdgeChanges(baseEdges, v.changes);
-    } catch (e) {
-      if (e instanceof EdgeChangeError) throw badInput(e.message, { field: `changes.${e.index}`, index: e.index });
-      throw e;
-    }
-    const diff = diffEdges(baseEdges, edges);
-    if (isEmptyDiff(diff)) throw badInput('These changes leave the network as it was; nothing to save.', { field: 'changes' });
-    const version = await store.insertVersion(tx, { priorId: prior.id, parent: head, kind: 'edit', message: v.message, authorId: viewer.userId, edges });
-    await auditVersion(tx, viewer.userId, prior, version, { kind: 'edit', message: v.message, ...diffCounts(diff) });
+    const { version } = await commitEdgeChanges(tx, { base, actorId: viewer.userId, kind: 'edit', message: v.message, changes: v.changes });
     return version.id;
   });
   return store.requireVersion(ctx.db, id);
+}
+
+/**
+ * Applies a batch of edge changes to `base` as the prior's next version, inside the caller's transaction:
+ * the prior is locked, `base` must still be the head (else CONFLICT), and the version is audited.
+ * Edits and review proposals both come through here.
+ */
+export async function commitEdgeChanges(
+  tx: Transaction,
+  req: { base: store.PriorVersionRecord; actorId: string; kind: 'edit' | 'review'; message: string; changes: EdgeChange[]; auditDetails?: Record<string, unknown> },
+) {
+  const { prior, head } = await store.lockPrior(tx, req.base.priorId);
+  if (!head) throw notFound('Prior network');
+  if (head.id !== req.base.id) throw staleBase(req.base, head);
+  const baseEdges = await store.loadVersionEdges(tx, req.base.id);
+  let edges: PriorEdge[];
+  try {
+    edges = applyEdgeChanges(baseEdges, req.changes);
+  } catch (e) {
+    if (e instanceof EdgeChangeError) throw badInput(e.message, { field: `changes.${e.index}`, index: e.index });
+    throw e;
+  }
+  const diff = diffEdges(baseEdges, edges);
+  if (isEmptyDiff(diff)) throw badInput('These changes leave the network as it was; nothing to save.', { field: 'changes' });
+  const version = await store.insertVersion(tx, { priorId: prior.id, parent: head, kind: req.kind, message: req.message, authorId: req.actorId, edges });
+  await auditVersion(tx, req.actorId, prior, version, { kind: req.kind, message: req.message, ...diffCounts(diff), ...req.auditDetails });
+  return { prior, version, diff };
 }
 
 /** A new head version whose edges equal an older version's (kind revert, parent = the head it replaces). */

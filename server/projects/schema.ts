@@ -1,6 +1,6 @@
 import { UserRef } from '../accounts/schema';
-import { AuditEventRef } from '../audit/schema';
-import { listProjectActivity } from '../audit/service';
+import { AuditEventPageRef, AuditEventRef } from '../audit/schema';
+import { listProjectActivity, projectActivityPage } from '../audit/service';
 import { builder } from '../graphql/builder';
 import * as members from './members';
 import * as projects from './service';
@@ -45,6 +45,18 @@ export const ProjectRef = builder.objectRef<projects.ProjectRecord>('Project').i
       description: 'Recent audit events, newest first.',
       args: { limit: t.arg.int({ defaultValue: 20, description: '1 to 200' }) },
       resolve: (project, { limit }, ctx) => listProjectActivity(ctx, project.id, limit ?? 20),
+    }),
+    activityPage: t.field({
+      type: AuditEventPageRef,
+      description: 'The full history, newest first, paged; filter by actor, action prefix (`review`, `comment.add`) or gene.',
+      args: {
+        offset: t.arg.int({ defaultValue: 0 }),
+        limit: t.arg.int({ defaultValue: 50, description: '1 to 200' }),
+        actorId: t.arg.id(),
+        kind: t.arg.string(),
+        gene: t.arg.string(),
+      },
+      resolve: (project, a, ctx) => projectActivityPage(ctx, project.id, { ...a, actorId: a.actorId == null ? null : String(a.actorId) }),
     }),
   }),
 });

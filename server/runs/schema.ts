@@ -8,11 +8,11 @@ import { runPresets, type RunPreset } from './presets';
 import * as runs from './service';
 import { strategies, strategiesNeedingPrior, strategyLabels, type Strategy } from './validation';
 
-const RunStatusEnum = builder.enumType('RunStatus', {
+export const RunStatusEnum = builder.enumType('RunStatus', {
   values: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const,
 });
 
-const StrategyEnum = builder.enumType('Strategy', {
+export const StrategyEnum = builder.enumType('Strategy', {
   description: 'none: PHOENIX unpruned. imp: iterative magnitude pruning. bioprune: prior-only scores. dash: DASH (λ₁, λ₂). pinn / pinn_mp: prior loss, without / with magnitude pruning.',
   values: Object.fromEntries(strategies.map((s) => [s.replace('-', '_'), { value: s }])) as Record<string, { value: Strategy }>,
 });
@@ -175,7 +175,7 @@ const NetworkNodeRef = builder.objectRef<network.NetworkNode>('NetworkNode').imp
   }),
 });
 
-const NetworkEdgeRef = builder.objectRef<network.NetworkEdge>('NetworkEdge').implement({
+export const NetworkEdgeRef = builder.objectRef<network.NetworkEdge>('NetworkEdge').implement({
   fields: (t) => ({
     regulator: t.exposeString('regulator'),
     target: t.exposeString('target'),

@@ -1,5 +1,6 @@
 'use client';
 import dynamic from 'next/dynamic';
+import type { ReactNode } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { SelectField } from '../../../../components/field';
 import { SignBadge } from '../../data-ui/signs';
@@ -8,20 +9,26 @@ import type { PriorEdge, VersionSummary } from '../types';
 import type { NetworkEdge } from './diff-network';
 
 // Cytoscape touches the DOM when it loads: load it in the browser only.
-const DiffNetwork = dynamic(() => import('./diff-network').then((m) => m.DiffNetwork), {
+export const DiffNetwork = dynamic(() => import('./diff-network').then((m) => m.DiffNetwork), {
   ssr: false,
   loading: () => <Loading what="the network view" />,
 });
 
-type Edge = Pick<PriorEdge, 'regulator' | 'target' | 'sign' | 'evidence'>;
-interface Pair {
+export type Edge = Pick<PriorEdge, 'regulator' | 'target' | 'sign' | 'evidence'>;
+export interface Pair {
   regulator: string;
   target: string;
   from: Edge;
   to: Edge;
 }
+export interface PriorDiff {
+  added: Edge[];
+  removed: Edge[];
+  signChanged: Pair[];
+  annotationChanged: Pair[];
+}
 interface DiffData {
-  priorDiff: { added: Edge[]; removed: Edge[]; signChanged: Pair[]; annotationChanged: Pair[] };
+  priorDiff: PriorDiff;
   toVersion: { edges: { total: number; edges: Edge[] } };
 }
 
@@ -47,7 +54,7 @@ interface Props {
   onChange: (c: { from: string; to: string }) => void;
 }
 
-const key = (e: { regulator: string; target: string }) => `${e.regulator}\u0000${e.target}`;
+export const key = (e: { regulator: string; target: string }) => `${e.regulator}\u0000${e.target}`;
 
 export function DiffView({ fromId, toId, versions, onChange }: Props) {
   const { data, error } = useGql<DiffData>(DIFF, { from: fromId, to: toId });
@@ -86,8 +93,9 @@ export function DiffView({ fromId, toId, versions, onChange }: Props) {
   );
 }
 
-function networkEdges(diff: DiffData['priorDiff'], toEdges: Edge[], withUnchanged: boolean): NetworkEdge[] {
-  const changed = new Set([...diff.added, ...diff.signChanged].map(key));
+/** The changes, plus `toEdges` not named by a change (unchanged) when `withUnchanged`. */
+export function networkEdges(diff: PriorDiff, toEdges: Edge[], withUnchanged: boolean): NetworkEdge[] {
+  const changed = new Set([...diff.added, ...diff.removed, ...diff.signChanged].map(key));
   const out: NetworkEdge[] = [
     ...diff.added.map((e) => ({ ...e, status: 'added' as const })),
     ...diff.removed.map((e) => ({ ...e, status: 'removed' as const })),
@@ -97,7 +105,14 @@ function networkEdges(diff: DiffData['priorDiff'], toEdges: Edge[], withUnchange
   return out;
 }
 
-function DiffTable({ diff }: { diff: DiffData['priorDiff'] }) {
+interface TableOptions {
+  /** Adds a column of checkboxes: ticked rows are kept, unticked ones trimmed. */
+  trim?: { excluded: ReadonlySet<string>; onToggle(e: { regulator: string; target: string }): void };
+  /** Adds a column with more about each row. */
+  extra?: { heading: string; cell(e: { regulator: string; target: string }): ReactNode };
+}
+
+export function DiffTable({ diff, trim, extra }: { diff: PriorDiff } & TableOptions) {
   const rows = [
     ...diff.added.map((e) => ({ e, status: 'added', label: 'added', detail: <SignBadge sign={e.sign} /> })),
     ...diff.removed.map((e) => ({ e, status: 'removed', label: 'removed', detail: <SignBadge sign={e.sign} /> })),
@@ -127,21 +142,34 @@ function DiffTable({ diff }: { diff: DiffData['priorDiff'] }) {
       <table className="table">
         <thead>
           <tr>
+            {trim ? <th scope="col">Keep</th> : null}
             <th scope="col">Change</th>
             <th scope="col">Regulator</th>
             <th scope="col">Target</th>
             <th scope="col">Sign / evidence</th>
+            {extra ? <th scope="col">{extra.heading}</th> : null}
           </tr>
         </thead>
         <tbody>
           {rows.map(({ e, status, label, detail }) => (
             <tr key={`${status}:${key(e)}`} className={`diff-row diff-row-${status}`}>
+              {trim ? (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Keep ${e.regulator} → ${e.target}`}
+                    checked={!trim.excluded.has(key(e))}
+                    onChange={() => trim.onToggle(e)}
+                  />
+                </td>
+              ) : null}
               <td>
                 <span className={`badge diff-${status}`}>{label}</span>
               </td>
               <td className="mono">{e.regulator}</td>
               <td className="mono">{e.target}</td>
               <td>{detail}</td>
+              {extra ? <td className="small">{extra.cell(e)}</td> : null}
             </tr>
           ))}
         </tbody>
