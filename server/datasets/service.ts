@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { extent } from '@/compute/extent';
 import type { Database } from '@/db/client';
 import { datasets, datasetTrajectories, runs, users } from '@/db/schema';
 import { recordAudit } from '../audit/service';
@@ -209,7 +210,9 @@ export async function mostVariableGenes(db: Database, dataset: Pick<DatasetRecor
   if (!row) return dataset.genes.slice(0, count);
   const range = dataset.genes.map((_, g) => {
     const observed = row.values.map((step) => step[g]).filter((v): v is number => v !== null);
-    return observed.length ? Math.max(...observed) - Math.min(...observed) : 0;
+    if (observed.length === 0) return 0;
+    const [lo, hi] = extent(observed);
+    return hi - lo;
   });
   return dataset.genes
     .map((gene, g) => ({ gene, g, range: range[g] }))
