@@ -32,6 +32,11 @@ const envSchema = z.object({
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (and strips it from clients):
+   * then that header says whether the browser used https (HSTS is sent only then).
+   */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
