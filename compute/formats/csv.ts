@@ -106,6 +106,15 @@ export function quoteCell(value: string, delimiter = ','): string {
   return value;
 }
 
+/**
+ * A text cell a spreadsheet will show as text: one starting with =, +, -, @, tab or CR would be read as a
+ * formula (CSV injection), so it gets a leading apostrophe, which spreadsheets hide. Numbers are kept.
+ */
+export function spreadsheetSafe(text: string): string {
+  if (text === '' || !'=+-@\t\r'.includes(text[0])) return text;
+  return isDecimalNumber(text) ? text : `'${text}`;
+}
+
 export function writeRow(cells: readonly string[], delimiter = ','): string {
   return cells.map((c) => quoteCell(c, delimiter)).join(delimiter);
 }

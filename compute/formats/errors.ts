@@ -102,7 +102,7 @@ function checkCharacters(text: string, what: string): void {
       throw new FormatError('invalid-text', `${at}: the ${what} contains a lone UTF-16 surrogate (U+${hex(c)}), which is not valid text`, where);
     }
     if ((c < 0x20 && c !== 9 && c !== 12 && c !== 13) || c === 0x7f) {
-      throw new FormatError('invalid-text', `${at}: the ${what} contains the control character U+${hex(c)}; only tabs and line breaks may appear`, where);
+      throw new FormatError('binary-content', `${at}: the ${what} contains the control character U+${hex(c)}, so it is not plain text (a binary file?); only tabs and line breaks may appear`, where);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { writeCytoscapeJson, writeEdgeListCsv, writeGraphML, writeSif } from '@/compute/formats';
+import { spreadsheetSafe } from '@/compute/formats/csv';
 import { priorNetworks, priorVersions, runs } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction } from '../context';
@@ -79,11 +80,16 @@ export async function diffVersions(ctx: ServiceContext, fromVersionId: string, t
 }
 
 const exportWriters: Record<PriorExportFormat, { write: (edges: PriorEdge[], genes: string[]) => string; ext: string; contentType: string }> = {
-  csv: { write: (e) => writeEdgeListCsv(e), ext: 'csv', contentType: 'text/csv; charset=utf-8' },
-  sif: { write: (e) => writeSif(e), ext: 'sif', contentType: 'text/plain; charset=utf-8' },
+  // Opened in spreadsheets: user-written names and notes must not become formulas there.
+  csv: { write: (e) => writeEdgeListCsv(e.map(spreadsheetSafeEdge)), ext: 'csv', contentType: 'text/csv; charset=utf-8' },
+  sif: { write: (e) => writeSif(e.map(spreadsheetSafeEdge)), ext: 'sif', contentType: 'text/plain; charset=utf-8' },
   graphml: { write: (e, g) => writeGraphML(e, g), ext: 'graphml', contentType: 'application/graphml+xml; charset=utf-8' },
   cytoscape_json: { write: (e, g) => writeCytoscapeJson(e, g), ext: 'cyjs', contentType: 'application/json; charset=utf-8' },
 };
+
+function spreadsheetSafeEdge(e: PriorEdge): PriorEdge {
+  return { ...e, regulator: spreadsheetSafe(e.regulator), target: spreadsheetSafe(e.target), evidence: spreadsheetSafe(e.evidence) };
+}
 
 export interface PriorExport {
   filename: string;
