@@ -8,7 +8,8 @@ import { isForeignKeyViolation } from '../db-errors';
 import { badInput, conflict, notFound } from '../errors';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { parseInput } from '../validation';
-import { listSome, parseDatasetFiles } from './parse';
+import { parseUpload } from '../uploads/parse-off-thread';
+import { listSome } from './parse';
 import {
   geneSearchInput,
   trajectoryPreviewInput,
@@ -83,7 +84,9 @@ async function insertTrajectories(
 export async function uploadDataset(ctx: ServiceContext, input: UploadDatasetInput): Promise<DatasetRecord> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const v = parseInput(uploadDatasetInput, input);
-  const parsed = parseDatasetFiles(v, v.testLastTrajectories);
+  const { format, data, genes, pseudotime, testData, testPseudotime } = v;
+  const files = { format, data, genes, pseudotime, testData, testPseudotime };
+  const parsed = await parseUpload({ kind: 'dataset', files, testLastTrajectories: v.testLastTrajectories });
   const trajectories = [
     ...parsed.train.map((t) => ({ ...t, role: 'train' as const })),
     ...parsed.test.map((t) => ({ ...t, role: 'test' as const })),

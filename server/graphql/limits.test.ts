@@ -8,7 +8,7 @@ const schema = buildSchema(`
   type Mutation { touch: Node }
   type Node { id: ID!, name: String, child: Node, children(limit: Int): [Node!]! }
 `);
-const limits = { maxDepth: 3, maxCost: 100, defaultListSize: 10, maxMutationFields: 3 };
+const limits = { maxDepth: 3, maxCost: 100, defaultListSize: 10, maxMutationFields: 3, maxAliases: 40 };
 
 function problems(query: string, variables?: Record<string, unknown>): string[] {
   return validate(schema, parse(query), [...specifiedRules, ...queryLimitRules(limits, variables)]).map((e) => e.message);
@@ -63,7 +63,7 @@ describe('query cost limit', () => {
   });
 
   it('counts every alias and every introspection field', () => {
-    const typenames = Array.from({ length: 101 }, (_, i) => `t${i}: __typename`).join(' ');
+    const typenames = Array.from({ length: 101 }, () => '__typename').join(' ');
     expect(problems(`{ ${typenames} }`)).toEqual([expect.stringMatching(/estimated cost of 101/)]);
     const aliases = Array.from({ length: 34 }, (_, i) => `n${i}: node { id name }`).join(' ');
     expect(problems(`{ ${aliases} }`)).toEqual([expect.stringMatching(/estimated cost of 102/)]);
@@ -76,6 +76,14 @@ describe('paged objects', () => {
     // page: 1 + (total 1 + items: 1 + 30 × id) = 33
     expect(problems(`{ page { total items { id } } }`)).toEqual([]);
     expect(problems(`query($n: Int) { page(limit: $n) { total items { id name } } }`, { n: 60 })).toEqual([expect.stringMatching(/estimated cost of 123/)]);
+  });
+});
+
+describe('alias cap', () => {
+  it('refuses more aliases than the cap, however cheap the fields', () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ');
+    expect(problems(`{ ${aliases(40)} }`)).toEqual([]);
+    expect(problems(`query Many { node { ${aliases(41)} } }`)).toEqual(['The operation "Many" uses 41 aliases; the limit is 40.']);
   });
 });
 

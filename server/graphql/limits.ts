@@ -34,9 +34,12 @@ export interface QueryLimits {
   maxCost: number;
   defaultListSize: number;
   maxMutationFields: number;
+  /** Aliases fetch one field with different arguments; thousands of them only multiply resolver calls. */
+  maxAliases: number;
 }
 
-export const defaultQueryLimits: QueryLimits = { maxDepth: 10, maxCost: 20_000, defaultListSize: 20, maxMutationFields: 5 };
+/** maxCost fits the largest page the API serves: 5,000 prior edges × 5 fields. */
+export const defaultQueryLimits: QueryLimits = { maxDepth: 10, maxCost: 30_000, defaultListSize: 20, maxMutationFields: 5, maxAliases: 100 };
 
 interface Measure {
   depth: number;
@@ -76,6 +79,10 @@ function limitRule(context: ValidationContext, limits: QueryLimits, variables: V
           cost,
           maxCost: limits.maxCost,
         });
+      }
+      const aliases = countAliases(context, node.selectionSet, new Set());
+      if (aliases > limits.maxAliases) {
+        refuse(`The operation${name} uses ${aliases} aliases; the limit is ${limits.maxAliases}.`, { reason: 'TOO_MANY_ALIASES', aliases, maxAliases: limits.maxAliases });
       }
       if (node.operation === 'mutation') {
         const fields = countRootFields(context, node.selectionSet, new Set());
@@ -178,6 +185,26 @@ function countRootFields(context: ValidationContext, selectionSet: SelectionSetN
       if (!fragment || fragmentsInUse.has(selection.name.value)) continue;
       fragmentsInUse.add(selection.name.value);
       count += countRootFields(context, fragment.selectionSet, fragmentsInUse);
+      fragmentsInUse.delete(selection.name.value);
+    }
+  }
+  return count;
+}
+
+/** Aliased fields at any depth; a fragment counts each time it is spread. */
+function countAliases(context: ValidationContext, selectionSet: SelectionSetNode, fragmentsInUse: Set<string>): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.alias) count++;
+      if (selection.selectionSet) count += countAliases(context, selection.selectionSet, fragmentsInUse);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      count += countAliases(context, selection.selectionSet, fragmentsInUse);
+    } else {
+      const fragment = context.getFragment(selection.name.value);
+      if (!fragment || fragmentsInUse.has(selection.name.value)) continue;
+      fragmentsInUse.add(selection.name.value);
+      count += countAliases(context, fragment.selectionSet, fragmentsInUse);
       fragmentsInUse.delete(selection.name.value);
     }
   }

@@ -46,7 +46,7 @@ describe('operation limits on the real schema', () => {
   it("refuses a list whose limit variable asks for too much, before any resolver runs", async () => {
     const query = `query($p: ID!, $n: Int) { runs(projectId: $p, limit: $n) { id epochs { epoch } } }`;
     const result = await run(false, query, { variables: { p: '00000000-0000-0000-0000-000000000000', n: 100_000 } });
-    expect(result.errors?.[0].message).toMatch(/estimated cost of \d+; the limit is 20000/);
+    expect(result.errors?.[0].message).toMatch(/estimated cost of \d+; the limit is 30000/);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'QUERY_TOO_COSTLY' });
   });
 

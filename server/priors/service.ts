@@ -10,7 +10,7 @@ import { badInput, conflict, notFound } from '../errors';
 import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { parseInput } from '../validation';
 import { applyEdgeChanges, diffEdges, EdgeChangeError, geneMismatch, isEmptyDiff, type EdgeDiff, type PriorEdge } from './edges';
-import { parsePriorFile } from './parse';
+import { parseUpload } from '../uploads/parse-off-thread';
 import * as store from './store';
 import {
   edgePageInput,
@@ -159,7 +159,7 @@ const diffCounts = (d: EdgeDiff) => ({
 export async function importPrior(ctx: ServiceContext, input: ImportPriorInput) {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const v = parseInput(importPriorInput, input);
-  const edges = parsePriorFile(v.format, v.text, v.genes);
+  const edges = await parseUpload({ kind: 'prior', format: v.format, text: v.text, genes: v.genes });
   const id = await ctx.db.transaction(async (tx) => {
     const [prior] = await tx
       .insert(priorNetworks)
@@ -183,7 +183,7 @@ export async function importPrior(ctx: ServiceContext, input: ImportPriorInput) 
 export async function importPriorVersion(ctx: ServiceContext, input: ImportPriorVersionInput) {
   const { viewer, prior } = await requirePriorRole(ctx, input.priorId, 'editor');
   const v = parseInput(importPriorVersionInput, input);
-  const edges = parsePriorFile(v.format, v.text, v.genes);
+  const edges = await parseUpload({ kind: 'prior', format: v.format, text: v.text, genes: v.genes });
   const id = await ctx.db.transaction(async (tx) => {
     const { head } = await store.lockPrior(tx, prior.id);
     if (v.baseVersionId && head && v.baseVersionId !== head.id) {
