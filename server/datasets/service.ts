@@ -190,12 +190,11 @@ export async function listTrajectories(db: Database, datasetId: string): Promise
   return rows.map((r) => ({ ...r, timeCount: Number(r.timeCount), tStart: Number(r.tStart), tEnd: Number(r.tEnd) }));
 }
 
-/** Gene names in column order, optionally filtered by a case-insensitive substring. */
-export function searchGenes(dataset: Pick<DatasetRecord, 'genes'>, search?: string | null, limit?: number | null): string[] {
-  const v = parseInput(geneSearchInput, { search, limit });
+/** Gene names in column order, optionally filtered by a case-insensitive substring (the caller pages them). */
+export function searchGenes(dataset: Pick<DatasetRecord, 'genes'>, search?: string | null): string[] {
+  const v = parseInput(geneSearchInput, { search });
   const needle = v.search?.toLowerCase();
-  const hits = needle ? dataset.genes.filter((g) => g.toLowerCase().includes(needle)) : dataset.genes;
-  return v.limit ? hits.slice(0, v.limit) : hits;
+  return needle ? dataset.genes.filter((g) => g.toLowerCase().includes(needle)) : dataset.genes;
 }
 
 /**

@@ -3,7 +3,7 @@
  * or uploaded in the logs, exports that spreadsheets read as text.
  */
 import { expect, it } from 'vitest';
-import { expectRefused, ok, team, type Team } from './data-fixtures';
+import { expectRefused, fixture, ok, team, type Team } from './data-fixtures';
 import { forEachBackend } from './harness';
 
 const IMPORT_PRIOR = `mutation($input: ImportPriorInput!) { importPrior(input: $input) { id headVersion { id } } }`;
@@ -75,5 +75,40 @@ await forEachBackend('hardening', (h) => {
     expect(lines).toContain('C,D,-1,0.5,plain');
     const sif = (await ok(h, EXPORT, { id: importPrior.headVersion.id, f: 'sif' }, t.viewer)).priorVersion.export.content as string;
     expect(sif).toContain("'+A\tinhibits\t'-B");
+  });
+
+  it('pages every list field, refusing a limit over its maximum', async () => {
+    const refusedLimit = async (query: string, variables: Record<string, unknown>) => {
+      const result = await h.gql(query, variables, t.viewer);
+      expect(result.errors?.[0].extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    };
+    await refusedLimit(`query { projects(limit: 1001) { id } }`, {});
+    expect((await ok(h, `query { projects(limit: 1) { id } }`, {}, t.viewer)).projects).toHaveLength(1);
+
+    const { uploadDataset: d } = await ok(h, UPLOAD.replace('{ id }', '{ id genes }'), { input: { projectId: t.projectId, name: 'Tiny', format: 'tidy_csv', data: fixture('tiny-tidy.csv') } }, t.editor);
+    const DATASET = `query($id: ID!, $l: Int, $o: Int) { dataset(id: $id) { genes(limit: $l, offset: $o) trajectories(limit: $l, offset: $o) { index } } }`;
+    const paged = (await ok(h, DATASET, { id: d.id, l: 2, o: 1 }, t.viewer)).dataset;
+    expect(paged.genes).toEqual(d.genes.slice(1, 3));
+    expect(paged.trajectories.map((x: { index: number }) => x.index)).toEqual([1, 2]);
+    await refusedLimit(`query($id: ID!, $l: Int) { dataset(id: $id) { genes(limit: $l) } }`, { id: d.id, l: 50_001 });
+    await refusedLimit(`query($id: ID!, $l: Int) { dataset(id: $id) { trajectories(limit: $l) { index } } }`, { id: d.id, l: 10_001 });
+
+    const { importPrior: p } = await ok(h, IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'Paged', format: 'edge_list', text: fixture('tiny-prior.csv') } }, t.editor);
+    const IMPORT_VERSION = `mutation($input: ImportPriorVersionInput!) { importPriorVersion(input: $input) { id } }`;
+    const { importPriorVersion: v2 } = await ok(h, IMPORT_VERSION, { input: { priorId: p.id, format: 'edge_list', text: `${fixture('tiny-prior.csv').trim()}\nX1,Y1,1,1,\nX2,Y2,1,1,\nX3,Y3,1,1,\n`, message: 'Second' } }, t.editor);
+    const PRIOR = `query($id: ID!, $v: ID!, $l: Int) { priorNetwork(id: $id) { versions(limit: $l) { id } } priorVersion(id: $v) { genes(limit: $l) } }`;
+    const prior = await ok(h, PRIOR, { id: p.id, v: v2.id, l: 1 }, t.viewer);
+    expect(prior.priorNetwork.versions).toEqual([{ id: v2.id }]);
+    expect(prior.priorVersion.genes).toHaveLength(1);
+    await refusedLimit(`query($v: ID!, $l: Int) { priorVersion(id: $v) { genes(limit: $l) } }`, { v: v2.id, l: 50_001 });
+    await refusedLimit(`query($id: ID!, $l: Int) { priorNetwork(id: $id) { versions(limit: $l) { id } } }`, { id: p.id, l: 1001 });
+    const DIFF = `query($a: ID!, $b: ID!, $l: Int) { priorDiff(fromVersionId: $a, toVersionId: $b, limit: $l) { added { regulator } removed { regulator } counts { added removed } } }`;
+    const full = (await ok(h, DIFF, { a: p.headVersion.id, b: v2.id }, t.viewer)).priorDiff;
+    const one = (await ok(h, DIFF, { a: p.headVersion.id, b: v2.id, l: 1 }, t.viewer)).priorDiff;
+    expect(full.counts).toEqual({ added: 3, removed: 0 });
+    expect(full.added.map((e: { regulator: string }) => e.regulator)).toEqual(['X1', 'X2', 'X3']);
+    expect(one.counts).toEqual(full.counts);
+    expect(one.added).toEqual([{ regulator: 'X1' }]);
+    await refusedLimit(DIFF, { a: p.headVersion.id, b: v2.id, l: 5001 });
   });
 });
