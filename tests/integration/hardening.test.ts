@@ -4,6 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { expectRefused, fixture, ok, team, type Team } from './data-fixtures';
+import { maxGraphQLExportEdges } from '@/server/priors/schema';
 import { forEachBackend } from './harness';
 
 const IMPORT_PRIOR = `mutation($input: ImportPriorInput!) { importPrior(input: $input) { id headVersion { id } } }`;
@@ -110,5 +111,13 @@ await forEachBackend('hardening', (h) => {
     expect(one.counts).toEqual(full.counts);
     expect(one.added).toEqual([{ regulator: 'X1' }]);
     await refusedLimit(DIFF, { a: p.headVersion.id, b: v2.id, l: 5001 });
+  });
+
+  it('refuses a GraphQL export of a version over the cap, pointing to the download', async () => {
+    const rows = Array.from({ length: maxGraphQLExportEdges + 1 }, (_, k) => `R${k % 500},T${Math.floor(k / 500)},1`);
+    const { importPrior: p } = await ok(h, IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'Huge', format: 'edge_list', text: `regulator,target,sign\n${rows.join('\n')}` } }, t.editor);
+    const result = await h.gql(EXPORT, { id: p.headVersion.id, f: 'csv' }, t.viewer);
+    expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'format' });
+    expect(result.errors?.[0].message).toContain(`/api/priors/${p.headVersion.id}/export?format=csv`);
   });
 });
