@@ -38,6 +38,11 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** Sender of notification emails, e.g. `GRN Studio <grn@lab.org>`; needed together with SMTP_URL. */
   SMTP_FROM: z.string().min(3).optional(),
+  /**
+   * Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (and strips it from clients):
+   * then that header says whether the browser used https (HSTS is sent only then).
+   */
+  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,7 +8,8 @@ import { notFound } from '../errors';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { edgePageInput } from '../priors/validation';
 import { parseInput } from '../validation';
-import { parseGoldStandardFile, type GoldEdge } from './parse';
+import { parseUpload } from '../uploads/parse-off-thread';
+import type { GoldEdge } from './parse';
 import { importGoldStandardInput, type ImportGoldStandardInput } from './validation';
 
 export type GoldStandardRecord = typeof goldStandards.$inferSelect & {
@@ -63,7 +64,7 @@ const edgesPerStatement = 5000;
 export async function importGoldStandard(ctx: ServiceContext, input: ImportGoldStandardInput): Promise<GoldStandardRecord> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const v = parseInput(importGoldStandardInput, input);
-  const edges = parseGoldStandardFile(v.format, v.text, v.genes);
+  const edges = await parseUpload({ kind: 'gold', format: v.format, text: v.text, genes: v.genes });
   const id = await ctx.db.transaction(async (tx) => {
     const [gold] = await tx
       .insert(goldStandards)

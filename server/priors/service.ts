@@ -1,5 +1,6 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { writeCytoscapeJson, writeEdgeListCsv, writeGraphML, writeSif } from '@/compute/formats';
+import { spreadsheetSafe } from '@/compute/formats/csv';
 import { priorNetworks, priorVersions, runs } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction } from '../context';
@@ -9,7 +10,7 @@ import { badInput, conflict, notFound } from '../errors';
 import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { parseInput } from '../validation';
 import { applyEdgeChanges, diffEdges, EdgeChangeError, geneMismatch, isEmptyDiff, type EdgeChange, type EdgeDiff, type PriorEdge } from './edges';
-import { parsePriorFile } from './parse';
+import { parseUpload } from '../uploads/parse-off-thread';
 import * as store from './store';
 import {
   edgePageInput,
@@ -79,11 +80,16 @@ export async function diffVersions(ctx: ServiceContext, fromVersionId: string, t
 }
 
 const exportWriters: Record<PriorExportFormat, { write: (edges: PriorEdge[], genes: string[]) => string; ext: string; contentType: string }> = {
-  csv: { write: (e) => writeEdgeListCsv(e), ext: 'csv', contentType: 'text/csv; charset=utf-8' },
-  sif: { write: (e) => writeSif(e), ext: 'sif', contentType: 'text/plain; charset=utf-8' },
+  // Opened in spreadsheets: user-written names and notes must not become formulas there.
+  csv: { write: (e) => writeEdgeListCsv(e.map(spreadsheetSafeEdge)), ext: 'csv', contentType: 'text/csv; charset=utf-8' },
+  sif: { write: (e) => writeSif(e.map(spreadsheetSafeEdge)), ext: 'sif', contentType: 'text/plain; charset=utf-8' },
   graphml: { write: (e, g) => writeGraphML(e, g), ext: 'graphml', contentType: 'application/graphml+xml; charset=utf-8' },
   cytoscape_json: { write: (e, g) => writeCytoscapeJson(e, g), ext: 'cyjs', contentType: 'application/json; charset=utf-8' },
 };
+
+function spreadsheetSafeEdge(e: PriorEdge): PriorEdge {
+  return { ...e, regulator: spreadsheetSafe(e.regulator), target: spreadsheetSafe(e.target), evidence: spreadsheetSafe(e.evidence) };
+}
 
 export interface PriorExport {
   filename: string;
@@ -153,7 +159,7 @@ const diffCounts = (d: EdgeDiff) => ({
 export async function importPrior(ctx: ServiceContext, input: ImportPriorInput) {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const v = parseInput(importPriorInput, input);
-  const edges = parsePriorFile(v.format, v.text, v.genes);
+  const edges = await parseUpload({ kind: 'prior', format: v.format, text: v.text, genes: v.genes });
   const id = await ctx.db.transaction(async (tx) => {
     const [prior] = await tx
       .insert(priorNetworks)
@@ -177,7 +183,7 @@ export async function importPrior(ctx: ServiceContext, input: ImportPriorInput) 
 export async function importPriorVersion(ctx: ServiceContext, input: ImportPriorVersionInput) {
   const { viewer, prior } = await requirePriorRole(ctx, input.priorId, 'editor');
   const v = parseInput(importPriorVersionInput, input);
-  const edges = parsePriorFile(v.format, v.text, v.genes);
+  const edges = await parseUpload({ kind: 'prior', format: v.format, text: v.text, genes: v.genes });
   const id = await ctx.db.transaction(async (tx) => {
     const { head } = await store.lockPrior(tx, prior.id);
     if (v.baseVersionId && head && v.baseVersionId !== head.id) {

@@ -2,6 +2,7 @@ import { UserRef } from '../accounts/schema';
 import { AuditEventPageRef, AuditEventRef } from '../audit/schema';
 import { listProjectActivity, projectActivityPage } from '../audit/service';
 import { builder } from '../graphql/builder';
+import { pageArgDescription, pageLimits, pageOf } from '../paging';
 import * as members from './members';
 import * as projects from './service';
 
@@ -77,7 +78,11 @@ builder.queryFields((t) => ({
   projects: t.field({
     type: [ProjectRef],
     description: "The caller's projects, newest first.",
-    resolve: (_root, _args, ctx) => projects.listMyProjects(ctx),
+    args: {
+      limit: t.arg.int({ defaultValue: pageLimits.projects.defaultLimit, description: pageArgDescription(pageLimits.projects) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (_root, args, ctx) => pageOf(await projects.listMyProjects(ctx), args, pageLimits.projects),
   }),
   project: t.field({
     type: ProjectRef,

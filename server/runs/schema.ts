@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder';
+import { pageArgDescription, pageLimits, pageOf } from '../paging';
 import { LR_RESETS } from './compute-api';
 import { effectiveLambda } from './config';
 import type { RunProgress } from './execution';
@@ -267,7 +268,15 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     createdByName: t.exposeString('createdByName', { nullable: true }),
-    epochs: t.field({ type: [RunEpochRef], description: 'One row per epoch: the training curves.', resolve: (r, _a, ctx) => runs.listEpochs(ctx, r.id) }),
+    epochs: t.field({
+      type: [RunEpochRef],
+      description: 'One row per epoch: the training curves.',
+      args: {
+        limit: t.arg.int({ defaultValue: pageLimits.epochs.defaultLimit, description: pageArgDescription(pageLimits.epochs) }),
+        offset: t.arg.int({ defaultValue: 0 }),
+      },
+      resolve: async (r, args, ctx) => pageOf(await runs.listEpochs(ctx, r.id), args, pageLimits.epochs),
+    }),
     metrics: t.field({
       type: RunMetricsRef,
       nullable: true,

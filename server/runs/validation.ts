@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUuid } from '../projects/access';
 import { LR_RESETS, SELECTION_RULES } from './compute-api';
 
 export const strategies = ['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp'] as const;
@@ -101,7 +102,8 @@ export const maxSweepRuns = 64;
 
 export const listRunsInput = z.object({
   projectId: z.string(),
-  sweepId: z.string().nullish(),
+  // Compared with a uuid column: anything else would fail in the database as an internal error.
+  sweepId: z.string().refine(isUuid, 'The sweep id is not a valid id.').nullish(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).nullish(),
   limit: wholeNumber('The limit', 1, 500).default(100),
 });

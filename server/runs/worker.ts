@@ -44,7 +44,7 @@ export interface RunWorker {
  */
 export async function startRunWorker(options: RunWorkerOptions): Promise<RunWorker> {
   const { db, log } = options;
-  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const workerId = options.workerId ?? newWorkerId();
   const trainer = options.trainer ?? (await loadTrainer());
   const heartbeatSeconds = options.heartbeatSeconds ?? Math.max(1, Math.floor(options.leaseSeconds / 4));
   const boss = await startBoss(db, {
@@ -100,7 +100,8 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     onError: (error) => log.warn('dead-letter job did not complete', { error: error instanceof Error ? error : String(error) }),
   });
 
-  log.info('compute worker started', { workerId, backend: options.backend, concurrency: options.concurrency, leaseSeconds: options.leaseSeconds });
+  // The host stays in the operator's log; users see only the random id (run pages show it).
+  log.info('compute worker started', { workerId, host: hostname(), pid: process.pid, backend: options.backend, concurrency: options.concurrency, leaseSeconds: options.leaseSeconds });
 
   const stopBoss = () => boss.stop({ graceful: false, close: false, wait: true });
   return {
@@ -118,4 +119,9 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
       await stopBoss();
     },
   };
+}
+
+/** Random, so the id shown to users on a run says nothing about the machines behind the product. */
+export function newWorkerId(): string {
+  return `worker-${randomBytes(6).toString('hex')}`;
 }

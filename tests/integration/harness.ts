@@ -15,13 +15,13 @@ import { env } from '@/server/env';
 import type { GraphQLContext } from '@/server/graphql/builder';
 import { buildRequestContext } from '@/server/graphql/context';
 import { createApolloServer } from '@/server/graphql/server';
-import type { Logger } from '@/server/log';
+import { serialiseLogData, type Logger } from '@/server/log';
 
 export type Backend = 'embedded' | 'postgres';
 
 const postgresUrl = env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Logs kept in memory: tests read them (the masked-error test) and the output stays readable. */
+/** Logs kept in memory, as the server would write them: tests read them (the masked-error test). */
 export interface CapturedLog {
   level: string;
   msg: string;
@@ -29,7 +29,7 @@ export interface CapturedLog {
 }
 
 function captureLogger(into: CapturedLog[]): Logger {
-  const write = (level: string) => (msg: string, data?: Record<string, unknown>) => void into.push({ level, msg, data });
+  const write = (level: string) => (msg: string, data?: Record<string, unknown>) => void into.push({ level, msg, data: serialiseLogData(data) });
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 

@@ -28,20 +28,23 @@ export interface PriorDiff {
   annotationChanged: Pair[];
 }
 interface DiffData {
-  priorDiff: PriorDiff;
+  priorDiff: PriorDiff & { counts: { added: number; removed: number; signChanged: number; annotationChanged: number } };
   toVersion: { edges: { total: number; edges: Edge[] } };
 }
 
 /** Unchanged edges join the picture only while the network stays small enough to read. */
 const NETWORK_EDGE_LIMIT = 1500;
+/** priorDiff's default page: each kind of change lists at most this many. */
+const DIFF_PAGE = 500;
 
 const DIFF = /* GraphQL */ `
   query PriorDiff($from: ID!, $to: ID!) {
-    priorDiff(fromVersionId: $from, toVersionId: $to) {
+    priorDiff(fromVersionId: $from, toVersionId: $to, limit: ${DIFF_PAGE}) {
       added { regulator target sign evidence }
       removed { regulator target sign evidence }
       signChanged { regulator target from { sign evidence } to { sign evidence } }
       annotationChanged { regulator target from { sign evidence } to { sign evidence } }
+      counts { added removed signChanged annotationChanged }
     }
     toVersion: priorVersion(id: $to) { edges(limit: ${NETWORK_EDGE_LIMIT}) { total edges { regulator target sign evidence } } }
   }
@@ -61,7 +64,9 @@ export function DiffView({ fromId, toId, versions, onChange }: Props) {
   const number = (id: string) => versions.find((v) => v.id === id)?.number;
   const options = versions.map((v) => ({ value: v.id, label: `v${v.number} — ${v.message.slice(0, 40)}` }));
   const diff = data?.priorDiff;
-  const changes = diff ? diff.added.length + diff.removed.length + diff.signChanged.length + diff.annotationChanged.length : 0;
+  const counts = diff?.counts;
+  const changes = counts ? counts.added + counts.removed + counts.signChanged + counts.annotationChanged : 0;
+  const shown = diff ? diff.added.length + diff.removed.length + diff.signChanged.length + diff.annotationChanged.length : 0;
 
   return (
     <section className="card stack" aria-labelledby="diff-heading">
@@ -77,11 +82,12 @@ export function DiffView({ fromId, toId, versions, onChange }: Props) {
       {diff ? (
         <>
           <p className="row small" aria-live="polite">
-            <span className="badge diff-added">{diff.added.length} added</span>
-            <span className="badge diff-removed">{diff.removed.length} removed</span>
-            <span className="badge diff-sign">{diff.signChanged.length} sign changed</span>
-            <span className="badge">{diff.annotationChanged.length} evidence/weight changed</span>
+            <span className="badge diff-added">{diff.counts.added} added</span>
+            <span className="badge diff-removed">{diff.counts.removed} removed</span>
+            <span className="badge diff-sign">{diff.counts.signChanged} sign changed</span>
+            <span className="badge">{diff.counts.annotationChanged} evidence/weight changed</span>
           </p>
+          {shown < changes ? <p className="muted small">The table and network show the first {DIFF_PAGE} changes of each kind.</p> : null}
           {changes === 0 ? <p className="muted">These versions have the same edges.</p> : <DiffTable diff={diff} />}
           <DiffNetwork edges={networkEdges(diff, data.toVersion.edges.edges, data.toVersion.edges.total <= NETWORK_EDGE_LIMIT)} />
           {data.toVersion.edges.total > NETWORK_EDGE_LIMIT ? (

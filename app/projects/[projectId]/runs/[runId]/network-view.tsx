@@ -1,4 +1,5 @@
 'use client';
+import { maxOf } from '@/compute/extent';
 import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
@@ -194,7 +195,7 @@ function NetworkCanvas({ network, statusOf, onGene, onEdge, showGold, hasPrior }
     import('cytoscape')
       .then(({ default: cytoscape }) => {
         if (cancelled || !container.current) return;
-        const maxAbs = Math.max(...network.edges.map((e) => Math.abs(e.effect)), 1e-12);
+        const maxAbs = Math.max(maxOf(network.edges.map((e) => Math.abs(e.effect))), 1e-12);
         const missed = showGold ? network.goldEdges.filter((g) => !g.predicted) : [];
         const elements: ElementDefinition[] = [
           ...network.nodes.map((n) => ({
