@@ -6,7 +6,6 @@ import type { ServiceContext, Viewer } from '../context';
 import { isUniqueViolation } from '../db-errors';
 import { conflict, forbidden, notFound, unauthenticated } from '../errors';
 import { isUuid, requireViewer } from '../projects/access';
-import { claimInvitations } from '../projects/invitations';
 import { parseInput } from '../validation';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { generateTokenSecret, hashTokenSecret, tokenPattern } from './tokens';
@@ -29,7 +28,7 @@ const tokenColumns = {
 const duplicateEmail = () =>
   conflict('An account with this email already exists. Sign in instead.', { field: 'email' });
 
-/** Creates an account and turns pending invitations for its email into memberships. */
+/** Creates an account. Invitations to its email are not claimed: they are answered through their link. */
 export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<UserRecord> {
   const { email, name, password } = parseInput(signUpInput, input);
   const passwordHash = await hashPassword(password);
@@ -39,7 +38,6 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<U
       if (existing) throw duplicateEmail();
       const [user] = await tx.insert(users).values({ email, name, passwordHash }).returning(userColumns);
       await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'password' } });
-      await claimInvitations(tx, user);
       return user;
     });
   } catch (e) {
@@ -88,7 +86,6 @@ export async function findOrCreateOidcUser(
       if (!user) {
         [user] = await tx.insert(users).values({ email, name, passwordHash: null }).returning(userColumns);
         await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'oidc', provider: claims.provider } });
-        await claimInvitations(tx, user);
       }
       await tx.insert(identities).values({ userId: user.id, provider: claims.provider, subject: claims.subject });
       await recordAudit(tx, { projectId: null, actorId: user.id, action: 'identity.link', objectType: 'user', objectId: user.id, details: { provider: claims.provider } });
