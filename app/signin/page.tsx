@@ -5,6 +5,7 @@ import { getDatabase } from '@/server/db';
 import { demoLoginOnOffer } from '@/server/demo/login';
 import { env, oidcEnabled } from '@/server/env';
 import { safeCallbackUrl } from '../lib/callback-url';
+import { parseTooManyAttempts, tooManyAttemptsMessage } from '@/server/auth/throttle-response';
 import { SignInForm } from './signin-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -25,7 +26,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getViewerFromSession()) redirect(callbackUrl);
   const code = typeof params.error === 'string' ? params.error : undefined;
-  const initialError = code ? (signInErrors[code] ?? 'Sign-in failed. Try again.') : undefined;
+  const wait = parseTooManyAttempts(code);
+  const initialError = wait !== null ? tooManyAttemptsMessage(wait) : code ? (signInErrors[code] ?? 'Sign-in failed. Try again.') : undefined;
   const demo = await demoLoginOnOffer(getDatabase(), env.SEED_DEMO).catch(() => null);
   return (
     <div className="page-narrow">

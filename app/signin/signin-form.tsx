@@ -4,6 +4,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/alerts';
 import { TextField } from '../components/field';
+import { parseTooManyAttempts, tooManyAttemptsMessage } from '@/server/auth/throttle-response';
 import { useHydrated } from '../lib/use-hydrated';
 
 interface Props {
@@ -39,7 +40,9 @@ export function SignInForm({ callbackUrl, initialError, oidc, demo }: Props) {
       return;
     }
     setBusy(false);
-    if (result?.error === 'CredentialsSignin') setFieldErrors({ password: 'Wrong email or password.' });
+    const wait = parseTooManyAttempts(result?.error);
+    if (wait !== null) setFormError(tooManyAttemptsMessage(wait));
+    else if (result?.error === 'CredentialsSignin') setFieldErrors({ password: 'Wrong email or password.' });
     else setFormError('Could not sign in right now. Try again in a moment.');
   }
 

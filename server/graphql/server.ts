@@ -5,6 +5,7 @@ import type { GraphQLContext } from './builder';
 import { formatGraphQLError } from './errors';
 import { defaultQueryLimits, queryLimitRules, type QueryLimits } from './limits';
 import { schema } from './schema';
+import { throttleStatusPlugin } from './throttle-status';
 
 /** One configuration for the HTTP endpoint and the tests, so tests exercise the same rules. */
 export function createApolloServer(options: { log?: Logger; limits?: QueryLimits; introspection?: boolean } = {}): ApolloServer<GraphQLContext> {
@@ -16,5 +17,6 @@ export function createApolloServer(options: { log?: Logger; limits?: QueryLimits
     includeStacktraceInErrorResponses: false,
     validationRules: queryLimitRules(options.limits ?? defaultQueryLimits),
     formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
+    plugins: [throttleStatusPlugin],
   });
 }
