@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewerFromSession } from '@/server/auth/session';
-import { getDatabase } from '@/server/db';
-import { demoLoginOnOffer } from '@/server/demo/login';
 import { env, oidcEnabled } from '@/server/env';
 import { safeCallbackUrl } from '../lib/callback-url';
 import { parseTooManyAttempts, tooManyAttemptsMessage } from '@/server/auth/throttle-response';
@@ -28,7 +26,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const code = typeof params.error === 'string' ? params.error : undefined;
   const wait = parseTooManyAttempts(code);
   const initialError = wait !== null ? tooManyAttemptsMessage(wait) : code ? (signInErrors[code] ?? 'Sign-in failed. Try again.') : undefined;
-  const demo = await demoLoginOnOffer(getDatabase(), env.SEED_DEMO).catch(() => null);
   return (
     <div className="page-narrow">
       <h1>Sign in to GRN Studio</h1>
@@ -36,7 +33,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         callbackUrl={callbackUrl}
         initialError={initialError}
         oidc={oidcEnabled() ? { name: env.OIDC_NAME } : null}
-        demo={demo}
       />
     </div>
   );

@@ -11,11 +11,9 @@ interface Props {
   callbackUrl: string;
   initialError?: string;
   oidc: { name: string } | null;
-  /** The seeded demo account, offered to newcomers while it exists. */
-  demo?: { email: string; password: string } | null;
 }
 
-export function SignInForm({ callbackUrl, initialError, oidc, demo }: Props) {
+export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -91,27 +89,8 @@ export function SignInForm({ callbackUrl, initialError, oidc, demo }: Props) {
           </button>
         </>
       ) : null}
-      {demo ? (
-        <div className="alert alert-info small stack">
-          <p>
-            Exploring? The demo project (the DASH paper&rsquo;s SIM350 benchmark with finished runs) belongs to{' '}
-            <code>{demo.email}</code>, password <code>{demo.password}</code>.
-          </p>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => {
-              setEmail(demo.email);
-              setPassword(demo.password);
-            }}
-            disabled={busy}
-          >
-            Fill in the demo account
-          </button>
-        </div>
-      ) : null}
       <p className="muted small">
-        New to GRN Studio?{' '}
+        New to GRN Studio? Create an account; your projects page then offers your own copy of the demo project.{' '}
         <Link href={`/signup${callbackUrl !== '/' ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`}>
           Create an account
         </Link>

@@ -9,6 +9,7 @@ export default {
       query: `query($t: String!) { invitation(token: $t) { projectName status } }`,
       variables: (f) => ({ t: f.invitationToken }),
     },
+    demoProjectOffered: { need: 'signed-in', query: `{ demoProjectOffered }` },
     projects: { need: 'signed-in', query: `{ projects { id myRole } }` },
     project: {
       need: 'viewer',
@@ -33,6 +34,8 @@ export default {
       query: `mutation($t: String!) { declineInvitation(token: $t) }`,
       variables: (f) => ({ t: f.invitationToken }),
     },
+    // Seeds the caller's own demo copy (the precomputed runs, no training).
+    openDemoProject: { need: 'signed-in', query: `mutation { openDemoProject { id } }` },
     createProject: { need: 'signed-in', query: `mutation { createProject(input: { name: "New project" }) { id } }` },
     updateProject: {
       need: 'owner',
