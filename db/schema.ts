@@ -41,6 +41,32 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_email_key').on(t.email)],
 );
 
+/**
+ * One row per signed-in browser session. The session cookie (a next-auth JWT) names its row; a revoked
+ * row (sign-out, password change) stops the cookie from authenticating even though the JWT is still valid.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('user_sessions_user_idx').on(t.userId)],
+);
+
+/**
+ * Counters behind sign-in and sign-up throttling, kept in the database so every app process agrees.
+ * `key` is e.g. `signin-account:<email>`, `signin-address:<ip>`, `signup-address:<ip>`.
+ */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
 /** Links to external identity providers (OIDC single sign-on). */
 export const identities = pgTable(
   'identities',
@@ -95,7 +121,10 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('memberships_user_idx').on(t.userId)],
 );
 
-/** An invitation to an email that has no account yet; claimed when that email signs up. */
+/**
+ * An invitation to join a project, answered through a one-time link (`/invite/<token>`) by whoever holds it,
+ * signed in with any account. Only the token's SHA-256 is stored. Closed once accepted, declined or cancelled.
+ */
 export const invitations = pgTable(
   'invitations',
   {
@@ -106,8 +135,17 @@ export const invitations = pgTable(
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** Null only for invitations made before links existed: they cannot be answered, only re-sent. */
+    tokenHash: text('token_hash'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('invitations_project_email_key').on(t.projectId, t.email)],
+  (t) => [
+    uniqueIndex('invitations_project_email_key').on(t.projectId, t.email),
+    uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+  ],
 );
 
 // ── audit ───────────────────────────────────────────────────────────────────

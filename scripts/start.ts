@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { applyMigrations, connectDatabase, type Database } from '@/db/client';
+import { applyMigrations, connectDatabase } from '@/db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
 import { childProcessEnv, env, oidcEnabled } from '@/server/env';
 import { buildState, withBuildLock } from './lib/build';
@@ -42,24 +42,6 @@ function parseStartFlags(argv: string[]): { dev: boolean; 'no-build': boolean } 
 function describeDatabase(url: string): string {
   const u = new URL(url);
   return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
-}
-
-interface DemoLogin {
-  email: string;
-  password: string;
-}
-
-/** The demo seed is written by another part of the product; run it when present, skip quietly when not. */
-async function seedDemoIfPresent(db: Database): Promise<DemoLogin | null> {
-  const file = path.join(root, 'server', 'demo', 'seed.ts');
-  if (!env.SEED_DEMO || !fs.existsSync(file)) return null;
-  const mod = (await import(pathToFileURL(file).href)) as { seedDemo?: (db: Database) => Promise<unknown> };
-  if (typeof mod.seedDemo !== 'function') return null;
-  say('seeding the demo project (first start only)…');
-  const result = (await mod.seedDemo(db)) as Partial<DemoLogin> | undefined | null;
-  return result && typeof result.email === 'string' && typeof result.password === 'string'
-    ? { email: result.email, password: result.password }
-    : null;
 }
 
 async function buildIfStale(): Promise<void> {
@@ -167,11 +149,9 @@ async function main(): Promise<void> {
     }
 
     const handle = connectDatabase(databaseUrl, { max: 2 });
-    let demo: DemoLogin | null;
     try {
       say('applying database migrations…');
       await applyMigrations(handle.db);
-      demo = await seedDemoIfPresent(handle.db);
     } finally {
       await handle.close();
     }
@@ -208,7 +188,7 @@ async function main(): Promise<void> {
       ['Data folder', dataDir],
       ['Worker', workerState],
       ['Sign-on', oidcEnabled() ? `email + password, and ${env.OIDC_NAME} (${env.OIDC_ISSUER})` : 'email + password'],
-      ...(demo ? ([['Demo login', `${demo.email} / ${demo.password}`]] as [string, string][]) : []),
+      ['Demo project', env.SEED_DEMO ? 'each account opens its own from its projects page' : 'off (SEED_DEMO=false)'],
     ]);
   } catch (e) {
     console.error(`\n[start] ${e instanceof Error ? e.message : String(e)}\n`);

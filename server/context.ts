@@ -7,6 +7,8 @@ export interface Viewer {
   email: string;
   name: string;
   via: 'session' | 'token';
+  /** The server-side session row of a browser session (see server/accounts/sessions.ts). */
+  sessionId?: string;
 }
 
 /** Everything a service needs; built per request (GraphQL) or per job (workers, scripts). */
@@ -14,6 +16,8 @@ export interface ServiceContext {
   db: Database;
   viewer: Viewer | null;
   log: Logger;
+  /** The caller's network address where a request has one (throttling); see server/auth/secret.ts. */
+  clientAddress?: string | null;
 }
 
 /** The handle inside `db.transaction(async (tx) => …)`: writes and their audit events share it. */

@@ -19,6 +19,11 @@ const envSchema = z.object({
   GRN_DATA_DIR: z.string().min(1).default(path.join(process.cwd(), '.data')),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  /**
+   * The app runs behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto: the client's address
+   * (for sign-in throttling) and https (for Secure cookies) are then read from those headers.
+   */
+  TRUST_PROXY: booleanFlag.default(false),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -38,11 +43,6 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** Sender of notification emails, e.g. `GRN Studio <grn@lab.org>`; needed together with SMTP_URL. */
   SMTP_FROM: z.string().min(3).optional(),
-  /**
-   * Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto (and strips it from clients):
-   * then that header says whether the browser used https (HSTS is sent only then).
-   */
-  TRUST_PROXY: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;

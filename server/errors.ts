@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
   | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'TOO_MANY_REQUESTS';
 
 export class DomainError extends Error {
   constructor(
@@ -29,5 +30,9 @@ export const badInput = (message: string, details: DomainError['details'] = {}) 
   new DomainError('BAD_USER_INPUT', message, details);
 export const conflict = (message: string, details: DomainError['details'] = {}) =>
   new DomainError('CONFLICT', message, details);
+
+/** Throttled (sign-in, sign-up, password checks): HTTP answers carry 429 and `Retry-After`. */
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  new DomainError('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
 import { requireViewer } from '../lib/require-viewer';
+import { hasPassword } from '@/server/accounts/service';
+import { getDatabase } from '@/server/db';
+import { AccountDetails } from './account-details';
 import { ApiTokens } from './api-tokens';
 
 export const metadata: Metadata = { title: 'Account' };
@@ -9,17 +12,7 @@ export default async function AccountPage() {
   return (
     <div className="page page-medium">
       <h1>Your account</h1>
-      <section className="card" aria-labelledby="details-heading">
-        <h2 id="details-heading" className="card-heading">
-          Details
-        </h2>
-        <dl className="details">
-          <dt>Name</dt>
-          <dd>{viewer.name}</dd>
-          <dt>Email</dt>
-          <dd>{viewer.email}</dd>
-        </dl>
-      </section>
+      <AccountDetails name={viewer.name} email={viewer.email} hasPassword={await hasPassword(getDatabase(), viewer.userId)} />
       <ApiTokens />
     </div>
   );

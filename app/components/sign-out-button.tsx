@@ -13,7 +13,8 @@ export function SignOutButton() {
       disabled={busy || !hydrated}
       onClick={() => {
         setBusy(true);
-        void signOut({ callbackUrl: '/signin' });
+        // Go to this site's own sign-in page, whatever NEXTAUTH_URL says (next-auth's redirect uses it).
+        void signOut({ redirect: false }).finally(() => window.location.assign('/signin'));
       }}
     >
       Sign out

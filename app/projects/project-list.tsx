@@ -19,8 +19,9 @@ interface ProjectSummary {
 }
 
 const PROJECTS = /* GraphQL */ `
-  query Projects { projects { id name description myRole updatedAt } }
+  query Projects { projects { id name description myRole updatedAt } demoProjectOffered }
 `;
+const OPEN_DEMO = /* GraphQL */ `mutation OpenDemoProject { openDemoProject { id } }`;
 
 const CREATE_PROJECT = /* GraphQL */ `
   mutation CreateProject($input: CreateProjectInput!) { createProject(input: $input) { id } }
@@ -29,10 +30,14 @@ const CREATE_PROJECT = /* GraphQL */ `
 export function ProjectList() {
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
   const [loadError, setLoadError] = useState<string>();
+  const [demoOffered, setDemoOffered] = useState(false);
 
   useEffect(() => {
-    gql<{ projects: ProjectSummary[] }>(PROJECTS)
-      .then((d) => setProjects(d.projects))
+    gql<{ projects: ProjectSummary[]; demoProjectOffered: boolean }>(PROJECTS)
+      .then((d) => {
+        setProjects(d.projects);
+        setDemoOffered(d.demoProjectOffered);
+      })
       .catch((e) => setLoadError(errorMessage(e)));
   }, []);
 
@@ -66,10 +71,49 @@ export function ProjectList() {
           </ul>
         ) : null}
       </section>
-      <aside aria-labelledby="create-heading">
+      <aside aria-labelledby="create-heading" className="stack">
+        {demoOffered ? <OpenDemoCard /> : null}
         <CreateProjectForm />
       </aside>
     </div>
+  );
+}
+
+/** Each account gets its own copy of the demo project on request: nothing shared, nothing to sign in as. */
+function OpenDemoCard() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const hydrated = useHydrated();
+  return (
+    <section className="card stack" aria-labelledby="demo-heading">
+      <h2 id="demo-heading" className="card-heading">
+        Demo project
+      </h2>
+      <p className="small">
+        Your own copy of the DASH paper&rsquo;s SIM350 benchmark: the dataset, a prior with 5% noise, the true network, and
+        finished DASH and IMP runs to compare. Change it as you like; nobody else sees it.
+      </p>
+      <ErrorAlert>{error}</ErrorAlert>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={busy || !hydrated}
+        onClick={async () => {
+          setBusy(true);
+          setError(undefined);
+          try {
+            const { openDemoProject } = await gql<{ openDemoProject: { id: string } }>(OPEN_DEMO);
+            router.push(`/projects/${openDemoProject.id}`);
+          } catch (e) {
+            setError(errorMessage(e));
+            setBusy(false);
+          }
+        }}
+      >
+        {busy ? 'Preparing the demo (a few seconds)…' : 'Open the demo project'}
+      </button>
+    </section>
   );
 }
 

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getViewerFromSession } from '@/server/auth/session';
-import { getDatabase } from '@/server/db';
-import { demoLoginOnOffer } from '@/server/demo/login';
 import { env, oidcEnabled } from '@/server/env';
 import { safeCallbackUrl } from '../lib/callback-url';
+import { parseTooManyAttempts, tooManyAttemptsMessage } from '@/server/auth/throttle-response';
 import { SignInForm } from './signin-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -25,8 +24,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getViewerFromSession()) redirect(callbackUrl);
   const code = typeof params.error === 'string' ? params.error : undefined;
-  const initialError = code ? (signInErrors[code] ?? 'Sign-in failed. Try again.') : undefined;
-  const demo = await demoLoginOnOffer(getDatabase(), env.SEED_DEMO).catch(() => null);
+  const wait = parseTooManyAttempts(code);
+  const initialError = wait !== null ? tooManyAttemptsMessage(wait) : code ? (signInErrors[code] ?? 'Sign-in failed. Try again.') : undefined;
   return (
     <div className="page-narrow">
       <h1>Sign in to GRN Studio</h1>
@@ -34,7 +33,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         callbackUrl={callbackUrl}
         initialError={initialError}
         oidc={oidcEnabled() ? { name: env.OIDC_NAME } : null}
-        demo={demo}
       />
     </div>
   );

@@ -4,17 +4,16 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/alerts';
 import { TextField } from '../components/field';
+import { parseTooManyAttempts, tooManyAttemptsMessage } from '@/server/auth/throttle-response';
 import { useHydrated } from '../lib/use-hydrated';
 
 interface Props {
   callbackUrl: string;
   initialError?: string;
   oidc: { name: string } | null;
-  /** The seeded demo account, offered to newcomers while it exists. */
-  demo?: { email: string; password: string } | null;
 }
 
-export function SignInForm({ callbackUrl, initialError, oidc, demo }: Props) {
+export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -39,7 +38,9 @@ export function SignInForm({ callbackUrl, initialError, oidc, demo }: Props) {
       return;
     }
     setBusy(false);
-    if (result?.error === 'CredentialsSignin') setFieldErrors({ password: 'Wrong email or password.' });
+    const wait = parseTooManyAttempts(result?.error);
+    if (wait !== null) setFormError(tooManyAttemptsMessage(wait));
+    else if (result?.error === 'CredentialsSignin') setFieldErrors({ password: 'Wrong email or password.' });
     else setFormError('Could not sign in right now. Try again in a moment.');
   }
 
@@ -88,27 +89,8 @@ export function SignInForm({ callbackUrl, initialError, oidc, demo }: Props) {
           </button>
         </>
       ) : null}
-      {demo ? (
-        <div className="alert alert-info small stack">
-          <p>
-            Exploring? The demo project (the DASH paper&rsquo;s SIM350 benchmark with finished runs) belongs to{' '}
-            <code>{demo.email}</code>, password <code>{demo.password}</code>.
-          </p>
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => {
-              setEmail(demo.email);
-              setPassword(demo.password);
-            }}
-            disabled={busy}
-          >
-            Fill in the demo account
-          </button>
-        </div>
-      ) : null}
       <p className="muted small">
-        New to GRN Studio?{' '}
+        New to GRN Studio? Create an account; your projects page then offers your own copy of the demo project.{' '}
         <Link href={`/signup${callbackUrl !== '/' ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`}>
           Create an account
         </Link>

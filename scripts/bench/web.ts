@@ -55,7 +55,9 @@ const quiet: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: 
 /** The demo project (SIM350, trained runs) and `users` accounts that are its viewers. */
 async function prepare(db: Database): Promise<Fixture> {
   await applyMigrations(db);
-  const { projectId } = await seedDemo(db, { log: quiet });
+  const ownerEmail = `bench.owner.${Date.now()}@bench.example`;
+  const owner = await signUp({ db, log: quiet, viewer: null }, { email: ownerEmail, name: 'Bench owner', password: 'bench password 1234' });
+  const { projectId } = await seedDemo(db, { log: quiet, owner: { userId: owner.id, email: owner.email, name: owner.name, via: 'session' } });
   const [run] = (await db.execute(sql`select id from runs where project_id = ${projectId} and status = 'succeeded' order by created_at limit 1`)).rows as { id: string }[];
   const [gold] = (await db.execute(sql`select id from gold_standards where project_id = ${projectId} limit 1`)).rows as { id: string }[];
   const [version] = (await db.execute(sql`select v.id, v.edge_count from prior_versions v join prior_networks p on p.id = v.prior_id where p.project_id = ${projectId} limit 1`)).rows as { id: string; edge_count: number }[];

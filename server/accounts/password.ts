@@ -4,7 +4,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * Password hashes as `scrypt$N$r$p$salt$hash` (salt and hash base64). The parameters travel with each
  * hash so they can be raised later without invalidating stored passwords.
  */
-const defaults = { N: 16384, r: 8, p: 1 };
+/** OWASP's current recommendation for scrypt (Password Storage Cheat Sheet): N=2^17, r=8, p=1 (128 MiB). */
+const defaults = { N: 2 ** 17, r: 8, p: 1 };
 const keyLength = 64;
 
 function derive(password: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
@@ -30,6 +31,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(parts[5], 'base64');
   const actual = await derive(password, salt, { N, r, p });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** True for hashes made with other parameters than today's: the next successful sign-in re-hashes them. */
+export function needsRehash(stored: string): boolean {
+  const [scheme, N, r, p] = stored.split('$');
+  return scheme !== 'scrypt' || Number(N) !== defaults.N || Number(r) !== defaults.r || Number(p) !== defaults.p;
 }
 
 /** A hash of a random password, compared against when an email is unknown so both cases take as long. */

@@ -53,10 +53,33 @@ builder.queryFields((t) => ({
   }),
 }));
 
+const ChangePasswordResultRef = builder
+  .objectRef<{ user: accounts.UserRecord; endedSessions: number }>('ChangePasswordResult')
+  .implement({
+    fields: (t) => ({
+      user: t.expose('user', { type: UserRef }),
+      endedSessions: t.exposeInt('endedSessions', { description: 'Other browser sessions of the account that were signed out.' }),
+    }),
+  });
+
 builder.mutationFields((t) => ({
+  updateMe: t.field({
+    type: UserRef,
+    description: 'Renames the signed-in user.',
+    args: { name: t.arg.string({ required: true }) },
+    resolve: (_root, { name }, ctx) => accounts.updateMe(ctx, { name }),
+  }),
+  changePassword: t.field({
+    type: ChangePasswordResultRef,
+    description:
+      'Needs a browser session and the current password. Signs out every other session of the account. Wrong current passwords are throttled like sign-ins (TOO_MANY_REQUESTS, HTTP 429).',
+    args: { currentPassword: t.arg.string({ required: true }), newPassword: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => accounts.changePassword(ctx, args),
+  }),
   signUp: t.field({
     type: UserRef,
-    description: "Creates an account (then sign in through next-auth's `credentials` provider).",
+    description:
+      "Creates an account (then sign in through next-auth's `credentials` provider). Sign-ups per address are limited (TOO_MANY_REQUESTS, HTTP 429).",
     args: { input: t.arg({ type: SignUpInput, required: true }) },
     resolve: (_root, { input }, ctx) => accounts.signUp(ctx, input),
   }),

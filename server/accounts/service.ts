@@ -4,13 +4,14 @@ import { apiTokens, identities, users } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Viewer } from '../context';
 import { isUniqueViolation } from '../db-errors';
-import { conflict, forbidden, notFound, unauthenticated } from '../errors';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '../errors';
 import { isUuid, requireViewer } from '../projects/access';
-import { claimInvitations } from '../projects/invitations';
 import { parseInput } from '../validation';
-import { decoyHash, hashPassword, verifyPassword } from './password';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password';
+import { revokeOtherSessions } from './sessions';
+import { accountKey, accountPolicy, addressKey, addressPolicy, assertNotBlocked, clearHits, recordHit, signUpKey, signUpPolicy } from './throttle';
 import { generateTokenSecret, hashTokenSecret, tokenPattern } from './tokens';
-import { emailSchema, signUpInput, tokenNameSchema, type SignUpInput } from './validation';
+import { changePasswordInput, emailSchema, signUpInput, tokenNameSchema, updateMeInput, type SignUpInput } from './validation';
 
 export type UserRecord = Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'createdAt'>;
 export type ApiTokenRecord = Omit<typeof apiTokens.$inferSelect, 'tokenHash'>;
@@ -29,17 +30,28 @@ const tokenColumns = {
 const duplicateEmail = () =>
   conflict('An account with this email already exists. Sign in instead.', { field: 'email' });
 
-/** Creates an account and turns pending invitations for its email into memberships. */
+/** Creates an account. Invitations to its email are not claimed: they are answered through their link. */
 export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<UserRecord> {
   const { email, name, password } = parseInput(signUpInput, input);
+  const throttleKey = ctx.clientAddress ? signUpKey(ctx.clientAddress) : null;
+  if (throttleKey) await assertNotBlocked(ctx.db, [throttleKey]);
   const passwordHash = await hashPassword(password);
+  const user = await createPasswordAccount(ctx, { email, name, passwordHash });
+  if (throttleKey) await recordHit(ctx.db, throttleKey, signUpPolicy);
+  return user;
+}
+
+/** The account row and its audit event, given an already computed hash (tests reuse one hash for speed). */
+export async function createPasswordAccount(
+  ctx: Pick<ServiceContext, 'db'>,
+  { email, name, passwordHash }: { email: string; name: string; passwordHash: string },
+): Promise<UserRecord> {
   try {
     return await ctx.db.transaction(async (tx) => {
       const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
       if (existing) throw duplicateEmail();
       const [user] = await tx.insert(users).values({ email, name, passwordHash }).returning(userColumns);
       await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'password' } });
-      await claimInvitations(tx, user);
       return user;
     });
   } catch (e) {
@@ -49,14 +61,20 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<U
   }
 }
 
-/** For the next-auth Credentials provider: the user, or null for an unknown email or a wrong password. */
+/**
+ * For the next-auth Credentials provider: the user, or null for an unknown email or a wrong password.
+ * TOO_MANY_REQUESTS while the account or the caller's address is blocked: then no password is even tried,
+ * so a guesser learns nothing during the wait.
+ */
 export async function verifyCredentials(
-  ctx: Pick<ServiceContext, 'db'>,
+  ctx: Pick<ServiceContext, 'db' | 'clientAddress'>,
   email: unknown,
   password: unknown,
 ): Promise<UserRecord | null> {
   const parsedEmail = emailSchema.safeParse(email);
   if (!parsedEmail.success || typeof password !== 'string') return null;
+  const keys = [accountKey(parsedEmail.data), ...(ctx.clientAddress ? [addressKey(ctx.clientAddress)] : [])];
+  await assertNotBlocked(ctx.db, keys);
   const [row] = await ctx.db
     .select({ ...userColumns, passwordHash: users.passwordHash })
     .from(users)
@@ -64,9 +82,64 @@ export async function verifyCredentials(
     .limit(1);
   // Compare against a decoy when there is no password, so response time does not reveal which emails exist.
   const ok = await verifyPassword(password, row?.passwordHash ?? (await decoyHash()));
-  if (!row?.passwordHash || !ok) return null;
+  if (!row?.passwordHash || !ok) {
+    await recordHit(ctx.db, keys[0], accountPolicy);
+    if (keys[1]) await recordHit(ctx.db, keys[1], addressPolicy);
+    return null;
+  }
+  await clearHits(ctx.db, keys[0]);
+  if (needsRehash(row.passwordHash)) {
+    await ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, row.id));
+  }
   const { passwordHash: _omit, ...user } = row;
   return user;
+}
+
+export async function hasPassword(db: Database, userId: string): Promise<boolean> {
+  const [row] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return Boolean(row?.hash);
+}
+
+/** Renames the signed-in user. */
+export async function updateMe(ctx: ServiceContext, input: { name: string }): Promise<UserRecord> {
+  const viewer = requireViewer(ctx);
+  const { name } = parseInput(updateMeInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).for('update');
+    if (!before) throw notFound('Account');
+    const [user] = await tx.update(users).set({ name }).where(eq(users.id, viewer.userId)).returning(userColumns);
+    await recordAudit(tx, { projectId: null, actorId: viewer.userId, action: 'user.rename', objectType: 'user', objectId: viewer.userId, details: { from: before.name, to: name } });
+    return user;
+  });
+}
+
+/**
+ * Changes the password of the signed-in user (browser sessions only), given the current one. Every other
+ * session of the account ends; wrong current passwords count against the account like wrong sign-ins.
+ */
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<{ user: UserRecord; endedSessions: number }> {
+  const viewer = requireViewer(ctx);
+  if (viewer.via === 'token') throw forbidden('API tokens cannot change the password. Sign in and use your account page.');
+  const { currentPassword, newPassword } = parseInput(changePasswordInput, input);
+  const keys = [accountKey(viewer.email), ...(ctx.clientAddress ? [addressKey(ctx.clientAddress)] : [])];
+  await assertNotBlocked(ctx.db, keys);
+  const [row] = await ctx.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, viewer.userId));
+  if (!row?.passwordHash) throw conflict('This account signs in through single sign-on and has no password to change.');
+  if (!(await verifyPassword(currentPassword, row.passwordHash))) {
+    await recordHit(ctx.db, keys[0], accountPolicy);
+    if (keys[1]) await recordHit(ctx.db, keys[1], addressPolicy);
+    throw badInput('The current password is not right.', { field: 'currentPassword' });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  return ctx.db.transaction(async (tx) => {
+    const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId)).returning(userColumns);
+    const endedSessions = await revokeOtherSessions(tx, viewer.userId, viewer.sessionId);
+    await recordAudit(tx, { projectId: null, actorId: viewer.userId, action: 'user.password_change', objectType: 'user', objectId: viewer.userId, details: { endedSessions } });
+    return { user, endedSessions };
+  });
 }
 
 /**
@@ -88,7 +161,6 @@ export async function findOrCreateOidcUser(
       if (!user) {
         [user] = await tx.insert(users).values({ email, name, passwordHash: null }).returning(userColumns);
         await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'oidc', provider: claims.provider } });
-        await claimInvitations(tx, user);
       }
       await tx.insert(identities).values({ userId: user.id, provider: claims.provider, subject: claims.subject });
       await recordAudit(tx, { projectId: null, actorId: user.id, action: 'identity.link', objectType: 'user', objectId: user.id, details: { provider: claims.provider } });

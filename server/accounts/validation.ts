@@ -24,3 +24,9 @@ export type SignUpInput = z.input<typeof signUpInput>;
 export const tokenNameSchema = z.object({
   name: z.string().trim().min(1, 'Give the token a name.').max(100, 'Token names are at most 100 characters.'),
 });
+
+export const updateMeInput = z.object({ name: userNameSchema });
+
+export const changePasswordInput = z
+  .object({ currentPassword: z.string().min(1, 'Enter your current password.').max(1024), newPassword: passwordSchema })
+  .refine((v) => v.newPassword !== v.currentPassword, { message: 'The new password is the same as the current one.', path: ['newPassword'] });

@@ -3,9 +3,12 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import type { Database } from '@/db/client';
 import { findOrCreateOidcUser, verifyCredentials } from '../accounts/service';
+import { revokeSession, startSession } from '../accounts/sessions';
 import { getDatabase } from '../db';
 import { env, oidcEnabled } from '../env';
-import { sessionSecret } from './secret';
+import { isDomainError } from '../errors';
+import { clientAddress, sessionSecret } from './secret';
+import { tooManyAttemptsError } from './throttle-response';
 
 declare module 'next-auth' {
   interface Session {
@@ -29,6 +32,8 @@ export interface AuthSettings {
   oidc: OidcSettings | null;
   /** Called per sign-in, so importing these options never opens a connection. */
   database: () => Database;
+  /** `Secure` session cookies (named `__Secure-…`): decided per request, see isSecureRequest. */
+  useSecureCookies?: boolean;
 }
 
 interface OidcProfile {
@@ -62,15 +67,32 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
       email: { label: 'Email', type: 'email' },
       password: { label: 'Password', type: 'password' },
     },
-    async authorize(input) {
-      const user = await verifyCredentials({ db: settings.database() }, input?.email, input?.password);
-      return user ? { id: user.id, email: user.email, name: user.name } : null;
+    async authorize(input, req) {
+      const address = clientAddress((name) => {
+        const value = req?.headers?.[name];
+        return Array.isArray(value) ? value.join(',') : value;
+      });
+      try {
+        const user = await verifyCredentials({ db: settings.database(), clientAddress: address }, input?.email, input?.password);
+        return user ? { id: user.id, email: user.email, name: user.name } : null;
+      } catch (e) {
+        const wait = isDomainError(e) && e.code === 'TOO_MANY_REQUESTS' ? e.details.retryAfterSeconds : undefined;
+        if (typeof wait === 'number') throw new Error(tooManyAttemptsError(wait));
+        throw e;
+      }
     },
   });
 
   return {
     secret: settings.secret,
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    ...(settings.useSecureCookies !== undefined ? { useSecureCookies: settings.useSecureCookies } : {}),
+    events: {
+      /** The cookie is deleted in the browser; its server-side session ends too, so a copy of it is worthless. */
+      async signOut({ token }) {
+        await revokeSession(settings.database(), token?.sid);
+      },
+    },
     pages: { signIn: '/signin' },
     providers: settings.oidc ? [credentials, oidcProvider(settings.oidc)] : [credentials],
     callbacks: {
@@ -79,16 +101,20 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
         if (account?.provider === oidcProviderId && !profile?.email) return '/signin?error=OidcEmailMissing';
         return true;
       },
-      /** The token's `sub` is always OUR user id, whichever provider signed the user in. */
+      /**
+       * The token's `sub` is always OUR user id, whichever provider signed the user in, and `sid` names the
+       * server-side session started at this sign-in (what sign-out and password changes revoke).
+       */
       async jwt({ token, user, account, profile }) {
         if (account?.provider === oidcProviderId && settings.oidc) {
+          const db = settings.database();
           const ours = await findOrCreateOidcUser(
-            { db: settings.database() },
+            { db },
             { provider: settings.oidc.issuer, subject: account.providerAccountId, email: profile?.email, name: profile?.name ?? user?.name },
           );
-          return { ...token, sub: ours.id, email: ours.email, name: ours.name };
+          return { ...token, sub: ours.id, email: ours.email, name: ours.name, sid: await startSession(db, ours.id) };
         }
-        if (user) return { ...token, sub: user.id, email: user.email, name: user.name };
+        if (user) return { ...token, sub: user.id, email: user.email, name: user.name, sid: await startSession(settings.database(), user.id) };
         return token;
       },
       async session({ session, token }) {
@@ -104,8 +130,10 @@ const oidcFromEnv = (): OidcSettings | null =>
     ? { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, name: env.OIDC_NAME }
     : null;
 
-export const authOptions: NextAuthOptions = createAuthOptions({
+export const authSettingsFromEnv = (database: () => Database): AuthSettings => ({
   secret: sessionSecret,
   oidc: oidcFromEnv(),
-  database: getDatabase,
+  database,
 });
+
+export const authOptions: NextAuthOptions = createAuthOptions(authSettingsFromEnv(getDatabase));

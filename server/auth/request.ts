@@ -1,9 +1,9 @@
 import { getToken } from 'next-auth/jwt';
 import type { Database } from '@/db/client';
-import { authenticateToken, getUserById } from '../accounts/service';
+import { authenticateToken } from '../accounts/service';
+import { viewerForSession } from '../accounts/sessions';
 import type { Viewer } from '../context';
-import { isUuid } from '../projects/access';
-import { secureCookies, sessionSecret } from './secret';
+import { isSecureRequest, sessionSecret } from './secret';
 
 /**
  * Who sent this request: a personal API token (`Authorization: Bearer grn_…`) when the header is there,
@@ -15,25 +15,19 @@ export async function viewerFromRequest(db: Database, headers: Headers): Promise
   if (authorization && /^bearer(\s|$)/i.test(authorization)) {
     return authenticateToken(db, authorization.slice(6).trim());
   }
-  return viewerFromSessionCookie(db, headers.get('cookie'));
+  return viewerFromSessionCookie(db, headers.get('cookie'), isSecureRequest((name) => headers.get(name)));
 }
 
-export async function viewerFromSessionCookie(db: Database, cookieHeader: string | null): Promise<Viewer | null> {
+/** The session cookie's viewer: the JWT must verify and name a live server-side session of that user. */
+export async function viewerFromSessionCookie(db: Database, cookieHeader: string | null, secure: boolean): Promise<Viewer | null> {
   if (!cookieHeader || !sessionSecret) return null;
   // getToken reads chunked session cookies from a Map; no authorization header is passed on purpose.
   const token = await getToken({
     req: { cookies: parseCookies(cookieHeader), headers: {} } as unknown as Parameters<typeof getToken>[0]['req'],
     secret: sessionSecret,
-    secureCookie: secureCookies,
+    secureCookie: secure,
   });
-  return token?.sub ? viewerForUser(db, token.sub) : null;
-}
-
-/** The session names a user id; the account must still exist, and its current name and email count. */
-export async function viewerForUser(db: Database, userId: string): Promise<Viewer | null> {
-  if (!isUuid(userId)) return null;
-  const user = await getUserById(db, userId);
-  return user ? { userId: user.id, email: user.email, name: user.name, via: 'session' } : null;
+  return token ? viewerForSession(db, token.sub, token.sid) : null;
 }
 
 function parseCookies(header: string): Map<string, string> {

@@ -1,12 +1,11 @@
-import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
 import type { Viewer } from '../context';
 import { getDatabase } from '../db';
-import { authOptions } from './options';
-import { viewerForUser } from './request';
+import { viewerFromSessionCookie } from './request';
+import { isSecureRequest } from './secret';
 
-/** For server components and route handlers: the signed-in viewer, or null. */
+/** For server components and route handlers: the signed-in viewer (a live session), or null. */
 export async function getViewerFromSession(): Promise<Viewer | null> {
-  const session = await getServerSession(authOptions);
-  const userId = session?.user?.id;
-  return userId ? viewerForUser(getDatabase(), userId) : null;
+  const h = await headers();
+  return viewerFromSessionCookie(getDatabase(), h.get('cookie'), isSecureRequest((name) => h.get(name)));
 }

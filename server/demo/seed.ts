@@ -1,20 +1,20 @@
 /**
- * The demo project a newcomer finds on first start: SIM350 (the DASH paper's synthetic benchmark, shipped
- * gzip'd in compute/fixtures/sim350), its prior at 5% noise, the true network as gold standard, and the
- * finished DASH and IMP runs precomputed by scripts/precompute-demo.ts.
+ * Each account's own copy of the demo project, seeded when its owner asks for it ("Open the demo project"):
+ * SIM350 (the DASH paper's synthetic benchmark, shipped gzip'd in compute/fixtures/sim350), its prior at 5%
+ * noise, the true network as gold standard, and the finished DASH and IMP runs precomputed by
+ * scripts/precompute-demo.ts (nothing is trained here, so seeding takes seconds). No shared demo account.
  *
- * Idempotent: every piece is looked up by name first and only created when missing, so a start that was
- * interrupted half-way completes the demo next time, and later starts change nothing (but add demo runs
- * committed since). A completed seed is marked; once the demo project is deleted it is not seeded again.
+ * Idempotent per owner: every piece is looked up by name first and only created when missing, so a seed that
+ * was interrupted half-way completes on the next request, and asking again returns the same project.
+ * Other modules may add to the demo (e.g. example reviews) through `demoSeedSteps`.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { readSim350File } from '@/compute/fixtures/sim350';
 import { parseModelWeights } from '@/compute/formats/weights';
 import { effectsMatrix } from '@/compute/model/effects';
 import { applyMasks } from '@/compute/model/params';
 import type { Database } from '@/db/client';
-import { auditEvents, datasets, goldStandards, memberships, priorNetworks, projects, runs, users } from '@/db/schema';
-import { signUp } from '../accounts/service';
+import { datasets, goldStandards, memberships, priorNetworks, projects, runs } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Viewer } from '../context';
 import { uploadDataset } from '../datasets/service';
@@ -25,26 +25,37 @@ import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
-import { DEMO_LOGIN } from './login';
 
 export const DEMO_PROJECT_NAME = 'SIM350 demo';
 const DATASET_NAME = 'SIM350 (150 train/val + 10 test trajectories)';
 const PRIOR_NAME = 'SIM350 prior, 5% noise';
 const GOLD_NAME = 'SIM350 true network';
 
-export async function seedDemo(
-  db: Database,
-  options: { log?: Logger; demoRunsDir?: string } = {},
-): Promise<{ email: string; password: string; projectId: string }> {
+/** What a seeding step gets: the owner's context and the demo's pieces, all created by then. */
+export interface DemoSeedState {
+  ctx: ServiceContext;
+  projectId: string;
+  datasetId: string;
+  priorVersionId: string;
+  goldStandardId: string;
+  runIds: string[];
+}
+
+export interface SeedDemoOptions {
+  /** The account that owns the demo copy. */
+  owner: Viewer;
+  log?: Logger;
+  demoRunsDir?: string;
+  /** Extra steps after the core demo (idempotent like the rest). */
+  extraSteps?: ((state: DemoSeedState) => Promise<void>)[];
+}
+
+/** Seeds (or completes) the owner's demo project and returns its id. */
+export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<{ projectId: string }> {
   const log = options.log ?? createLogger('demo');
-  const viewer = await demoUser(db, log);
+  const viewer = options.owner;
   const ctx: ServiceContext = { db, log, viewer };
-  const seeded = await seededProjectId(db);
-  if (seeded !== undefined && !(await projectExists(db, seeded))) {
-    // Seeded once and deleted since: the newcomer's decision stands.
-    return { ...DEMO_LOGIN, projectId: seeded ?? '' };
-  }
-  const projectId = await demoProject(ctx);
+  const projectId = (await findDemoProject(db, viewer.userId)) ?? (await createDemoProject(ctx));
   const genesText = readSim350File('genes.csv');
 
   const datasetId =
@@ -92,53 +103,40 @@ export async function seedDemo(
     ).id;
 
   const [dataset] = await db.select({ genes: datasets.genes }).from(datasets).where(eq(datasets.id, datasetId));
+  const runIds: string[] = [];
   for (const file of readDemoRunFiles(options.demoRunsDir)) {
-    if (await findId(db, runs, projectId, file.name)) continue;
+    const existing = await findId(db, runs, projectId, file.name);
+    if (existing) {
+      runIds.push(existing);
+      continue;
+    }
     const runId = await insertDemoRun(db, viewer, { projectId, datasetId, priorVersionId, genes: dataset.genes }, file);
     await getRunMetrics(ctx, runId, goldStandardId);
-    log.info('demo run added', { name: file.name });
+    runIds.push(runId);
   }
-  if (seeded === undefined) {
-    await recordAudit(db, { projectId: null, actorId: viewer.userId, action: 'demo.seeded', objectType: 'project', objectId: projectId });
-  }
-  return { ...DEMO_LOGIN, projectId };
+  for (const step of options.extraSteps ?? []) await step({ ctx, projectId, datasetId, priorVersionId, goldStandardId, runIds });
+  return { projectId };
 }
 
-/** The project of a completed seed (undefined before the first one completed). */
-async function seededProjectId(db: Database): Promise<string | null | undefined> {
+/** The owner's demo project: one they own, created by the demo seed. */
+export async function findDemoProject(db: Database, userId: string): Promise<string | null> {
   const [row] = await db
-    .select({ objectId: auditEvents.objectId })
-    .from(auditEvents)
-    .where(and(eq(auditEvents.action, 'demo.seeded'), isNull(auditEvents.projectId)))
-    .limit(1);
-  return row ? row.objectId : undefined;
-}
-
-async function projectExists(db: Database, id: string | null): Promise<boolean> {
-  if (!id) return false;
-  const [row] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, id));
-  return Boolean(row);
-}
-
-async function demoUser(db: Database, log: Logger): Promise<Viewer> {
-  const [existing] = await db.select().from(users).where(eq(users.email, DEMO_LOGIN.email));
-  const user = existing ?? (await signUp({ db, log, viewer: null }, { ...DEMO_LOGIN, name: 'Demo scientist' }));
-  return { userId: user.id, email: user.email, name: user.name, via: 'session' };
-}
-
-async function demoProject(ctx: ServiceContext): Promise<string> {
-  const [existing] = await ctx.db
     .select({ id: projects.id })
     .from(projects)
-    .innerJoin(memberships, eq(memberships.projectId, projects.id))
-    .where(and(eq(memberships.userId, ctx.viewer!.userId), eq(projects.name, DEMO_PROJECT_NAME)));
-  if (existing) return existing.id;
+    .innerJoin(memberships, and(eq(memberships.projectId, projects.id), eq(memberships.userId, userId), eq(memberships.role, 'owner')))
+    .where(and(eq(projects.createdBy, userId), eq(projects.name, DEMO_PROJECT_NAME)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+async function createDemoProject(ctx: ServiceContext): Promise<string> {
   const project = await createProject(ctx, {
     name: DEMO_PROJECT_NAME,
     description:
       'The DASH paper’s synthetic benchmark, ready to explore: the dataset, a prior with 5% noise, the true network as ' +
       'gold standard, and finished DASH and IMP runs. Compare them, look at the networks, or launch your own runs.',
   });
+  await recordAudit(ctx.db, { projectId: project.id, actorId: ctx.viewer!.userId, action: 'demo.open', objectType: 'project', objectId: project.id });
   return project.id;
 }
 

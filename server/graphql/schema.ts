@@ -3,6 +3,7 @@ import { builder } from './builder';
 import '../accounts/schema';
 import '../audit/schema';
 import '../datasets/schema';
+import '../demo/schema';
 import '../gold-standards/schema';
 import '../notifications/schema';
 import '../priors/schema';

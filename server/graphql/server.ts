@@ -6,6 +6,7 @@ import type { GraphQLContext } from './builder';
 import { formatGraphQLError } from './errors';
 import { defaultQueryLimits, queryLimitRules, type QueryLimits } from './limits';
 import { schema } from './schema';
+import { throttleStatusPlugin } from './throttle-status';
 
 /** One configuration for the HTTP endpoint and the tests, so tests exercise the same rules. */
 export function createApolloServer(
@@ -20,8 +21,8 @@ export function createApolloServer(
     // "Did you mean …?" suggestions would publish the schema piecemeal.
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
-    plugins: [operationLimits(options.limits ?? defaultQueryLimits)],
     formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
+    plugins: [operationLimits(options.limits ?? defaultQueryLimits), throttleStatusPlugin],
   });
 }
 

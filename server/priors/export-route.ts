@@ -15,6 +15,7 @@ const statusOf: Record<DomainErrorCode, number> = {
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
 };
 
 const problem = (status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>

@@ -6,9 +6,10 @@ import type { ServiceContext, Transaction } from '../context';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from './access';
+import { deliverInvitationEmail, invitationPath, newInvitationToken } from './invitations';
 import { inviteInput, roleSchema } from './validation';
 
-/** A member, or an invitation to an email without an account yet (status `pending`). */
+/** A member, or an open invitation (status `pending`). */
 export interface ProjectMemberRecord {
   /** The user id when active, the invitation id when pending. */
   id: string;
@@ -18,6 +19,8 @@ export interface ProjectMemberRecord {
   name: string | null;
   role: ProjectRole;
   since: Date;
+  /** Pending invitations: when their link stops working. */
+  expiresAt: Date | null;
 }
 
 const roleOrder = sql`case ${memberships.role} when 'owner' then 0 when 'editor' then 1 else 2 end`;
@@ -33,7 +36,7 @@ export async function listMembers(ctx: ServiceContext, projectId: string): Promi
   const pending = await ctx.db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.projectId, projectId), isNull(invitations.acceptedAt)))
+    .where(and(eq(invitations.projectId, projectId), openInvitation))
     .orderBy(asc(invitations.email));
   return [
     ...active.map((m) => activeMember(m.user, m.role, m.since)),
@@ -42,39 +45,42 @@ export async function listMembers(ctx: ServiceContext, projectId: string): Promi
 }
 
 /**
- * Owners add people by email: an existing account becomes a member at once, an unknown email gets a
- * pending invitation that its sign-up claims.
+ * Owners invite people by email: whether or not the email has an account, the answer is the same pending
+ * invitation (no one learns which emails have accounts), with a one-time link the recipient accepts or
+ * declines. Inviting an email again renews its link (the old one stops working).
  */
 export async function inviteMember(
   ctx: ServiceContext,
   input: { projectId: string; email: string; role: string },
-): Promise<ProjectMemberRecord> {
+): Promise<ProjectMemberRecord & { invitationPath: string }> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'owner');
   const { email, role } = parseInput(inviteInput, input);
   const projectId = input.projectId;
-  return ctx.db.transaction(async (tx) => {
-    await lockProject(tx, projectId);
-    const [user] = await tx.select({ id: users.id, email: users.email, name: users.name, createdAt: users.createdAt }).from(users).where(eq(users.email, email));
-    if (user) {
-      const existing = await findMembership(tx, projectId, user.id);
-      if (existing) throw conflict(`${email} is already a member of this project (${existing.role}).`, { field: 'email' });
-      const [m] = await tx.insert(memberships).values({ projectId, userId: user.id, role }).returning();
-      await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'member.add', objectType: 'membership', objectId: user.id, details: { email, role } });
-      return activeMember(user, m.role, m.createdAt);
-    }
-    const [open] = await tx.select().from(invitations).where(and(eq(invitations.projectId, projectId), eq(invitations.email, email), isNull(invitations.acceptedAt)));
-    if (open) throw conflict(`${email} is already invited to this project (${open.role}).`, { field: 'email' });
-    const [invitation] = await tx
+  const { token, hash, expiresAt } = newInvitationToken();
+  const { invitation, projectName } = await ctx.db.transaction(async (tx) => {
+    const project = await lockProject(tx, projectId);
+    const [member] = await tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.projectId, projectId), eq(users.email, email)));
+    // Members are listed to every member anyway, so saying so reveals nothing about other accounts.
+    if (member) throw conflict(`${email} is already a member of this project (${member.role}).`, { field: 'email' });
+    const [open] = await tx.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.projectId, projectId), eq(invitations.email, email), openInvitation));
+    const [row] = await tx
       .insert(invitations)
-      .values({ projectId, email, role, invitedBy: viewer.userId })
+      .values({ projectId, email, role, invitedBy: viewer.userId, tokenHash: hash, expiresAt })
       .onConflictDoUpdate({
         target: [invitations.projectId, invitations.email],
-        set: { role, invitedBy: viewer.userId, acceptedAt: null, createdAt: new Date() },
+        set: { role, invitedBy: viewer.userId, tokenHash: hash, expiresAt, acceptedAt: null, acceptedBy: null, declinedAt: null, cancelledAt: null, createdAt: new Date() },
       })
       .returning();
-    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'invitation.create', objectType: 'invitation', objectId: invitation.id, details: { email, role } });
-    return pendingMember(invitation);
+    await recordAudit(tx, { projectId, actorId: viewer.userId, action: open ? 'invitation.renew' : 'invitation.create', objectType: 'invitation', objectId: row.id, details: { email, role } });
+    return { invitation: row, projectName: project.name };
   });
+  const path = invitationPath(token);
+  await deliverInvitationEmail(ctx.log, { projectName, role, email, inviterName: viewer.name, path, expiresAt });
+  return { ...pendingMember(invitation), invitationPath: path };
 }
 
 export async function changeMemberRole(
@@ -128,11 +134,16 @@ export async function leaveProject(ctx: ServiceContext, projectId: string): Prom
 
 export async function cancelInvitation(ctx: ServiceContext, invitationId: string): Promise<boolean> {
   const [invitation] = isUuid(invitationId)
-    ? await ctx.db.select().from(invitations).where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt)))
+    ? await ctx.db.select().from(invitations).where(and(eq(invitations.id, invitationId), openInvitation))
     : [];
   const { viewer } = await requireRoleForObject(ctx, 'Invitation', invitation?.projectId, 'owner');
   await ctx.db.transaction(async (tx) => {
-    const [deleted] = await tx.delete(invitations).where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt))).returning();
+    // Kept (not deleted) so that its link says it was cancelled instead of "not valid".
+    const [deleted] = await tx
+      .update(invitations)
+      .set({ cancelledAt: new Date() })
+      .where(and(eq(invitations.id, invitationId), openInvitation))
+      .returning();
     if (!deleted) throw notFound('Invitation');
     await recordAudit(tx, { projectId: deleted.projectId, actorId: viewer.userId, action: 'invitation.cancel', objectType: 'invitation', objectId: deleted.id, details: { email: deleted.email, role: deleted.role } });
   });
@@ -142,10 +153,14 @@ export async function cancelInvitation(ctx: ServiceContext, invitationId: string
 // ── helpers ────────────────────────────────────────────────────────────────
 
 /** Serialises membership changes per project, so two owners demoting each other cannot leave none. */
-async function lockProject(tx: Transaction, projectId: string): Promise<void> {
-  const [row] = await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for('update');
+async function lockProject(tx: Transaction, projectId: string): Promise<{ name: string }> {
+  const [row] = await tx.select({ name: projects.name }).from(projects).where(eq(projects.id, projectId)).for('update');
   if (!row) throw notFound('Project');
+  return row;
 }
+
+/** Not yet accepted, declined or cancelled (expired ones stay listed, so the owner can renew them). */
+const openInvitation = and(isNull(invitations.acceptedAt), isNull(invitations.declinedAt), isNull(invitations.cancelledAt));
 
 async function findMembership(tx: Transaction, projectId: string, userId: string) {
   if (!isUuid(userId)) return undefined;
@@ -179,6 +194,7 @@ const activeMember = (user: UserRecord, role: ProjectRole, since: Date): Project
   name: user.name,
   role,
   since,
+  expiresAt: null,
 });
 
 const pendingMember = (i: typeof invitations.$inferSelect): ProjectMemberRecord => ({
@@ -189,4 +205,5 @@ const pendingMember = (i: typeof invitations.$inferSelect): ProjectMemberRecord 
   name: null,
   role: i.role,
   since: i.createdAt,
+  expiresAt: i.expiresAt,
 });

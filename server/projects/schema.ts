@@ -3,6 +3,7 @@ import { AuditEventPageRef, AuditEventRef } from '../audit/schema';
 import { listProjectActivity, projectActivityPage } from '../audit/service';
 import { builder } from '../graphql/builder';
 import { pageArgDescription, pageLimits, pageOf } from '../paging';
+import * as invitations from './invitations';
 import * as members from './members';
 import * as projects from './service';
 
@@ -12,11 +13,11 @@ export const ProjectRoleEnum = builder.enumType('ProjectRole', {
 });
 
 const MemberStatusEnum = builder.enumType('MemberStatus', {
-  description: 'pending: invited by email, no account yet; the invitation is claimed at sign-up.',
+  description: 'pending: invited; joins once the recipient accepts through the invitation link.',
   values: ['active', 'pending'] as const,
 });
 
-const ProjectMemberRef = builder.objectRef<members.ProjectMemberRecord>('ProjectMember').implement({
+const ProjectMemberRef = builder.objectRef<members.ProjectMemberRecord & { invitationPath?: string }>('ProjectMember').implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The user id when active, the invitation id when pending.' }),
     status: t.expose('status', { type: MemberStatusEnum }),
@@ -25,6 +26,30 @@ const ProjectMemberRef = builder.objectRef<members.ProjectMemberRecord>('Project
     name: t.exposeString('name', { nullable: true }),
     role: t.expose('role', { type: ProjectRoleEnum }),
     since: t.expose('since', { type: 'DateTime', description: 'When the member joined or was invited.' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true, description: 'Pending: when the invitation link stops working.' }),
+    invitationPath: t.string({
+      nullable: true,
+      description:
+        'Only in the answer of inviteMember: the one-time link (`/invite/<token>`) to give the recipient. Only its hash is stored, so it is shown this once; invite again for a new one.',
+      resolve: (m) => m.invitationPath ?? null,
+    }),
+  }),
+});
+
+const InvitationStatusEnum = builder.enumType('InvitationStatus', {
+  values: ['open', 'accepted', 'declined', 'cancelled', 'expired'] as const,
+});
+
+const InvitationPreviewRef = builder.objectRef<invitations.InvitationPreviewRecord>('InvitationPreview').implement({
+  description: 'What an invitation link offers, shown to the signed-in holder of the link before they answer.',
+  fields: (t) => ({
+    projectName: t.exposeString('projectName'),
+    role: t.expose('role', { type: ProjectRoleEnum }),
+    invitedByName: t.exposeString('invitedByName', { nullable: true }),
+    email: t.exposeString('email', { description: 'The address the owner sent it to (any account may accept).' }),
+    expiresAt: t.expose('expiresAt', { type: 'DateTime', nullable: true }),
+    status: t.expose('status', { type: InvitationStatusEnum }),
+    alreadyMember: t.exposeBoolean('alreadyMember'),
   }),
 });
 
@@ -75,6 +100,12 @@ const UpdateProjectInput = builder.inputType('UpdateProjectInput', {
 });
 
 builder.queryFields((t) => ({
+  invitation: t.field({
+    type: InvitationPreviewRef,
+    description: 'The invitation an invitation link names (signed-in callers; the token is the secret).',
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, { token }, ctx) => invitations.previewInvitation(ctx, token),
+  }),
   projects: t.field({
     type: [ProjectRef],
     description: "The caller's projects, newest first.",
@@ -110,9 +141,20 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => projects.deleteProject(ctx, String(id)),
   }),
+  acceptInvitation: t.field({
+    type: ProjectRef,
+    description: 'The caller joins the project with the invitation\'s role; the link is used up.',
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, { token }, ctx) => invitations.acceptInvitation(ctx, token),
+  }),
+  declineInvitation: t.boolean({
+    args: { token: t.arg.string({ required: true }) },
+    resolve: (_root, { token }, ctx) => invitations.declineInvitation(ctx, token),
+  }),
   inviteMember: t.field({
     type: ProjectMemberRef,
-    description: 'Owners only. An email without an account gets a pending invitation.',
+    description:
+      'Owners only. Creates a pending invitation (the same answer whether or not the email has an account) whose one-time link, valid 7 days, is in `invitationPath`. Nobody joins until they accept.',
     args: {
       projectId: t.arg.id({ required: true }),
       email: t.arg.string({ required: true }),

@@ -17,13 +17,22 @@ test('an owner invites a viewer, who sees the project but cannot change it', asy
   await owner.getByLabel('Email', { exact: true }).fill(bob.email);
   await owner.getByLabel('Role', { exact: true }).selectOption('viewer');
   await owner.getByRole('button', { name: 'Invite' }).click();
-  await expect(owner.getByRole('status')).toContainText(`${bob.email} was added to the project.`);
+  await expect(owner.getByRole('status')).toContainText(`${bob.email} is invited. They join once they accept through this link.`);
+  const link = await owner.getByLabel(`Invitation link for ${bob.email}`).inputValue();
+  expect(link).toMatch(/\/invite\/inv_[\w-]{43}$/);
+
+  // Bob is not a member until he accepts through the link.
+  await viewer.goto(link);
+  await expect(viewer.getByText(`${ada.name} invites you to Yeast cell cycle as viewer.`)).toBeVisible();
+  await viewer.getByRole('button', { name: 'Accept and join' }).click();
+  await expect(viewer.getByRole('status')).toContainText('You joined Yeast cell cycle.');
+  await owner.reload();
   const bobRow = owner.getByRole('row', { name: new RegExp(bob.email.replace(/\./g, '\\.')) });
   await expect(bobRow.getByLabel(`Role of ${bob.name}`)).toHaveValue('viewer');
-  await expect(owner.getByRole('list', { name: 'Recent activity' })).toContainText(`added ${bob.email} as viewer`);
+  await expect(owner.getByRole('list', { name: 'Recent activity' })).toContainText('joined through an invitation as viewer');
 
   // The viewer finds the project in their list and opens it.
-  await viewer.reload();
+  await viewer.goto('/');
   await viewer.getByRole('link', { name: 'Yeast cell cycle' }).click();
   await expect(viewer).toHaveURL(new RegExp(`/projects/${projectId}$`));
   await expect(viewer.getByText('GRN of the yeast cell cycle.')).toBeVisible();

@@ -1,7 +1,8 @@
 import { encode } from 'next-auth/jwt';
 import { expect, it } from 'vitest';
 import { findOrCreateOidcUser, verifyCredentials } from '@/server/accounts/service';
-import { authOptions } from '@/server/auth/options';
+import { startSession } from '@/server/accounts/sessions';
+import { createAuthOptions } from '@/server/auth/options';
 import { sessionSecret } from '@/server/auth/secret';
 import { firstError, forEachBackend } from './harness';
 
@@ -18,7 +19,7 @@ await forEachBackend('accounts', (h) => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.signUp).toMatchObject({ email: 'ada.lovelace@example.org', name: 'Ada' });
     const { rows } = await h.query(`select password_hash from users where email = 'ada.lovelace@example.org'`);
-    expect(rows[0].password_hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(rows[0].password_hash).toMatch(/^scrypt\$131072\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     const audit = await h.query(`select action, project_id from audit_events where actor_id = $1`, [result.data!.signUp.id]);
     expect(audit.rows).toEqual([{ action: 'user.sign_up', project_id: null }]);
   });
@@ -60,10 +61,11 @@ await forEachBackend('accounts', (h) => {
 
   it('reads the viewer from the next-auth session cookie; a forged cookie is anonymous', async () => {
     const kate = await h.user('Kate');
-    const jwt = await encode({ token: { sub: kate.userId, name: 'Kate', email: kate.email }, secret: sessionSecret! });
+    const sid = await startSession(h.db, kate.userId);
+    const jwt = await encode({ token: { sub: kate.userId, name: 'Kate', email: kate.email, sid }, secret: sessionSecret! });
     const signedIn = await h.http({ query: ME }, { cookie: `other=1; next-auth.session-token=${jwt}` });
     expect(signedIn.body.data?.me).toMatchObject({ id: kate.userId });
-    const forged = await encode({ token: { sub: kate.userId }, secret: 'some-other-secret-of-sufficient-length' });
+    const forged = await encode({ token: { sub: kate.userId, sid }, secret: 'some-other-secret-of-sufficient-length' });
     const anonymous = await h.http({ query: ME }, { cookie: `next-auth.session-token=${forged}` });
     expect(anonymous.body.data?.me).toBeNull();
   });
@@ -141,10 +143,15 @@ await forEachBackend('accounts', (h) => {
     expect(await verifyCredentials({ db: h.db }, 'new.sso@example.org', '')).toBeNull();
   });
 
-  it("puts OUR user id into the session token (jwt and session callbacks)", async () => {
-    const user = { id: '11111111-1111-4111-8111-111111111111', email: 'a@example.org', name: 'A' };
-    const token = await authOptions.callbacks!.jwt!({ token: {}, user, account: null } as never);
-    expect(token).toMatchObject({ sub: user.id, email: user.email, name: user.name });
+  it("puts OUR user id and a new server-side session into the session token (jwt and session callbacks)", async () => {
+    const a = await h.user('A');
+    const user = { id: a.userId, email: a.email, name: 'A' };
+    const options = createAuthOptions({ secret: sessionSecret, oidc: null, database: () => h.db });
+    const token = await options.callbacks!.jwt!({ token: {}, user, account: null } as never);
+    expect(token).toMatchObject({ sub: user.id, email: user.email, name: user.name, sid: expect.any(String) });
+    const { rows } = await h.query(`select user_id, revoked_at from user_sessions where id = $1`, [token.sid]);
+    expect(rows).toEqual([{ user_id: user.id, revoked_at: null }]);
+    const authOptions = options;
     const session = await authOptions.callbacks!.session!({ session: { expires: '' }, token } as never);
     expect((session as { user: unknown }).user).toEqual(user);
   });

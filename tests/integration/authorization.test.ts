@@ -16,6 +16,7 @@ import { inviteMember } from '@/server/projects/members';
 import { createProject } from '@/server/projects/service';
 import type { Case, Cases, Fixture, Need } from './authorization/types';
 import { forEachBackend } from './harness';
+import { joinProject } from './members-fixture';
 
 type Actor = 'anonymous' | 'outsider' | 'viewer' | 'editor' | 'owner';
 type RootType = 'Query' | 'Mutation';
@@ -37,7 +38,7 @@ const rank: Record<Actor, number> = { anonymous: -1, outsider: 0, viewer: 1, edi
 const needRank: Record<Need, number> = { anyone: -1, 'signed-in': 0, viewer: 1, editor: 2, owner: 3 };
 /** Every table of db/schema.ts: a refused call changes none of them. */
 const tables = [
-  'users', 'identities', 'api_tokens', 'projects', 'memberships', 'invitations', 'audit_events',
+  'users', 'user_sessions', 'auth_throttle', 'identities', 'api_tokens', 'projects', 'memberships', 'invitations', 'audit_events',
   'datasets', 'dataset_trajectories', 'prior_networks', 'prior_versions', 'prior_edges', 'gold_standards',
   'gold_standard_edges', 'sweeps', 'runs', 'run_epochs', 'inferred_edges', 'run_metrics', 'edge_reviews', 'edge_comments',
   'review_verdicts', 'review_verdict_changes', 'edge_comment_revisions', 'review_version_links', 'notifications',
@@ -78,12 +79,12 @@ await forEachBackend('authorisation walk', (h) => {
     };
     const owner = h.context(users.owner);
     const project = await createProject(owner, { name: 'Authorisation fixture' });
-    await inviteMember(owner, { projectId: project.id, email: users.coOwner.email, role: 'owner' });
-    await inviteMember(owner, { projectId: project.id, email: users.editor.email, role: 'editor' });
-    await inviteMember(owner, { projectId: project.id, email: users.viewer.email, role: 'viewer' });
+    await joinProject(h, owner, project.id, users.coOwner, 'owner');
+    await joinProject(h, owner, project.id, users.editor, 'editor');
+    await joinProject(h, owner, project.id, users.viewer, 'viewer');
     const invitation = await inviteMember(owner, { projectId: project.id, email: `pending-${randomUUID()}@example.org`, role: 'viewer' });
     const actorViewer = actor === 'anonymous' ? null : users[actor];
-    return { h, projectId: project.id, invitationId: invitation.id, users, actor: actorViewer, owner };
+    return { h, projectId: project.id, invitationId: invitation.id, invitationToken: invitation.invitationPath.replace('/invite/', ''), users, actor: actorViewer, owner };
   }
 
   for (const root of ['Query', 'Mutation'] as const) {

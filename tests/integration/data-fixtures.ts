@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { Viewer } from '@/server/context';
-import { inviteMember } from '@/server/projects/members';
 import { createProject } from '@/server/projects/service';
 import type { Harness } from './harness';
+import { joinProject } from './members-fixture';
 
 export const fixture = (name: string): string => fs.readFileSync(path.join(process.cwd(), 'tests/fixtures', name), 'utf8');
 
@@ -25,8 +25,8 @@ export async function team(h: Harness, name = 'Haematopoiesis'): Promise<Team> {
   const outsider = await h.user('Outsider');
   const ctx = h.context(owner);
   const project = await createProject(ctx, { name });
-  await inviteMember(ctx, { projectId: project.id, email: editor.email, role: 'editor' });
-  await inviteMember(ctx, { projectId: project.id, email: viewer.email, role: 'viewer' });
+  await joinProject(h, ctx, project.id, editor, 'editor');
+  await joinProject(h, ctx, project.id, viewer, 'viewer');
   return { projectId: project.id, owner, editor, viewer, outsider };
 }
 

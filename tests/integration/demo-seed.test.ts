@@ -1,11 +1,11 @@
 /**
- * The demo seed: SIM350 with its prior, gold standard and the precomputed DASH and IMP runs, inserted once,
- * visible to the demo user through the API exactly like trained runs.
+ * The demo project: each account's own copy of SIM350 with its prior, gold standard and the precomputed DASH
+ * and IMP runs, seeded on request and visible through the API exactly like trained runs. No shared login.
  */
 import { expect, it } from 'vitest';
 import { readDemoRunFiles } from '@/server/demo/demo-runs';
-import { DEMO_LOGIN, demoLoginOnOffer } from '@/server/demo/login';
 import { seedDemo } from '@/server/demo/seed';
+import { demoProjectOffered, openDemoProject } from '@/server/demo/service';
 import { forEachBackend } from './harness';
 import { quietLog } from './runs-fixtures';
 
@@ -19,27 +19,40 @@ const PROJECT = `query($id: ID!) {
     storedMetrics { goldStandardName balancedAccuracy predictedEdges referenceEdges } }
 }`;
 
-await forEachBackend('demo seed', (h) => {
-  it('offers the demo login on the sign-in page only once the demo account exists, and never with seeding off', async () => {
-    expect(await demoLoginOnOffer(h.db, true)).toBeNull();
-    await seedDemo(h.db, { log: quietLog });
-    expect(await demoLoginOnOffer(h.db, true)).toEqual(DEMO_LOGIN);
-    expect(await demoLoginOnOffer(h.db, false)).toBeNull();
-  });
+const OFFERED = `query { demoProjectOffered }`;
+const OPEN = `mutation { openDemoProject { id name myRole } }`;
 
-  it('seeds SIM350, its prior, the true network and the precomputed runs once, and changes nothing the second time', async () => {
-    const files = readDemoRunFiles();
-    const first = await seedDemo(h.db, { log: quietLog });
-    expect(first).toMatchObject(DEMO_LOGIN);
-    const tables = ['users', 'projects', 'datasets', 'dataset_trajectories', 'prior_versions', 'prior_edges', 'gold_standard_edges', 'runs', 'inferred_edges', 'run_metrics', 'audit_events'];
+await forEachBackend('demo project', (h) => {
+  it('has no shared demo account: each account opens its own copy, seeded on request, once', async () => {
+    const ada = await h.user('Ada');
+    const bob = await h.user('Bob');
+    expect((await h.gql(OFFERED, {}, ada)).data?.demoProjectOffered).toBe(true);
+    const started = Date.now();
+    const opened = await h.gql(OPEN, {}, ada);
+    const seconds = (Date.now() - started) / 1000;
+    expect(opened.errors).toBeUndefined();
+    expect(opened.data!.openDemoProject).toMatchObject({ name: 'SIM350 demo', myRole: 'owner' });
+    // Nothing is trained: the precomputed runs are inserted, so this takes seconds (a loaded 2-core CI machine included).
+    expect(seconds).toBeLessThan(60);
+    expect((await h.gql(OFFERED, {}, ada)).data?.demoProjectOffered).toBe(false);
+
+    const tables = ['users', 'projects', 'datasets', 'dataset_trajectories', 'prior_versions', 'prior_edges', 'gold_standard_edges', 'runs', 'inferred_edges', 'run_metrics'];
     const before = await h.counts(...tables);
-    const again = await seedDemo(h.db, { log: quietLog });
-    expect(again.projectId).toBe(first.projectId);
+    expect((await h.gql(OPEN, {}, ada)).data!.openDemoProject.id).toBe(opened.data!.openDemoProject.id);
     expect(await h.counts(...tables)).toEqual(before);
 
-    const [user] = (await h.query(`select id, email, name from users where email = $1`, [DEMO_LOGIN.email])).rows;
-    const viewer = { userId: user.id, email: user.email, name: user.name, via: 'session' as const };
-    const { data, errors } = await h.gql(PROJECT, { id: first.projectId }, viewer);
+    // Bob's copy is his own; neither sees the other's.
+    const bobs = (await h.gql(OPEN, {}, bob)).data!.openDemoProject;
+    expect(bobs.id).not.toBe(opened.data!.openDemoProject.id);
+    expect((await h.gql(`{ projects { id } }`, {}, bob)).data?.projects).toEqual([{ id: bobs.id }]);
+    expect((await h.query(`select count(*)::int as n from users where email like 'demo@%'`)).rows[0].n).toBe(0);
+  }, 240_000);
+
+  it('seeds SIM350, its prior, the true network and the precomputed runs, visible like trained runs', async () => {
+    const files = readDemoRunFiles();
+    const owner = await h.user('Owner');
+    const { projectId } = await seedDemo(h.db, { owner, log: quietLog });
+    const { data, errors } = await h.gql(PROJECT, { id: projectId }, owner);
     expect(errors).toBeUndefined();
     expect(data!.project).toEqual({ name: 'SIM350 demo', myRole: 'owner' });
     expect(data!.datasets).toEqual([{ name: expect.stringContaining('SIM350'), geneCount: 350, trainTrajectoryCount: 150, testTrajectoryCount: 10, isSynthetic: true }]);
@@ -62,13 +75,14 @@ await forEachBackend('demo seed', (h) => {
     }
   }, 240_000);
 
-  it('does not bring the demo project back after its owner deleted it', async () => {
-    const { projectId } = await seedDemo(h.db, { log: quietLog });
-    const [user] = (await h.query(`select id, email, name from users where email = $1`, [DEMO_LOGIN.email])).rows;
-    const owner = { userId: user.id, email: user.email, name: user.name, via: 'session' as const };
-    const deleted = await h.gql(`mutation($id: ID!) { deleteProject(id: $id) }`, { id: projectId }, owner);
-    expect(deleted.errors).toBeUndefined();
-    await seedDemo(h.db, { log: quietLog });
-    expect((await h.query(`select count(*)::int as n from projects where name = 'SIM350 demo'`)).rows[0].n).toBe(0);
-  });
+  it('offers a new copy after the owner deleted theirs; SEED_DEMO=false offers and opens none', async () => {
+    const owner = await h.user('Owner');
+    const { projectId } = await seedDemo(h.db, { owner, log: quietLog });
+    expect((await h.gql(`mutation($id: ID!) { deleteProject(id: $id) }`, { id: projectId }, owner)).errors).toBeUndefined();
+    expect(await demoProjectOffered(h.context(owner), true)).toBe(true);
+    expect(await demoProjectOffered(h.context(owner), false)).toBe(false);
+    const before = await h.counts('projects');
+    await expect(openDemoProject(h.context(owner), false)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('SEED_DEMO=false') });
+    expect(await h.counts('projects')).toEqual(before);
+  }, 240_000);
 });

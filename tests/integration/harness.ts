@@ -9,7 +9,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { applyMigrations, connectDatabase, type Database, type DatabaseHandle } from '@/db/client';
-import { signUp } from '@/server/accounts/service';
+import { hashPassword } from '@/server/accounts/password';
+import { createPasswordAccount } from '@/server/accounts/service';
 import type { ServiceContext, Viewer } from '@/server/context';
 import { env } from '@/server/env';
 import type { GraphQLContext } from '@/server/graphql/builder';
@@ -102,6 +103,8 @@ export function postgresUnavailable(): Promise<string | null> {
   return probe;
 }
 
+let testPasswordHash: Promise<string> | undefined;
+
 function useHarness(backend: Backend): Harness {
   let opened: Opened | undefined;
   let server: ApolloServer<GraphQLContext> | undefined;
@@ -147,7 +150,9 @@ function useHarness(backend: Backend): Harness {
     },
     async user(name, email) {
       const address = email ?? `${name.toLowerCase().replace(/\W+/g, '.')}.${randomBytes(3).toString('hex')}@example.org`;
-      const user = await signUp(harness.context(null), { email: address, name, password: 'correct horse battery' });
+      // One scrypt hash for every test user: at today's cost (N=2^17) hashing per user would dominate the suite.
+      testPasswordHash ??= hashPassword('correct horse battery');
+      const user = await createPasswordAccount(harness.context(null), { email: address, name, passwordHash: await testPasswordHash });
       return { userId: user.id, email: user.email, name: user.name, via: 'session' };
     },
     query: (text, params) => opened!.handle.pool.query(text, params),

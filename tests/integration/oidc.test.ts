@@ -86,10 +86,10 @@ function browser(h: Harness) {
 }
 
 await forEachBackend('OIDC single sign-on', (h) => {
-  it('signs a new person in, creates their account without password and claims their invitations', async () => {
+  it('signs a new person in, creates their account without password; an invitation waits for their answer', async () => {
     const owner = await h.user('Lab Head');
     const project = await createProject(h.context(owner), { name: 'Shared' });
-    await inviteMember(h.context(owner), { projectId: project.id, email: 'pat@uni.example', role: 'editor' });
+    const { invitationPath } = await inviteMember(h.context(owner), { projectId: project.id, email: 'pat@uni.example', role: 'editor' });
 
     idp.signInAs({ sub: 'uni-4711', email: 'Pat@Uni.example', name: 'Pat Example' });
     const b = browser(h);
@@ -100,8 +100,11 @@ await forEachBackend('OIDC single sign-on', (h) => {
     const identity = await h.query(`select provider, subject from identities where user_id = $1`, [userId]);
     expect(identity.rows).toEqual([{ provider: idp.issuer, subject: 'uni-4711' }]);
 
-    // The session cookie works on the GraphQL endpoint and shows the invited project.
+    // The session cookie works on the GraphQL endpoint; the project appears once the invitation is accepted.
     const cookie = `next-auth.session-token=${b.jar.get('next-auth.session-token')}`;
+    expect((await h.http({ query: '{ projects { id } }' }, { cookie })).body.data).toEqual({ projects: [] });
+    const accepted = await h.http({ query: 'mutation($t: String!) { acceptInvitation(token: $t) { id } }', variables: { t: invitationPath.slice('/invite/'.length) } }, { cookie });
+    expect(accepted.body.errors).toBeUndefined();
     const viaSession = await h.http({ query: '{ me { id } projects { id myRole } }' }, { cookie });
     expect(viaSession.body.errors).toBeUndefined();
     expect(viaSession.body.data).toEqual({ me: { id: userId }, projects: [{ id: project.id, myRole: 'editor' }] });

@@ -15,8 +15,11 @@ const PROJECT = `query Project($id: ID!) {
 }`;
 const PROJECTS = `query Projects { projects { id name myRole } }`;
 const INVITE = `mutation Invite($projectId: ID!, $email: String!, $role: ProjectRole!) {
-  inviteMember(projectId: $projectId, email: $email, role: $role) { id status email role user { id } }
+  inviteMember(projectId: $projectId, email: $email, role: $role) { id status email role user { id } invitationPath expiresAt }
 }`;
+const ACCEPT = `mutation Accept($token: String!) { acceptInvitation(token: $token) { id myRole } }`;
+const DECLINE = `mutation Decline($token: String!) { declineInvitation(token: $token) }`;
+const PREVIEW = `query Preview($token: String!) { invitation(token: $token) { projectName role invitedByName email status alreadyMember } }`;
 const CHANGE_ROLE = `mutation ChangeRole($projectId: ID!, $userId: ID!, $role: ProjectRole!) {
   changeMemberRole(projectId: $projectId, userId: $userId, role: $role) { id role }
 }`;
@@ -26,6 +29,16 @@ const CANCEL = `mutation Cancel($invitationId: ID!) { cancelInvitation(invitatio
 const SIGN_UP = `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { id } }`;
 const ME = `query Me { me { id } }`;
 const tables = ['users', 'projects', 'memberships', 'invitations', 'audit_events', 'api_tokens'];
+
+const tokenOf = (path: string): string => path.replace(/^\/invite\//, '');
+
+/** The owner invites, the member accepts through the link: the only way into a project. */
+async function join(h: Harness, owner: Viewer, projectId: string, member: Viewer, role: string): Promise<void> {
+  const invited = await h.gql(INVITE, { projectId, email: member.email, role }, owner);
+  expect(invited.errors).toBeUndefined();
+  const accepted = await h.gql(ACCEPT, { token: tokenOf(invited.data!.inviteMember.invitationPath) }, member);
+  expect(accepted.errors).toBeUndefined();
+}
 
 async function createProject(h: Harness, owner: Viewer, name = 'Yeast cell cycle'): Promise<string> {
   const result = await h.gql(CREATE, { input: { name } }, owner);
@@ -97,8 +110,8 @@ await forEachBackend('projects and members', (h) => {
   it('lets owners rename; editors and viewers may not', async () => {
     const [ada, ed, vi] = [await h.user('Ada'), await h.user('Ed'), await h.user('Vi')];
     const id = await createProject(h, ada);
-    await h.gql(INVITE, { projectId: id, email: ed.email, role: 'editor' }, ada);
-    await h.gql(INVITE, { projectId: id, email: vi.email, role: 'viewer' }, ada);
+    await join(h, ada, id, ed, 'editor');
+    await join(h, ada, id, vi, 'viewer');
     await expectRefused(h, UPDATE, { id, input: { name: 'Editor was here' } }, ed, 'FORBIDDEN', /needs the owner role in the project; you are an editor/);
     await expectRefused(h, UPDATE, { id, input: { name: 'Viewer was here' } }, vi, 'FORBIDDEN');
     const renamed = await h.gql(UPDATE, { id, input: { name: 'Yeast v2', description: 'More data' } }, ada);
@@ -107,33 +120,47 @@ await forEachBackend('projects and members', (h) => {
     expect(activity[0]).toMatchObject({ action: 'project.update', actorName: 'Ada', details: { name: { from: 'Yeast cell cycle', to: 'Yeast v2' }, description: { from: '', to: 'More data' } } });
   });
 
-  it('invites existing users as members and unknown emails as pending invitations claimed at sign-up', async () => {
+  it('invites by email with the same answer for existing and unknown addresses; nobody joins without accepting', async () => {
     const [ada, bob] = [await h.user('Ada'), await h.user('Bob')];
     const id = await createProject(h, ada);
-    const added = await h.gql(INVITE, { projectId: id, email: bob.email.toUpperCase(), role: 'viewer' }, ada);
-    expect(added.data?.inviteMember).toMatchObject({ status: 'active', email: bob.email, role: 'viewer', user: { id: bob.userId } });
-    const pending = await h.gql(INVITE, { projectId: id, email: 'Carol@Example.org', role: 'editor' }, ada);
-    expect(pending.data?.inviteMember).toMatchObject({ status: 'pending', email: 'carol@example.org', role: 'editor', user: null });
+    const known = (await h.gql(INVITE, { projectId: id, email: bob.email.toUpperCase(), role: 'viewer' }, ada)).data!.inviteMember;
+    const unknown = (await h.gql(INVITE, { projectId: id, email: 'Carol@Example.org', role: 'editor' }, ada)).data!.inviteMember;
+    // No enumeration: an existing account and an unknown email get answers of the same shape.
+    const shape = (m: any) => ({ ...m, id: typeof m.id, email: typeof m.email, role: typeof m.role, invitationPath: m.invitationPath.replace(/inv_[\w-]{43}$/, 'TOKEN'), expiresAt: typeof m.expiresAt });
+    expect(shape(known)).toEqual(shape(unknown));
+    expect(known).toMatchObject({ status: 'pending', email: bob.email, user: null, invitationPath: expect.stringMatching(/^\/invite\/inv_[\w-]{43}$/) });
+    const days = (new Date(known.expiresAt).getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(6.9);
+    expect(days).toBeLessThanOrEqual(7);
+    // Only the token's hash is stored.
+    const stored = await h.query(`select token_hash from invitations where project_id = $1`, [id]);
+    expect(stored.rows.map((r) => r.token_hash).join()).not.toContain(tokenOf(known.invitationPath));
+
+    // Bob is not a member until he accepts.
+    expect((await h.gql(PROJECTS, {}, bob)).data?.projects).toEqual([]);
+    await expectRefused(h, PROJECT, { id }, bob, 'NOT_FOUND');
+    // Signing up with an invited email grants nothing by itself.
+    const carol = await h.gql(SIGN_UP, { input: { email: 'carol@example.org', name: 'Carol', password: 'long enough' } });
+    const carolViewer: Viewer = { userId: carol.data!.signUp.id, email: 'carol@example.org', name: 'Carol', via: 'session' };
+    expect((await h.gql(PROJECTS, {}, carolViewer)).data?.projects).toEqual([]);
+
+    expect((await h.gql(PREVIEW, { token: tokenOf(known.invitationPath) }, bob)).data?.invitation).toEqual({
+      projectName: 'Yeast cell cycle', role: 'viewer', invitedByName: 'Ada', email: bob.email, status: 'open', alreadyMember: false,
+    });
+    await expectRefused(h, PREVIEW, { token: tokenOf(known.invitationPath) }, null, 'UNAUTHENTICATED');
+    expect((await h.gql(ACCEPT, { token: tokenOf(known.invitationPath) }, bob)).data?.acceptInvitation).toEqual({ id, myRole: 'viewer' });
+    // Any signed-in account may accept the link it was given (here Carol's, under her own account).
+    expect((await h.gql(ACCEPT, { token: tokenOf(unknown.invitationPath) }, carolViewer)).data?.acceptInvitation).toEqual({ id, myRole: 'editor' });
+    const used = await expectRefused(h, ACCEPT, { token: tokenOf(known.invitationPath) }, carolViewer, 'CONFLICT', /already used/);
+    expect(used.message).toMatch(/new link/);
 
     await expectRefused(h, INVITE, { projectId: id, email: bob.email, role: 'editor' }, ada, 'CONFLICT', /already a member/);
     await expectRefused(h, INVITE, { projectId: id, email: ada.email, role: 'viewer' }, ada, 'CONFLICT', /already a member/);
-    await expectRefused(h, INVITE, { projectId: id, email: 'carol@example.org', role: 'viewer' }, ada, 'CONFLICT', /already invited/);
     const bad = await expectRefused(h, INVITE, { projectId: id, email: 'carol@', role: 'viewer' }, ada, 'BAD_USER_INPUT', /valid email/);
     expect(bad.field).toBe('email');
     await expectRefused(h, INVITE, { projectId: id, email: 'dan@example.org', role: 'viewer' }, bob, 'FORBIDDEN');
 
-    let members = (await h.gql(PROJECT, { id }, bob)).data!.project.members;
-    expect(members.map((m: any) => [m.email, m.status, m.role])).toEqual([
-      [ada.email, 'active', 'owner'],
-      [bob.email, 'active', 'viewer'],
-      ['carol@example.org', 'pending', 'editor'],
-    ]);
-
-    const carol = await h.gql(SIGN_UP, { input: { email: 'carol@example.org', name: 'Carol', password: 'long enough' } });
-    const carolId = carol.data!.signUp.id;
-    const carolViewer: Viewer = { userId: carolId, email: 'carol@example.org', name: 'Carol', via: 'session' };
-    expect((await h.gql(PROJECTS, {}, carolViewer)).data?.projects).toEqual([{ id, name: 'Yeast cell cycle', myRole: 'editor' }]);
-    members = (await h.gql(PROJECT, { id }, ada)).data!.project.members;
+    const members = (await h.gql(PROJECT, { id }, ada)).data!.project.members;
     expect(members.map((m: any) => [m.name, m.status, m.role])).toEqual([
       ['Ada', 'active', 'owner'],
       ['Carol', 'active', 'editor'],
@@ -142,16 +169,42 @@ await forEachBackend('projects and members', (h) => {
     const actions = (await h.gql(PROJECT, { id }, ada)).data!.project.activity.map((e: any) => [e.action, e.actorName]);
     expect(actions).toEqual([
       ['invitation.accept', 'Carol'],
+      ['invitation.accept', 'Bob'],
       ['invitation.create', 'Ada'],
-      ['member.add', 'Ada'],
+      ['invitation.create', 'Ada'],
       ['project.create', 'Ada'],
     ]);
+  });
+
+  it('declines, renews, expires and refuses forged links with clear messages', async () => {
+    const [ada, bob] = [await h.user('Ada'), await h.user('Bob')];
+    const id = await createProject(h, ada);
+    const invite = async (email: string) => tokenOf((await h.gql(INVITE, { projectId: id, email, role: 'editor' }, ada)).data!.inviteMember.invitationPath);
+
+    const declined = await invite(bob.email);
+    expect((await h.gql(DECLINE, { token: declined }, bob)).data?.declineInvitation).toBe(true);
+    await expectRefused(h, ACCEPT, { token: declined }, bob, 'CONFLICT', /was declined/);
+    expect((await h.gql(PREVIEW, { token: declined }, bob)).data?.invitation.status).toBe('declined');
+
+    // Inviting again renews the link; the old one stops working.
+    const first = await invite('dora@example.org');
+    const renewed = await invite('dora@example.org');
+    await expectRefused(h, ACCEPT, { token: first }, bob, 'NOT_FOUND', /not valid/);
+    await h.query(`update invitations set expires_at = now() - interval '1 second' where email = 'dora@example.org'`);
+    await expectRefused(h, ACCEPT, { token: renewed }, bob, 'CONFLICT', /expired/);
+    expect((await h.gql(PREVIEW, { token: renewed }, bob)).data?.invitation.status).toBe('expired');
+
+    const forged = await expectRefused(h, ACCEPT, { token: `inv_${'A'.repeat(43)}` }, bob, 'NOT_FOUND');
+    const garbage = await expectRefused(h, ACCEPT, { token: 'not a token' }, bob, 'NOT_FOUND');
+    expect(forged.message).toBe(garbage.message);
+    await expectRefused(h, ACCEPT, { token: await invite('erin@example.org') }, ada, 'CONFLICT', /already a member/);
+    expect((await h.gql(PROJECTS, {}, bob)).data?.projects).toEqual([]);
   });
 
   it('cancels pending invitations (owners only; forged invitation ids are NOT_FOUND)', async () => {
     const [ada, ed, eve] = [await h.user('Ada'), await h.user('Ed'), await h.user('Eve')];
     const id = await createProject(h, ada);
-    await h.gql(INVITE, { projectId: id, email: ed.email, role: 'editor' }, ada);
+    await join(h, ada, id, ed, 'editor');
     const invitation = (await h.gql(INVITE, { projectId: id, email: 'later@example.org', role: 'viewer' }, ada)).data!.inviteMember;
     await expectRefused(h, CANCEL, { invitationId: invitation.id }, ed, 'FORBIDDEN');
     const forged = await expectRefused(h, CANCEL, { invitationId: invitation.id }, eve, 'NOT_FOUND');
@@ -159,6 +212,7 @@ await forEachBackend('projects and members', (h) => {
     expect(forged.message).toBe(unknown.message);
     expect((await h.gql(CANCEL, { invitationId: invitation.id }, ada)).data?.cancelInvitation).toBe(true);
     await expectRefused(h, CANCEL, { invitationId: invitation.id }, ada, 'NOT_FOUND');
+    await expectRefused(h, ACCEPT, { token: tokenOf(invitation.invitationPath) }, eve, 'CONFLICT', /cancelled/);
     const members = (await h.gql(PROJECT, { id }, ada)).data!.project.members;
     expect(members.map((m: any) => m.email)).not.toContain('later@example.org');
     // Signing up later with that email no longer joins the project.
@@ -170,8 +224,8 @@ await forEachBackend('projects and members', (h) => {
   it('changes roles and removes members; the last owner can be neither demoted nor removed', async () => {
     const [ada, bob, cy] = [await h.user('Ada'), await h.user('Bob'), await h.user('Cy')];
     const id = await createProject(h, ada);
-    await h.gql(INVITE, { projectId: id, email: bob.email, role: 'viewer' }, ada);
-    await h.gql(INVITE, { projectId: id, email: cy.email, role: 'viewer' }, ada);
+    await join(h, ada, id, bob, 'viewer');
+    await join(h, ada, id, cy, 'viewer');
 
     await expectRefused(h, CHANGE_ROLE, { projectId: id, userId: ada.userId, role: 'editor' }, ada, 'CONFLICT', /at least one owner/);
     await expectRefused(h, REMOVE, { projectId: id, userId: ada.userId }, ada, 'CONFLICT', /last owner cannot be removed/);
@@ -199,11 +253,11 @@ await forEachBackend('projects and members', (h) => {
   it('lets any member leave, except the last owner', async () => {
     const [ada, bob] = [await h.user('Ada'), await h.user('Bob')];
     const id = await createProject(h, ada);
-    await h.gql(INVITE, { projectId: id, email: bob.email, role: 'editor' }, ada);
+    await join(h, ada, id, bob, 'editor');
     await expectRefused(h, LEAVE, { projectId: id }, ada, 'CONFLICT', /You are the last owner of this project/);
     expect((await h.gql(LEAVE, { projectId: id }, bob)).data?.leaveProject).toBe(true);
     expect((await h.gql(PROJECTS, {}, bob)).data?.projects).toEqual([]);
-    await h.gql(INVITE, { projectId: id, email: bob.email, role: 'owner' }, ada);
+    await join(h, ada, id, bob, 'owner');
     expect((await h.gql(LEAVE, { projectId: id }, ada)).data?.leaveProject).toBe(true);
     const page = (await h.gql(PROJECT, { id }, bob)).data!.project;
     expect(page.members.map((m: any) => [m.name, m.role])).toEqual([['Bob', 'owner']]);
@@ -213,7 +267,7 @@ await forEachBackend('projects and members', (h) => {
   it('deletes a project (owners only) with everything in it; the audit event survives', async () => {
     const [ada, ed] = [await h.user('Ada'), await h.user('Ed')];
     const id = await createProject(h, ada, 'Doomed');
-    await h.gql(INVITE, { projectId: id, email: ed.email, role: 'editor' }, ada);
+    await join(h, ada, id, ed, 'editor');
     await h.gql(INVITE, { projectId: id, email: 'pending@example.org', role: 'viewer' }, ada);
     await expectRefused(h, DELETE, { id }, ed, 'FORBIDDEN');
     expect((await h.gql(DELETE, { id }, ada)).data?.deleteProject).toBe(true);

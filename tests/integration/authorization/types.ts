@@ -9,6 +9,8 @@ export interface Fixture {
   h: Harness;
   projectId: string;
   invitationId: string;
+  /** The pending invitation's link token. */
+  invitationToken: string;
   users: Record<'owner' | 'coOwner' | 'editor' | 'viewer' | 'outsider', Viewer>;
   /** The caller of this case (null: anonymous). */
   actor: Viewer | null;

@@ -19,6 +19,8 @@ describe('describeEvent', () => {
       "changed bob@x.org's role from viewer to editor",
     );
     expect(describeEvent(event('invitation.cancel', { email: 'c@x.org' }))).toBe('cancelled the invitation for c@x.org');
+    expect(describeEvent(event('invitation.renew', { email: 'c@x.org' }))).toBe('made a new invitation link for c@x.org');
+    expect(describeEvent(event('invitation.decline', { role: 'editor' }))).toBe('declined an invitation as editor');
   });
 
   it('names only what a project update changed', () => {

@@ -72,6 +72,10 @@ export function describeEvent(e: ActivityEvent): string {
       return `invited ${email ?? 'someone'}${role ? ` as ${role}` : ''}`;
     case 'invitation.accept':
       return `joined through an invitation${role ? ` as ${role}` : ''}`;
+    case 'invitation.renew':
+      return `made a new invitation link for ${email ?? 'someone'}`;
+    case 'invitation.decline':
+      return `declined an invitation${role ? ` as ${role}` : ''}`;
     case 'invitation.cancel':
       return `cancelled the invitation for ${email ?? 'someone'}`;
     case 'member.role_change':

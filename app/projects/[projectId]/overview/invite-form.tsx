@@ -8,11 +8,17 @@ import { ROLE_OPTIONS, type ProjectRole } from '../../../lib/roles';
 
 const INVITE = /* GraphQL */ `
   mutation InviteMember($projectId: ID!, $email: String!, $role: ProjectRole!) {
-    inviteMember(projectId: $projectId, email: $email, role: $role) { id status email }
+    inviteMember(projectId: $projectId, email: $email, role: $role) { id status email invitationPath expiresAt }
   }
 `;
 
-export function InviteForm({ projectId, onInvited }: { projectId: string; onInvited: (message: string) => Promise<void> }) {
+export interface IssuedLink {
+  email: string;
+  url: string;
+  expiresAt: string;
+}
+
+export function InviteForm({ projectId, onInvited }: { projectId: string; onInvited: (link: IssuedLink) => Promise<void> }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ProjectRole>('viewer');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -23,18 +29,18 @@ export function InviteForm({ projectId, onInvited }: { projectId: string; onInvi
     setErrors(noErrors);
     setBusy(true);
     try {
-      const { inviteMember } = await gql<{ inviteMember: { status: 'active' | 'pending'; email: string } }>(INVITE, {
+      const { inviteMember } = await gql<{ inviteMember: { email: string; invitationPath: string; expiresAt: string } }>(INVITE, {
         projectId,
         email,
         role,
       });
       // Keep what was typed meanwhile; clear only the address that was just invited.
       setEmail((current) => (current === email ? '' : current));
-      await onInvited(
-        inviteMember.status === 'active'
-          ? `${inviteMember.email} was added to the project.`
-          : `${inviteMember.email} has no account yet; the invitation waits for their sign-up.`,
-      );
+      await onInvited({
+        email: inviteMember.email,
+        url: new URL(inviteMember.invitationPath, window.location.origin).toString(),
+        expiresAt: inviteMember.expiresAt,
+      });
     } catch (error) {
       setErrors(toFormErrors(error, ['email', 'role']));
     }

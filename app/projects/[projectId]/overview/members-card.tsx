@@ -5,7 +5,7 @@ import { gql } from '../../../lib/graphql-client';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDate } from '../../../lib/format';
 import { ROLE_OPTIONS, roleBadgeClass, roleLabel, type ProjectRole } from '../../../lib/roles';
-import { InviteForm } from './invite-form';
+import { InviteForm, type IssuedLink } from './invite-form';
 import type { Member, ProjectOverview } from './types';
 
 const CHANGE_ROLE = /* GraphQL */ `
@@ -15,6 +15,11 @@ const CHANGE_ROLE = /* GraphQL */ `
 `;
 const REMOVE_MEMBER = /* GraphQL */ `
   mutation RemoveMember($projectId: ID!, $userId: ID!) { removeMember(projectId: $projectId, userId: $userId) }
+`;
+const RENEW = /* GraphQL */ `
+  mutation RenewInvitation($projectId: ID!, $email: String!, $role: ProjectRole!) {
+    inviteMember(projectId: $projectId, email: $email, role: $role) { id email invitationPath expiresAt }
+  }
 `;
 const CANCEL_INVITATION = /* GraphQL */ `
   mutation CancelInvitation($invitationId: ID!) { cancelInvitation(invitationId: $invitationId) }
@@ -30,6 +35,7 @@ interface Props {
 export function MembersCard({ project, myUserId, onChanged }: Props) {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const [link, setLink] = useState<IssuedLink>();
   const manage = project.myRole === 'owner';
   const active = project.members.filter((m) => m.status === 'active');
   const pending = project.members.filter((m) => m.status === 'pending');
@@ -38,6 +44,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
   async function act(run: () => Promise<unknown>, done: string) {
     setError(undefined);
     setNotice(undefined);
+    setLink(undefined);
     try {
       await run();
       await onChanged();
@@ -54,6 +61,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
       </h2>
       <ErrorAlert>{error}</ErrorAlert>
       <OkAlert>{notice}</OkAlert>
+      {link ? <InvitationLink link={link} /> : null}
       <div className="table-wrap">
         <table className="table" aria-labelledby="members-heading">
           <thead>
@@ -87,7 +95,10 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
       {pending.length > 0 ? (
         <>
           <h3 id="pending-heading">Pending invitations</h3>
-          <p className="muted small">These people have no account yet; the invitation applies when they sign up with this email.</p>
+          <p className="muted small">
+            They join once they accept through their invitation link, signed in with any account. A link is shown once, when
+            it is made; make a new one if it was lost (the old one then stops working).
+          </p>
           <div className="table-wrap">
             <table className="table" aria-labelledby="pending-heading">
               <thead>
@@ -95,6 +106,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
                   <th scope="col" className="hide-narrow">Invited</th>
+                  <th scope="col">Link</th>
                   {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
                 </tr>
               </thead>
@@ -104,8 +116,26 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
                     <td>{m.email}</td>
                     <td><span className={roleBadgeClass(m.role)}>{roleLabel(m.role)}</span></td>
                     <td className="hide-narrow">{formatDate(m.since)}</td>
+                    <td className="small">{linkState(m.expiresAt)}</td>
                     {manage ? (
                       <td className="actions">
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-label={`Make a new invitation link for ${m.email}`}
+                          onClick={() =>
+                            void act(async () => {
+                              const { inviteMember } = await gql<{ inviteMember: { email: string; invitationPath: string; expiresAt: string } }>(RENEW, {
+                                projectId: project.id,
+                                email: m.email,
+                                role: m.role,
+                              });
+                              setLink({ email: inviteMember.email, url: new URL(inviteMember.invitationPath, window.location.origin).toString(), expiresAt: inviteMember.expiresAt });
+                            }, `A new link for ${m.email}; the old one no longer works.`)
+                          }
+                        >
+                          New link
+                        </button>
                         <button
                           type="button"
                           className="btn btn-small btn-danger"
@@ -123,8 +153,48 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
           </div>
         </>
       ) : null}
-      {manage ? <InviteForm projectId={project.id} onInvited={async (msg) => { await onChanged(); setError(undefined); setNotice(msg); }} /> : null}
+      {manage ? (
+        <InviteForm
+          projectId={project.id}
+          onInvited={async (issued) => {
+            await onChanged();
+            setError(undefined);
+            setNotice(`${issued.email} is invited. They join once they accept through this link.`);
+            setLink(issued);
+          }}
+        />
+      ) : null}
     </section>
+  );
+}
+
+function linkState(expiresAt: string | null): string {
+  if (!expiresAt) return 'no link: make a new one';
+  return new Date(expiresAt).getTime() <= Date.now() ? 'expired: make a new one' : `valid until ${formatDate(expiresAt)}`;
+}
+
+/** The link is shown once (only its hash is stored): the owner copies it and sends it to the person. */
+function InvitationLink({ link }: { link: IssuedLink }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="alert alert-info stack" aria-label="Invitation link">
+      <p className="small">
+        Send this link to {link.email}. It works once, until {formatDate(link.expiresAt)}, and is shown only now.
+      </p>
+      <div className="row row-tight">
+        <input className="grow" readOnly value={link.url} aria-label={`Invitation link for ${link.email}`} onFocus={(e) => e.target.select()} />
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={async () => {
+            await navigator.clipboard?.writeText(link.url).catch(() => undefined);
+            setCopied(true);
+          }}
+        >
+          {copied ? 'Copied' : 'Copy link'}
+        </button>
+      </div>
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ export interface Member {
   name: string | null;
   role: ProjectRole;
   since: string;
+  expiresAt: string | null;
 }
 
 export interface ActivityEvent {
@@ -40,7 +41,7 @@ export const PROJECT_OVERVIEW = /* GraphQL */ `
     me { id }
     project(id: $id) {
       id name description myRole createdAt
-      members { id status user { id } email name role since }
+      members { id status user { id } email name role since expiresAt }
       activity(limit: 20) { id action objectType objectId actorName details createdAt }
     }
   }
