@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PhoenixMasks, PhoenixParams } from '../model/params';
 import type { PrunerState } from '../pruning/pruner';
 import type { AdamState } from './adam';
-import type { TrainConfig } from './config';
+import { withExplicitRules, type TrainConfig, type TrainingRules } from './config';
 import { decodeBytes, decodeFloat32, encodeBytes, encodeFloat32 } from './encoding';
 import type { PlateauState } from './plateau';
 import type { KeptModel, SelectionState } from './selection';
@@ -119,7 +119,8 @@ const checkpointSchema = z.object({
 
 /** The settings that must match for a checkpoint to continue a run (the backend and epoch limit may change). */
 function runIdentity(c: Record<string, unknown>): string {
-  const { backend: _backend, epochs: _epochs, ...rest } = c;
+  // A config that leaves the rules out was trained with RULES_WHEN_ABSENT: the same run as one that names them.
+  const { backend: _backend, epochs: _epochs, ...rest } = withExplicitRules(c as Partial<TrainingRules> & Record<string, unknown>);
   return JSON.stringify(rest, Object.keys(rest).sort());
 }
 

@@ -13,7 +13,7 @@ import { Random } from '../random';
 import type { ExpressionData, SquareMatrix } from '../types';
 import { FlatAdam } from './adam';
 import { restoreCheckpoint, takeCheckpoint } from './checkpoint';
-import { parseTrainConfig, type TrainConfig } from './config';
+import { parseTrainConfig, withExplicitRules, type TrainConfig } from './config';
 import { addNoise, checkExpressionData, disposeBatch, pairBatch, splitTrajectories } from './data';
 import { learningRateGroups, type LearningRateGroups } from './learning-rates';
 import { ReduceOnPlateau } from './plateau';
@@ -112,10 +112,11 @@ class TrainingRun {
     this.pinn = usesPriorLoss ? new PinnPrior({ prior: input.prior!, seed: config.seed, states: config.pinnStates, batchSize: config.pinnBatch }) : null;
     this.solver = solverFor(config);
     this.model = new PhoenixModel(params, null);
-    this.rates = learningRateGroups(n, h, config.learningRate, config.lrReset ?? 'initial');
+    const rules = withExplicitRules(config);
+    this.rates = learningRateGroups(n, h, config.learningRate, rules.lrReset);
     this.adam = new FlatAdam(flatLayout(n, h).length, this.rates.groups);
     this.plateau = new ReduceOnPlateau(this.rates.initial);
-    this.selection = new ModelSelection(config.selection ?? 'best');
+    this.selection = new ModelSelection(rules.selection);
     // Validation and test trajectories stay noise-free: their errors are measured against true values.
     this.validationBatch = pairBatch(
       split.validation.map((i) => data.trajectories[i]),
