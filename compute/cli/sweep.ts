@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { STRATEGY_IDS } from '../strategies';
 import { withExplicitRules, type TrainingRules } from '../training/config';
 import type { PruningStrategy } from '../types';
 import { CliUsageError } from './cli-errors';
@@ -41,7 +42,7 @@ const sweepSchema = trainArgsSchema.omit({ strategy: true, lambda: true, resume:
     .default('none,imp,bioprune,pinn,pinn-mp')
     .transform((s, ctx) => {
       const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-      const known = ['none', 'imp', 'bioprune', 'pinn', 'pinn-mp'];
+      const known: string[] = STRATEGY_IDS.filter((id) => id !== 'dash');
       const bad = list.filter((x) => !known.includes(x));
       if (bad.length) {
         ctx.addIssue({ code: 'custom', message: `unknown strategies ${bad.join(', ')} (choose from ${known.join(', ')})` });

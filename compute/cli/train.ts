@@ -6,6 +6,8 @@ import { parseTidyCsv } from '../formats/tidy-csv';
 import { parseTrajectoryCsv } from '../formats/trajectory-csv';
 import { pruningPath, scoreNetwork, type EpochScores, type NetworkScores, type PruningLevel } from '../metrics';
 import { effectsMatrix } from '../model/effects';
+import { strategyLambdas } from '../pruning/pruner';
+import { STRATEGIES, STRATEGY_IDS } from '../strategies';
 import { DEFAULT_TRAINING_RULES, defaultTrainConfig, type TrainConfig } from '../training/config';
 import { LR_RESETS } from '../training/learning-rates';
 import { SELECTION_RULES } from '../training/selection';
@@ -21,11 +23,12 @@ import { ProgressBar } from './progress';
 export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR [options]
   --data          expression time series: the authors' trajectory CSV, or a tidy CSV (gene,trajectory,time,value)
   --genes         gene names (header x) for the trajectory CSV
-  --prior         prior network P (dense matrix or edge list / SIF); needed by dash, bioprune, pinn, pinn-mp
+  --prior         prior network P (dense matrix or edge list / SIF); needed by ${STRATEGY_IDS.filter((s) => STRATEGIES[s].needsPrior).join(', ')}
   --ppi           external interaction-partner matrix for DASH (default |P|·|P|ᵀ)
   --gold          reference network to score against (dense matrix or edge list)
   --test          held-out trajectories (same layout as --data) for the test MSE
-  --strategy      none | imp | bioprune | dash | pinn | pinn-mp (default dash)
+  --strategy      ${STRATEGY_IDS.join(' | ')} (default dash)
+                  l0, path-l1, pathreg: the paper's penalty baselines (L0 gates, C-NODE path L1, PathReg)
   --lambda        DASH λ1,λ2 (default 0.5,0.05)
   --pinn-lambda   λ_d, data-loss weight of pinn / pinn-mp (default 0.99)
   --noise         σ of Gaussian noise added to the training data at load (default 0)
@@ -58,7 +61,7 @@ export const trainArgsSchema = z.object({
   ppi: z.string().min(1).optional(),
   gold: z.string().min(1).optional(),
   test: z.string().min(1).optional(),
-  strategy: z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']).default('dash'),
+  strategy: z.enum(STRATEGY_IDS).default('dash'),
   lambda: pair.optional(),
   'pinn-lambda': numeric('pinn-lambda').pipe(z.number().min(0).max(1)).optional(),
   noise: numeric('noise').pipe(z.number().min(0)).default(0),
@@ -197,7 +200,7 @@ export async function trainToFolder(inputs: LoadedInputs, config: TrainConfig, o
   const scores = inputs.gold ? scoreNetwork(result.effects, inputs.gold) : null;
   const summary: Record<string, unknown> = {
     strategy: config.strategy,
-    lambda: config.strategy === 'dash' ? config.lambda : config.strategy === 'imp' || config.strategy === 'pinn-mp' ? [0, 0] : config.strategy === 'bioprune' ? [1, 1] : null,
+    lambda: config.strategy === 'dash' ? config.lambda : strategyLambdas(config.strategy, config.lambda),
     sparsity: s.sparsity,
     ...(scores
       ? {

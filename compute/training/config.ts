@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { STRATEGY_IDS } from '../strategies';
 import { LR_RESETS, type LearningRateReset } from './learning-rates';
 import { SELECTION_RULES, type SelectionRule } from './selection';
 
-export const strategySchema = z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']);
+export const strategySchema = z.enum(STRATEGY_IDS);
 
 const fraction = z.number().min(0).max(1);
 

@@ -1,5 +1,5 @@
 import { builder } from '../graphql/builder';
-import { DEFAULT_TRAINING_RULES, LR_RESETS, withExplicitRules, type TrainingRules } from './compute-api';
+import { DEFAULT_TRAINING_RULES, LR_RESETS, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
 import { effectiveLambda } from './config';
 import type { RunProgress } from './execution';
 import * as metrics from './metrics';
@@ -13,8 +13,8 @@ const RunStatusEnum = builder.enumType('RunStatus', {
 });
 
 const StrategyEnum = builder.enumType('Strategy', {
-  description: 'none: PHOENIX unpruned. imp: iterative magnitude pruning. bioprune: prior-only scores. dash: DASH (λ₁, λ₂). pinn / pinn_mp: prior loss, without / with magnitude pruning.',
-  values: Object.fromEntries(strategies.map((s) => [s.replace('-', '_'), { value: s }])) as Record<string, { value: Strategy }>,
+  description: 'The strategies of compute’s registry (runStrategies lists them with labels).',
+  values: Object.fromEntries(strategies.map((s) => [s.replace('-', '_'), { value: s, description: STRATEGIES[s].description }])) as Record<string, { value: Strategy }>,
 });
 
 const SolverEnum = builder.enumType('Solver', { values: ['rk4', 'dopri5'] as const });
