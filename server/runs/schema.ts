@@ -61,6 +61,15 @@ const TrainingRulesRef = builder.objectRef<TrainingRules>('TrainingRules').imple
   }),
 });
 
+const GoldStandardFitRef = builder.objectRef<metrics.GoldStandardFit>('GoldStandardFit').implement({
+  description: 'A gold standard of the project and how many of its edges join two genes of a run’s dataset.',
+  fields: (t) => ({
+    goldStandardId: t.exposeID('goldStandardId'),
+    goldStandardName: t.exposeString('goldStandardName'),
+    sharedEdges: t.exposeInt('sharedEdges'),
+  }),
+});
+
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 const RunProgressRef = builder.objectRef<RunProgress>('RunProgress').implement({
@@ -287,9 +296,14 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
       args: { goldStandardId: t.arg.id({ required: true }) },
       resolve: (r, { goldStandardId }, ctx) => metrics.getRunMetrics(ctx, r.id, String(goldStandardId)),
     }),
+    goldStandardFits: t.field({
+      type: [GoldStandardFitRef],
+      description: 'The project’s gold standards that share edges with the run’s genes, the best fit (most shared edges) first: the one pages pick by default.',
+      resolve: (r, _a, ctx) => metrics.runGoldStandardFits(ctx, r.id),
+    }),
     storedMetrics: t.field({
       type: [RunMetricsRef],
-      description: 'Scores computed so far, one per gold standard.',
+      description: 'Scores so far, one per gold standard, the best-fitting gold standard first. A run is scored against every fitting gold standard when it succeeds, and against a new one when it is imported.',
       resolve: (r, _a, ctx) => metrics.listStoredMetrics(ctx, r.id),
     }),
     network: t.field({
