@@ -371,7 +371,7 @@ export const inferredEdges = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.regulator, t.target] }), index('inferred_edges_rank_idx').on(t.runId, t.rank)],
 );
 
-/** Metrics of a run against one gold standard (or the synthetic truth), computed on request and kept. */
+/** Metrics of a run against one gold standard (or the synthetic truth): computed when the run succeeds, when the gold standard is imported, or on request; kept. */
 export const runMetrics = pgTable(
   'run_metrics',
   {

@@ -23,6 +23,7 @@ import { createLogger, type Logger } from '../log';
 import { importPrior } from '../priors/service';
 import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
+import { withExplicitRules } from '../runs/compute-api';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
 
@@ -184,7 +185,8 @@ async function insertDemoRun(
         datasetId: inputs.datasetId,
         priorVersionId: inputs.priorVersionId,
         strategy: file.strategy,
-        config: file.config,
+        // The files predate stored rules: name the ones they were trained with, so a relaunch repeats them.
+        config: withExplicitRules(file.config),
         seed: file.seed,
         codeVersion: file.codeVersion,
         status: 'succeeded',

@@ -4,9 +4,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { runs } from '@/db/schema';
 import type { Logger } from '../log';
-import { startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type TrainRunJob } from '../queue';
+import { SCORE_GOLD_QUEUE, startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type ScoreGoldJob, type TrainRunJob } from '../queue';
 import { loadTrainer } from './compute-api';
 import { executeRun, type Trainer } from './execution';
+import { scoreFinishedRunsAgainst } from './metrics';
 
 export interface RunWorkerOptions {
   db: Database;
@@ -100,6 +101,20 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     onError: (error) => log.warn('dead-letter job did not complete', { error: error instanceof Error ? error : String(error) }),
   });
 
+  // A new gold standard: score the finished runs against it here, not in the import request.
+  const scoring: Consumer = startConsumer<ScoreGoldJob>({
+    db,
+    boss,
+    queue: SCORE_GOLD_QUEUE,
+    concurrency: 1,
+    heartbeatSeconds,
+    pollingIntervalMs,
+    handle: async (job) => {
+      await scoreFinishedRunsAgainst(db, job.data.goldStandardId, log);
+    },
+    onError: (error, jobId) => log.warn('scoring job did not complete', { jobId, error: error instanceof Error ? error : String(error) }),
+  });
+
   // The host stays in the operator's log; users see only the random id (run pages show it).
   log.info('compute worker started', { workerId, host: hostname(), pid: process.pid, backend: options.backend, concurrency: options.concurrency, leaseSeconds: options.leaseSeconds });
 
@@ -110,12 +125,12 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
       return training.activeJobs;
     },
     async stop({ timeoutMs = 60_000 } = {}) {
-      await Promise.all([training.stop({ timeoutMs }), deadLetters.stop({ timeoutMs })]);
+      await Promise.all([training.stop({ timeoutMs }), deadLetters.stop({ timeoutMs }), scoring.stop({ timeoutMs })]);
       await stopBoss();
       log.info('compute worker stopped', { workerId });
     },
     async kill() {
-      await Promise.all([training.kill(), deadLetters.kill()]);
+      await Promise.all([training.kill(), deadLetters.kill(), scoring.kill()]);
       await stopBoss();
     },
   };

@@ -64,6 +64,8 @@ await forEachBackend('demo project', (h) => {
     for (const file of files) {
       const run = data!.runs.find((r: { name: string }) => r.name === file.name);
       expect(run).toMatchObject({ strategy: file.strategy, status: 'succeeded', seed: file.seed, codeVersion: file.codeVersion, config: file.config });
+      // Files without the training rules were trained before they were stored: the record names the rules of then.
+      expect(run.config).toMatchObject({ selection: file.config.selection ?? 'best', lrReset: file.config.lrReset ?? 'initial' });
       expect(run.summary.provenance).toContain('scripts/precompute-demo.ts');
       expect(run.summary.epochsRun).toBe(file.history.length);
       expect(run.epochs).toHaveLength(file.history.length);

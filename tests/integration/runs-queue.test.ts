@@ -185,16 +185,29 @@ await forEachBackend('run queue', (h) => {
     expect(log[1].resumedFrom).toBeGreaterThanOrEqual(2);
   });
 
-  it('takes a preset’s training rules unless the launch names its own', async () => {
-    const presets = await h.gql(`{ runPresets { id selection lrReset } }`, {}, p.editor);
-    expect(presets.data!.runPresets).toContainEqual({ id: 'synthetic', selection: 'best', lrReset: 'initial' });
-    expect(presets.data!.runPresets).toContainEqual({ id: 'synthetic-script', selection: 'one_se', lrReset: 'reference' });
-    const byPreset = await launch(3, { preset: 'synthetic-script' });
+  it('launches with the default rules (authors’ reset, one-SE) unless the launch names its own, and records them', async () => {
+    const defaults = await h.gql(`{ runTrainingDefaults { selection lrReset } presets: runPresets { id selection lrReset } }`, {}, p.editor);
+    expect(defaults.data!.runTrainingDefaults).toEqual({ selection: 'one_se', lrReset: 'reference' });
+    for (const preset of defaults.data!.presets as { selection: string; lrReset: string }[]) expect(preset).toMatchObject({ selection: 'one_se', lrReset: 'reference' });
+    const plain = await launch(3);
+    expect((await runRow(h, plain.id)).config).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+    const byPreset = await launch(3, { preset: 'synthetic' });
     expect((await runRow(h, byPreset.id)).config).toMatchObject({ selection: 'one-se', lrReset: 'reference', lambda: [0.5, 0.05], noiseStd: 0.025 });
-    const overridden = await launch(3, { preset: 'synthetic-script', hyperparameters: { epochs: 3, selection: 'best', lrReset: 'initial' } });
-    const config = (await runRow(h, overridden.id)).config;
-    expect(config).not.toHaveProperty('selection');
-    expect(config).not.toHaveProperty('lrReset');
+    const overridden = await launch(3, { preset: 'synthetic', hyperparameters: { epochs: 3, selection: 'best', lrReset: 'initial' } });
+    expect((await runRow(h, overridden.id)).config).toMatchObject({ selection: 'best', lrReset: 'initial' });
+  });
+
+  it('reads a stored config without the rules as the rules of its time, and a relaunch of it trains with them', async () => {
+    const original = await launch(3, { seed: 5 });
+    // A record from before the rules were stored: its config names neither.
+    await h.query(`update runs set config = config - 'selection' - 'lrReset' where id = $1`, [original.id]);
+    expect((await runRow(h, original.id)).config).not.toHaveProperty('selection');
+    const shown = await h.gql(`query($id: ID!) { run(id: $id) { config } }`, { id: original.id }, p.editor);
+    expect(shown.data!.run.config).toMatchObject({ selection: 'best', lrReset: 'initial' });
+    const result = await h.gql(RELAUNCH, { id: original.id }, p.editor);
+    expect(result.errors).toBeUndefined();
+    const stored = (await runRow(h, result.data!.relaunchRun.id)).config;
+    expect(stored).toMatchObject({ selection: 'best', lrReset: 'initial', seed: 5 });
   });
 
   it('relaunches a run from its record with the same inputs, configuration and seed', async () => {
