@@ -14,8 +14,8 @@ const PROJECT = `query($id: ID!) {
   datasets(projectId: $id) { name geneCount trainTrajectoryCount testTrajectoryCount isSynthetic }
   priorNetworks(projectId: $id) { name versions { id number edgeCount kind message } }
   goldStandards(projectId: $id) { id name edgeCount }
-  runs(projectId: $id) { id name strategy status seed config codeVersion
-    summary { sparsity epochsRun inferredEdges provenance } epochs { epoch pruned }
+  runs(projectId: $id, limit: 10) { id name strategy status seed config codeVersion
+    summary { sparsity epochsRun inferredEdges provenance } epochs(limit: 500) { epoch pruned }
     storedMetrics { goldStandardName balancedAccuracy predictedEdges referenceEdges } }
 }`;
 
