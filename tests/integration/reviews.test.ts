@@ -3,7 +3,7 @@
  * mentions and notifications, the queue, the proposal into the prior, exports, and bad input refused
  * with nothing stored.
  */
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Viewer } from '@/server/context';
 import { setVerdict } from '@/server/reviews/service';
 import { handleReviewsExport, handleRunNetworkExport } from '@/server/reviews/export-route';
@@ -47,7 +47,8 @@ await forEachBackend('reviews', (h) => {
     return error!;
   }
 
-  it('sets up a project with a run to review', async () => {
+  // The tests below build on each other, in order: one review history told step by step.
+  beforeAll(async () => {
     p = await reviewProject(h);
   });
 
@@ -142,6 +143,10 @@ await forEachBackend('reviews', (h) => {
     const many = Array.from({ length: 501 }, (_, i) => ({ regulator: 'G1', target: `G${i}`, expectedVersion: 0 }));
     await refused(`mutation($input: BulkVerdictInput!) { bulkSetVerdict(input: $input) { conflicts { message } } }`,
       { input: { projectId: p.projectId, edges: many, verdict: 'ACCEPTED' } }, p.editor, 'BAD_USER_INPUT', /At most 500/);
+    const unknown = await refused(`mutation($input: BulkVerdictInput!) { bulkSetVerdict(input: $input) { conflicts { message } } }`,
+      { input: { projectId: p.projectId, edges: [{ regulator: 'G5', target: 'G1', expectedVersion: 0 }, { regulator: 'G1', target: 'NOPE2', expectedVersion: 0 }], verdict: 'ACCEPTED' } },
+      p.editor, 'BAD_USER_INPUT', /Gene “NOPE2”/);
+    expect(unknown.extensions?.field).toBe('edges.1.target');
     await refused(SETTLE, { input: { ...base, status: 'ACCEPTED', note: 'ok' } }, p.editor, 'FORBIDDEN');
     await refused(SETTLE, { input: { ...base, status: 'DISPUTED', note: 'ok' } }, p.owner, 'BAD_USER_INPUT');
     await refused(SETTLE, { input: { ...base, status: 'ACCEPTED', note: '  ' } }, p.owner, 'BAD_USER_INPUT', /note/);
