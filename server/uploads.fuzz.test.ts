@@ -19,14 +19,14 @@ const RUNS_PER_FORMAT = 150;
  */
 const MAX_MS_PER_MB = 4_000;
 
-export function parseUpload(u: Upload): unknown {
+function parseUpload(u: Upload): unknown {
   if (u.kind === 'dataset') return parseDatasetFiles(u, 0);
   if (u.kind === 'prior') return parsePriorFile(u.format, u.text, u.genes);
   return parseGoldStandardFile(u.format, u.text, u.genes);
 }
 
 /** 'ok', or the error's kind; throws when the failure is not a specific user error. */
-export function outcome(u: Upload): string {
+function outcome(u: Upload): string {
   try {
     parseUpload(u);
     return 'ok';
