@@ -35,6 +35,15 @@ describe('large uploads are parsed off the request thread', () => {
     expect(threaded.stall).toBeLessThan(inline.stall / 4);
   });
 
+  it('returns a large edge list in chunks, whole and in order', async () => {
+    const u = largeUpload('prior edge_list', 2 * 1024 * 1024);
+    const prior: ParseJob = u.kind === 'prior' ? { kind: 'prior', format: u.format, text: u.text } : (undefined as never);
+    const threaded = await longestStall(() => parseUpload(prior));
+    const inline = runParseJob(prior) as unknown[];
+    expect(inline.length).toBeGreaterThan(50_000);
+    expect(threaded.result).toEqual(inline);
+  });
+
   it("reports the parser's user errors from the thread as they are", async () => {
     const broken: ParseJob = { ...job, files: { ...job.files, data: `${(job as { files: { data: string } }).files.data}\nG1,t1,999999,1e309` } } as ParseJob;
     const error = await parseUpload(broken).catch((e: unknown) => e);
