@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { extent } from '@/compute/extent';
 import type { Database } from '@/db/client';
 import { datasets, datasetTrajectories, runs, users } from '@/db/schema';
@@ -8,6 +9,7 @@ import { isForeignKeyViolation } from '../db-errors';
 import { badInput, conflict, notFound } from '../errors';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { parseInput } from '../validation';
+import type { PreparedDataset } from '../uploads/parse-job';
 import { parseUpload } from '../uploads/parse-off-thread';
 import { listSome } from './parse';
 import {
@@ -58,24 +60,20 @@ async function fetchDataset(db: Database, id: string): Promise<DatasetRecord> {
 }
 
 /** Rows of jsonb are large; insert in batches that keep each statement to a bounded number of values. */
-async function insertTrajectories(
-  tx: Pick<Database, 'insert'>,
-  datasetId: string,
-  trajectories: { times: number[]; values: (number | null)[][]; role: 'train' | 'test' }[],
-): Promise<void> {
+async function insertTrajectories(tx: Pick<Database, 'insert'>, datasetId: string, trajectories: PreparedDataset['trajectories']): Promise<void> {
   const maxValuesPerStatement = 500_000;
-  let batch: (typeof datasetTrajectories.$inferInsert)[] = [];
+  let batch: PgInsertValue<typeof datasetTrajectories>[] = [];
   let batchValues = 0;
   const flush = async () => {
     if (batch.length) await tx.insert(datasetTrajectories).values(batch);
     batch = [];
     batchValues = 0;
   };
-  for (const [index, t] of trajectories.entries()) {
-    const size = t.times.length * (t.values[0]?.length ?? 0);
-    if (batch.length && batchValues + size > maxValuesPerStatement) await flush();
-    batch.push({ datasetId, index, role: t.role, times: t.times, values: t.values });
-    batchValues += size;
+  for (const t of trajectories) {
+    if (batch.length && batchValues + t.size > maxValuesPerStatement) await flush();
+    // Already JSON (prepared off the request thread): stored as it is, not stringified again here.
+    batch.push({ datasetId, index: t.index, role: t.role, times: sql`${t.timesJson}::jsonb`, values: sql`${t.valuesJson}::jsonb` });
+    batchValues += t.size;
   }
   await flush();
 }
@@ -87,10 +85,7 @@ export async function uploadDataset(ctx: ServiceContext, input: UploadDatasetInp
   const { format, data, genes, pseudotime, testData, testPseudotime } = v;
   const files = { format, data, genes, pseudotime, testData, testPseudotime };
   const parsed = await parseUpload({ kind: 'dataset', files, testLastTrajectories: v.testLastTrajectories });
-  const trajectories = [
-    ...parsed.train.map((t) => ({ ...t, role: 'train' as const })),
-    ...parsed.test.map((t) => ({ ...t, role: 'test' as const })),
-  ];
+  const trajectories = parsed.trajectories;
   const id = await ctx.db.transaction(async (tx) => {
     const [dataset] = await tx
       .insert(datasets)
@@ -117,8 +112,8 @@ export async function uploadDataset(ctx: ServiceContext, input: UploadDatasetInp
         name: v.name,
         format: v.format,
         genes: parsed.genes.length,
-        trainTrajectories: parsed.train.length,
-        testTrajectories: parsed.test.length,
+        trainTrajectories: parsed.trainCount,
+        testTrajectories: parsed.testCount,
       },
     });
     return dataset.id;

@@ -4,6 +4,7 @@ import { env } from '../env';
 import { createLogger, type Logger } from '../log';
 import type { GraphQLContext } from './builder';
 import { formatGraphQLError } from './errors';
+import { badTextInput } from './text-input';
 import { defaultQueryLimits, queryLimitRules, type QueryLimits } from './limits';
 import { schema } from './schema';
 import { throttleStatusPlugin } from './throttle-status';
@@ -35,6 +36,8 @@ function operationLimits(limits: QueryLimits): ApolloServerPlugin<GraphQLContext
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema: current }) {
+          const badText = badTextInput(document, request.variables);
+          if (badText) throw badText;
           const [problem] = validate(current, document, queryLimitRules(limits, request.variables));
           if (problem) {
             throw new GraphQLError(problem.message, {

@@ -1,4 +1,4 @@
-import { parseDatasetFiles, type DatasetFiles, type ParsedDataset } from '../datasets/parse';
+import { parseDatasetFiles, type DatasetFiles } from '../datasets/parse';
 import { parseGoldStandardFile, type GoldEdge } from '../gold-standards/parse';
 import type { PriorEdge } from '../priors/edges';
 import { parsePriorFile } from '../priors/parse';
@@ -10,14 +10,26 @@ export type ParseJob =
   | { kind: 'prior'; format: PriorFormat; text: string; genes?: string }
   | { kind: 'gold'; format: 'edge_list' | 'dense_matrix'; text: string; genes?: string };
 
+/**
+ * A parsed dataset in the form it is stored: each trajectory's times and values already as JSON text.
+ * Millions of numbers in nested arrays cost the receiving thread seconds to copy in and to stringify
+ * again for the insert; text crosses threads as one block and goes to jsonb as it is.
+ */
+export interface PreparedDataset {
+  genes: string[];
+  trainCount: number;
+  testCount: number;
+  trajectories: { index: number; role: 'train' | 'test'; timesJson: string; valuesJson: string; size: number }[];
+}
+
 export interface ParseResults {
-  dataset: ParsedDataset;
+  dataset: PreparedDataset;
   prior: PriorEdge[];
   gold: GoldEdge[];
 }
 
 export function runParseJob(job: ParseJob): ParseResults[ParseJob['kind']] {
-  if (job.kind === 'dataset') return parseDatasetFiles(job.files, job.testLastTrajectories);
+  if (job.kind === 'dataset') return prepareDataset(job.files, job.testLastTrajectories);
   if (job.kind === 'prior') return parsePriorFile(job.format, job.text, job.genes);
   return parseGoldStandardFile(job.format, job.text, job.genes);
 }
@@ -27,4 +39,21 @@ export function jobSize(job: ParseJob): number {
   if (job.kind !== 'dataset') return job.text.length + (job.genes?.length ?? 0);
   const f = job.files;
   return [f.data, f.genes, f.pseudotime, f.testData, f.testPseudotime].reduce((n, s) => n + (s?.length ?? 0), 0);
+}
+
+function prepareDataset(files: DatasetFiles, testLastTrajectories: number): PreparedDataset {
+  const parsed = parseDatasetFiles(files, testLastTrajectories);
+  const all = [...parsed.train.map((t) => ({ t, role: 'train' as const })), ...parsed.test.map((t) => ({ t, role: 'test' as const }))];
+  return {
+    genes: parsed.genes,
+    trainCount: parsed.train.length,
+    testCount: parsed.test.length,
+    trajectories: all.map(({ t, role }, index) => ({
+      index,
+      role,
+      timesJson: JSON.stringify(t.times),
+      valuesJson: JSON.stringify(t.values),
+      size: t.times.length * parsed.genes.length,
+    })),
+  };
 }

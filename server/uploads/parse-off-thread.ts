@@ -15,6 +15,8 @@ export const OFF_THREAD_MIN_CHARS = 128 * 1024;
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  /** Items of a result sent in chunks, in order. */
+  chunks: unknown[][];
 }
 
 let thread: { worker: Worker; pending: Map<number, Pending> } | null = null;
@@ -31,14 +33,15 @@ function parseThread(): NonNullable<typeof thread> {
   const worker = new Worker(boot, { eval: true });
   const pending = new Map<number, Pending>();
   const current = { worker, pending };
-  worker.on('message', (m: { id: number; result?: unknown; domainError?: { code: DomainError['code']; message: string; details: DomainError['details'] }; failure?: { name: string; message: string; stack?: string } }) => {
+  worker.on('message', (m: { id: number; chunk?: unknown[]; result?: unknown; domainError?: { code: DomainError['code']; message: string; details: DomainError['details'] }; failure?: { name: string; message: string; stack?: string } }) => {
     const job = pending.get(m.id);
     if (!job) return;
+    if (m.chunk) return void job.chunks.push(m.chunk);
     pending.delete(m.id);
     if (pending.size === 0) worker.unref();
     if (m.domainError) job.reject(new DomainError(m.domainError.code, m.domainError.message, m.domainError.details));
     else if (m.failure) job.reject(Object.assign(new Error(`parse thread: ${m.failure.message}`), { stack: m.failure.stack }));
-    else job.resolve(m.result);
+    else job.resolve(job.chunks.length ? job.chunks.flat() : m.result);
   });
   const fail = (error: unknown) => {
     if (thread === current) thread = null;
@@ -59,7 +62,7 @@ export async function parseUpload<K extends ParseJob['kind']>(job: ParseJob & { 
   const id = nextId++;
   worker.ref();
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, chunks: [] });
     worker.postMessage({ id, job });
   });
 }

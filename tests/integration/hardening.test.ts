@@ -39,6 +39,19 @@ await forEachBackend('hardening', (h) => {
     }
   });
 
+  it('refuses NUL characters and lone surrogates in any text input before anything runs', async () => {
+    const CREATE = `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`;
+    const before = await h.counts('projects', 'audit_events');
+    const nul = await h.gql(CREATE, { input: { name: 'Lab\u0000' } }, t.owner);
+    expect(nul.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', kind: 'binary-content', field: 'name' });
+    const surrogate = await h.gql(CREATE, { input: { name: 'Lab', description: 'x\udc00' } }, t.owner);
+    expect(surrogate.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', kind: 'invalid-text', field: 'description' });
+    const literal = await h.gql(`mutation { createProject(input: { name: "a\\u0000b" }) { id } }`, {}, t.owner);
+    expect(literal.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', kind: 'binary-content' });
+    expect(await h.counts('projects', 'audit_events')).toEqual(before);
+    expect((await h.gql(CREATE, { input: { name: 'Lab 🧬' } }, t.owner)).errors).toBeUndefined();
+  });
+
   it('answers a malformed sweep id with BAD_USER_INPUT, not an internal error', async () => {
     const result = await h.gql(RUNS, { p: t.projectId, s: 'not-a-uuid' }, t.viewer);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sweepId' });
