@@ -1,5 +1,5 @@
 import { builder } from '../graphql/builder';
-import { DEFAULT_TRAINING_RULES, LR_RESETS, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
+import { DEFAULT_TRAINING_RULES, LR_RESETS, PRIOR_CORRUPTION_OPTION, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
 import { effectiveLambda } from './config';
 import type { RunProgress } from './execution';
 import * as metrics from './metrics';
@@ -367,6 +367,7 @@ const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
     solver: t.field({ type: SolverEnum }),
     selection: t.field({ type: ModelSelectionEnum }),
     lrReset: t.field({ type: LearningRateResetEnum }),
+    [PRIOR_CORRUPTION_OPTION.key]: t.float({ description: PRIOR_CORRUPTION_OPTION.description }),
     pruningFirstEpoch: t.int(),
     pruningFirstFraction: t.float(),
     pruningEvery: t.int(),
