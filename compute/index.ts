@@ -9,7 +9,18 @@ import type { SquareMatrix } from './types';
 
 export type { ExpressionData, NamedEdge, PruningStrategy, SquareMatrix, Trajectory } from './types';
 export { train, type TrainInput, type TrainProfile } from './training/trainer';
-export { defaultTrainConfig, parseTrainConfig, trainConfigSchema, type TrainConfig } from './training/config';
+export {
+  DEFAULT_TRAINING_RULES,
+  defaultTrainConfig,
+  parseTrainConfig,
+  RULES_WHEN_ABSENT,
+  trainConfigSchema,
+  withExplicitRules,
+  type TrainConfig,
+  type TrainingRules,
+} from './training/config';
+export { STRATEGIES, STRATEGY_IDS, strategyInfo, type StrategyId, type StrategyInfo } from './strategies';
+export { corruptPrior, PRIOR_CORRUPTION_OPTION } from './prior-corruption';
 export type { EpochReport, StepReport, TrainCallbacks, TrainCheckpoint, TrainResult, TrainSummary } from './training/types';
 export { scoreNetwork, type NetworkScores, type ScoreOptions } from './metrics';
 export { serializeModel, parseModelWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type SerializedModel } from './formats/weights';

@@ -6,6 +6,7 @@ import { parseTidyCsv } from '../formats/tidy-csv';
 import { parseTrajectoryCsv } from '../formats/trajectory-csv';
 import { pruningPath, scoreNetwork, type EpochScores, type NetworkScores, type PruningLevel } from '../metrics';
 import { effectsMatrix } from '../model/effects';
+import { PRIOR_CORRUPTION_OPTION } from '../prior-corruption';
 import { strategyLambdas } from '../pruning/pruner';
 import { STRATEGIES, STRATEGY_IDS } from '../strategies';
 import { DEFAULT_TRAINING_RULES, defaultTrainConfig, type TrainConfig } from '../training/config';
@@ -38,6 +39,9 @@ export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR 
   --lr-reset      what a pruning event does to the learning rates: reference (as the authors' script:
                   A_p gets the 5×, v 1×; default) or initial (all back to their starting rates)
   --val-fraction  fraction of trajectories held out for validation (default 10/150)
+  --${PRIOR_CORRUPTION_OPTION.cliFlag} fraction f of the prior to corrupt before training (default 0): of its E edges,
+                  round(f·E) removed, as many false ones added (random sign), round(f·E) kept ones sign-flipped;
+                  seeded by --seed
   --select        which model to keep: one-se (the sparsest one within one standard error of the lowest
                   validation loss; default) or best (the lowest validation loss)
   --solver        rk4 | dopri5 (default rk4)      --backend    wasm | cpu | another tfjs backend (default wasm)
@@ -71,6 +75,9 @@ export const trainArgsSchema = z.object({
   seed: numeric('seed').pipe(z.number().int().min(0)).default(0),
   lr: numeric('lr').pipe(z.number().positive()).default(1e-3),
   'val-fraction': numeric('val-fraction').pipe(z.number().min(0).max(0.9)).default(10 / 150),
+  [PRIOR_CORRUPTION_OPTION.cliFlag]: numeric(PRIOR_CORRUPTION_OPTION.cliFlag)
+    .pipe(z.number().min(PRIOR_CORRUPTION_OPTION.min).max(PRIOR_CORRUPTION_OPTION.max))
+    .default(0),
   select: z.enum(SELECTION_RULES).default(DEFAULT_TRAINING_RULES.selection),
   'lr-reset': z.enum(LR_RESETS).default(DEFAULT_TRAINING_RULES.lrReset),
   solver: z.enum(['rk4', 'dopri5']).default('rk4'),
@@ -99,6 +106,7 @@ export const TRAIN_OPTIONS = {
   seed: { type: 'string' },
   lr: { type: 'string' },
   'val-fraction': { type: 'string' },
+  [PRIOR_CORRUPTION_OPTION.cliFlag]: { type: 'string' },
   select: { type: 'string' },
   'lr-reset': { type: 'string' },
   solver: { type: 'string' },
@@ -154,6 +162,7 @@ export function configFromArgs(args: TrainArgs): TrainConfig {
     patience: args.patience,
     learningRate: args.lr,
     validationFraction: args['val-fraction'],
+    ...(args[PRIOR_CORRUPTION_OPTION.cliFlag] > 0 ? { priorCorruption: args[PRIOR_CORRUPTION_OPTION.cliFlag] } : {}),
     noiseStd: args.noise,
     solver: args.solver,
     seed: args.seed,

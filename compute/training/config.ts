@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PRIOR_CORRUPTION_OPTION } from '../prior-corruption';
 import { STRATEGY_IDS } from '../strategies';
 import { LR_RESETS, type LearningRateReset } from './learning-rates';
 import { SELECTION_RULES, type SelectionRule } from './selection';
@@ -33,6 +34,8 @@ export const trainConfigSchema = z
     backend: z.string().min(1).optional(),
     /** What a pruning event does to the learning rates (learning-rates.ts); absent means RULES_WHEN_ABSENT.lrReset. */
     lrReset: z.enum(LR_RESETS).optional(),
+    /** Fraction of the prior corrupted before training (compute/prior-corruption.ts); absent: none. */
+    priorCorruption: z.number().min(PRIOR_CORRUPTION_OPTION.min).max(PRIOR_CORRUPTION_OPTION.max).optional(),
     /** Random states for the pinn prior loss (reference 10,000) and how many are drawn per step. */
     pinnStates: z.number().int().min(1).optional(),
     pinnBatch: z.number().int().min(1).optional(),

@@ -6,6 +6,7 @@ import { initPhoenixParams } from '../model/init';
 import { fullMasks, type PhoenixMasks, type PhoenixParams } from '../model/params';
 import { defaultSolver, flatLayout, PhoenixModel, type PairBatch, type SolverConfig } from '../model/phoenix';
 import { GradientTape } from '../model/rhs';
+import { corruptPrior } from '../prior-corruption';
 import { PenaltyTerms } from '../pruning/penalties';
 import { PinnPrior } from '../pruning/pinn';
 import { Pruner, strategyLambdas } from '../pruning/pruner';
@@ -91,6 +92,8 @@ class TrainingRun {
     private readonly config: TrainConfig,
   ) {
     const { data } = input;
+    // A corrupted prior replaces the given one everywhere (scores, PPI, prior loss); its draws have their own stream.
+    const prior = input.prior && config.priorCorruption ? corruptPrior(input.prior, config.priorCorruption, config.seed).prior : (input.prior ?? null);
     checkExpressionData(data, 'training data');
     if (input.test) {
       checkExpressionData(input.test, 'test data');
@@ -99,9 +102,9 @@ class TrainingRun {
     this.n = data.genes.length;
     const n = this.n;
     const h = config.hidden;
-    if (input.prior && input.prior.n !== n) throw new Error(`the prior is ${input.prior.n}×${input.prior.n}, the data has ${n} genes`);
+    if (prior && prior.n !== n) throw new Error(`the prior is ${prior.n}×${prior.n}, the data has ${n} genes`);
     const usesPriorLoss = config.strategy === 'pinn' || config.strategy === 'pinn-mp';
-    if (usesPriorLoss && !input.prior) throw new Error(`strategy '${config.strategy}' needs a prior network`);
+    if (usesPriorLoss && !prior) throw new Error(`strategy '${config.strategy}' needs a prior network`);
 
     // The order of draws from the run's stream is fixed: split, noise, initial weights, then the pruner.
     this.random = new Random(config.seed);
@@ -109,14 +112,14 @@ class TrainingRun {
     const training = split.train.map((i) => addNoise(data.trajectories[i], config.noiseStd, this.random));
     const params = initPhoenixParams(n, h, this.random);
     const lambdas = strategyLambdas(config.strategy, config.lambda);
-    this.pruner = lambdas ? new Pruner({ n, h, lambda: lambdas, prior: input.prior ?? null, ppi: input.ppi ?? null, random: this.random }) : null;
+    this.pruner = lambdas ? new Pruner({ n, h, lambda: lambdas, prior, ppi: input.ppi ?? null, random: this.random }) : null;
     const penalty = strategyInfo(config.strategy).penalty;
     this.penalty = penalty ? new PenaltyTerms(penalty, n, h, this.random) : null;
     this.gateAdam = this.penalty?.logAlpha ? new FlatAdam(this.penalty.gateCount, [{ start: 0, length: this.penalty.gateCount }]) : null;
     // Tensors from here on. Only the check right below can throw, and then no batch holds any.
     this.trainBatches = training.map((t) => pairBatch([t], n)).filter((b): b is PairBatch => b !== null);
     if (this.trainBatches.length === 0) throw new Error('no training pairs: every trajectory needs two time points with a fully observed first one');
-    this.pinn = usesPriorLoss ? new PinnPrior({ prior: input.prior!, seed: config.seed, states: config.pinnStates, batchSize: config.pinnBatch }) : null;
+    this.pinn = usesPriorLoss ? new PinnPrior({ prior: prior!, seed: config.seed, states: config.pinnStates, batchSize: config.pinnBatch }) : null;
     this.solver = solverFor(config);
     this.model = new PhoenixModel(params, null);
     if (this.penalty?.logAlpha) {

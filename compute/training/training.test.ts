@@ -6,6 +6,7 @@ import { Random } from '../random';
 import { randomKinetics } from '../simulator/random-kinetics';
 import { simulateDataset } from '../simulator/simulate';
 import type { ExpressionData, SquareMatrix } from '../types';
+import { corruptPrior } from '../prior-corruption';
 import { FlatAdam } from './adam';
 import { DEFAULT_TRAINING_RULES, defaultTrainConfig, parseTrainConfig, RULES_WHEN_ABSENT, withExplicitRules, type TrainConfig } from './config';
 import { splitTrajectories } from './data';
@@ -118,6 +119,15 @@ describe('trainer', () => {
     const resumed = await train({ data, prior: truth, config: { ...stored, ...RULES_WHEN_ABSENT } as TrainConfig, resumeFrom: checkpoints[4] });
     expect(resumed.model).toEqual(old.model);
     await expect(train({ data, prior: truth, config: { ...stored, ...DEFAULT_TRAINING_RULES } as TrainConfig, resumeFrom: checkpoints[4] })).rejects.toThrow(/different training config/);
+  });
+
+  it('trains with the prior corrupted as corruptPrior does it, seeded by the run’s seed', async () => {
+    const config = tiny({ strategy: 'bioprune', epochs: 3 });
+    const corrupted = await train({ data, prior: truth, config: { ...config, priorCorruption: 0.5 } });
+    const byHand = await train({ data, prior: corruptPrior(truth, 0.5, config.seed).prior, config });
+    const clean = await train({ data, prior: truth, config });
+    expect(corrupted.model).toEqual(byHand.model);
+    expect(corrupted.model.parameters.Ws.mask).not.toEqual(clean.model.parameters.Ws.mask);
   });
 
   it('records the validation SE, and one-se keeps the sparsest model within one SE of the lowest loss', async () => {

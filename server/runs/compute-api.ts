@@ -14,6 +14,7 @@ export {
   type TrainingRules,
 } from '@/compute/training/config';
 export { STRATEGIES, STRATEGY_IDS, type StrategyId } from '@/compute/strategies';
+export { PRIOR_CORRUPTION_OPTION } from '@/compute/prior-corruption';
 export { LR_RESETS, type LearningRateReset } from '@/compute/training/learning-rates';
 export { SELECTION_RULES, type SelectionRule } from '@/compute/training/selection';
 export type { EpochReport, TrainCallbacks, TrainCheckpoint, TrainResult } from '@/compute/training/types';

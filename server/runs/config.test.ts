@@ -41,6 +41,13 @@ describe('buildRunConfig', () => {
     expect(spec).toMatchObject({ selection: 'best', lrReset: 'initial' });
   });
 
+  it('records the prior corruption where a strategy reads the prior, and nowhere else', () => {
+    const base = { preset: null, seed: 0, isSyntheticData: true };
+    expect(buildRunConfig({ ...base, strategy: 'dash', hyperparameters: { priorCorruption: 0.2 } })).toMatchObject({ priorCorruption: 0.2 });
+    expect(buildRunConfig({ ...base, strategy: 'imp', hyperparameters: { priorCorruption: 0.2 } })).not.toHaveProperty('priorCorruption');
+    expect(buildRunConfig({ ...base, strategy: 'dash', hyperparameters: { priorCorruption: 0 } })).not.toHaveProperty('priorCorruption');
+  });
+
   it('refuses an unknown preset and a configuration compute would refuse, naming the field', () => {
     expect(() => resolvePreset('mouse')).toThrow(DomainError);
     try {

@@ -1,7 +1,7 @@
 import { defaultTrainConfig, parseTrainConfig, type TrainConfig } from './compute-api';
 import { badInput } from '../errors';
 import { findPreset, type RunPreset } from './presets';
-import type { HyperparametersInput, Strategy } from './validation';
+import { strategiesNeedingPrior, type HyperparametersInput, type Strategy } from './validation';
 
 /** What a run stores as its configuration: compute's TrainConfig without the machine-specific backend. */
 export type RunConfig = Omit<TrainConfig, 'backend'>;
@@ -44,6 +44,8 @@ export function buildRunConfig(input: {
     validationFraction: h.validationFraction ?? preset?.validationFraction ?? base.validationFraction,
     noiseStd: h.noiseStd ?? preset?.noiseStd ?? (input.isSyntheticData ? 0.025 : 0),
     solver: h.solver ?? base.solver,
+    // Only where a prior is read; 0 is no corruption, left out so such configs stay as before.
+    priorCorruption: h.priorCorruption && strategiesNeedingPrior.has(strategy) ? h.priorCorruption : undefined,
     // Always stored by name: a stored config without them was trained with compute's RULES_WHEN_ABSENT.
     selection: h.selection ?? preset?.selection ?? base.selection,
     lrReset: h.lrReset ?? preset?.lrReset ?? base.lrReset,

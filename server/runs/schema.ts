@@ -1,6 +1,6 @@
 import { builder } from '../graphql/builder';
 import { pageArgDescription, pageLimits, pageOf } from '../paging';
-import { DEFAULT_TRAINING_RULES, LR_RESETS, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
+import { DEFAULT_TRAINING_RULES, LR_RESETS, PRIOR_CORRUPTION_OPTION, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
 import { effectiveLambda } from './config';
 import type { RunProgress } from './execution';
 import * as metrics from './metrics';
@@ -376,6 +376,7 @@ const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
     solver: t.field({ type: SolverEnum }),
     selection: t.field({ type: ModelSelectionEnum }),
     lrReset: t.field({ type: LearningRateResetEnum }),
+    [PRIOR_CORRUPTION_OPTION.key]: t.float({ description: PRIOR_CORRUPTION_OPTION.description }),
     pruningFirstEpoch: t.int(),
     pruningFirstFraction: t.float(),
     pruningEvery: t.int(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '../projects/access';
-import { LR_RESETS, SELECTION_RULES, STRATEGIES, STRATEGY_IDS, type StrategyId } from './compute-api';
+import { LR_RESETS, PRIOR_CORRUPTION_OPTION, SELECTION_RULES, STRATEGIES, STRATEGY_IDS, type StrategyId } from './compute-api';
 
 /** compute's strategy registry (compute/strategies.ts): a strategy added there is launchable here. */
 export const strategies = STRATEGY_IDS;
@@ -39,6 +39,7 @@ export const hyperparametersInput = z
     solver: z.enum(['rk4', 'dopri5'], 'The solver must be rk4 or dopri5.').nullish(),
     selection: z.enum(SELECTION_RULES, `The model selection must be ${SELECTION_RULES.join(' or ')}.`).nullish(),
     lrReset: z.enum(LR_RESETS, `The learning-rate reset must be ${LR_RESETS.join(' or ')}.`).nullish(),
+    [PRIOR_CORRUPTION_OPTION.key]: fraction(PRIOR_CORRUPTION_OPTION.label).nullish(),
     pruningFirstEpoch: wholeNumber('The first pruning epoch', 1, 10_000).nullish(),
     pruningFirstFraction: fraction('The first pruning fraction').nullish(),
     pruningEvery: wholeNumber('The pruning interval', 1, 10_000).nullish(),

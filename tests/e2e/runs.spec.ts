@@ -24,6 +24,11 @@ async function seedInputs(page: Page, projectId: string): Promise<void> {
   }
 }
 
+/** With SCREENSHOT_DIR set, saves a full-page screenshot there (for docs/screenshots). */
+async function shoot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
 async function launch(page: Page, strategy: string, options: { modelKept?: string; learningRates?: string } = {}): Promise<void> {
   await tab(page, 'Runs').click();
   await page.getByRole('link', { name: 'Launch a run' }).click();
@@ -57,6 +62,9 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await form.getByText('Schedule and optimiser').click();
   await expect(form.getByLabel('Model kept')).toHaveValue('one_se');
   await expect(form.getByLabel('Learning rates after a pruning event')).toHaveValue('reference');
+  await expect(form.getByLabel('Strategy')).toContainText('PathReg');
+  await expect(form.getByLabel('Prior corruption')).toBeVisible();
+  await shoot(page, 'defaults-launch-form');
   await form.getByLabel('Model kept').selectOption('best');
   await expect(form.getByText('Schedule and optimiser')).toContainText('keeps the lowest validation loss');
   await form.getByLabel('Preset').selectOption({ label: 'Synthetic (paper, SIM350)' });
@@ -80,11 +88,12 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await expect(path.getByTestId('one-se-line')).toBeAttached();
   await expect(path.getByText(/(sparsest level within one standard error of the lowest|No pruned level is within one standard error)/)).toBeVisible();
 
-  // Metrics against the gold standard, computed on request.
+  // Metrics against the best-fitting gold standard, computed when the run succeeded: no click.
   const metrics = page.getByRole('region', { name: 'Metrics' });
   await expect(metrics.getByLabel('Gold standard')).toContainText('Known chain');
-  await metrics.getByRole('button', { name: 'Compute metrics' }).click();
   await expect(metrics.getByRole('row', { name: /Balanced accuracy \d\.\d{3}/ }).first()).toBeVisible();
+  await expect(metrics.getByRole('button', { name: 'Compute metrics' })).toHaveCount(0);
+  await shoot(page, 'metrics-at-run-end-run-page');
   await expect(metrics.getByRole('row', { name: /TP \/ FP \/ TN \/ FN/ })).toBeVisible();
 
   // The network: drawn by Cytoscape, the same edges listed in the table, TP/FP marked.
@@ -99,7 +108,7 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await expect(page.getByRole('region', { name: 'Effects matrix' }).getByRole('img', { name: /strongest regulators/ })).toBeVisible();
 
   // A second run, IMP, for the comparison.
-  await launch(page, 'IMP');
+  await launch(page, 'IMP', { modelKept: 'Lowest validation loss', learningRates: 'Back to the starting rates' });
   await expect(page.getByRole('heading', { level: 2 }).filter({ hasText: 'IMP' }).getByText('succeeded')).toBeVisible({ timeout: 90_000 });
   await expect(page.getByText('lowest validation loss', { exact: true })).toBeVisible();
   await expect(page.getByText('back to the starting rates', { exact: true })).toBeVisible();

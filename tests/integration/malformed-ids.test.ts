@@ -10,6 +10,7 @@ import { inviteMember } from '@/server/projects/members';
 import { createProject } from '@/server/projects/service';
 import type { Cases, Fixture } from './authorization/types';
 import { forEachBackend } from './harness';
+import { joinProject } from './members-fixture';
 
 const caseFiles = import.meta.glob<Cases>('./authorization/*.cases.ts', { eager: true, import: 'default' });
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,9 +42,9 @@ await forEachBackend('malformed ids', (h) => {
     };
     const owner = h.context(users.owner);
     const project = await createProject(owner, { name: 'Malformed ids' });
-    await inviteMember(owner, { projectId: project.id, email: users.viewer.email, role: 'viewer' });
+    await joinProject(h, owner, project.id, users.viewer, 'viewer');
     const invitation = await inviteMember(owner, { projectId: project.id, email: `pending-${randomUUID()}@example.org`, role: 'viewer' });
-    return { h, projectId: project.id, invitationId: invitation.id, users, actor: users.owner, owner };
+    return { h, projectId: project.id, invitationId: invitation.id, invitationToken: invitation.invitationPath.replace('/invite/', ''), users, actor: users.owner, owner };
   }
 
   for (const file of Object.values(caseFiles)) {

@@ -1,3 +1,5 @@
+import { PRIOR_CORRUPTION_OPTION } from '@/compute/prior-corruption';
+
 /** What the launch form needs from the project, and how its hyperparameter inputs map to the API. */
 export const LAUNCH_OPTIONS = /* GraphQL */ `
   query LaunchOptions($projectId: ID!) {
@@ -44,6 +46,7 @@ export const HYPERPARAMETERS = [
   { key: 'pruningEvery', label: 'Prune every … epochs', hint: 'default 10', integer: true },
   { key: 'pruningFraction', label: 'Later pruning fraction', hint: 'default 0.1', integer: false },
   { key: 'pinnLambda', label: 'PINN data weight λ_d', hint: 'PINN only; default 0.99', integer: false },
+  { key: PRIOR_CORRUPTION_OPTION.key, label: PRIOR_CORRUPTION_OPTION.label, hint: PRIOR_CORRUPTION_OPTION.hint, integer: false },
 ] as const;
 export type HyperparameterKey = (typeof HYPERPARAMETERS)[number]['key'] | 'lambda1' | 'lambda2';
 
