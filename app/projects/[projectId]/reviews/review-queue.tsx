@@ -6,12 +6,12 @@ import { gql, GraphQLRequestError } from '../../../lib/graphql-client';
 import { errorMessage } from '../../../lib/form-errors';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
-import { BulkBar } from './bulk-bar';
+import { BulkBar, bulkVerdict } from './bulk-bar';
 import { EdgeReviewPanel, type PanelRequests } from './edge-panel';
 import { QueueFilters, type RunChoice } from './queue-filters';
 import { PAGE_SIZE, queueFilter, useQueueParams } from './queue-params';
 import { QueueTable } from './queue-table';
-import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
+import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type RejectionReason, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
 import { useTriageKeys, type TriageAction } from './use-triage-keys';
 import { REVIEW_CHOICES } from './queries';
 
@@ -105,16 +105,26 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
     if (action === 'evidence') void quickVerdict('NEEDS_EVIDENCE');
     if (action === 'reject') setRequests((r) => ({ ...r, reject: r.reject + 1 }));
     if (action === 'comment') setRequests((r) => ({ ...r, comment: r.comment + 1 }));
-    if (action === 'bulkAccept' && selected.size > 0) document.getElementById('bulk-accept')?.click();
+    if (action === 'bulkAccept' && selected.size > 0) void applyBulk('ACCEPTED', null);
   }
   useTriageKeys(onAction, Boolean(page));
 
-  const afterBulk = async (text: string) => {
-    setNotice(text);
-    setSelected(new Map());
+  const [bulkBusy, setBulkBusy] = useState(false);
+  async function applyBulk(verdict: VerdictKind, reason: RejectionReason | null) {
+    if (bulkBusy) return;
+    setBulkBusy(true);
+    setActionError(undefined);
+    try {
+      setNotice(await bulkVerdict(projectId, runId, [...selected.values()], verdict, reason));
+      setSelected(new Map());
+    } catch (e) {
+      setActionError(errorMessage(e));
+    } finally {
+      setBulkBusy(false);
+    }
     setRefresh((n) => n + 1);
     await reload();
-  };
+  }
 
   return (
     <div className="stack">
@@ -131,7 +141,7 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
       <OkAlert>{notice}</OkAlert>
       <ErrorAlert>{actionError ?? error}</ErrorAlert>
       {canWrite && selected.size > 0 ? (
-        <BulkBar projectId={projectId} runId={runId} selected={[...selected.values()]} onDone={afterBulk} onClear={() => setSelected(new Map())} onError={setActionError} />
+        <BulkBar count={selected.size} busy={bulkBusy} onApply={(verdict, reason) => void applyBulk(verdict, reason)} onClear={() => setSelected(new Map())} />
       ) : null}
       {!page && !error ? <Loading what="the review queue" /> : null}
       {page ? (
