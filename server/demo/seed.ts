@@ -13,7 +13,7 @@ import { parseModelWeights } from '@/compute/formats/weights';
 import { effectsMatrix } from '@/compute/model/effects';
 import { applyMasks } from '@/compute/model/params';
 import type { Database } from '@/db/client';
-import { auditEvents, datasets, goldStandards, memberships, priorNetworks, projects, runs, users } from '@/db/schema';
+import { auditEvents, datasets, goldStandards, memberships, priorNetworks, priorVersions, projects, runs, users } from '@/db/schema';
 import { signUp } from '../accounts/service';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Viewer } from '../context';
@@ -26,6 +26,7 @@ import { getRunMetrics } from '../runs/metrics';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
 import { DEMO_LOGIN } from './login';
+import { seedDemoReviews } from './reviews';
 
 export const DEMO_PROJECT_NAME = 'SIM350 demo';
 const DATASET_NAME = 'SIM350 (150 train/val + 10 test trajectories)';
@@ -92,12 +93,16 @@ export async function seedDemo(
     ).id;
 
   const [dataset] = await db.select({ genes: datasets.genes }).from(datasets).where(eq(datasets.id, datasetId));
-  for (const file of readDemoRunFiles(options.demoRunsDir)) {
+  const files = readDemoRunFiles(options.demoRunsDir);
+  for (const file of files) {
     if (await findId(db, runs, projectId, file.name)) continue;
     const runId = await insertDemoRun(db, viewer, { projectId, datasetId, priorVersionId, genes: dataset.genes }, file);
     await getRunMetrics(ctx, runId, goldStandardId);
     log.info('demo run added', { name: file.name });
   }
+  const reviewRun = files.find((f) => f.strategy === 'dash') ?? files[0];
+  const reviewRunId = reviewRun && (await findId(db, runs, projectId, reviewRun.name));
+  if (reviewRunId) await seedDemoReviews(ctx, { projectId, runId: reviewRunId, priorVersionId, goldStandardId });
   if (seeded === undefined) {
     await recordAudit(db, { projectId: null, actorId: viewer.userId, action: 'demo.seeded', objectType: 'project', objectId: projectId });
   }
@@ -152,12 +157,14 @@ async function findId(db: Database, table: Named, projectId: string, name: strin
   return row?.id ?? null;
 }
 
+/** Version 1 of the demo prior: the one the demo runs were trained with (later versions come from reviews). */
 async function priorHead(db: Database, projectId: string): Promise<string | null> {
   const [row] = await db
-    .select({ head: priorNetworks.headVersionId })
+    .select({ id: priorVersions.id })
     .from(priorNetworks)
+    .innerJoin(priorVersions, and(eq(priorVersions.priorId, priorNetworks.id), eq(priorVersions.number, 1)))
     .where(and(eq(priorNetworks.projectId, projectId), eq(priorNetworks.name, PRIOR_NAME)));
-  return row?.head ?? null;
+  return row?.id ?? null;
 }
 
 /** A finished run as a worker would have stored it, marked as trained offline by the precompute script. */

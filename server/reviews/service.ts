@@ -63,10 +63,12 @@ export async function requireEdgeAccess(ctx: ServiceContext, raw: { projectId: s
   return { ...access, key, existing };
 }
 
-async function requireKnownGenes(ctx: ServiceContext, key: store.EdgeKey) {
+async function requireKnownGenes(ctx: ServiceContext, key: store.EdgeKey, known = new Set<string>(), fieldPrefix = '') {
   for (const field of ['regulator', 'target'] as const) {
-    if (!(await store.projectKnowsGene(ctx.db, key.projectId, key[field]))) {
-      throw badInput(`Gene “${key[field]}” is not in this project (no dataset, prior, gold standard or run names it).`, { field });
+    if (known.has(key[field])) continue;
+    if (await store.projectKnowsGene(ctx.db, key.projectId, key[field])) known.add(key[field]);
+    else {
+      throw badInput(`Gene “${key[field]}” is not in this project (no dataset, prior, gold standard or run names it).`, { field: fieldPrefix + field });
     }
   }
 }
@@ -222,11 +224,12 @@ export async function bulkSetVerdict(ctx: ServiceContext, input: BulkVerdictInpu
   const v = parseInput(bulkVerdictInput, input);
   const keys = v.edges.map((e) => ({ projectId: v.projectId, regulator: e.regulator, target: e.target, expectedVersion: e.expectedVersion }));
   const seen = new Set<string>();
+  const known = new Set<string>();
   for (const [i, k] of keys.entries()) {
     const label = edgeLabel(k.regulator, k.target);
     if (seen.has(label)) throw badInput(`The edge ${k.regulator} → ${k.target} is listed twice.`, { field: `edges.${i}` });
     seen.add(label);
-    if (!(await store.findEdge(ctx.db, k))) await requireKnownGenes(ctx, k);
+    await requireKnownGenes(ctx, k, known, `edges.${i}.`);
   }
   if (v.runId) await judgedOn(ctx, v.projectId, v.runId, keys[0].regulator, keys[0].target);
   const writes = new Map<string, store.VerdictWrite>();

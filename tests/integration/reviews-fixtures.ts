@@ -16,13 +16,14 @@ function tidyCsv(genes: string[]): string {
 
 export interface ReviewProject extends Team {
   runId: string;
+  datasetId: string;
   priorVersionId: string;
   goldStandardId: string;
 }
 
 /** Stored inferred edges: (regulator, target, effect), ranked by |effect|. */
-export async function storeRun(h: Harness, owner: Team['owner'], projectId: string, datasetId: string, priorVersionId: string, edges: [string, string, number][]) {
-  const run = await launchRun(h.context(owner), { projectId, datasetId, priorVersionId, strategy: 'dash', hyperparameters: { epochs: 2 } });
+export async function storeRun(h: Harness, owner: Team['owner'], projectId: string, datasetId: string, priorVersionId: string, edges: [string, string, number][], seed = 7) {
+  const run = await launchRun(h.context(owner), { projectId, datasetId, priorVersionId, strategy: 'dash', hyperparameters: { epochs: 2 }, seed });
   await h.query(`update runs set status = 'succeeded' where id = $1`, [run.id]);
   const ranked = [...edges].sort((a, b) => Math.abs(b[2]) - Math.abs(a[2]));
   const values = ranked.map((_, i) => `($1, $${i * 3 + 2}, $${i * 3 + 3}, $${i * 3 + 4}, ${i + 1})`).join(', ');
@@ -48,7 +49,7 @@ export async function reviewProject(h: Harness): Promise<ReviewProject> {
     ['G5', 'G1', -0.5],
     ['G1', 'G3', 0.4],
   ]);
-  return { ...t, runId, priorVersionId: prior.headVersionId!, goldStandardId: gold.id };
+  return { ...t, runId, datasetId: dataset.id, priorVersionId: prior.headVersionId!, goldStandardId: gold.id };
 }
 
 export const reviewTables = [

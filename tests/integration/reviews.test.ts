@@ -3,13 +3,13 @@
  * mentions and notifications, the queue, the proposal into the prior, exports, and bad input refused
  * with nothing stored.
  */
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { Viewer } from '@/server/context';
 import { setVerdict } from '@/server/reviews/service';
 import { handleReviewsExport, handleRunNetworkExport } from '@/server/reviews/export-route';
 import { ok } from './data-fixtures';
 import { forEachBackend } from './harness';
-import { reviewProject, reviewTables, type ReviewProject } from './reviews-fixtures';
+import { reviewProject, reviewTables, storeRun, type ReviewProject } from './reviews-fixtures';
 
 const EDGE_FIELDS = `status version settlement { status note byName } verdicts { reviewerName verdict reason sign evidence { kind value url } runName effect }
   history { reviewerName from to reason runName effect }`;
@@ -47,7 +47,8 @@ await forEachBackend('reviews', (h) => {
     return error!;
   }
 
-  it('sets up a project with a run to review', async () => {
+  // The tests below build on each other, in order: one review history told step by step.
+  beforeAll(async () => {
     p = await reviewProject(h);
   });
 
@@ -142,6 +143,10 @@ await forEachBackend('reviews', (h) => {
     const many = Array.from({ length: 501 }, (_, i) => ({ regulator: 'G1', target: `G${i}`, expectedVersion: 0 }));
     await refused(`mutation($input: BulkVerdictInput!) { bulkSetVerdict(input: $input) { conflicts { message } } }`,
       { input: { projectId: p.projectId, edges: many, verdict: 'ACCEPTED' } }, p.editor, 'BAD_USER_INPUT', /At most 500/);
+    const unknown = await refused(`mutation($input: BulkVerdictInput!) { bulkSetVerdict(input: $input) { conflicts { message } } }`,
+      { input: { projectId: p.projectId, edges: [{ regulator: 'G5', target: 'G1', expectedVersion: 0 }, { regulator: 'G1', target: 'NOPE2', expectedVersion: 0 }], verdict: 'ACCEPTED' } },
+      p.editor, 'BAD_USER_INPUT', /Gene “NOPE2”/);
+    expect(unknown.extensions?.field).toBe('edges.1.target');
     await refused(SETTLE, { input: { ...base, status: 'ACCEPTED', note: 'ok' } }, p.editor, 'FORBIDDEN');
     await refused(SETTLE, { input: { ...base, status: 'DISPUTED', note: 'ok' } }, p.owner, 'BAD_USER_INPUT');
     await refused(SETTLE, { input: { ...base, status: 'ACCEPTED', note: '  ' } }, p.owner, 'BAD_USER_INPUT', /note/);
@@ -299,5 +304,16 @@ await forEachBackend('reviews', (h) => {
     expect((await page({ k: 'comment.add', l: 200 })).total).toBe(3);
     expect((await page({ k: 'prior.version_from_reviews' })).items[0].details).toMatchObject({ versionNumber: 2, added: 1, flipped: 1, removed: 0 });
   });
-});
 
+  it('ranks the queue by confidence across replicate runs (same setup, other seeds) when asked', async () => {
+    // The first run's setup again with seeds 8 and 9, keeping some of its edges; v1 of the prior, as the first run.
+    await storeRun(h, p.owner, p.projectId, p.datasetId, p.priorVersionId, [['G1', 'G2', 0.5], ['G4', 'G5', 0.4], ['G1', 'G3', 0.3]], 8);
+    await storeRun(h, p.owner, p.projectId, p.datasetId, p.priorVersionId, [['G1', 'G3', 0.5], ['G4', 'G5', 0.4]], 9);
+    const q = await ok(h, `query($p: ID!, $r: ID!) { reviewQueue(projectId: $p, runId: $r, order: CONFIDENCE) { items { regulator target rank confidence } } }`, { p: p.projectId, r: p.runId }, p.viewer);
+    expect(q.reviewQueue.items.map((i: { regulator: string; target: string; confidence: number }) => `${i.regulator}>${i.target}:${i.confidence.toFixed(2)}`)).toEqual([
+      'G4>G5:1.00', 'G1>G3:1.00', 'G1>G2:0.67', 'G2>G3:0.33', 'G3>G4:0.33', 'G5>G1:0.33',
+    ]);
+    const e = await read('G1', 'G3');
+    expect(e.acrossRuns.map((r: { survived: boolean; rank: number | null }) => [r.survived, r.rank])).toEqual(expect.arrayContaining([[true, 6], [true, 3], [true, 1]]));
+  });
+});
