@@ -171,7 +171,7 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await network.getByText(/Edge table/).click();
   await network.getByRole('button', { name: `Review ${x.replace('>', ' → ')}` }).click();
   await expect(panelOf(ada, x).locator('.review-status')).toHaveText('accepted · settled');
-  await network.screenshot({ path: 'docs/screenshots/reviews-network.png' });
+  await network.locator('figure.network-figure').screenshot({ path: 'docs/screenshots/reviews-network.png' });
 
   // Bob proposes a prior version from the reviews, trims Y and commits.
   await bob.goto(`/projects/${projectId}/priors`);
