@@ -50,7 +50,7 @@ export function QueueTable({ items, currentKey, selected, showGold, onOpen, onTo
                   </button>
                 </td>
                 {/* The signed number says the sign in text; the colour only repeats it. */}
-                <td className={`num ${item.effect < 0 ? 'effect-repress' : 'effect-activate'}`}>{item.effect.toExponential(2).replace('-', '−')}</td>
+                <td className={`num ${item.effect < 0 ? 'effect-repress' : 'effect-activate'}`}>{item.effect.toExponential(2).replace(/^-/, '−')}</td>
                 {showConfidence ? <td className="num">{item.confidence === null ? '—' : `${Math.round(item.confidence * 100)}%`}</td> : null}
                 <td className="small">{item.inPrior ? 'in prior' : 'novel'}</td>
                 {showGold ? <td className="small">{item.inGold ? 'in gold' : 'not in gold'}</td> : null}
