@@ -114,6 +114,17 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await bob.keyboard.press('a');
   await expect(bob.getByRole('status').filter({ hasText: `${y.replace('>', ' → ')}: accepted.` })).toBeVisible();
   await expect(bob.getByRole('status').filter({ hasText: 'edges reviewed' })).toContainText('2 of');
+  // The queue moved on to the third edge: select it and the fourth, then one verdict for both.
+  const third = await edgeName(2);
+  await expect(panelOf(bob, third)).toBeVisible();
+  await bob.keyboard.press('x');
+  await bob.keyboard.press('j');
+  await bob.keyboard.press('x');
+  const selection = bob.getByRole('group', { name: 'Selected edges' });
+  await expect(selection).toContainText('2 selected');
+  await selection.getByRole('button', { name: 'Needs evidence' }).click();
+  await expect(bob.getByRole('status').filter({ hasText: '2 edges updated.' })).toBeVisible();
+  await expect(bob.getByRole('status').filter({ hasText: 'edges reviewed' })).toContainText('4 of');
 
   // Ada rejects an edge of the prior (through the API, like a script would).
   const z = { regulator: 'G2', target: 'G3' };
@@ -160,6 +171,7 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
   await network.getByText(/Edge table/).click();
   await network.getByRole('button', { name: `Review ${x.replace('>', ' → ')}` }).click();
   await expect(panelOf(ada, x).locator('.review-status')).toHaveText('accepted · settled');
+  await network.locator('figure.network-figure').screenshot({ path: 'docs/screenshots/reviews-network.png' });
 
   // Bob proposes a prior version from the reviews, trims Y and commits.
   await bob.goto(`/projects/${projectId}/priors`);

@@ -14,16 +14,18 @@ interface Props {
   edge: ReviewedEdge;
   myId: string | null;
   runId: string | null;
+  /** Emails of the members who can be mentioned. */
+  members: string[];
   onChanged(): void;
 }
 
 /** Threads on the edge: roots oldest first, replies nested under their parent. */
-export const Discussion = forwardRef<HTMLTextAreaElement, Props>(function Discussion({ edge, myId, runId, onChanged }, newCommentRef) {
+export const Discussion = forwardRef<HTMLTextAreaElement, Props>(function Discussion({ edge, myId, runId, members, onChanged }, newCommentRef) {
   const { canWrite, canManage } = useProject();
   const children = new Map<string | null, EdgeComment[]>();
   for (const c of edge.comments) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c]);
   const roots = children.get(null) ?? [];
-  const ctx = { edge, myId, runId, onChanged, children, canWrite, canManage };
+  const ctx = { edge, myId, runId, members, onChanged, children, canWrite, canManage };
 
   return (
     <section aria-label="Discussion" className="stack">
@@ -201,7 +203,8 @@ const CommentForm = forwardRef<HTMLTextAreaElement, FormProps>(function CommentF
           aria-describedby={`${id}-hint`}
         />
         <span id={`${id}-hint`} className="hint">
-          Mention a member with @ and their email (or the part before the @).
+          Mention a member with @ and their email (or the part before the @)
+          {ctx.members.length ? `: ${ctx.members.slice(0, 6).map((m) => `@${m}`).join(', ')}${ctx.members.length > 6 ? ', …' : ''}` : ''}.
         </span>
       </div>
       <ErrorAlert>{error}</ErrorAlert>

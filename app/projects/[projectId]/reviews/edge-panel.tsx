@@ -34,7 +34,12 @@ interface Props {
 /** Everything about one edge: status, my verdict, everyone's verdicts, history, discussion, the edge in every run. */
 export function EdgeReviewPanel({ edge, runId, requests = { reject: 0, comment: 0 }, refresh = 0, onChanged, onStatus, onClose }: Props) {
   const { projectId, canWrite, canManage } = useProject();
-  const { data, error, reload } = useGql<{ me: { id: string } | null; runStrategies: { strategy: string; label: string }[]; reviewEdge: ReviewedEdge }>(REVIEW_EDGE, {
+  const { data, error, reload } = useGql<{
+    me: { id: string } | null;
+    runStrategies: { strategy: string; label: string }[];
+    project: { members: { email: string; name: string | null; status: string }[] };
+    reviewEdge: ReviewedEdge;
+  }>(REVIEW_EDGE, {
     projectId,
     regulator: edge.regulator,
     target: edge.target,
@@ -106,7 +111,14 @@ export function EdgeReviewPanel({ edge, runId, requests = { reject: 0, comment: 
           <h3>Verdicts</h3>
           <VerdictList edge={review} projectId={projectId} />
           <h3>Discussion</h3>
-          <Discussion ref={commentRef} edge={review} myId={data.me?.id ?? null} runId={runId} onChanged={changed} />
+          <Discussion
+            ref={commentRef}
+            edge={review}
+            myId={data.me?.id ?? null}
+            runId={runId}
+            members={data.project.members.filter((m) => m.status === 'active').map((m) => m.email)}
+            onChanged={changed}
+          />
           <h3>This edge in every run</h3>
           <AcrossRuns edge={review} projectId={projectId} strategyLabels={new Map(data.runStrategies.map((s) => [s.strategy, s.label]))} />
           <h3>History</h3>

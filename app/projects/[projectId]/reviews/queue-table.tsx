@@ -1,5 +1,4 @@
 'use client';
-import { SignBadge } from '../data-ui/signs';
 import { ReviewStatusBadge } from './review-status';
 import { edgeKey, VERDICT_LABELS, type ReviewQueueItem } from './types';
 
@@ -50,9 +49,8 @@ export function QueueTable({ items, currentKey, selected, showGold, onOpen, onTo
                     {name}
                   </button>
                 </td>
-                <td className="num nowrap">
-                  <SignBadge sign={Math.sign(item.effect)} /> {Math.abs(item.effect).toExponential(2)}
-                </td>
+                {/* The signed number says the sign in text; the colour only repeats it. */}
+                <td className={`num ${item.effect < 0 ? 'effect-repress' : 'effect-activate'}`}>{item.effect.toExponential(2).replace(/^-/, '−')}</td>
                 {showConfidence ? <td className="num">{item.confidence === null ? '—' : `${Math.round(item.confidence * 100)}%`}</td> : null}
                 <td className="small">{item.inPrior ? 'in prior' : 'novel'}</td>
                 {showGold ? <td className="small">{item.inGold ? 'in gold' : 'not in gold'}</td> : null}

@@ -1,17 +1,17 @@
 'use client';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { ErrorAlert, Loading, OkAlert } from '../../../components/alerts';
 import { gql, GraphQLRequestError } from '../../../lib/graphql-client';
 import { errorMessage } from '../../../lib/form-errors';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
-import { BulkBar } from './bulk-bar';
+import { BulkBar, bulkVerdict } from './bulk-bar';
 import { EdgeReviewPanel, type PanelRequests } from './edge-panel';
 import { QueueFilters, type RunChoice } from './queue-filters';
 import { PAGE_SIZE, queueFilter, useQueueParams } from './queue-params';
 import { QueueTable } from './queue-table';
-import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
+import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type EdgeRef, type RejectionReason, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
 import { useTriageKeys, type TriageAction } from './use-triage-keys';
 import { REVIEW_CHOICES } from './queries';
 
@@ -53,27 +53,49 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
 
   const page = data?.reviewQueue;
   const items = page?.items ?? [];
-  const currentIndex = params.edge ? items.findIndex((i) => edgeKey(i) === edgeKey(params.edge!)) : 0;
-  const current = params.edge ?? items[0] ?? null;
-  const open = (item: { regulator: string; target: string }) => update({ edge: { regulator: item.regulator, target: item.target } });
+  // The URL follows the current edge, but a router update lands later than the next key press: keys read this.
+  const cursor = useRef<EdgeRef | null>(params.edge);
+  // URLs this page wrote itself: when they land they must not move the cursor back.
+  const written = useRef(new Set<string>());
+  const seenUrl = useRef(urlPosition());
+  if (seenUrl.current !== urlPosition()) {
+    seenUrl.current = urlPosition();
+    if (written.current.has(seenUrl.current)) written.current.delete(seenUrl.current);
+    else cursor.current = params.edge;
+  }
+  function urlPosition() {
+    return `${params.page}:${params.edge ? edgeKey(params.edge) : ''}`;
+  }
+  const [, rerender] = useState(0);
+  const indexOf = (edge: EdgeRef | null) => (edge ? items.findIndex((i) => edgeKey(i) === edgeKey(edge)) : 0);
+  const current = cursor.current ?? items[0] ?? null;
+  const open = (item: EdgeRef) => {
+    cursor.current = { regulator: item.regulator, target: item.target };
+    written.current.add(`${params.page}:${edgeKey(cursor.current)}`);
+    rerender((n) => n + 1);
+    update({ edge: cursor.current });
+  };
   const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
 
   function move(step: 1 | -1) {
-    const next = items[currentIndex + step];
+    const next = items[indexOf(cursor.current) + step];
     if (next) return open(next);
     if (step === 1 && params.page + 1 < pages) update({ page: params.page + 1, edge: null });
     if (step === -1 && params.page > 0) update({ page: params.page - 1, edge: null });
   }
 
   function toggle(item: ReviewQueueItem) {
-    const next = new Map(selected);
-    if (next.has(edgeKey(item))) next.delete(edgeKey(item));
-    else next.set(edgeKey(item), item);
-    setSelected(next);
+    setSelected((prev) => {
+      const next = new Map(prev);
+      if (next.has(edgeKey(item))) next.delete(edgeKey(item));
+      else next.set(edgeKey(item), item);
+      return next;
+    });
   }
 
   async function quickVerdict(verdict: VerdictKind) {
-    const item = items[currentIndex];
+    const at = indexOf(cursor.current);
+    const item = items[at];
     if (!item) return;
     setActionError(undefined);
     try {
@@ -81,8 +103,8 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
         input: { projectId, regulator: item.regulator, target: item.target, expectedVersion: item.version, verdict, runId },
       });
       setNotice(`${item.regulator} → ${item.target}: ${verdict === 'ACCEPTED' ? 'accepted' : 'needs evidence'}.`);
-      const next = items[currentIndex + 1];
-      if (next) open(next);
+      const next = items[at + 1];
+      if (next && indexOf(cursor.current) === at) open(next);
     } catch (e) {
       setActionError(e instanceof GraphQLRequestError && e.code === 'CONFLICT' ? `${e.message} Reloaded.` : errorMessage(e));
     }
@@ -91,7 +113,7 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
   }
 
   function onAction(action: TriageAction) {
-    const item = items[currentIndex];
+    const item = items[indexOf(cursor.current)];
     switch (action) {
       case 'next':
         return move(1);
@@ -105,16 +127,26 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
     if (action === 'evidence') void quickVerdict('NEEDS_EVIDENCE');
     if (action === 'reject') setRequests((r) => ({ ...r, reject: r.reject + 1 }));
     if (action === 'comment') setRequests((r) => ({ ...r, comment: r.comment + 1 }));
-    if (action === 'bulkAccept' && selected.size > 0) document.getElementById('bulk-accept')?.click();
+    if (action === 'bulkAccept' && selected.size > 0) void applyBulk('ACCEPTED', null);
   }
   useTriageKeys(onAction, Boolean(page));
 
-  const afterBulk = async (text: string) => {
-    setNotice(text);
-    setSelected(new Map());
+  const [bulkBusy, setBulkBusy] = useState(false);
+  async function applyBulk(verdict: VerdictKind, reason: RejectionReason | null) {
+    if (bulkBusy) return;
+    setBulkBusy(true);
+    setActionError(undefined);
+    try {
+      setNotice(await bulkVerdict(projectId, runId, [...selected.values()], verdict, reason));
+      setSelected(new Map());
+    } catch (e) {
+      setActionError(errorMessage(e));
+    } finally {
+      setBulkBusy(false);
+    }
     setRefresh((n) => n + 1);
     await reload();
-  };
+  }
 
   return (
     <div className="stack">
@@ -131,7 +163,7 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
       <OkAlert>{notice}</OkAlert>
       <ErrorAlert>{actionError ?? error}</ErrorAlert>
       {canWrite && selected.size > 0 ? (
-        <BulkBar projectId={projectId} runId={runId} selected={[...selected.values()]} onDone={afterBulk} onClear={() => setSelected(new Map())} onError={setActionError} />
+        <BulkBar count={selected.size} busy={bulkBusy} onApply={(verdict, reason) => void applyBulk(verdict, reason)} onClear={() => setSelected(new Map())} />
       ) : null}
       {!page && !error ? <Loading what="the review queue" /> : null}
       {page ? (

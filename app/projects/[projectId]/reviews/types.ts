@@ -94,6 +94,7 @@ export const REVIEW_EDGE = /* GraphQL */ `
   query ReviewEdge($projectId: ID!, $regulator: String!, $target: String!) {
     me { id }
     runStrategies { strategy label }
+    project(id: $projectId) { members { email name status } }
     reviewEdge(projectId: $projectId, regulator: $regulator, target: $target) { ${EDGE_FIELDS} }
   }
 `;
