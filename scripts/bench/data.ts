@@ -127,6 +127,9 @@ async function main(): Promise<void> {
       }),
     );
     results.push(['dataset upload', `2,000 genes × 150 trajectories × 10 points, ${(Buffer.byteLength(data) / 1e6).toFixed(1)} MB`, `${datasetSeconds.toFixed(1)} s`, '< 30 s']);
+  } catch (e) {
+    console.error(`the app's output:\n${app.output().slice(-3000)}`);
+    throw e;
   } finally {
     await app.stop();
     await external?.drop();
