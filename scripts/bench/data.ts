@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const [, geneSeconds] = await timed(() => graphql(app.url, importer, `query($id: ID!) { priorVersion(id: $id) { edges(gene: "TF42", limit: 100) { total } } }`, { id: v2.id }));
     results.push(['edge page filtered by gene', 'TF42', `${(geneSeconds * 1000).toFixed(0)} ms`, '< 1 s']);
     const [{ priorDiff: diff }, diffSeconds] = await timed(() =>
-      graphql(app.url, importer, `query($a: ID!, $b: ID!) { priorDiff(fromVersionId: $a, toVersionId: $b) { added { regulator } removed { regulator } signChanged { before { sign } } } }`, { a: prior.headVersion.id, b: v2.id }),
+      graphql(app.url, importer, `query($a: ID!, $b: ID!) { priorDiff(fromVersionId: $a, toVersionId: $b) { added { regulator } removed { regulator } signChanged { regulator to { sign } } } }`, { a: prior.headVersion.id, b: v2.id }),
     );
     results.push(['diff of the two versions', `${diff.signChanged.length.toLocaleString('en')} sign changes`, `${(diffSeconds * 1000).toFixed(0)} ms`, '< 1 s']);
 
