@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
+import { bulkInsert, type BulkColumn } from '@/db/bulk-insert';
 import { priorEdges, priorNetworks, priorVersions, runs, users } from '@/db/schema';
 import type { Transaction } from '../context';
 import { notFound } from '../errors';
@@ -165,7 +166,14 @@ export async function lockPrior(tx: Transaction, priorId: string) {
   return { prior, head: head ?? null };
 }
 
-const edgesPerStatement = 5000;
+const priorEdgeColumns = (versionId: string): BulkColumn<PriorEdge>[] => [
+  { name: 'version_id', type: 'uuid[]', value: () => versionId },
+  { name: 'regulator', type: 'text[]', value: (e) => e.regulator },
+  { name: 'target', type: 'text[]', value: (e) => e.target },
+  { name: 'sign', type: 'smallint[]', value: (e) => e.sign },
+  { name: 'weight', type: 'double precision[]', value: (e) => e.weight },
+  { name: 'evidence', type: 'text[]', value: (e) => e.evidence },
+];
 
 export interface NewVersion {
   priorId: string;
@@ -186,9 +194,7 @@ export async function insertVersion(tx: Transaction, v: NewVersion): Promise<{ i
     .values({ priorId: v.priorId, number, parentId: v.parent?.id ?? null, message: v.message, kind: v.kind, edgeCount, authorId: v.authorId })
     .returning({ id: priorVersions.id });
   if (Array.isArray(v.edges)) {
-    for (let i = 0; i < v.edges.length; i += edgesPerStatement) {
-      await tx.insert(priorEdges).values(v.edges.slice(i, i + edgesPerStatement).map((e) => ({ versionId: version.id, ...e })));
-    }
+    await bulkInsert(tx, 'prior_edges', priorEdgeColumns(version.id), v.edges);
   } else {
     await tx.execute(sql`
       insert into ${priorEdges} (version_id, regulator, target, sign, weight, evidence)
