@@ -57,7 +57,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 /** One user listing their projects over and over while `busy` runs; latencies in ms. */
 async function readWhile(url: string, user: BenchUser, busy: Promise<unknown>): Promise<number[]> {
   let done = false;
-  void busy.finally(() => (done = true));
+  // Its failure is reported by whoever awaits it; here it only ends the loop.
+  busy.then(() => (done = true), () => (done = true));
   const latencies: number[] = [];
   while (!done) {
     const t0 = performance.now();
