@@ -95,6 +95,10 @@ function banner(lines: [string, string][]): void {
 }
 
 async function main(): Promise<void> {
+  // Whoever reads our output (a terminal, a test runner, a pipe) may go away first; a write error must not
+  // crash this process before it has stopped the database it started.
+  process.stdout.on('error', () => {});
+  process.stderr.on('error', () => {});
   const port = env.PORT;
   const dataDir = path.resolve(env.GRN_DATA_DIR);
   if (!(await portIsFree(port))) {

@@ -14,6 +14,8 @@ import { childProcessEnv } from '@/server/env';
 
 export interface BenchApp {
   url: string;
+  /** Everything the app printed, for a failed benchmark's message. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startBenchApp(databaseUrl: string | undefined, log: (line:
   }
   return {
     url,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

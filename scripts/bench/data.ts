@@ -57,7 +57,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 /** One user listing their projects over and over while `busy` runs; latencies in ms. */
 async function readWhile(url: string, user: BenchUser, busy: Promise<unknown>): Promise<number[]> {
   let done = false;
-  void busy.finally(() => (done = true));
+  // Its failure is reported by whoever awaits it; here it only ends the loop.
+  busy.then(() => (done = true), () => (done = true));
   const latencies: number[] = [];
   while (!done) {
     const t0 = performance.now();
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
     const [, geneSeconds] = await timed(() => graphql(app.url, importer, `query($id: ID!) { priorVersion(id: $id) { edges(gene: "TF42", limit: 100) { total } } }`, { id: v2.id }));
     results.push(['edge page filtered by gene', 'TF42', `${(geneSeconds * 1000).toFixed(0)} ms`, '< 1 s']);
     const [{ priorDiff: diff }, diffSeconds] = await timed(() =>
-      graphql(app.url, importer, `query($a: ID!, $b: ID!) { priorDiff(fromVersionId: $a, toVersionId: $b) { added { regulator } removed { regulator } signChanged { before { sign } } } }`, { a: prior.headVersion.id, b: v2.id }),
+      graphql(app.url, importer, `query($a: ID!, $b: ID!) { priorDiff(fromVersionId: $a, toVersionId: $b) { added { regulator } removed { regulator } signChanged { regulator to { sign } } } }`, { a: prior.headVersion.id, b: v2.id }),
     );
     results.push(['diff of the two versions', `${diff.signChanged.length.toLocaleString('en')} sign changes`, `${(diffSeconds * 1000).toFixed(0)} ms`, '< 1 s']);
 
@@ -123,10 +124,13 @@ async function main(): Promise<void> {
     const data = trajectoryFile(2000, 150, 10);
     const [, datasetSeconds] = await timed(() =>
       graphql(app.url, importer, `mutation($i: UploadDatasetInput!) { uploadDataset(input: $i) { id } }`, {
-        i: { projectId: project.id, name: '2,000 genes × 150 trajectories', format: 'trajectory_csv', data },
+        i: { projectId: project.id, name: '2,000 genes × 150 trajectories', format: 'trajectory_csv', data, genes: ['x', ...Array.from({ length: 2000 }, (_, g) => `G${g}`)].join('\n') },
       }),
     );
     results.push(['dataset upload', `2,000 genes × 150 trajectories × 10 points, ${(Buffer.byteLength(data) / 1e6).toFixed(1)} MB`, `${datasetSeconds.toFixed(1)} s`, '< 30 s']);
+  } catch (e) {
+    console.error(`the app's output:\n${app.output().slice(-3000)}`);
+    throw e;
   } finally {
     await app.stop();
     await external?.drop();

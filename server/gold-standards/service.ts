@@ -1,6 +1,7 @@
 import { and, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
+import { bulkInsert, type BulkColumn } from '@/db/bulk-insert';
 import { goldStandardEdges, goldStandards, users } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext } from '../context';
@@ -60,7 +61,13 @@ async function fetchGoldStandard(db: Reader, id: string): Promise<GoldStandardRe
   return toRecord(row);
 }
 
-const edgesPerStatement = 5000;
+const goldEdgeColumns = (goldStandardId: string): BulkColumn<GoldEdge>[] => [
+  { name: 'gold_standard_id', type: 'uuid[]', value: () => goldStandardId },
+  { name: 'regulator', type: 'text[]', value: (e) => e.regulator },
+  { name: 'target', type: 'text[]', value: (e) => e.target },
+  { name: 'sign', type: 'smallint[]', value: (e) => e.sign ?? 0 },
+  { name: 'score', type: 'double precision[]', value: (e) => e.score ?? null },
+];
 
 export async function importGoldStandard(ctx: ServiceContext, input: ImportGoldStandardInput): Promise<GoldStandardRecord> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
@@ -72,9 +79,7 @@ export async function importGoldStandard(ctx: ServiceContext, input: ImportGoldS
       .insert(goldStandards)
       .values({ projectId: v.projectId, name: v.name, source: v.source, edgeCount: edges.length, createdBy: viewer.userId })
       .returning({ id: goldStandards.id });
-    for (let i = 0; i < edges.length; i += edgesPerStatement) {
-      await tx.insert(goldStandardEdges).values(edges.slice(i, i + edgesPerStatement).map((e) => ({ goldStandardId: gold.id, ...e })));
-    }
+    await bulkInsert(tx, 'gold_standard_edges', goldEdgeColumns(gold.id), edges);
     await recordAudit(tx, {
       projectId: v.projectId,
       actorId: viewer.userId,

@@ -75,8 +75,7 @@ export interface PriorDiff extends EdgeDiff {
 export async function diffVersions(ctx: ServiceContext, fromVersionId: string, toVersionId: string): Promise<PriorDiff> {
   const { version: from } = await requireVersionRole(ctx, fromVersionId, 'viewer');
   const { version: to } = await requireVersionRole(ctx, toVersionId, 'viewer');
-  const [fromEdges, toEdges] = await Promise.all([store.loadVersionEdges(ctx.db, from.id), store.loadVersionEdges(ctx.db, to.id)]);
-  return { from, to, ...diffEdges(fromEdges, toEdges) };
+  return { from, to, ...(await store.diffVersionEdges(ctx.db, from.id, to.id)) };
 }
 
 const exportWriters: Record<PriorExportFormat, { write: (edges: PriorEdge[], genes: string[]) => string; ext: string; contentType: string }> = {

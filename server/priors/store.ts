@@ -1,11 +1,12 @@
 import { and, count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
+import { bulkInsert, type BulkColumn } from '@/db/bulk-insert';
 import { priorEdges, priorNetworks, priorVersions, runs, users } from '@/db/schema';
 import type { Transaction } from '../context';
 import { notFound } from '../errors';
 import { isUuid } from '../projects/access';
-import type { PriorEdge, Sign } from './edges';
+import { diffEdges, type EdgeDiff, type PriorEdge, type Sign } from './edges';
 
 /** Reading and writing prior networks, versions and edges; no authorisation here (see service.ts). */
 
@@ -107,6 +108,45 @@ const toEdge = (r: { regulator: string; target: string; sign: number; weight: nu
   sign: r.sign as Sign,
 });
 
+interface DiffRow {
+  f_regulator: string | null;
+  f_target: string | null;
+  f_sign: number | null;
+  f_weight: number | null;
+  f_evidence: string | null;
+  t_regulator: string | null;
+  t_target: string | null;
+  t_sign: number | null;
+  t_weight: number | null;
+  t_evidence: string | null;
+}
+
+/**
+ * The edges that differ between two versions, found by the database (a merge of two primary-key ranges)
+ * so that only changes travel: diffing two 500,000-edge versions in JavaScript took seconds. The rows
+ * are then classified by the same rule as `diffEdges`, which stays the reference (edges.test.ts).
+ */
+export async function diffVersionEdges(db: Database, fromId: string, toId: string): Promise<EdgeDiff> {
+  const result = await db.execute<DiffRow & Record<string, unknown>>(sql`
+    select f.regulator as f_regulator, f.target as f_target, f.sign as f_sign, f.weight as f_weight, f.evidence as f_evidence,
+           t.regulator as t_regulator, t.target as t_target, t.sign as t_sign, t.weight as t_weight, t.evidence as t_evidence
+    from (select * from ${priorEdges} where version_id = ${fromId}) f
+    full outer join (select * from ${priorEdges} where version_id = ${toId}) t
+      on f.regulator = t.regulator and f.target = t.target
+    where f.regulator is null or t.regulator is null
+       or f.sign <> t.sign or f.weight <> t.weight or f.evidence <> t.evidence`);
+  const side = (r: DiffRow, p: 'f' | 't'): PriorEdge =>
+    toEdge({ regulator: r[`${p}_regulator`]!, target: r[`${p}_target`]!, sign: r[`${p}_sign`]!, weight: r[`${p}_weight`]!, evidence: r[`${p}_evidence`]! });
+  const from: PriorEdge[] = [];
+  const to: PriorEdge[] = [];
+  for (const r of result.rows) {
+    if (r.f_regulator !== null) from.push(side(r, 'f'));
+    if (r.t_regulator !== null) to.push(side(r, 't'));
+  }
+  // Unchanged edges are absent from both sides, so the reference rule sees exactly the changes.
+  return diffEdges(from, to);
+}
+
 /** A version's full edge set, by regulator then target (byte order, as JavaScript sorts). */
 export async function loadVersionEdges(db: Reader, versionId: string): Promise<PriorEdge[]> {
   const rows = await db
@@ -165,7 +205,14 @@ export async function lockPrior(tx: Transaction, priorId: string) {
   return { prior, head: head ?? null };
 }
 
-const edgesPerStatement = 5000;
+const priorEdgeColumns = (versionId: string): BulkColumn<PriorEdge>[] => [
+  { name: 'version_id', type: 'uuid[]', value: () => versionId },
+  { name: 'regulator', type: 'text[]', value: (e) => e.regulator },
+  { name: 'target', type: 'text[]', value: (e) => e.target },
+  { name: 'sign', type: 'smallint[]', value: (e) => e.sign },
+  { name: 'weight', type: 'double precision[]', value: (e) => e.weight },
+  { name: 'evidence', type: 'text[]', value: (e) => e.evidence },
+];
 
 export interface NewVersion {
   priorId: string;
@@ -186,9 +233,7 @@ export async function insertVersion(tx: Transaction, v: NewVersion): Promise<{ i
     .values({ priorId: v.priorId, number, parentId: v.parent?.id ?? null, message: v.message, kind: v.kind, edgeCount, authorId: v.authorId })
     .returning({ id: priorVersions.id });
   if (Array.isArray(v.edges)) {
-    for (let i = 0; i < v.edges.length; i += edgesPerStatement) {
-      await tx.insert(priorEdges).values(v.edges.slice(i, i + edgesPerStatement).map((e) => ({ versionId: version.id, ...e })));
-    }
+    await bulkInsert(tx, 'prior_edges', priorEdgeColumns(version.id), v.edges);
   } else {
     await tx.execute(sql`
       insert into ${priorEdges} (version_id, regulator, target, sign, weight, evidence)
