@@ -35,6 +35,14 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   /** Seconds a worker holds a training job without renewing its lease; a killed worker's job is retried after this. */
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
+  /** Fair use of workers: runs one project may have queued or running at once. */
+  MAX_QUEUED_RUNS_PER_PROJECT: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Runs one sweep may launch. */
+  MAX_SWEEP_RUNS: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Hidden units a run may ask for. */
+  MAX_HIDDEN_UNITS: z.coerce.number().int().min(1).max(4096).default(4096),
+  /** Epochs a run may ask for. */
+  MAX_EPOCHS: z.coerce.number().int().min(1).max(10_000).default(10_000),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -96,9 +96,6 @@ export const launchSweepInput = z.object({
 });
 export type LaunchSweepInput = z.input<typeof launchSweepInput>;
 
-/** The most runs one sweep may launch: a grid is meant to be looked at, not to flood the queue. */
-export const maxSweepRuns = 64;
-
 export const listRunsInput = z.object({
   projectId: z.string(),
   sweepId: z.string().nullish(),
