@@ -24,6 +24,8 @@ const envSchema = z.object({
    * (for sign-in throttling) and https (for Secure cookies) are then read from those headers.
    */
   TRUST_PROXY: booleanFlag.default(false),
+  /** New accounts one address may create per hour. */
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
