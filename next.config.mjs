@@ -4,8 +4,6 @@ const nextConfig = {
   serverExternalPackages: [
     '@tensorflow/tfjs',
     '@tensorflow/tfjs-backend-wasm',
-    '@electric-sql/pglite',
-    '@electric-sql/pglite-socket',
     'pg',
     'pg-boss',
   ],

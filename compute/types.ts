@@ -29,4 +29,5 @@ export interface NamedEdge {
   evidence?: string;
 }
 
-export type PruningStrategy = 'none' | 'imp' | 'bioprune' | 'dash' | 'pinn' | 'pinn-mp';
+/** A strategy of compute's registry (strategies.ts). */
+export type PruningStrategy = import('./strategies').StrategyId;

@@ -15,7 +15,7 @@ export interface DatabaseHandle {
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-/** One pool per process; the same code serves PGlite (through its socket) and PostgreSQL. */
+/** One pool per process; the embedded server and an external PostgreSQL are reached the same way. */
 export function connectDatabase(url: string, options: { max?: number } = {}): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 5 });
   pool.on('error', (err) => console.error('[db] idle client error', err));

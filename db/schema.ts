@@ -371,7 +371,7 @@ export const inferredEdges = pgTable(
   (t) => [primaryKey({ columns: [t.runId, t.regulator, t.target] }), index('inferred_edges_rank_idx').on(t.runId, t.rank)],
 );
 
-/** Metrics of a run against one gold standard (or the synthetic truth), computed on request and kept. */
+/** Metrics of a run against one gold standard (or the synthetic truth): computed when the run succeeds, when the gold standard is imported, or on request; kept. */
 export const runMetrics = pgTable(
   'run_metrics',
   {
@@ -384,41 +384,151 @@ export const runMetrics = pgTable(
 );
 
 // ── reviews ─────────────────────────────────────────────────────────────────
+// A reviewed edge is (project, regulator, target): its decision follows the edge across runs, datasets and
+// prior versions. `edge_reviews` holds the edge's current state (status + version for optimistic concurrency),
+// `review_verdicts` each reviewer's current verdict, `review_verdict_changes` every change ever made.
 
-export const reviewVerdict = pgEnum('review_verdict', ['accepted', 'rejected', 'unsure']);
+export const edgeReviewStatus = pgEnum('edge_review_status', ['unreviewed', 'accepted', 'rejected', 'needs_evidence', 'disputed']);
+export const verdictKind = pgEnum('verdict_kind', ['accepted', 'rejected', 'needs_evidence']);
+export const rejectionReason = pgEnum('rejection_reason', ['wrong_sign', 'wrong_direction', 'indirect', 'no_relation', 'other']);
+export const notificationKind = pgEnum('notification_kind', ['mention', 'reply', 'verdict', 'dispute', 'settled']);
 
-/** Each verdict is a new row: the latest per edge is current, the rest is history. */
+export interface EvidenceEntry {
+  kind: 'pmid' | 'doi' | 'database' | 'text';
+  value: string;
+}
+
 export const edgeReviews = pgTable(
   'edge_reviews',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
     regulator: text('regulator').notNull(),
     target: text('target').notNull(),
-    verdict: reviewVerdict('verdict').notNull(),
+    /** Derived by edgeStatus (server/reviews/status.ts) on every write; stored so the queue can filter by it. */
+    status: edgeReviewStatus('status').notNull().default('unreviewed'),
+    /** Bumped by every write on the edge; writers name the version they saw (expectedVersion). */
+    version: integer('version').notNull().default(0),
+    verdictCount: integer('verdict_count').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    settledStatus: edgeReviewStatus('settled_status'),
+    settledNote: text('settled_note'),
+    settledBy: uuid('settled_by').references(() => users.id, { onDelete: 'set null' }),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('edge_reviews_edge_key').on(t.projectId, t.regulator, t.target),
+    index('edge_reviews_status_idx').on(t.projectId, t.status),
+  ],
+);
+
+/** Each reviewer's current verdict on an edge (one row per reviewer; a withdrawn verdict is deleted). */
+export const reviewVerdicts = pgTable(
+  'review_verdicts',
+  {
+    edgeId: uuid('edge_id').notNull().references(() => edgeReviews.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    verdict: verdictKind('verdict').notNull(),
+    reason: rejectionReason('reason'),
+    reasonNote: text('reason_note'),
+    /** The sign the reviewer judged: +1, −1, 0 unknown; null when not given. */
+    sign: smallint('sign'),
+    evidence: jsonb('evidence').$type<EvidenceEntry[]>().notNull().default(sql`'[]'::jsonb`),
+    /** The run (and its |effect|) the verdict was judged on. */
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    effect: doublePrecision('effect'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.edgeId, t.reviewerId] }), index('review_verdicts_reviewer_idx').on(t.reviewerId)],
+);
+
+/** Every verdict change: from → to (null from: first verdict; null to: withdrawn). */
+export const reviewVerdictChanges = pgTable(
+  'review_verdict_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    edgeId: uuid('edge_id').notNull().references(() => edgeReviews.id, { onDelete: 'cascade' }),
     reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
-    note: text('note').notNull().default(''),
+    fromVerdict: verdictKind('from_verdict'),
+    toVerdict: verdictKind('to_verdict'),
+    reason: rejectionReason('reason'),
+    reasonNote: text('reason_note'),
+    sign: smallint('sign'),
+    evidence: jsonb('evidence').$type<EvidenceEntry[]>().notNull().default(sql`'[]'::jsonb`),
+    runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
+    effect: doublePrecision('effect'),
     createdAt: createdAt(),
   },
-  (t) => [index('edge_reviews_edge_idx').on(t.projectId, t.regulator, t.target, t.createdAt)],
+  (t) => [index('review_verdict_changes_edge_idx').on(t.edgeId, t.id)],
 );
 
 export const edgeComments = pgTable(
   'edge_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    edgeId: uuid('edge_id').notNull().references(() => edgeReviews.id, { onDelete: 'cascade' }),
     projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
     runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
-    regulator: text('regulator').notNull(),
-    target: text('target').notNull(),
-    /** Reply threading. */
+    /** Reply threading: the thread's root (replies to replies attach to the root). */
     parentId: uuid('parent_id'),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
     body: text('body').notNull(),
+    /** User ids mentioned in the current body. */
+    mentions: jsonb('mentions').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedBy: uuid('resolved_by').references(() => users.id, { onDelete: 'set null' }),
   },
-  (t) => [index('edge_comments_edge_idx').on(t.projectId, t.regulator, t.target, t.createdAt)],
+  (t) => [index('edge_comments_edge_idx').on(t.edgeId, t.createdAt)],
+);
+
+/** Earlier bodies of edited or deleted comments (the history keeps them). */
+export const edgeCommentRevisions = pgTable(
+  'edge_comment_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    commentId: uuid('comment_id').notNull().references(() => edgeComments.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    /** When this body was written. */
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('edge_comment_revisions_comment_idx').on(t.commentId, t.id)],
+);
+
+/** Which prior versions an edge entered, left or changed sign in because of reviews. */
+export const reviewVersionLinks = pgTable(
+  'review_version_links',
+  {
+    versionId: uuid('version_id').notNull().references(() => priorVersions.id, { onDelete: 'cascade' }),
+    edgeId: uuid('edge_id').notNull().references(() => edgeReviews.id, { onDelete: 'cascade' }),
+    /** `add`, `remove` or `flip`. */
+    change: text('change').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.versionId, t.edgeId] }), index('review_version_links_edge_idx').on(t.edgeId)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    kind: notificationKind('kind').notNull(),
+    regulator: text('regulator').notNull(),
+    target: text('target').notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    commentId: uuid('comment_id').references(() => edgeComments.id, { onDelete: 'set null' }),
+    excerpt: text('excerpt'),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );

@@ -1,7 +1,8 @@
 /**
  * `npm start` (and `npm run dev` with --dev): one command that brings up the whole product.
- * Embedded PGlite unless DATABASE_URL is set, migrations, a persisted session secret,
- * `next build` when stale, then Next and a compute worker as children that stop cleanly with this process.
+ * The embedded PostgreSQL unless DATABASE_URL is set, migrations, optional demo seed, a persisted session
+ * secret, `next build` when stale, then Next and a compute worker as supervised children: either one is
+ * restarted when it dies, and Ctrl+C stops the web server and the worker first, the database last.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,8 +13,9 @@ import { applyMigrations, connectDatabase } from '@/db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
 import { childProcessEnv, env, oidcEnabled } from '@/server/env';
 import { buildState, withBuildLock } from './lib/build';
-import { loadOrCreateSecret, lockDataDir } from './lib/data-dir';
+import { loadOrCreateSecret, lockDataDir, refuseLegacyPglite } from './lib/data-dir';
 import { portIsFree, runToEnd, startChild, stopChild, waitForHttp, type Child } from './lib/processes';
+import { supervise, type SupervisePolicy } from './lib/supervise';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flags = parseStartFlags(process.argv.slice(2));
@@ -64,26 +66,26 @@ async function buildNow(): Promise<void> {
 }
 
 /**
- * A crashed worker is restarted, waiting longer after each quick crash (up to a minute), while the web app
- * keeps serving: queued runs wait in the database, and the run a worker was on is retried by the queue.
+ * A crashed worker is restarted while the web app keeps serving: queued runs wait in the database, and the
+ * run a worker was on is retried by the queue. A dead web server is restarted while the database and the
+ * worker keep running (runs go on training). Either one dying over and over stops GRN Studio.
  */
-function superviseWorker(start: () => Child, children: Child[], stopping: () => boolean): void {
-  let delayMs = 1_000;
-  const launch = () => {
-    const worker = start();
-    const startedAt = Date.now();
-    children.push(worker);
-    void worker.exited.then((code) => {
-      children.splice(children.indexOf(worker), 1);
-      if (stopping()) return;
-      delayMs = Date.now() - startedAt > 60_000 ? 1_000 : Math.min(delayMs * 2, 60_000);
-      console.error(`[start] the compute worker exited (code ${code}); restarting it in ${Math.round(delayMs / 1000)} s.`);
-      setTimeout(() => {
-        if (!stopping()) launch();
-      }, delayMs).unref();
-    });
-  };
-  launch();
+const webPolicy: SupervisePolicy = { firstDelayMs: 1_000, maxDelayMs: 30_000, healthyAfterMs: 60_000, maxRestarts: 5, windowMs: 10 * 60_000 };
+/** The web app is still useful without a worker, so a crash-looping worker is retried for ever, once a minute. */
+const workerPolicy: SupervisePolicy = { firstDelayMs: 1_000, maxDelayMs: 60_000, healthyAfterMs: 60_000, maxRestarts: Infinity, windowMs: 0 };
+
+function superviseChild(name: string, policy: SupervisePolicy, start: () => Child, children: Child[], stopping: () => boolean, giveUp: (code: number) => void): void {
+  supervise(policy, {
+    start,
+    stopping,
+    onStart: (child) => void children.push(child),
+    onExit: (child) => void children.splice(children.indexOf(child), 1),
+    onRestart: (code, delayMs) => console.error(`[start] the ${name} exited (code ${code}); restarting it in ${Math.round(delayMs / 1000)} s.`),
+    onGiveUp: (code, restarts) => {
+      console.error(`[start] the ${name} exited again (code ${code}) after ${restarts} restarts in ${Math.round(policy.windowMs / 60_000)} minutes; stopping GRN Studio.`);
+      giveUp(code || 1);
+    },
+  });
 }
 
 function banner(lines: [string, string][]): void {
@@ -98,7 +100,9 @@ async function main(): Promise<void> {
   if (!(await portIsFree(port))) {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or choose another with PORT=…`);
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Also for a folder made by an earlier version (0755): it holds the session secret and the database.
+  fs.chmodSync(dataDir, 0o700);
   const unlock = lockDataDir(dataDir);
   const children: Child[] = [];
   let embedded: EmbeddedPostgres | null = null;
@@ -108,8 +112,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await Promise.all(children.map((c) => stopChild(c)));
-    if (embedded) await embedded.stop().catch((e) => console.error('[start] stopping PGlite:', e));
+    // The web server and the worker first, so nothing is mid-write when the database stops.
+    await Promise.all([...children].map((c) => stopChild(c)));
+    if (embedded) await embedded.stop().catch((e) => console.error('[start] stopping the embedded PostgreSQL:', e));
     unlock();
     process.exit(code);
   };
@@ -128,11 +133,19 @@ async function main(): Promise<void> {
     if (databaseUrl) {
       databaseMode = describeDatabase(databaseUrl);
     } else {
-      const pgliteDir = path.join(dataDir, 'pglite');
-      say(`starting the embedded database (PGlite) in ${pgliteDir}`);
-      embedded = await startEmbeddedPostgres({ dataDir: pgliteDir });
+      refuseLegacyPglite(dataDir);
+      const pgDir = path.join(dataDir, 'pg');
+      say(`starting the embedded PostgreSQL in ${pgDir}`);
+      const started = Date.now();
+      embedded = await startEmbeddedPostgres({ dataDir: pgDir, passwordFile: path.join(dataDir, 'pg-password'), logFile: path.join(dataDir, 'pg.log') });
+      say(`embedded PostgreSQL ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       databaseUrl = embedded.url;
-      databaseMode = `embedded PGlite (${pgliteDir}, served on 127.0.0.1:${embedded.port})`;
+      databaseMode = `embedded PostgreSQL 18 (${pgDir}, 127.0.0.1:${embedded.port} only, password in ${path.join(dataDir, 'pg-password')})`;
+      void embedded.exited.then(() => {
+        if (stopping) return;
+        console.error(`[start] the embedded PostgreSQL stopped unexpectedly (see ${path.join(dataDir, 'pg.log')}); stopping GRN Studio.`);
+        void shutdown(1);
+      });
     }
 
     const handle = connectDatabase(databaseUrl, { max: 2 });
@@ -151,20 +164,13 @@ async function main(): Promise<void> {
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: '1',
     });
-    const next = startChild('next', [nextBin, dev ? 'dev' : 'start', '-p', String(port)], childEnv);
-    children.push(next);
-
-    // Without the web server nothing works: if it dies, everything stops rather than half-running.
-    void next.exited.then((code) => {
-      if (stopping) return;
-      console.error(`[start] the web server exited unexpectedly (code ${code}); stopping GRN Studio.`);
-      void shutdown(code || 1);
-    });
+    const stopAll = (code: number) => void shutdown(code);
+    superviseChild('web server', webPolicy, () => startChild('next', [nextBin, dev ? 'dev' : 'start', '-p', String(port)], childEnv), children, () => stopping, stopAll);
 
     const workerFile = path.join(root, 'scripts', 'worker.ts');
     let workerState = 'off (START_WORKER=false)';
     if (env.START_WORKER && fs.existsSync(workerFile)) {
-      superviseWorker(() => startChild('worker', ['--import', tsxLoader, workerFile], childEnv), children, () => stopping);
+      superviseChild('compute worker', workerPolicy, () => startChild('worker', ['--import', tsxLoader, workerFile], childEnv), children, () => stopping, stopAll);
       workerState = `running (${env.WORKER_CONCURRENCY} at a time, backend ${env.COMPUTE_BACKEND})`;
     } else if (env.START_WORKER) {
       workerState = 'none yet (scripts/worker.ts does not exist)';

@@ -12,9 +12,9 @@ const booleanFlag = z
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  /** A real PostgreSQL. When absent, the embedded PGlite database in GRN_DATA_DIR is used. */
+  /** An external PostgreSQL. When absent, `npm start` runs the embedded PostgreSQL in GRN_DATA_DIR/pg. */
   DATABASE_URL: z.string().url().optional(),
-  /** PostgreSQL used by integration tests when reachable (defaults to the local test database). */
+  /** PostgreSQL 15 used by integration tests beside the embedded server (defaults to the local test database). */
   TEST_DATABASE_URL: z.string().url().optional(),
   GRN_DATA_DIR: z.string().min(1).default(path.join(process.cwd(), '.data')),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
@@ -47,6 +47,12 @@ const envSchema = z.object({
   MAX_EPOCHS: z.coerce.number().int().min(1).max(10_000).default(10_000),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Set by CI services: a skipped database variant, a skipped test or an empty test stage fails the run. */
+  CI: z.string().optional().transform((v) => v !== undefined && v !== '' && !['false', '0', 'no'].includes(v.toLowerCase())),
+  /** SMTP server for notification emails (e.g. smtp://user:pass@mail.lab.org:587); without it, notifications are in-app only. */
+  SMTP_URL: z.string().url().optional(),
+  /** Sender of notification emails, e.g. `GRN Studio <grn@lab.org>`; needed together with SMTP_URL. */
+  SMTP_FROM: z.string().min(3).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getViewerFromSession } from '@/server/auth/session';
+import { InboxLink } from './inbox-link';
 import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 
@@ -16,6 +17,7 @@ export async function TopBar() {
             <NavLink href="/" match="/projects">
               Projects
             </NavLink>
+            <InboxLink />
             <NavLink href="/account">Account</NavLink>
           </nav>
           <span className="topbar-user" title={viewer.email}>

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { STRATEGY_IDS } from '../strategies';
+import { withExplicitRules, type TrainingRules } from '../training/config';
 import type { PruningStrategy } from '../types';
 import { CliUsageError } from './cli-errors';
 import { formatSummaryTable, formatTable, summariseSweep, type SweepRow, type SweepSummary } from './sweep-table';
@@ -40,7 +42,7 @@ const sweepSchema = trainArgsSchema.omit({ strategy: true, lambda: true, resume:
     .default('none,imp,bioprune,pinn,pinn-mp')
     .transform((s, ctx) => {
       const list = s.split(',').map((x) => x.trim()).filter(Boolean);
-      const known = ['none', 'imp', 'bioprune', 'pinn', 'pinn-mp'];
+      const known: string[] = STRATEGY_IDS.filter((id) => id !== 'dash');
       const bad = list.filter((x) => !known.includes(x));
       if (bad.length) {
         ctx.addIssue({ code: 'custom', message: `unknown strategies ${bad.join(', ')} (choose from ${known.join(', ')})` });
@@ -106,7 +108,7 @@ export async function runSweep(argv: string[], log: (line: string) => void = con
   const inputs = loadInputs(args);
   for (const note of inputs.notes) log(`note: ${note}`);
   const runs = planRuns(args);
-  const results = reuseFinished(runs, args.redo, log);
+  const results = reuseFinished(runs, args, log);
   await trainPending(runs, results, args, inputs, log);
   const rows = runs.map((r, k) => rowOf(r.run, r.strategy, r.seed, results[k]!));
   const summaries = summariseSweep(rows);
@@ -131,13 +133,19 @@ function planRuns(args: SweepArgs): PlannedRun[] {
   );
 }
 
-/** The result.json of each run that has one (unless --redo), null for the rest. */
-function reuseFinished(runs: PlannedRun[], redo: boolean, log: (line: string) => void): (Record<string, unknown> | null)[] {
+/** The result.json of each run that has one trained with the sweep's rules (unless --redo), null for the rest. */
+function reuseFinished(runs: PlannedRun[], args: SweepArgs, log: (line: string) => void): (Record<string, unknown> | null)[] {
   return runs.map((r, k) => {
     const file = path.join(r.out, 'result.json');
-    if (redo || !existsSync(file)) return null;
+    if (args.redo || !existsSync(file)) return null;
+    const result = JSON.parse(readFileSync(file, 'utf8')) as { config?: Partial<TrainingRules> };
+    const rules = withExplicitRules(result.config ?? {});
+    if (rules.selection !== args.select || rules.lrReset !== args['lr-reset']) {
+      log(`[${k + 1}/${runs.length}] ${r.label}: ${file} was trained with --select ${rules.selection} --lr-reset ${rules.lrReset}; training again`);
+      return null;
+    }
     log(`[${k + 1}/${runs.length}] ${r.label}: reusing ${file}`);
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return result as Record<string, unknown>;
   });
 }
 

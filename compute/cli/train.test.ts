@@ -84,13 +84,12 @@ describe('dash train', () => {
     await expect(runTrain(['--data', dataFile, '--genes', genesFile, '--strategy', 'bioprune', '--out', path.join(dir, 'x'), '--quiet'], () => {})).rejects.toThrow(/prior/);
   });
 
-  it("passes --select and --lr-reset into the config, leaving the spec's defaults out of it", () => {
+  it('defaults to --select one-se --lr-reset reference, names the rules in the config, and takes the others when asked', () => {
     const base = ['--data', dataFile, '--out', dir];
     const plain = configFromArgs(parseTrainArgs(base));
-    expect(plain).not.toHaveProperty('selection');
-    expect(plain).not.toHaveProperty('lrReset');
-    const chosen = configFromArgs(parseTrainArgs([...base, '--select', 'one-se', '--lr-reset', 'reference']));
-    expect(chosen).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+    expect(plain).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+    const chosen = configFromArgs(parseTrainArgs([...base, '--select', 'best', '--lr-reset', 'initial']));
+    expect(chosen).toMatchObject({ selection: 'best', lrReset: 'initial' });
     expect(() => parseTrainArgs([...base, '--lr-reset', 'paper'])).toThrow(/--lr-reset/);
   });
 });
@@ -113,6 +112,19 @@ describe('dash sweep', () => {
     const again: string[] = [];
     await runSweep(args, (l) => again.push(l));
     expect(again.filter((l) => l.includes('reusing'))).toHaveLength(4);
+    // Under other rules the finished runs are not the sweep asked for: they train again, and so does a result naming no rules (the old defaults).
+    const other: string[] = [];
+    await runSweep([...args, '--strategies', 'none', '--lambdas', '0.5,0.05', '--select', 'best', '--lr-reset', 'initial'], (l) => other.push(l));
+    expect(other.filter((l) => l.includes('training again'))).toHaveLength(2);
+    const noneResult = path.join(out, 'none', 'result.json');
+    const stored = JSON.parse(readFileSync(noneResult, 'utf8'));
+    expect(stored.config).toMatchObject({ selection: 'best', lrReset: 'initial' });
+    delete stored.config.selection;
+    delete stored.config.lrReset;
+    writeFileSync(noneResult, JSON.stringify(stored));
+    const legacy: string[] = [];
+    await runSweep([...args, '--strategies', 'none', '--lambdas', '0.5,0.05', '--select', 'best', '--lr-reset', 'initial'], (l) => legacy.push(l));
+    expect(legacy.filter((l) => l.includes('reusing'))).toHaveLength(2);
   });
 
   it('repeats every configuration over --seeds in parallel processes, the same as one at a time', async () => {

@@ -6,7 +6,9 @@ import { parseTidyCsv } from '../formats/tidy-csv';
 import { parseTrajectoryCsv } from '../formats/trajectory-csv';
 import { pruningPath, scoreNetwork, type EpochScores, type NetworkScores, type PruningLevel } from '../metrics';
 import { effectsMatrix } from '../model/effects';
-import { defaultTrainConfig, type TrainConfig } from '../training/config';
+import { strategyLambdas } from '../pruning/pruner';
+import { STRATEGIES, STRATEGY_IDS } from '../strategies';
+import { DEFAULT_TRAINING_RULES, defaultTrainConfig, type TrainConfig } from '../training/config';
 import { LR_RESETS } from '../training/learning-rates';
 import { SELECTION_RULES } from '../training/selection';
 import { train, type TrainProfile } from '../training/trainer';
@@ -21,22 +23,23 @@ import { ProgressBar } from './progress';
 export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR [options]
   --data          expression time series: the authors' trajectory CSV, or a tidy CSV (gene,trajectory,time,value)
   --genes         gene names (header x) for the trajectory CSV
-  --prior         prior network P (dense matrix or edge list / SIF); needed by dash, bioprune, pinn, pinn-mp
+  --prior         prior network P (dense matrix or edge list / SIF); needed by ${STRATEGY_IDS.filter((s) => STRATEGIES[s].needsPrior).join(', ')}
   --ppi           external interaction-partner matrix for DASH (default |P|·|P|ᵀ)
   --gold          reference network to score against (dense matrix or edge list)
   --test          held-out trajectories (same layout as --data) for the test MSE
-  --strategy      none | imp | bioprune | dash | pinn | pinn-mp (default dash)
+  --strategy      ${STRATEGY_IDS.join(' | ')} (default dash)
+                  l0, path-l1, pathreg: the paper's penalty baselines (L0 gates, C-NODE path L1, PathReg)
   --lambda        DASH λ1,λ2 (default 0.5,0.05)
   --pinn-lambda   λ_d, data-loss weight of pinn / pinn-mp (default 0.99)
   --noise         σ of Gaussian noise added to the training data at load (default 0)
   --epochs        epoch limit (default 200)      --patience   early stop (default 40)
   --hidden        hidden units h (default 40)     --seed       run seed (default 0)
   --lr            learning rate (default 1e-3; v gets 5×)
-  --lr-reset      what a pruning event does to the learning rates: initial (all back to their starting
-                  rates, the spec's rule; default) or reference (as the authors' script: A_p gets the 5×, v 1×)
+  --lr-reset      what a pruning event does to the learning rates: reference (as the authors' script:
+                  A_p gets the 5×, v 1×; default) or initial (all back to their starting rates)
   --val-fraction  fraction of trajectories held out for validation (default 10/150)
-  --select        which model to keep: best (lowest validation loss, the spec's rule; default) or
-                  one-se (the sparsest one within one standard error of the lowest validation loss)
+  --select        which model to keep: one-se (the sparsest one within one standard error of the lowest
+                  validation loss; default) or best (the lowest validation loss)
   --solver        rk4 | dopri5 (default rk4)      --backend    wasm | cpu | another tfjs backend (default wasm)
   --resume        continue from DIR/checkpoint.json (written after every epoch)
   --quiet         no progress bar
@@ -58,7 +61,7 @@ export const trainArgsSchema = z.object({
   ppi: z.string().min(1).optional(),
   gold: z.string().min(1).optional(),
   test: z.string().min(1).optional(),
-  strategy: z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']).default('dash'),
+  strategy: z.enum(STRATEGY_IDS).default('dash'),
   lambda: pair.optional(),
   'pinn-lambda': numeric('pinn-lambda').pipe(z.number().min(0).max(1)).optional(),
   noise: numeric('noise').pipe(z.number().min(0)).default(0),
@@ -68,8 +71,8 @@ export const trainArgsSchema = z.object({
   seed: numeric('seed').pipe(z.number().int().min(0)).default(0),
   lr: numeric('lr').pipe(z.number().positive()).default(1e-3),
   'val-fraction': numeric('val-fraction').pipe(z.number().min(0).max(0.9)).default(10 / 150),
-  select: z.enum(SELECTION_RULES).default('best'),
-  'lr-reset': z.enum(LR_RESETS).default('initial'),
+  select: z.enum(SELECTION_RULES).default(DEFAULT_TRAINING_RULES.selection),
+  'lr-reset': z.enum(LR_RESETS).default(DEFAULT_TRAINING_RULES.lrReset),
   solver: z.enum(['rk4', 'dopri5']).default('rk4'),
   backend: z.string().min(1).default('wasm'),
   resume: z.boolean().default(false),
@@ -155,9 +158,9 @@ export function configFromArgs(args: TrainArgs): TrainConfig {
     solver: args.solver,
     seed: args.seed,
     backend: args.backend,
-    // Left out for the default rule, so configs (and checkpoints) from before the option stay identical.
-    ...(args.select !== 'best' ? { selection: args.select } : {}),
-    ...(args['lr-reset'] !== 'initial' ? { lrReset: args['lr-reset'] } : {}),
+    // Always named: a config without them means the rules of before they were the defaults (RULES_WHEN_ABSENT).
+    selection: args.select,
+    lrReset: args['lr-reset'],
   });
 }
 
@@ -197,7 +200,7 @@ export async function trainToFolder(inputs: LoadedInputs, config: TrainConfig, o
   const scores = inputs.gold ? scoreNetwork(result.effects, inputs.gold) : null;
   const summary: Record<string, unknown> = {
     strategy: config.strategy,
-    lambda: config.strategy === 'dash' ? config.lambda : config.strategy === 'imp' || config.strategy === 'pinn-mp' ? [0, 0] : config.strategy === 'bioprune' ? [1, 1] : null,
+    lambda: config.strategy === 'dash' ? config.lambda : strategyLambdas(config.strategy, config.lambda),
     sparsity: s.sparsity,
     ...(scores
       ? {

@@ -1,4 +1,5 @@
 import { FormatError } from './errors';
+import { isDecimalNumber, isNonFiniteWord } from './number';
 
 /** One parsed record: its 1-based starting line in the file and its cells (unquoted, untrimmed). */
 export interface CsvRow {
@@ -71,14 +72,15 @@ export function detectDelimiter(text: string): ',' | '\t' {
   return firstLine.includes('\t') ? '\t' : ',';
 }
 
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
-
 /** Parses one cell as a finite number, or explains exactly why it is not one. */
 export function parseNumberCell(raw: string, line: number, column: number): number {
   const s = raw.trim();
-  if (NUMBER.test(s)) return Number(s);
-  if (NOT_FINITE.test(s)) {
+  if (isDecimalNumber(s)) {
+    const value = Number(s);
+    if (Number.isFinite(value)) return value;
+    throw new FormatError('not-finite', `'${truncate(s)}' is too large for a double (it overflows to Infinity)`, { line, column });
+  }
+  if (isNonFiniteWord(s)) {
     throw new FormatError('not-finite', `'${s}' is not a finite number (NaN and Infinity are not allowed)`, { line, column });
   }
   if (s === '') throw new FormatError('malformed-number', 'empty cell where a number is required', { line, column });
@@ -102,6 +104,15 @@ export function quoteCell(value: string, delimiter = ','): string {
     return `"${value.replace(/"/g, '""')}"`;
   }
   return value;
+}
+
+/**
+ * A text cell a spreadsheet will show as text: one starting with =, +, -, @, tab or CR would be read as a
+ * formula (CSV injection), so it gets a leading apostrophe, which spreadsheets hide. Numbers are kept.
+ */
+export function spreadsheetSafe(text: string): string {
+  if (text === '' || !'=+-@\t\r'.includes(text[0])) return text;
+  return isDecimalNumber(text) ? text : `'${text}`;
 }
 
 export function writeRow(cells: readonly string[], delimiter = ','): string {

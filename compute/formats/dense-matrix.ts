@@ -2,9 +2,9 @@ import type { SquareMatrix } from '../types';
 import { detectDelimiter, formatNumber, parseDelimited, parseNumberCell, writeRow, type CsvRow } from './csv';
 import { FormatError, checkInput, type ParseOptions } from './errors';
 import { assertUniqueGenes } from './gene-names';
+import { isNumberLike } from './number';
 
-const NUMBER_LIKE = /^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|nan|inf|infinity)$/i;
-const isName = (cell: string) => cell.trim() !== '' && !NUMBER_LIKE.test(cell.trim());
+const isName = (cell: string) => cell.trim() !== '' && !isNumberLike(cell.trim());
 
 export interface NamedMatrix {
   genes: string[];

@@ -16,6 +16,14 @@ const ALIASES: Record<'sign' | 'weight' | 'evidence', string[]> = {
 const REGULATOR_HEADER = /^(regulator|source|from|tf|transcription[ _]factor|gene ?1|node ?1)([ _-]?(name|gene|id|symbol))?$/i;
 const TARGET_HEADER = /^(target|to|gene ?2|node ?2)([ _-]?(name|gene|id|symbol))?$/i;
 const POSITIONAL: Field[] = ['regulator', 'target', 'sign', 'weight', 'evidence'];
+/** Far more than any edge list has; a line of a million delimiters is not an edge list, and callers that name columns would build a header that size. */
+export const MAX_EDGE_LIST_COLUMNS = 100;
+
+export function checkEdgeListWidth(row: CsvRow): void {
+  if (row.cells.length > MAX_EDGE_LIST_COLUMNS) {
+    throw new FormatError('ragged-row', `the line has ${row.cells.length} columns; an edge list has at most ${MAX_EDGE_LIST_COLUMNS} (regulator, target, sign, weight, evidence and a few more)`, { line: row.line });
+  }
+}
 
 /**
  * Edge list, CSV or TSV, columns `regulator,target[,sign,weight,evidence]`. The header is optional: a
@@ -28,6 +36,7 @@ const POSITIONAL: Field[] = ['regulator', 'target', 'sign', 'weight', 'evidence'
 export function parseEdgeList(text: string, options: ParseOptions = {}): NamedEdge[] {
   checkInput(text, 'edge list', options);
   const rows = parseDelimited(text, detectDelimiter(text));
+  checkEdgeListWidth(rows[0]);
   const header = readHeader(rows[0]);
   const body = header ? rows.slice(1) : rows;
   const columns = header ?? POSITIONAL.slice(0, Math.min(POSITIONAL.length, rows[0].cells.length));

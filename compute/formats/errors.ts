@@ -13,7 +13,10 @@ export type FormatErrorKind =
   | 'unknown-gene'
   | 'unknown-cell'
   | 'wrong-shape'
-  | 'invalid-value';
+  | 'invalid-value'
+  | 'binary-content'
+  | 'invalid-text'
+  | 'too-sparse';
 
 /** A problem with an input file; `line` and `column` are 1-based and point at the offending cell. */
 export class FormatError extends Error {
@@ -64,4 +67,64 @@ export function checkInput(text: string, what: string, options: ParseOptions = {
     }
   }
   if (text.trim() === '') throw new FormatError('empty-file', `the ${what} is empty`);
+  checkCharacters(text, what);
+}
+
+/**
+ * Text a person could have written: no NUL (a binary file), no lone UTF-16 surrogate (not encodable,
+ * and the database refuses it), no U+FFFD (bytes that were not UTF-8, e.g. a spreadsheet saved as
+ * .xlsx), no control characters other than tab, line breaks and form feed. One pass, positions 1-based.
+ */
+function checkCharacters(text: string, what: string): void {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      continue;
+    }
+    if (c >= 0x20 && c < 0x7f) continue;
+    const where = { line };
+    const at = `character ${i - lineStart + 1}`;
+    if (c === 0) {
+      throw new FormatError('binary-content', `${at}: the ${what} contains a NUL character, so it is a binary file, not CSV/TSV text; export it as text (UTF-8) and upload that`, where);
+    }
+    if (c === 0xfffd) {
+      throw new FormatError('binary-content', `${at}: the ${what} holds bytes that are not UTF-8 text (shown as U+FFFD); is it a spreadsheet or another binary file? Save it as UTF-8 CSV`, where);
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      i++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      throw new FormatError('invalid-text', `${at}: the ${what} contains a lone UTF-16 surrogate (U+${hex(c)}), which is not valid text`, where);
+    }
+    if ((c < 0x20 && c !== 9 && c !== 12 && c !== 13) || c === 0x7f) {
+      throw new FormatError('binary-content', `${at}: the ${what} contains the control character U+${hex(c)}, so it is not plain text (a binary file?); only tabs and line breaks may appear`, where);
+    }
+  }
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const hex = (c: number) => c.toString(16).toUpperCase().padStart(4, '0');
+
+/**
+ * Layouts that spread observations over a grid (tidy rows over genes × times, a matrix's cells over
+ * pseudotime lineages) may build at most this many values per value read, above a floor that
+ * small files never reach, and never more than the hard cap: a 403 KB tidy file of one gene per
+ * time point asked for a 25,000 × 25,000 grid and ran the server out of memory.
+ */
+export const expansionLimits = { perInputValue: 8, floor: 1_000_000, cap: 16_000_000 } as const;
+
+export function checkExpansion(what: string, inputValues: number, gridValues: number, layout: string): void {
+  const allowed = Math.min(expansionLimits.cap, Math.max(expansionLimits.floor, expansionLimits.perInputValue * inputValues));
+  if (gridValues <= allowed) return;
+  throw new FormatError(
+    'too-sparse',
+    `the ${what} gives ${inputValues.toLocaleString('en')} values, but they spread over ${layout} = ${gridValues.toLocaleString('en')} cells; ` +
+      `at most ${allowed.toLocaleString('en')} are allowed (${expansionLimits.perInputValue} per value given, at most ${expansionLimits.cap.toLocaleString('en')}). ` +
+      'Most cells would be missing: check that genes share their time points, or upload the data in a dense layout',
+  );
 }

@@ -4,6 +4,7 @@ import { parseDenseMatrix } from './dense-matrix';
 import { parseEdgeList } from './edge-list';
 import { checkInput, type ParseOptions } from './errors';
 import { matrixToEdges } from './network-convert';
+import { isNumberLike } from './number';
 import { parseSif } from './sif';
 
 export type NetworkFileKind = 'matrix' | 'edges' | 'sif';
@@ -26,7 +27,6 @@ export function parseNetwork(text: string, options: NetworkFileOptions = {}): { 
   return { kind, edges: matrixToEdges(matrix, genes) };
 }
 
-const NUMBER_LIKE = /^[+-]?((\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|nan|inf|infinity)$/i;
 
 /**
  * `.sif` files, or lines of space-separated words, are SIF. A square block of numbers (with or without
@@ -40,5 +40,5 @@ export function detectNetworkKind(text: string, fileName?: string): NetworkFileK
   const last = rows[rows.length - 1].cells;
   const width = rows[0].cells.length;
   const squareish = Math.abs(rows.length - width) <= 1 && width >= 2;
-  return squareish && NUMBER_LIKE.test((last[1] ?? '').trim()) && width > 2 ? 'matrix' : 'edges';
+  return squareish && isNumberLike((last[1] ?? '').trim()) && width > 2 ? 'matrix' : 'edges';
 }

@@ -1,6 +1,6 @@
 import type { ExpressionData, Trajectory } from '../types';
 import { detectDelimiter, parseDelimited, parseOptionalNumberCell, type CsvRow } from './csv';
-import { FormatError, checkInput, type ParseOptions } from './errors';
+import { FormatError, checkExpansion, checkInput, type ParseOptions } from './errors';
 import { assertUniqueGenes } from './gene-names';
 
 /**
@@ -14,6 +14,14 @@ export function parseMatrixWithPseudotime(matrixText: string, pseudotimeText: st
   checkInput(pseudotimeText, 'pseudotime file', options);
   const matrix = readExpressionMatrix(parseDelimited(matrixText, detectDelimiter(matrixText)));
   const lineages = readPseudotime(parseDelimited(pseudotimeText, detectDelimiter(pseudotimeText)), matrix.cellIndex);
+  const placements = lineages.reduce((sum, l) => sum + l.cells.length, 0);
+  const genes = matrix.genes.length;
+  checkExpansion(
+    'expression matrix',
+    genes * matrix.cellIndex.size,
+    genes * placements,
+    `${genes.toLocaleString('en')} genes × ${placements.toLocaleString('en')} cell placements on ${lineages.length.toLocaleString('en')} lineages`,
+  );
   const trajectories: Trajectory[] = lineages.map((lineage) => {
     const ordered = lineage.cells
       .map((c, order) => ({ ...c, order }))

@@ -1,3 +1,5 @@
+import { isDecimalNumber } from './number';
+
 const ACTIVATING = new Set(['+', '+1', '1', 'activation', 'activates', 'activator', 'activating', 'positive', 'up', '->', 'increases', 'induces']);
 const REPRESSING = new Set(['-', '-1', 'repression', 'represses', 'repressor', 'repressing', 'inhibition', 'inhibits', 'inhibitor', 'negative', 'down', '-|', 'decreases']);
 const UNKNOWN = new Set(['', '0', '?', 'unknown', 'na', 'regulates', 'regulation']);
@@ -8,7 +10,7 @@ export function parseSign(text: string): number | null {
   if (ACTIVATING.has(s)) return 1;
   if (REPRESSING.has(s)) return -1;
   if (UNKNOWN.has(s)) return 0;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Math.sign(Number(s));
+  if (isDecimalNumber(s)) return Math.sign(Number(s));
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { ExpressionData } from '../types';
 import { detectDelimiter, formatNumber, parseDelimited, parseNumberCell, parseOptionalNumberCell, writeRow, type CsvRow } from './csv';
-import { FormatError, checkInput, type ParseOptions } from './errors';
+import { FormatError, checkExpansion, checkInput, type ParseOptions } from './errors';
 
 const COLUMNS = ['gene', 'trajectory', 'time', 'value'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -47,6 +47,9 @@ export function parseTidyCsv(text: string, options: ParseOptions = {}): Expressi
   }
 
   const n = geneIndex.size;
+  let timePoints = 0;
+  for (const byTime of trajectories.values()) timePoints += byTime.size;
+  checkExpansion('tidy expression file', body.length, timePoints * n, `${n.toLocaleString('en')} genes × ${timePoints.toLocaleString('en')} time points (over ${trajectories.size.toLocaleString('en')} trajectories)`);
   return {
     genes: [...geneIndex.keys()],
     trajectories: [...trajectories.values()].map((byTime) => {

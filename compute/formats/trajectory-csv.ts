@@ -1,3 +1,4 @@
+import { maxOf } from '../extent';
 import type { ExpressionData, Trajectory } from '../types';
 import { formatNumber, parseDelimited, parseNumberCell, parseOptionalNumberCell, type CsvRow } from './csv';
 import { FormatError, checkInput, type ParseOptions } from './errors';
@@ -93,7 +94,7 @@ function readTimes(row: CsvRow, width: number): number[] {
 /** Writes the authors' layout; shorter trajectories are padded with empty cells. */
 export function writeTrajectoryCsv(data: ExpressionData): string {
   const n = data.genes.length;
-  const width = Math.max(1, ...data.trajectories.map((t) => t.times.length));
+  const width = Math.max(1, maxOf(data.trajectories.map((t) => t.times.length)));
   const pad = (cells: string[], to: number) => cells.concat(new Array<string>(Math.max(0, to - cells.length)).fill(''));
   const lines = [pad([String(n), String(data.trajectories.length)], width).join(',')];
   for (const t of data.trajectories) {

@@ -121,6 +121,8 @@ export class PhoenixModel {
   private maskTensor: tf.Tensor1D | null = null;
   private maskState: PhoenixMasks | null = null;
   private vMaxCache: number | null = null;
+  /** Applied to the weights the model evaluates with (a penalty baseline's test-time gates); null: none. */
+  private evalTransform: ((w: PhoenixTensors) => PhoenixTensors) | null = null;
 
   constructor(params: PhoenixParams, masks: PhoenixMasks | null = null) {
     this.n = params.n;
@@ -137,6 +139,15 @@ export class PhoenixModel {
     this.maskTensor?.dispose();
     this.maskState = masks;
     this.maskTensor = masks ? tf.keep(tf.tensor1d(masksToFlat(masks, this.n, this.h))) : null;
+  }
+
+  setEvalTransform(transform: ((w: PhoenixTensors) => PhoenixTensors) | null): void {
+    this.evalTransform = transform;
+  }
+
+  private evalTensors(): PhoenixTensors {
+    const w = this.tensors();
+    return this.evalTransform ? this.evalTransform(w) : w;
   }
 
   /** Overwrites all parameters (e.g. restoring the best model or a checkpoint). */
@@ -231,7 +242,7 @@ export class PhoenixModel {
 
   /** The loss as a number, without gradients. */
   evaluate(batch: PairBatch, solver: SolverConfig): number {
-    const value = tf.tidy(() => this.loss(this.tensors(), batch, solver));
+    const value = tf.tidy(() => this.loss(this.evalTensors(), batch, solver));
     const result = value.dataSync()[0];
     value.dispose();
     return result;
@@ -243,7 +254,7 @@ export class PhoenixModel {
    */
   evaluateByTrajectory(batch: PairBatch, solver: SolverConfig): { mse: number; trajectoryMse: number[] } {
     const [total, rowSums] = tf.tidy(() => {
-      const sq = this.squaredErrors(this.tensors(), batch, solver);
+      const sq = this.squaredErrors(this.evalTensors(), batch, solver);
       return [tf.div(tf.sum(sq), batch.count), tf.sum(sq, 1)];
     });
     const mse = total.dataSync()[0];

@@ -32,6 +32,9 @@ const STRATEGY_COLOURS: Record<string, string> = {
   none: '#555555',
   pinn: '#8e44ad',
   'pinn-mp': '#d68910',
+  l0: '#16a085',
+  'path-l1': '#7f8c8d',
+  pathreg: '#b9770e',
 };
 const W = 980;
 const H = 600;

@@ -12,6 +12,9 @@ export function strategyLambdas(strategy: PruningStrategy, lambda?: readonly [nu
   switch (strategy) {
     case 'none':
     case 'pinn':
+    case 'l0':
+    case 'path-l1':
+    case 'pathreg':
       return null;
     case 'imp':
     case 'pinn-mp':

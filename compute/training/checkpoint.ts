@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PhoenixMasks, PhoenixParams } from '../model/params';
 import type { PrunerState } from '../pruning/pruner';
 import type { AdamState } from './adam';
-import type { TrainConfig } from './config';
+import { withExplicitRules, type TrainConfig, type TrainingRules } from './config';
 import { decodeBytes, decodeFloat32, encodeBytes, encodeFloat32 } from './encoding';
 import type { PlateauState } from './plateau';
 import type { KeptModel, SelectionState } from './selection';
@@ -26,6 +26,8 @@ export interface TrainingState {
   pinnRandom: RandomState | null;
   selection: SelectionState;
   history: EpochReport[];
+  /** A penalty baseline's gate parameters (log α) and their Adam state; null without gates. */
+  gates?: { logAlpha: Float32Array; adam: AdamState } | null;
 }
 
 const PARAM_NAMES = ['Ws', 'bs', 'Wp', 'bp', 'As', 'Ap', 'v'] as const;
@@ -84,6 +86,7 @@ export function takeCheckpoint(s: TrainingState): TrainCheckpoint {
     ...(s.selection.chosen !== s.selection.best ? { chosen: encodeKept(s.selection.chosen) } : {}),
     badEpochs: s.selection.badEpochs,
     history: s.history.map((r) => ({ ...r, trainLoss: encodeNumber(r.trainLoss), valLoss: encodeNumber(r.valLoss) })),
+    ...(s.gates ? { gates: { logAlpha: encodeFloat32(s.gates.logAlpha), adam: s.gates.adam } } : {}),
   };
 }
 
@@ -115,11 +118,13 @@ const checkpointSchema = z.object({
   chosen: keptSchema.nullable().optional(),
   badEpochs: z.number().int().min(0),
   history: z.array(z.record(z.string(), z.unknown())),
+  gates: z.object({ logAlpha: z.string(), adam: z.object({ step: z.number().int().min(0), m: z.string(), s: z.string() }) }).optional(),
 });
 
 /** The settings that must match for a checkpoint to continue a run (the backend and epoch limit may change). */
 function runIdentity(c: Record<string, unknown>): string {
-  const { backend: _backend, epochs: _epochs, ...rest } = c;
+  // A config that leaves the rules out was trained with RULES_WHEN_ABSENT: the same run as one that names them.
+  const { backend: _backend, epochs: _epochs, ...rest } = withExplicitRules(c as Partial<TrainingRules> & Record<string, unknown>);
   return JSON.stringify(rest, Object.keys(rest).sort());
 }
 
@@ -148,5 +153,6 @@ export function restoreCheckpoint(c: TrainCheckpoint, config: TrainConfig, n: nu
     pinnRandom: k.pinnRandom,
     selection: { best, chosen: k.chosen === undefined ? best : decodeKept(k.chosen, n, h), badEpochs: k.badEpochs },
     history: k.history.map((r) => ({ ...r, trainLoss: decodeNumber(r.trainLoss as number | string), valLoss: decodeNumber(r.valLoss as number | string) }) as EpochReport),
+    gates: k.gates ? { logAlpha: decodeFloat32(k.gates.logAlpha, 2 * n + 2 * h), adam: k.gates.adam } : null,
   };
 }

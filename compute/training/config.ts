@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { LR_RESETS } from './learning-rates';
-import { SELECTION_RULES } from './selection';
+import { STRATEGY_IDS } from '../strategies';
+import { LR_RESETS, type LearningRateReset } from './learning-rates';
+import { SELECTION_RULES, type SelectionRule } from './selection';
 
-export const strategySchema = z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']);
+export const strategySchema = z.enum(STRATEGY_IDS);
 
 const fraction = z.number().min(0).max(1);
 
@@ -27,10 +28,10 @@ export const trainConfigSchema = z
       fraction,
     }),
     seed: z.number().int().min(0).max(2 ** 32 - 1),
-    /** Which model the run keeps; absent means 'best' (spec §3). See selection.ts. */
+    /** Which model the run keeps (selection.ts); absent means RULES_WHEN_ABSENT.selection. */
     selection: z.enum(SELECTION_RULES).optional(),
     backend: z.string().min(1).optional(),
-    /** What a pruning event does to the learning rates; absent means 'initial' (spec §3). See learning-rates.ts. */
+    /** What a pruning event does to the learning rates (learning-rates.ts); absent means RULES_WHEN_ABSENT.lrReset. */
     lrReset: z.enum(LR_RESETS).optional(),
     /** Random states for the pinn prior loss (reference 10,000) and how many are drawn per step. */
     pinnStates: z.number().int().min(1).optional(),
@@ -48,6 +49,30 @@ export const trainConfigSchema = z
 
 export type TrainConfig = z.infer<typeof trainConfigSchema>;
 
+export interface TrainingRules {
+  selection: SelectionRule;
+  lrReset: LearningRateReset;
+}
+
+/**
+ * The rules a new run gets (spec §3): the authors' script's learning-rate reset and the one-SE model,
+ * the rules that reproduce the paper's SIM350 numbers. The CLI, the server, GraphQL and the launch form
+ * all take their defaults from here, and a new config records them explicitly.
+ */
+export const DEFAULT_TRAINING_RULES: Readonly<TrainingRules> = { selection: 'one-se', lrReset: 'reference' };
+
+/**
+ * How a config that does not name the rules was trained: until issue 16 the spec's defaults were
+ * 'best' and 'initial' and configs left them out, so stored runs, result files and checkpoints without
+ * the fields keep meaning what they meant when they were made.
+ */
+export const RULES_WHEN_ABSENT: Readonly<TrainingRules> = { selection: 'best', lrReset: 'initial' };
+
+/** The config with both rules named: what it was (or will be) trained with. */
+export function withExplicitRules<C extends Partial<TrainingRules>>(config: C): C & TrainingRules {
+  return { ...config, selection: config.selection ?? RULES_WHEN_ABSENT.selection, lrReset: config.lrReset ?? RULES_WHEN_ABSENT.lrReset };
+}
+
 /** The paper's settings for the synthetic benchmark; override what differs. */
 export function defaultTrainConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
   const base: TrainConfig = {
@@ -64,6 +89,7 @@ export function defaultTrainConfig(overrides: Partial<TrainConfig> = {}): TrainC
     pruning: { firstEpoch: 3, firstFraction: 0.7, every: 10, fraction: 0.1 },
     seed: 0,
     backend: 'wasm',
+    ...DEFAULT_TRAINING_RULES,
   };
   return { ...base, ...overrides, pruning: { ...base.pruning, ...(overrides.pruning ?? {}) } };
 }

@@ -1,3 +1,4 @@
+import { maxOf } from '../extent';
 import * as tf from '@tensorflow/tfjs';
 import type { PairBatch } from '../model/phoenix';
 import type { Random } from '../random';
@@ -67,7 +68,7 @@ export function pairBatch(trajectories: readonly Trajectory[], n: number): PairB
     observed: missing ? tf.tensor2d(observed, [rows, n]) : null,
     dt: tf.tensor2d(dt, [rows, 1]),
     rows,
-    maxDt: Math.max(...dt),
+    maxDt: maxOf(dt),
     count,
     groups,
   };

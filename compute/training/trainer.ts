@@ -6,14 +6,16 @@ import { initPhoenixParams } from '../model/init';
 import { fullMasks, type PhoenixMasks, type PhoenixParams } from '../model/params';
 import { defaultSolver, flatLayout, PhoenixModel, type PairBatch, type SolverConfig } from '../model/phoenix';
 import { GradientTape } from '../model/rhs';
+import { PenaltyTerms } from '../pruning/penalties';
 import { PinnPrior } from '../pruning/pinn';
 import { Pruner, strategyLambdas } from '../pruning/pruner';
 import { pruningFractionAt } from '../pruning/schedule';
 import { Random } from '../random';
+import { strategyInfo } from '../strategies';
 import type { ExpressionData, SquareMatrix } from '../types';
 import { FlatAdam } from './adam';
 import { restoreCheckpoint, takeCheckpoint } from './checkpoint';
-import { parseTrainConfig, type TrainConfig } from './config';
+import { parseTrainConfig, withExplicitRules, type TrainConfig } from './config';
 import { addNoise, checkExpressionData, disposeBatch, pairBatch, splitTrajectories } from './data';
 import { learningRateGroups, type LearningRateGroups } from './learning-rates';
 import { ReduceOnPlateau } from './plateau';
@@ -71,6 +73,8 @@ class TrainingRun {
   private plateau: ReduceOnPlateau;
   private readonly pruner: Pruner | null;
   private readonly pinn: PinnPrior | null;
+  private readonly penalty: PenaltyTerms | null;
+  private readonly gateAdam: FlatAdam | null;
   private readonly solver: SolverConfig;
   private readonly trainBatches: PairBatch[];
   private readonly validationBatch: PairBatch | null;
@@ -106,16 +110,24 @@ class TrainingRun {
     const params = initPhoenixParams(n, h, this.random);
     const lambdas = strategyLambdas(config.strategy, config.lambda);
     this.pruner = lambdas ? new Pruner({ n, h, lambda: lambdas, prior: input.prior ?? null, ppi: input.ppi ?? null, random: this.random }) : null;
+    const penalty = strategyInfo(config.strategy).penalty;
+    this.penalty = penalty ? new PenaltyTerms(penalty, n, h, this.random) : null;
+    this.gateAdam = this.penalty?.logAlpha ? new FlatAdam(this.penalty.gateCount, [{ start: 0, length: this.penalty.gateCount }]) : null;
     // Tensors from here on. Only the check right below can throw, and then no batch holds any.
     this.trainBatches = training.map((t) => pairBatch([t], n)).filter((b): b is PairBatch => b !== null);
     if (this.trainBatches.length === 0) throw new Error('no training pairs: every trajectory needs two time points with a fully observed first one');
     this.pinn = usesPriorLoss ? new PinnPrior({ prior: input.prior!, seed: config.seed, states: config.pinnStates, batchSize: config.pinnBatch }) : null;
     this.solver = solverFor(config);
     this.model = new PhoenixModel(params, null);
-    this.rates = learningRateGroups(n, h, config.learningRate, config.lrReset ?? 'initial');
+    if (this.penalty?.logAlpha) {
+      const terms = this.penalty;
+      this.model.setEvalTransform((w) => terms.gate(w, terms.testGates()));
+    }
+    const rules = withExplicitRules(config);
+    this.rates = learningRateGroups(n, h, config.learningRate, rules.lrReset);
     this.adam = new FlatAdam(flatLayout(n, h).length, this.rates.groups);
     this.plateau = new ReduceOnPlateau(this.rates.initial);
-    this.selection = new ModelSelection(config.selection ?? 'best');
+    this.selection = new ModelSelection(rules.selection);
     // Validation and test trajectories stay noise-free: their errors are measured against true values.
     this.validationBatch = pairBatch(
       split.validation.map((i) => data.trajectories[i]),
@@ -138,6 +150,17 @@ class TrainingRun {
     this.selection.state = state.selection;
     this.history = state.history;
     this.level = state.history.filter((r) => r.pruned).length;
+    if (this.penalty?.logAlpha) {
+      if (!state.gates) throw new Error('the checkpoint has no gates, this run trains them');
+      this.penalty.restore(state.gates.logAlpha);
+      this.gateAdam!.restore(state.gates.adam);
+    }
+  }
+
+  /** The model's parameters as the run evaluates them: with a penalty baseline's test-time gates applied. */
+  private currentParams() {
+    const raw = this.model.params();
+    return this.penalty ? this.penalty.gatedParams(raw) : raw;
   }
 
   async execute(): Promise<TrainResult & { profile: TrainProfile }> {
@@ -163,7 +186,7 @@ class TrainingRun {
       const testLoss = this.testBatch ? this.model.evaluate(this.testBatch, this.solver) : undefined;
       this.profile.validationSeconds += (performance.now() - t0) / 1000;
       this.plateau.observe(valLoss);
-      const params = this.model.params();
+      const params = this.currentParams();
       const isBest = this.selection.observe({ epoch, valLoss, ...(valSe !== null ? { valSe } : {}), level: this.level }, () => ({
         params,
         masks: this.model.masks ? cloneMasks(this.model.masks) : null,
@@ -228,18 +251,27 @@ class TrainingRun {
 
   /** One optimiser step on one trajectory's pairs; returns its data MSE. */
   private step(batch: PairBatch): number {
-    const { model, pinn } = this;
+    const { model, pinn, penalty } = this;
     const lambdaData = this.config.pinnLambda ?? 0.99;
     let dataLoss: tf.Scalar | null = null;
-    const { value, grads } = tf.variableGrads(() => {
-      const w = model.tensors();
-      const mse = model.loss(w, batch, this.solver, this.tape);
-      dataLoss = tf.keep(mse);
-      if (!pinn) return mse;
-      return tf.add(tf.mul(mse, lambdaData), tf.mul(pinn.loss(model, w, this.tape), 1 - lambdaData)) as tf.Scalar;
-    }, [model.theta]);
+    const u = penalty?.drawUniforms(this.random) ?? null;
+    const { value, grads } = tf.variableGrads(
+      () => {
+        const raw = model.tensors();
+        const z = u ? penalty!.sampledGates(u) : null;
+        const w = z ? penalty!.gate(raw, z) : raw;
+        const mse = model.loss(w, batch, this.solver, this.tape);
+        dataLoss = tf.keep(mse);
+        if (penalty) return tf.add(mse, penalty.loss(raw, z)) as tf.Scalar;
+        if (!pinn) return mse;
+        return tf.add(tf.mul(mse, lambdaData), tf.mul(pinn.loss(model, w, this.tape), 1 - lambdaData)) as tf.Scalar;
+      },
+      penalty?.logAlpha ? [model.theta, penalty.logAlpha] : [model.theta],
+    );
     this.tape.release();
     this.adam.apply(model.theta, grads[model.theta.name], this.plateau.rates);
+    // The gates learn at the weights' current rate (one Adam over all parameters in the authors' script).
+    if (penalty?.logAlpha) this.gateAdam!.apply(penalty.logAlpha, grads[penalty.logAlpha.name], [this.plateau.rates[0]]);
     model.parametersChanged();
     const loss = (dataLoss as tf.Scalar | null)!.dataSync()[0];
     (dataLoss as tf.Scalar | null)!.dispose();
@@ -262,16 +294,19 @@ class TrainingRun {
       pinnRandom: this.pinn?.saveRandom() ?? null,
       selection: this.selection.state,
       history: this.history,
+      gates: this.penalty?.logAlpha ? { logAlpha: this.penalty.save()!, adam: this.gateAdam!.save() } : null,
     });
   }
 
   private result(cancelled: boolean, stoppedEarly: boolean): TrainResult & { profile: TrainProfile } {
-    const kept = this.selection.chosen ?? { epoch: 0, valLoss: Number.NaN, params: this.model.params(), masks: this.model.masks };
+    const kept = this.selection.chosen ?? { epoch: 0, valLoss: Number.NaN, params: this.currentParams(), masks: this.model.masks };
     const params: PhoenixParams = kept.params;
     let testMse: number | undefined;
     if (this.testBatch) {
       this.model.setParams(params);
       this.model.setMasks(kept.masks);
+      // The kept parameters already carry the test-time gates.
+      this.model.setEvalTransform(null);
       testMse = this.model.evaluate(this.testBatch, this.solver);
     }
     const seconds = this.history.reduce((s, r) => s + r.seconds, 0);
@@ -298,6 +333,8 @@ class TrainingRun {
     this.model.dispose();
     this.adam.dispose();
     this.pinn?.dispose();
+    this.penalty?.dispose();
+    this.gateAdam?.dispose();
     for (const b of this.trainBatches) disposeBatch(b);
     disposeBatch(this.validationBatch);
     disposeBatch(this.testBatch);

@@ -7,7 +7,7 @@ import { randomKinetics } from '../simulator/random-kinetics';
 import { simulateDataset } from '../simulator/simulate';
 import type { ExpressionData, SquareMatrix } from '../types';
 import { FlatAdam } from './adam';
-import { defaultTrainConfig, parseTrainConfig, type TrainConfig } from './config';
+import { DEFAULT_TRAINING_RULES, defaultTrainConfig, parseTrainConfig, RULES_WHEN_ABSENT, withExplicitRules, type TrainConfig } from './config';
 import { splitTrajectories } from './data';
 import { ReduceOnPlateau } from './plateau';
 import { train } from './trainer';
@@ -39,6 +39,8 @@ const tiny = (overrides: Partial<TrainConfig> = {}) =>
     validationFraction: 0.2,
     learningRate: 0.01,
     pruning: { firstEpoch: 2, firstFraction: 0.5, every: 3, fraction: 0.2 },
+    // The rules these cases were written for; the cases on the rules name theirs.
+    ...RULES_WHEN_ABSENT,
     ...overrides,
   });
 
@@ -84,11 +86,9 @@ describe('trainer', () => {
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
-  it("trains as the spec rule up to the first pruning event under lrReset 'reference', differently after it, and resumes exactly", async () => {
-    const config = (lrReset?: 'initial' | 'reference') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 5, ...(lrReset ? { lrReset } : {}) });
-    const spec = await train({ data, prior: truth, config: config() });
-    const explicit = await train({ data, prior: truth, config: config('initial') });
-    expect(explicit.model).toEqual(spec.model);
+  it("trains as the 'initial' rule up to the first pruning event under lrReset 'reference', differently after it, and resumes exactly", async () => {
+    const config = (lrReset: 'initial' | 'reference') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 5, lrReset });
+    const spec = await train({ data, prior: truth, config: config('initial') });
     const checkpoints: TrainCheckpoint[] = [];
     const reference = await train({ data, prior: truth, config: config('reference'), callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
     const losses = (r: typeof spec) => r.history.map((e) => [e.trainLoss, e.valLoss]);
@@ -100,9 +100,29 @@ describe('trainer', () => {
     expect(resumed.model).toEqual(reference.model);
   });
 
+  it('defaults to the authors’ reset and one-SE, and reads a config that names no rules with the rules of before (best, initial)', async () => {
+    expect(DEFAULT_TRAINING_RULES).toEqual({ selection: 'one-se', lrReset: 'reference' });
+    expect(defaultTrainConfig()).toMatchObject(DEFAULT_TRAINING_RULES);
+    const noRules: { seed: number; selection?: 'best' } = { seed: 3 };
+    expect(withExplicitRules(noRules)).toEqual({ seed: 3, ...RULES_WHEN_ABSENT });
+    expect(withExplicitRules({ selection: 'one-se' as const })).toEqual({ selection: 'one-se', lrReset: 'initial' });
+    const { selection: _s, lrReset: _l, ...stored } = tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 8 });
+    const checkpoints: TrainCheckpoint[] = [];
+    const old = await train({ data, prior: truth, config: stored as TrainConfig, callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
+    const legacy = await train({ data, prior: truth, config: { ...stored, ...RULES_WHEN_ABSENT } as TrainConfig });
+    const today = await train({ data, prior: truth, config: { ...stored, ...DEFAULT_TRAINING_RULES } as TrainConfig });
+    expect(old.model).toEqual(legacy.model);
+    expect(old.history.map((r) => r.valLoss)).toEqual(legacy.history.map((r) => r.valLoss));
+    expect(today.history.map((r) => r.valLoss)).not.toEqual(old.history.map((r) => r.valLoss));
+    // A checkpoint of the old record continues under the same config with the rules named, and not under today's.
+    const resumed = await train({ data, prior: truth, config: { ...stored, ...RULES_WHEN_ABSENT } as TrainConfig, resumeFrom: checkpoints[4] });
+    expect(resumed.model).toEqual(old.model);
+    await expect(train({ data, prior: truth, config: { ...stored, ...DEFAULT_TRAINING_RULES } as TrainConfig, resumeFrom: checkpoints[4] })).rejects.toThrow(/different training config/);
+  });
+
   it('records the validation SE, and one-se keeps the sparsest model within one SE of the lowest loss', async () => {
-    const config = (selection?: 'one-se') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 16, patience: 50, ...(selection ? { selection } : {}) });
-    const best = await train({ data, prior: truth, config: config() });
+    const config = (selection: 'best' | 'one-se') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 16, patience: 50, selection });
+    const best = await train({ data, prior: truth, config: config('best') });
     const checkpoints: TrainCheckpoint[] = [];
     const oneSe = await train({ data, prior: truth, config: config('one-se'), callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
     // The rule changes which model is kept, never the training itself.

@@ -24,7 +24,7 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * PGlite is single-process: two servers on one data folder would corrupt it. A pid file refuses the second
+ * One embedded PostgreSQL per data folder, and one app per database: a pid file refuses the second
  * one with a clear message; a pid file left by a crashed server is taken over.
  */
 export function lockDataDir(dataDir: string): () => void {
@@ -46,4 +46,27 @@ export function lockDataDir(dataDir: string): () => void {
       // already gone
     }
   };
+}
+
+/**
+ * Earlier versions kept the embedded database in `pglite/` (PGlite, one session for everyone). This version
+ * runs a real PostgreSQL in `pg/` and cannot read PGlite's files, so it refuses to start rather than
+ * silently beginning with an empty database next to the old one.
+ */
+export function refuseLegacyPglite(dataDir: string): void {
+  const legacy = path.join(dataDir, 'pglite');
+  if (!fs.existsSync(legacy) || fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))) return;
+  throw new Error(
+    [
+      `${legacy} holds a database of an earlier GRN Studio (PGlite), which this version no longer runs;`,
+      'it now runs PostgreSQL itself, in a new folder. Your data is untouched. To carry it over:',
+      '  1. Start the earlier version (the commit before "embedded PostgreSQL") on this folder; its banner',
+      '     shows the database address, e.g. 127.0.0.1:PORT.',
+      '  2. Export the data with PostgreSQL\'s pg_dump (any version ≥ 15):',
+      `       pg_dump --data-only --inserts --exclude-schema=pgboss --exclude-schema=drizzle 'postgres://postgres:postgres@127.0.0.1:PORT/postgres' > grn-export.sql`,
+      `  3. Stop it, move the old folder away (mv ${legacy} ${legacy}-old) and start this version once.`,
+      '  4. Import: npm run db:import -- grn-export.sql   (then start again).',
+      `To start afresh instead, just move ${legacy} away.`,
+    ].join('\n'),
+  );
 }

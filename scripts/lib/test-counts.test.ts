@@ -49,3 +49,18 @@ describe('playwrightCounts', () => {
     expect(playwrightCounts(path.join(dir, 'none.json'), 1)).toMatchObject({ passed: 0, failed: 1 });
   });
 });
+
+describe('enforceCiFloor', () => {
+  it('fails a stage that ran fewer tests than its floor, or none', async () => {
+    const { enforceCiFloor } = await import('./test-counts');
+    expect(enforceCiFloor({ passed: 0, failed: 0, skipped: 0, notes: [] }, 10)).toMatchObject({ failed: 1, notes: [expect.stringMatching(/only 0 tests ran/)] });
+    expect(enforceCiFloor({ passed: 9, failed: 0, skipped: 0, notes: [] }, 10).failed).toBe(1);
+    expect(enforceCiFloor({ passed: 10, failed: 0, skipped: 0, notes: [] }, 10).failed).toBe(0);
+  });
+
+  it('fails a stage with skipped tests (a database variant that did not run)', async () => {
+    const { enforceCiFloor } = await import('./test-counts');
+    const counts = enforceCiFloor({ passed: 300, failed: 0, skipped: 300, notes: [] }, 10);
+    expect(counts).toMatchObject({ failed: 1, notes: [expect.stringMatching(/300 tests were skipped/)] });
+  });
+});

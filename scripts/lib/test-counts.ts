@@ -66,6 +66,25 @@ export function vitestCounts(file: string, exitCode: number): Counts {
   return { passed: r.numPassedTests, failed, skipped: r.numPendingTests + r.numTodoTests, notes };
 }
 
+/**
+ * In CI a green total must mean the tests ran: a stage below its floor (an emptied pattern, a file that
+ * silently stopped collecting) or with skipped tests (a database variant that did not run) fails.
+ */
+export function enforceCiFloor(counts: Counts, minimum: number): Counts {
+  const ran = counts.passed + counts.failed;
+  const notes = [...counts.notes];
+  let failed = counts.failed;
+  if (ran < minimum) {
+    failed += 1;
+    notes.push(`only ${ran} tests ran; this stage has at least ${minimum} (CI=true)`);
+  }
+  if (counts.skipped > 0) {
+    failed += 1;
+    notes.push(`${counts.skipped} tests were skipped; nothing may be skipped in CI (CI=true)`);
+  }
+  return { ...counts, failed, notes };
+}
+
 export function playwrightCounts(file: string, exitCode: number): Counts {
   const parsed = playwrightReport.safeParse(readJson(file));
   if (!parsed.success) return { passed: 0, failed: 1, skipped: 0, notes: ['Playwright wrote no readable report'] };

@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder';
+import { pageArgDescription, pageLimits, pageOf } from '../paging';
 import * as datasets from './service';
 
 const DatasetFormatEnum = builder.enumType('DatasetFormat', {
@@ -39,15 +40,26 @@ export const DatasetRef = builder.objectRef<datasets.DatasetRecord>('Dataset').i
     createdByName: t.exposeString('createdByName', { nullable: true }),
     genes: t.stringList({
       description: 'Gene names in column order; `search` filters by case-insensitive substring.',
-      args: { search: t.arg.string(), limit: t.arg.int() },
-      resolve: (d, { search, limit }) => datasets.searchGenes(d, search, limit),
+      args: {
+        search: t.arg.string(),
+        limit: t.arg.int({ defaultValue: pageLimits.datasetGenes.defaultLimit, description: pageArgDescription(pageLimits.datasetGenes) }),
+        offset: t.arg.int({ defaultValue: 0 }),
+      },
+      resolve: (d, { search, limit, offset }) => pageOf(datasets.searchGenes(d, search), { limit, offset }, pageLimits.datasetGenes),
     }),
     variableGenes: t.stringList({
       description: 'The genes that change most along the first trajectory, most first (for a preview).',
       args: { limit: t.arg.int({ defaultValue: 3, description: '1 to 50' }) },
       resolve: (d, { limit }, ctx) => datasets.mostVariableGenes(ctx.db, d, limit ?? 3),
     }),
-    trajectories: t.field({ type: [DatasetTrajectoryRef], resolve: (d, _args, ctx) => datasets.listTrajectories(ctx.db, d.id) }),
+    trajectories: t.field({
+      type: [DatasetTrajectoryRef],
+      args: {
+        limit: t.arg.int({ defaultValue: pageLimits.trajectories.defaultLimit, description: pageArgDescription(pageLimits.trajectories) }),
+        offset: t.arg.int({ defaultValue: 0 }),
+      },
+      resolve: async (d, args, ctx) => pageOf(await datasets.listTrajectories(ctx.db, d.id), args, pageLimits.trajectories),
+    }),
     runCount: t.int({ description: 'Runs that use this dataset; it cannot be deleted while any do.', resolve: (d, _args, ctx) => datasets.countDatasetRuns(ctx.db, d.id) }),
   }),
 });

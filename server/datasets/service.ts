@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { extent } from '@/compute/extent';
 import type { Database } from '@/db/client';
 import { datasets, datasetTrajectories, runs, users } from '@/db/schema';
 import { recordAudit } from '../audit/service';
@@ -7,7 +8,8 @@ import { isForeignKeyViolation } from '../db-errors';
 import { badInput, conflict, notFound } from '../errors';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { parseInput } from '../validation';
-import { listSome, parseDatasetFiles } from './parse';
+import { parseUpload } from '../uploads/parse-off-thread';
+import { listSome } from './parse';
 import {
   geneSearchInput,
   trajectoryPreviewInput,
@@ -82,7 +84,9 @@ async function insertTrajectories(
 export async function uploadDataset(ctx: ServiceContext, input: UploadDatasetInput): Promise<DatasetRecord> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const v = parseInput(uploadDatasetInput, input);
-  const parsed = parseDatasetFiles(v, v.testLastTrajectories);
+  const { format, data, genes, pseudotime, testData, testPseudotime } = v;
+  const files = { format, data, genes, pseudotime, testData, testPseudotime };
+  const parsed = await parseUpload({ kind: 'dataset', files, testLastTrajectories: v.testLastTrajectories });
   const trajectories = [
     ...parsed.train.map((t) => ({ ...t, role: 'train' as const })),
     ...parsed.test.map((t) => ({ ...t, role: 'test' as const })),
@@ -186,12 +190,11 @@ export async function listTrajectories(db: Database, datasetId: string): Promise
   return rows.map((r) => ({ ...r, timeCount: Number(r.timeCount), tStart: Number(r.tStart), tEnd: Number(r.tEnd) }));
 }
 
-/** Gene names in column order, optionally filtered by a case-insensitive substring. */
-export function searchGenes(dataset: Pick<DatasetRecord, 'genes'>, search?: string | null, limit?: number | null): string[] {
-  const v = parseInput(geneSearchInput, { search, limit });
+/** Gene names in column order, optionally filtered by a case-insensitive substring (the caller pages them). */
+export function searchGenes(dataset: Pick<DatasetRecord, 'genes'>, search?: string | null): string[] {
+  const v = parseInput(geneSearchInput, { search });
   const needle = v.search?.toLowerCase();
-  const hits = needle ? dataset.genes.filter((g) => g.toLowerCase().includes(needle)) : dataset.genes;
-  return v.limit ? hits.slice(0, v.limit) : hits;
+  return needle ? dataset.genes.filter((g) => g.toLowerCase().includes(needle)) : dataset.genes;
 }
 
 /**
@@ -209,7 +212,9 @@ export async function mostVariableGenes(db: Database, dataset: Pick<DatasetRecor
   if (!row) return dataset.genes.slice(0, count);
   const range = dataset.genes.map((_, g) => {
     const observed = row.values.map((step) => step[g]).filter((v): v is number => v !== null);
-    return observed.length ? Math.max(...observed) - Math.min(...observed) : 0;
+    if (observed.length === 0) return 0;
+    const [lo, hi] = extent(observed);
+    return hi - lo;
   });
   return dataset.genes
     .map((gene, g) => ({ gene, g, range: range[g] }))

@@ -66,5 +66,4 @@ export const trajectoryPreviewInput = z.object({
 
 export const geneSearchInput = z.object({
   search: z.string().trim().max(200).nullish(),
-  limit: z.number().int().min(1, 'The limit must be at least 1.').nullish(),
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { EpochReport, TrainResult } from '@/compute/training/types';
+import { STRATEGY_IDS } from '@/compute/strategies';
 import type { RunConfig } from '../runs/config';
 import type { Strategy } from '../runs/validation';
 
@@ -39,7 +40,7 @@ const fileSchema = z.object({
   version: z.literal(1),
   id: z.string(),
   name: z.string(),
-  strategy: z.enum(['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp']),
+  strategy: z.enum(STRATEGY_IDS),
   config: z.record(z.string(), z.unknown()),
   seed: z.number().int(),
   inputs: z.object({ dataset: z.string(), prior: z.string(), gold: z.string() }),

@@ -14,7 +14,7 @@ import { parseModelWeights } from '@/compute/formats/weights';
 import { effectsMatrix } from '@/compute/model/effects';
 import { applyMasks } from '@/compute/model/params';
 import type { Database } from '@/db/client';
-import { datasets, goldStandards, memberships, priorNetworks, projects, runs } from '@/db/schema';
+import { datasets, goldStandards, memberships, priorNetworks, priorVersions, projects, runs } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Viewer } from '../context';
 import { uploadDataset } from '../datasets/service';
@@ -23,8 +23,10 @@ import { createLogger, type Logger } from '../log';
 import { importPrior } from '../priors/service';
 import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
+import { withExplicitRules } from '../runs/compute-api';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
+import { seedDemoReviews } from './reviews';
 
 export const DEMO_PROJECT_NAME = 'SIM350 demo';
 const DATASET_NAME = 'SIM350 (150 train/val + 10 test trajectories)';
@@ -104,7 +106,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
 
   const [dataset] = await db.select({ genes: datasets.genes }).from(datasets).where(eq(datasets.id, datasetId));
   const runIds: string[] = [];
-  for (const file of readDemoRunFiles(options.demoRunsDir)) {
+  const files = readDemoRunFiles(options.demoRunsDir);
+  for (const file of files) {
     const existing = await findId(db, runs, projectId, file.name);
     if (existing) {
       runIds.push(existing);
@@ -114,6 +117,9 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
     await getRunMetrics(ctx, runId, goldStandardId);
     runIds.push(runId);
   }
+  // The review loop under way on the DASH run, so a newcomer sees verdicts, a dispute and a version from reviews.
+  const reviewRunId = runIds[Math.max(0, files.findIndex((f) => f.strategy === 'dash'))];
+  if (reviewRunId) await seedDemoReviews(ctx, { projectId, runId: reviewRunId, priorVersionId, goldStandardId });
   for (const step of options.extraSteps ?? []) await step({ ctx, projectId, datasetId, priorVersionId, goldStandardId, runIds });
   return { projectId };
 }
@@ -150,12 +156,14 @@ async function findId(db: Database, table: Named, projectId: string, name: strin
   return row?.id ?? null;
 }
 
+/** Version 1 of the demo prior: the one the demo runs were trained with (later versions come from reviews). */
 async function priorHead(db: Database, projectId: string): Promise<string | null> {
   const [row] = await db
-    .select({ head: priorNetworks.headVersionId })
+    .select({ id: priorVersions.id })
     .from(priorNetworks)
+    .innerJoin(priorVersions, and(eq(priorVersions.priorId, priorNetworks.id), eq(priorVersions.number, 1)))
     .where(and(eq(priorNetworks.projectId, projectId), eq(priorNetworks.name, PRIOR_NAME)));
-  return row?.head ?? null;
+  return row?.id ?? null;
 }
 
 /** A finished run as a worker would have stored it, marked as trained offline by the precompute script. */
@@ -184,7 +192,8 @@ async function insertDemoRun(
         datasetId: inputs.datasetId,
         priorVersionId: inputs.priorVersionId,
         strategy: file.strategy,
-        config: file.config,
+        // The files predate stored rules: name the ones they were trained with, so a relaunch repeats them.
+        config: withExplicitRules(file.config),
         seed: file.seed,
         codeVersion: file.codeVersion,
         status: 'succeeded',

@@ -1,5 +1,6 @@
 import { FormatError, matrixToEdges, parseDenseMatrix, parseEdgeList, parseGeneNames } from '@/compute/formats';
 import { detectDelimiter, parseDelimited } from '@/compute/formats/csv';
+import { checkEdgeListWidth } from '@/compute/formats/edge-list';
 import type { NamedEdge } from '@/compute/types';
 import { badInput } from '../errors';
 import { checkFileSize, parseFile } from '../file-input';
@@ -35,7 +36,9 @@ const located = /^line \d+(, column \d+)?: /;
  */
 function parseGoldEdgeList(text: string): NamedEdge[] {
   const delimiter = detectDelimiter(text);
-  const first = parseDelimited(text.slice(0, text.indexOf('\n') + 1 || text.length), delimiter)[0]?.cells ?? [];
+  const firstRow = parseDelimited(text.slice(0, text.indexOf('\n') + 1 || text.length), delimiter)[0];
+  if (firstRow) checkEdgeListWidth(firstRow);
+  const first = firstRow?.cells ?? [];
   const width = first.length;
   if (width < 3) return parseEdgeList(text);
   if (hasHeader(text)) {

@@ -7,8 +7,10 @@ import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { edgePageInput } from '../priors/validation';
+import { queueSettings, scoreGoldSender } from '../queue';
 import { parseInput } from '../validation';
-import { parseGoldStandardFile, type GoldEdge } from './parse';
+import { parseUpload } from '../uploads/parse-off-thread';
+import type { GoldEdge } from './parse';
 import { importGoldStandardInput, type ImportGoldStandardInput } from './validation';
 
 export type GoldStandardRecord = typeof goldStandards.$inferSelect & {
@@ -63,7 +65,8 @@ const edgesPerStatement = 5000;
 export async function importGoldStandard(ctx: ServiceContext, input: ImportGoldStandardInput): Promise<GoldStandardRecord> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const v = parseInput(importGoldStandardInput, input);
-  const edges = parseGoldStandardFile(v.format, v.text, v.genes);
+  const edges = await parseUpload({ kind: 'gold', format: v.format, text: v.text, genes: v.genes });
+  const scoring = await scoreGoldSender(ctx.db, queueSettings());
   const id = await ctx.db.transaction(async (tx) => {
     const [gold] = await tx
       .insert(goldStandards)
@@ -80,6 +83,8 @@ export async function importGoldStandard(ctx: ServiceContext, input: ImportGoldS
       objectId: gold.id,
       details: { name: v.name, source: v.source, format: v.format, edgeCount: edges.length },
     });
+    // The project's finished runs are scored against it on a worker, so a big import returns at once.
+    await scoring.enqueue(tx, { goldStandardId: gold.id });
     return gold.id;
   });
   return fetchGoldStandard(ctx.db, id);

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { queryLimitRules } from './limits';
 
 const schema = buildSchema(`
-  type Query { node: Node, nodes(limit: Int): [Node!]!, search(first: Int): [Node!] }
+  type Query { node: Node, nodes(limit: Int): [Node!]!, search(first: Int): [Node!], page(limit: Int = 30): Page! }
+  type Page { total: Int!, items: [Node!]! }
   type Mutation { touch: Node }
   type Node { id: ID!, name: String, child: Node, children(limit: Int): [Node!]! }
 `);
-const limits = { maxDepth: 3, maxCost: 100, defaultListSize: 10 };
+const limits = { maxDepth: 3, maxCost: 100, defaultListSize: 10, maxMutationFields: 3, maxAliases: 40 };
 
-function problems(query: string): string[] {
-  return validate(schema, parse(query), [...specifiedRules, ...queryLimitRules(limits)]).map((e) => e.message);
+function problems(query: string, variables?: Record<string, unknown>): string[] {
+  return validate(schema, parse(query), [...specifiedRules, ...queryLimitRules(limits, variables)]).map((e) => e.message);
 }
 
 describe('query depth limit', () => {
@@ -33,9 +34,9 @@ describe('query depth limit', () => {
     expect(problems(cyclic).some((m) => /Cannot spread fragment "A" within itself/.test(m))).toBe(true);
   });
 
-  it('applies to mutations too, and ignores introspection', () => {
+  it('applies to mutations too; introspection lists are not multiplied', () => {
     expect(problems(`mutation { touch { child { child { child { id } } } } }`)).toEqual([expect.stringMatching(/4 levels/)]);
-    expect(problems(`{ __schema { types { fields { type { ofType { ofType { name } } } } } } }`)).toEqual([]);
+    expect(problems(`{ __schema { types { fields { name } } } }`)).toEqual([]);
   });
 });
 
@@ -52,9 +53,45 @@ describe('query cost limit', () => {
     expect(problems(`{ search(first: 50) { id name } }`)).toEqual([expect.stringMatching(/estimated cost of 101/)]);
   });
 
-  it('uses the default size when the limit is a variable (unknown at validation)', () => {
+  it("uses a variable limit's real value, and the default size when the variable is not given", () => {
     expect(problems(`query($n: Int) { nodes(limit: $n) { id children { id } } }`)).toEqual([
       expect.stringMatching(/estimated cost of 121/),
     ]);
+    // 1 + 1000 × (id) = 1001: a variable is no way around the limit.
+    expect(problems(`query($n: Int) { nodes(limit: $n) { id } }`, { n: 1000 })).toEqual([expect.stringMatching(/estimated cost of 1001/)]);
+    expect(problems(`query($n: Int) { nodes(limit: $n) { id } }`, { n: 4 })).toEqual([]);
   });
+
+  it('counts every alias and every introspection field', () => {
+    const typenames = Array.from({ length: 101 }, () => '__typename').join(' ');
+    expect(problems(`{ ${typenames} }`)).toEqual([expect.stringMatching(/estimated cost of 101/)]);
+    const aliases = Array.from({ length: 34 }, (_, i) => `n${i}: node { id name }`).join(' ');
+    expect(problems(`{ ${aliases} }`)).toEqual([expect.stringMatching(/estimated cost of 102/)]);
+    expect(problems(`{ __type(name: "Node") { name fields { name } } }`)).toEqual([]);
+  });
+});
+
+describe('paged objects', () => {
+  it("size the lists inside them by the page's limit, or its default", () => {
+    // page: 1 + (total 1 + items: 1 + 30 × id) = 33
+    expect(problems(`{ page { total items { id } } }`)).toEqual([]);
+    expect(problems(`query($n: Int) { page(limit: $n) { total items { id name } } }`, { n: 60 })).toEqual([expect.stringMatching(/estimated cost of 123/)]);
+  });
+});
+
+describe('alias cap', () => {
+  it('refuses more aliases than the cap, however cheap the fields', () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: __typename`).join(' ');
+    expect(problems(`{ ${aliases(40)} }`)).toEqual([]);
+    expect(problems(`query Many { node { ${aliases(41)} } }`)).toEqual(['The operation "Many" uses 41 aliases; the limit is 40.']);
+  });
+});
+
+describe('mutation field cap', () => {
+  it('refuses more aliased mutations than the cap, counting fragments', () => {
+    expect(problems(`mutation { a: touch { id } b: touch { id } c: touch { id } }`)).toEqual([]);
+    expect(problems(`mutation Many { a: touch { id } b: touch { id } ...F } fragment F on Mutation { c: touch { id } d: touch { id } }`)).toEqual([
+      'The mutation "Many" runs 4 mutations; at most 3 may run in one request.',
+    ]);
+});
 });

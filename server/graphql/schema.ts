@@ -5,8 +5,10 @@ import '../audit/schema';
 import '../datasets/schema';
 import '../demo/schema';
 import '../gold-standards/schema';
+import '../notifications/schema';
 import '../priors/schema';
 import '../projects/schema';
+import '../reviews/schema';
 import '../runs/schema';
 
 export const schema = builder.toSchema({ sortSchema: true });

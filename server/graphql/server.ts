@@ -1,4 +1,5 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, validate } from 'graphql';
 import { env } from '../env';
 import { createLogger, type Logger } from '../log';
 import type { GraphQLContext } from './builder';
@@ -8,15 +9,41 @@ import { schema } from './schema';
 import { throttleStatusPlugin } from './throttle-status';
 
 /** One configuration for the HTTP endpoint and the tests, so tests exercise the same rules. */
-export function createApolloServer(options: { log?: Logger; limits?: QueryLimits; introspection?: boolean } = {}): ApolloServer<GraphQLContext> {
+export function createApolloServer(
+  options: { log?: Logger; limits?: QueryLimits; introspection?: boolean; production?: boolean } = {},
+): ApolloServer<GraphQLContext> {
   const log = options.log ?? createLogger('graphql');
+  const production = options.production ?? env.NODE_ENV === 'production';
   return new ApolloServer<GraphQLContext>({
     schema,
     // Open in development for the explorer and codegen; production does not publish its schema.
-    introspection: options.introspection ?? env.NODE_ENV !== 'production',
+    introspection: options.introspection ?? !production,
+    // "Did you mean …?" suggestions would publish the schema piecemeal.
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
-    validationRules: queryLimitRules(options.limits ?? defaultQueryLimits),
     formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
-    plugins: [throttleStatusPlugin],
+    plugins: [operationLimits(options.limits ?? defaultQueryLimits), throttleStatusPlugin],
   });
+}
+
+/**
+ * The limits need the request's variables (`limit: $n` costs what $n asks for), which validation
+ * rules never see; so they run once the operation is known, still before any resolver.
+ */
+function operationLimits(limits: QueryLimits): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, schema: current }) {
+          const [problem] = validate(current, document, queryLimitRules(limits, request.variables));
+          if (problem) {
+            throw new GraphQLError(problem.message, {
+              nodes: problem.nodes,
+              extensions: { ...problem.extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
 }

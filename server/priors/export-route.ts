@@ -39,11 +39,16 @@ export async function handlePriorExport(request: Request, versionId: string, db:
       },
     });
   } catch (e) {
-    if (isDomainError(e)) return problem(statusOf[e.code], e.code, e.message, e.details.field ? { field: e.details.field } : {});
-    const extensions = (e as { extensions?: { code?: string } }).extensions;
-    if (extensions?.code === 'UNAUTHENTICATED') return problem(401, 'UNAUTHENTICATED', (e as Error).message);
-    const errorId = randomUUID();
-    log.error('Prior export failed', { errorId, error: e instanceof Error ? e : new Error(String(e)) });
-    return problem(500, 'INTERNAL_SERVER_ERROR', `Internal server error (id ${errorId}).`, { errorId });
+    return exportErrorResponse(e, log, 'Prior export failed');
   }
+}
+
+/** A download route's failure as JSON with the HTTP status of its DomainError code (unexpected ones masked and logged). */
+export function exportErrorResponse(e: unknown, logger: typeof log, what: string): Response {
+  if (isDomainError(e)) return problem(statusOf[e.code], e.code, e.message, e.details.field ? { field: e.details.field } : {});
+  const extensions = (e as { extensions?: { code?: string } }).extensions;
+  if (extensions?.code === 'UNAUTHENTICATED') return problem(401, 'UNAUTHENTICATED', (e as Error).message);
+  const errorId = randomUUID();
+  logger.error(what, { errorId, error: e instanceof Error ? e : new Error(String(e)) });
+  return problem(500, 'INTERNAL_SERVER_ERROR', `Internal server error (id ${errorId}).`, { errorId });
 }

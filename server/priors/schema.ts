@@ -1,8 +1,13 @@
+import { badInput } from '../errors';
 import { builder } from '../graphql/builder';
+import { pageArgDescription, pageLimits, pageOf } from '../paging';
 import type { EdgePair, PriorEdge } from './edges';
 import * as priors from './service';
 import * as store from './store';
 import { priorExportFormats, priorFormats } from './validation';
+
+/** About 2 MB of CSV. */
+export const maxGraphQLExportEdges = 50_000;
 
 const PriorFormatEnum = builder.enumType('PriorFormat', {
   description: 'edge_list: CSV/TSV `regulator,target[,sign,weight,evidence]`. sif: Simple Interaction Format. dense_matrix: square regulator × target matrix.',
@@ -70,7 +75,11 @@ PriorNetworkRef.implement({
     versions: t.field({
       type: [PriorVersionRef],
       description: 'Newest first.',
-      resolve: (p, _args, ctx) => store.listPriorVersions(ctx.db, p.id),
+      args: {
+        limit: t.arg.int({ defaultValue: pageLimits.priorVersions.defaultLimit, description: pageArgDescription(pageLimits.priorVersions) }),
+        offset: t.arg.int({ defaultValue: 0 }),
+      },
+      resolve: async (p, args, ctx) => pageOf(await store.listPriorVersions(ctx.db, p.id), args, pageLimits.priorVersions),
     }),
     runCount: t.int({ description: 'Runs that use any of its versions.', resolve: (p, _args, ctx) => store.countPriorRuns(ctx.db, p.id) }),
   }),
@@ -86,7 +95,7 @@ PriorVersionRef.implement({
       resolve: async (v, _args, ctx) => (await store.findPrior(ctx.db, v.priorId))!,
     }),
     number: t.exposeInt('number'),
-    kind: t.exposeString('kind', { description: '`import`, `edit` or `revert`.' }),
+    kind: t.exposeString('kind', { description: '`import`, `edit`, `revert` or `review` (committed from reviews).' }),
     message: t.exposeString('message'),
     parentId: t.exposeID('parentId', { nullable: true }),
     parentNumber: t.exposeInt('parentNumber', { nullable: true }),
@@ -95,7 +104,14 @@ PriorVersionRef.implement({
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     edgeCount: t.exposeInt('edgeCount'),
     isHead: t.exposeBoolean('isHead'),
-    genes: t.stringList({ description: 'Genes named by its edges, sorted.', resolve: (v, _args, ctx) => store.versionGenes(ctx.db, v.id) }),
+    genes: t.stringList({
+      description: 'Genes named by its edges, sorted.',
+      args: {
+        limit: t.arg.int({ defaultValue: pageLimits.priorGenes.defaultLimit, description: pageArgDescription(pageLimits.priorGenes) }),
+        offset: t.arg.int({ defaultValue: 0 }),
+      },
+      resolve: async (v, args, ctx) => pageOf(await store.versionGenes(ctx.db, v.id), args, pageLimits.priorGenes),
+    }),
     edges: t.field({
       type: PriorEdgePageRef,
       description: 'Edges by regulator then target. `gene` keeps edges whose regulator or target is that gene.',
@@ -106,12 +122,29 @@ PriorVersionRef.implement({
       type: PriorExportRef,
       description: 'The version as a file (also downloadable from /api/priors/{id}/export?format=…).',
       args: { format: t.arg({ type: PriorExportFormatEnum, required: true }) },
-      resolve: (v, { format }, ctx) => priors.exportVersion(ctx, v.id, format),
+      resolve: (v, { format }, ctx) => {
+        // A whole file inside a JSON response is held in memory twice over; large ones are downloads.
+        if (v.edgeCount > maxGraphQLExportEdges) {
+          throw badInput(`Version ${v.number} has ${v.edgeCount} edges; exports through GraphQL hold at most ${maxGraphQLExportEdges}. Download it from /api/priors/${v.id}/export?format=${format}.`, { field: 'format' });
+        }
+        return priors.exportVersion(ctx, v.id, format);
+      },
     }),
   }),
 });
 
-const PriorDiffRef = builder.objectRef<priors.PriorDiff>('PriorDiff').implement({
+type DiffCounts = { added: number; removed: number; signChanged: number; annotationChanged: number };
+const DiffCountsRef = builder.objectRef<DiffCounts>('PriorDiffCounts').implement({
+  description: 'How many edges changed in each way (the lists may hold only a page of them).',
+  fields: (t) => ({
+    added: t.exposeInt('added'),
+    removed: t.exposeInt('removed'),
+    signChanged: t.exposeInt('signChanged'),
+    annotationChanged: t.exposeInt('annotationChanged'),
+  }),
+});
+
+const PriorDiffRef = builder.objectRef<priors.PriorDiff & { counts: DiffCounts }>('PriorDiff').implement({
   description: 'Edges added, removed, with a changed sign, or with changed weight/evidence only, from `from` to `to`.',
   fields: (t) => ({
     from: t.expose('from', { type: PriorVersionRef }),
@@ -120,6 +153,7 @@ const PriorDiffRef = builder.objectRef<priors.PriorDiff>('PriorDiff').implement(
     removed: t.expose('removed', { type: [PriorEdgeRef] }),
     signChanged: t.expose('signChanged', { type: [PriorEdgePairRef] }),
     annotationChanged: t.expose('annotationChanged', { type: [PriorEdgePairRef] }),
+    counts: t.expose('counts', { type: DiffCountsRef }),
   }),
 });
 
@@ -198,8 +232,25 @@ builder.queryFields((t) => ({
   }),
   priorDiff: t.field({
     type: PriorDiffRef,
-    args: { fromVersionId: t.arg.id({ required: true }), toVersionId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => priors.diffVersions(ctx, String(args.fromVersionId), String(args.toVersionId)),
+    description: 'Each list of changes holds at most `limit` entries (after `offset`); the counts are complete.',
+    args: {
+      fromVersionId: t.arg.id({ required: true }),
+      toVersionId: t.arg.id({ required: true }),
+      limit: t.arg.int({ defaultValue: pageLimits.priorDiff.defaultLimit, description: pageArgDescription(pageLimits.priorDiff) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const diff = await priors.diffVersions(ctx, String(args.fromVersionId), String(args.toVersionId));
+      const page = <T,>(items: T[]) => pageOf(items, args, pageLimits.priorDiff);
+      return {
+        ...diff,
+        counts: { added: diff.added.length, removed: diff.removed.length, signChanged: diff.signChanged.length, annotationChanged: diff.annotationChanged.length },
+        added: page(diff.added),
+        removed: page(diff.removed),
+        signChanged: page(diff.signChanged),
+        annotationChanged: page(diff.annotationChanged),
+      };
+    },
   }),
   geneMismatch: t.field({
     type: GeneMismatchRef,

@@ -1,5 +1,6 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { writeCytoscapeJson, writeEdgeListCsv, writeGraphML, writeSif } from '@/compute/formats';
+import { spreadsheetSafe } from '@/compute/formats/csv';
 import { priorNetworks, priorVersions, runs } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction } from '../context';
@@ -8,8 +9,8 @@ import { isForeignKeyViolation } from '../db-errors';
 import { badInput, conflict, notFound } from '../errors';
 import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { parseInput } from '../validation';
-import { applyEdgeChanges, diffEdges, EdgeChangeError, geneMismatch, isEmptyDiff, type EdgeDiff, type PriorEdge } from './edges';
-import { parsePriorFile } from './parse';
+import { applyEdgeChanges, diffEdges, EdgeChangeError, geneMismatch, isEmptyDiff, type EdgeChange, type EdgeDiff, type PriorEdge } from './edges';
+import { parseUpload } from '../uploads/parse-off-thread';
 import * as store from './store';
 import {
   edgePageInput,
@@ -79,11 +80,16 @@ export async function diffVersions(ctx: ServiceContext, fromVersionId: string, t
 }
 
 const exportWriters: Record<PriorExportFormat, { write: (edges: PriorEdge[], genes: string[]) => string; ext: string; contentType: string }> = {
-  csv: { write: (e) => writeEdgeListCsv(e), ext: 'csv', contentType: 'text/csv; charset=utf-8' },
-  sif: { write: (e) => writeSif(e), ext: 'sif', contentType: 'text/plain; charset=utf-8' },
+  // Opened in spreadsheets: user-written names and notes must not become formulas there.
+  csv: { write: (e) => writeEdgeListCsv(e.map(spreadsheetSafeEdge)), ext: 'csv', contentType: 'text/csv; charset=utf-8' },
+  sif: { write: (e) => writeSif(e.map(spreadsheetSafeEdge)), ext: 'sif', contentType: 'text/plain; charset=utf-8' },
   graphml: { write: (e, g) => writeGraphML(e, g), ext: 'graphml', contentType: 'application/graphml+xml; charset=utf-8' },
   cytoscape_json: { write: (e, g) => writeCytoscapeJson(e, g), ext: 'cyjs', contentType: 'application/json; charset=utf-8' },
 };
+
+function spreadsheetSafeEdge(e: PriorEdge): PriorEdge {
+  return { ...e, regulator: spreadsheetSafe(e.regulator), target: spreadsheetSafe(e.target), evidence: spreadsheetSafe(e.evidence) };
+}
 
 export interface PriorExport {
   filename: string;
@@ -153,7 +159,7 @@ const diffCounts = (d: EdgeDiff) => ({
 export async function importPrior(ctx: ServiceContext, input: ImportPriorInput) {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const v = parseInput(importPriorInput, input);
-  const edges = parsePriorFile(v.format, v.text, v.genes);
+  const edges = await parseUpload({ kind: 'prior', format: v.format, text: v.text, genes: v.genes });
   const id = await ctx.db.transaction(async (tx) => {
     const [prior] = await tx
       .insert(priorNetworks)
@@ -177,7 +183,7 @@ export async function importPrior(ctx: ServiceContext, input: ImportPriorInput) 
 export async function importPriorVersion(ctx: ServiceContext, input: ImportPriorVersionInput) {
   const { viewer, prior } = await requirePriorRole(ctx, input.priorId, 'editor');
   const v = parseInput(importPriorVersionInput, input);
-  const edges = parsePriorFile(v.format, v.text, v.genes);
+  const edges = await parseUpload({ kind: 'prior', format: v.format, text: v.text, genes: v.genes });
   const id = await ctx.db.transaction(async (tx) => {
     const { head } = await store.lockPrior(tx, prior.id);
     if (v.baseVersionId && head && v.baseVersionId !== head.id) {
@@ -207,24 +213,37 @@ export async function editPrior(ctx: ServiceContext, input: EditPriorRequest | E
   const { viewer, version: base } = await requireVersionRole(ctx, input.baseVersionId, 'editor');
   const v = parseInput(editPriorInput, input);
   const id = await ctx.db.transaction(async (tx) => {
-    const { prior, head } = await store.lockPrior(tx, base.priorId);
-    if (!head) throw notFound('Prior network');
-    if (head.id !== base.id) throw staleBase(base, head);
-    const baseEdges = await store.loadVersionEdges(tx, base.id);
-    let edges: PriorEdge[];
-    try {
-      edges = applyEdgeChanges(baseEdges, v.changes);
-    } catch (e) {
-      if (e instanceof EdgeChangeError) throw badInput(e.message, { field: `changes.${e.index}`, index: e.index });
-      throw e;
-    }
-    const diff = diffEdges(baseEdges, edges);
-    if (isEmptyDiff(diff)) throw badInput('These changes leave the network as it was; nothing to save.', { field: 'changes' });
-    const version = await store.insertVersion(tx, { priorId: prior.id, parent: head, kind: 'edit', message: v.message, authorId: viewer.userId, edges });
-    await auditVersion(tx, viewer.userId, prior, version, { kind: 'edit', message: v.message, ...diffCounts(diff) });
+    const { version } = await commitEdgeChanges(tx, { base, actorId: viewer.userId, kind: 'edit', message: v.message, changes: v.changes });
     return version.id;
   });
   return store.requireVersion(ctx.db, id);
+}
+
+/**
+ * Applies a batch of edge changes to `base` as the prior's next version, inside the caller's transaction:
+ * the prior is locked, `base` must still be the head (else CONFLICT), and the version is audited.
+ * Edits and review proposals both come through here.
+ */
+export async function commitEdgeChanges(
+  tx: Transaction,
+  req: { base: store.PriorVersionRecord; actorId: string; kind: 'edit' | 'review'; message: string; changes: EdgeChange[]; auditDetails?: Record<string, unknown> },
+) {
+  const { prior, head } = await store.lockPrior(tx, req.base.priorId);
+  if (!head) throw notFound('Prior network');
+  if (head.id !== req.base.id) throw staleBase(req.base, head);
+  const baseEdges = await store.loadVersionEdges(tx, req.base.id);
+  let edges: PriorEdge[];
+  try {
+    edges = applyEdgeChanges(baseEdges, req.changes);
+  } catch (e) {
+    if (e instanceof EdgeChangeError) throw badInput(e.message, { field: `changes.${e.index}`, index: e.index });
+    throw e;
+  }
+  const diff = diffEdges(baseEdges, edges);
+  if (isEmptyDiff(diff)) throw badInput('These changes leave the network as it was; nothing to save.', { field: 'changes' });
+  const version = await store.insertVersion(tx, { priorId: prior.id, parent: head, kind: req.kind, message: req.message, authorId: req.actorId, edges });
+  await auditVersion(tx, req.actorId, prior, version, { kind: req.kind, message: req.message, ...diffCounts(diff), ...req.auditDetails });
+  return { prior, version, diff };
 }
 
 /** A new head version whose edges equal an older version's (kind revert, parent = the head it replaces). */

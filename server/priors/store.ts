@@ -170,7 +170,7 @@ const edgesPerStatement = 5000;
 export interface NewVersion {
   priorId: string;
   parent: { id: string; number: number } | null;
-  kind: 'import' | 'edit' | 'revert';
+  kind: 'import' | 'edit' | 'revert' | 'review';
   message: string;
   authorId: string;
   /** The full edge set, or a version whose edges the new one copies (revert). */

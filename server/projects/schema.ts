@@ -1,7 +1,8 @@
 import { UserRef } from '../accounts/schema';
-import { AuditEventRef } from '../audit/schema';
-import { listProjectActivity } from '../audit/service';
+import { AuditEventPageRef, AuditEventRef } from '../audit/schema';
+import { listProjectActivity, projectActivityPage } from '../audit/service';
 import { builder } from '../graphql/builder';
+import { pageArgDescription, pageLimits, pageOf } from '../paging';
 import * as invitations from './invitations';
 import * as members from './members';
 import * as projects from './service';
@@ -71,6 +72,18 @@ export const ProjectRef = builder.objectRef<projects.ProjectRecord>('Project').i
       args: { limit: t.arg.int({ defaultValue: 20, description: '1 to 200' }) },
       resolve: (project, { limit }, ctx) => listProjectActivity(ctx, project.id, limit ?? 20),
     }),
+    activityPage: t.field({
+      type: AuditEventPageRef,
+      description: 'The full history, newest first, paged; filter by actor, action prefix (`review`, `comment.add`) or gene.',
+      args: {
+        offset: t.arg.int({ defaultValue: 0 }),
+        limit: t.arg.int({ defaultValue: 50, description: '1 to 200' }),
+        actorId: t.arg.id(),
+        kind: t.arg.string(),
+        gene: t.arg.string(),
+      },
+      resolve: (project, a, ctx) => projectActivityPage(ctx, project.id, { ...a, actorId: a.actorId == null ? null : String(a.actorId) }),
+    }),
   }),
 });
 
@@ -96,7 +109,11 @@ builder.queryFields((t) => ({
   projects: t.field({
     type: [ProjectRef],
     description: "The caller's projects, newest first.",
-    resolve: (_root, _args, ctx) => projects.listMyProjects(ctx),
+    args: {
+      limit: t.arg.int({ defaultValue: pageLimits.projects.defaultLimit, description: pageArgDescription(pageLimits.projects) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (_root, args, ctx) => pageOf(await projects.listMyProjects(ctx), args, pageLimits.projects),
   }),
   project: t.field({
     type: ProjectRef,

@@ -13,6 +13,13 @@ export interface TrainRunJob {
   runId: string;
 }
 
+/** After a gold standard is imported: score the project's finished runs against it. */
+export const SCORE_GOLD_QUEUE = 'score-gold-standard';
+
+export interface ScoreGoldJob {
+  goldStandardId: string;
+}
+
 /**
  * How long a worker holds a job without renewing it (the lease), and how often a lost job is retried.
  * Workers renew every `leaseSeconds / 4`, so only a dead or frozen worker lets its lease run out.
@@ -47,6 +54,7 @@ export async function startBoss(db: Database, options: StartBossOptions): Promis
   await boss.start();
   await boss.createQueue(TRAIN_RUN_DEAD_QUEUE, { name: TRAIN_RUN_DEAD_QUEUE });
   await boss.createQueue(TRAIN_RUN_QUEUE, { name: TRAIN_RUN_QUEUE, deadLetter: TRAIN_RUN_DEAD_QUEUE });
+  await boss.createQueue(SCORE_GOLD_QUEUE, { name: SCORE_GOLD_QUEUE });
   return boss;
 }
 
@@ -79,8 +87,8 @@ export interface TrainRunSender {
 }
 
 /**
- * Get the sender before opening the transaction: starting it the first time uses another connection,
- * which on PGlite (one session behind the socket) would wait for the open transaction forever.
+ * Get the sender before opening the transaction: starting it the first time uses another pooled
+ * connection, which a small pool might not have to give while the caller holds one in a transaction.
  */
 export async function trainRunSender(db: Database, settings: QueueSettings = defaultQueueSettings): Promise<TrainRunSender> {
   const boss = await senderFor(db);
@@ -94,6 +102,28 @@ export async function trainRunSender(db: Database, settings: QueueSettings = def
         deadLetter: TRAIN_RUN_DEAD_QUEUE,
       });
       if (!id) throw new Error('pg-boss did not accept the training job');
+      return id;
+    },
+  };
+}
+
+export interface ScoreGoldSender {
+  /** Enqueue the scoring job inside the import's transaction: no gold standard without its job, and no job without it. */
+  enqueue(tx: Transaction, job: ScoreGoldJob): Promise<string>;
+}
+
+/** As trainRunSender: get it before opening the transaction. */
+export async function scoreGoldSender(db: Database, settings: QueueSettings = defaultQueueSettings): Promise<ScoreGoldSender> {
+  const boss = await senderFor(db);
+  return {
+    async enqueue(tx, job) {
+      const id = await boss.send(SCORE_GOLD_QUEUE, job, {
+        db: bossExecutor(tx),
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelaySeconds,
+        expireInSeconds: settings.leaseSeconds,
+      });
+      if (!id) throw new Error('pg-boss did not accept the scoring job');
       return id;
     },
   };

@@ -8,7 +8,7 @@ type Executor = Pick<Database, 'execute'> | Pick<Transaction, 'execute'>;
 /**
  * pg-boss runs its SQL through whatever `executeSql` it is given. Handing it the service's drizzle
  * database (or an open transaction) lets a run row and its job be written in one transaction, and lets
- * the queue use exactly the database the caller uses, PGlite or PostgreSQL alike.
+ * the queue use exactly the database the caller uses.
  */
 export function bossExecutor(executor: Executor): PgBoss.Db {
   return {

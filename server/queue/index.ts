@@ -2,8 +2,12 @@
 export {
   TRAIN_RUN_QUEUE,
   TRAIN_RUN_DEAD_QUEUE,
+  SCORE_GOLD_QUEUE,
   defaultQueueSettings,
   trainRunSender,
+  scoreGoldSender,
+  type ScoreGoldJob,
+  type ScoreGoldSender,
   startBoss,
   type QueueSettings,
   type TrainRunSender,

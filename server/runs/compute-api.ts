@@ -5,7 +5,15 @@
 import type { TrainInput } from '@/compute/training/trainer';
 import type { TrainResult } from '@/compute/training/types';
 
-export { defaultTrainConfig, parseTrainConfig, type TrainConfig } from '@/compute/training/config';
+export {
+  DEFAULT_TRAINING_RULES,
+  defaultTrainConfig,
+  parseTrainConfig,
+  withExplicitRules,
+  type TrainConfig,
+  type TrainingRules,
+} from '@/compute/training/config';
+export { STRATEGIES, STRATEGY_IDS, type StrategyId } from '@/compute/strategies';
 export { LR_RESETS, type LearningRateReset } from '@/compute/training/learning-rates';
 export { SELECTION_RULES, type SelectionRule } from '@/compute/training/selection';
 export type { EpochReport, TrainCallbacks, TrainCheckpoint, TrainResult } from '@/compute/training/types';

@@ -24,24 +24,21 @@ describe('buildRunConfig', () => {
     expect(buildRunConfig({ ...base, strategy: 'pinn', hyperparameters: { pinnLambda: 0.9 }, isSyntheticData: false })).toMatchObject({ pinnLambda: 0.9 });
   });
 
-  it('passes the one-SE model selection through and leaves the spec’s rule implicit', () => {
+  it('names the training rules in every stored config: compute’s defaults unless the user picks the others', () => {
     const base = { strategy: 'dash' as const, preset: null, seed: 0, isSyntheticData: true };
-    expect(buildRunConfig({ ...base, hyperparameters: { selection: 'one-se' } })).toMatchObject({ selection: 'one-se' });
-    expect(buildRunConfig({ ...base, hyperparameters: { selection: 'best' } })).not.toHaveProperty('selection');
-    expect(buildRunConfig({ ...base, hyperparameters: {} })).not.toHaveProperty('selection');
+    expect(buildRunConfig({ ...base, hyperparameters: {} })).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+    expect(buildRunConfig({ ...base, hyperparameters: { selection: 'best' } })).toMatchObject({ selection: 'best', lrReset: 'reference' });
+    expect(buildRunConfig({ ...base, hyperparameters: { lrReset: 'initial' } })).toMatchObject({ selection: 'one-se', lrReset: 'initial' });
   });
 
-  it('takes the training rules from the preset, and the user’s explicit choice over it', () => {
+  it('gives every preset the default rules, and the user’s explicit choice wins over the preset', () => {
     const base = { strategy: 'dash' as const, seed: 0, isSyntheticData: true };
-    const script = resolvePreset('synthetic-script');
-    expect(buildRunConfig({ ...base, preset: script, hyperparameters: {} })).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
-    const spec = buildRunConfig({ ...base, preset: script, hyperparameters: { selection: 'best', lrReset: 'initial' } });
-    expect(spec).not.toHaveProperty('selection');
-    expect(spec).not.toHaveProperty('lrReset');
-    // The paper's synthetic preset keeps the spec's rules, so its runs compare equal with those from before the rules existed.
-    const paper = buildRunConfig({ ...base, preset: resolvePreset('synthetic'), hyperparameters: {} });
-    expect(paper).not.toHaveProperty('selection');
-    expect(paper).not.toHaveProperty('lrReset');
+    for (const id of ['synthetic', 'yeast', 'breast-cancer', 'hematopoiesis']) {
+      expect(resolvePreset(id)).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+      expect(buildRunConfig({ ...base, preset: resolvePreset(id), hyperparameters: {} })).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+    }
+    const spec = buildRunConfig({ ...base, preset: resolvePreset('synthetic'), hyperparameters: { selection: 'best', lrReset: 'initial' } });
+    expect(spec).toMatchObject({ selection: 'best', lrReset: 'initial' });
   });
 
   it('refuses an unknown preset and a configuration compute would refuse, naming the field', () => {

@@ -44,9 +44,9 @@ export function buildRunConfig(input: {
     validationFraction: h.validationFraction ?? preset?.validationFraction ?? base.validationFraction,
     noiseStd: h.noiseStd ?? preset?.noiseStd ?? (input.isSyntheticData ? 0.025 : 0),
     solver: h.solver ?? base.solver,
-    // The spec's rules ('best', 'initial') stay implicit, so stored configs from before the options compare equal.
-    selection: (h.selection ?? preset?.selection) === 'one-se' ? 'one-se' : undefined,
-    lrReset: (h.lrReset ?? preset?.lrReset) === 'reference' ? 'reference' : undefined,
+    // Always stored by name: a stored config without them was trained with compute's RULES_WHEN_ABSENT.
+    selection: h.selection ?? preset?.selection ?? base.selection,
+    lrReset: h.lrReset ?? preset?.lrReset ?? base.lrReset,
     pruning: {
       firstEpoch: h.pruningFirstEpoch ?? base.pruning.firstEpoch,
       firstFraction: h.pruningFirstFraction ?? base.pruning.firstFraction,

@@ -11,7 +11,9 @@ import { loadPriorMatrix } from '../priors/load';
 import type { TakenJob, TrainRunJob } from '../queue';
 import { codeVersion } from './code-version';
 import type { RunConfig } from './config';
+import { scoresAtRunEnd, storeScores } from './metrics';
 import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
+import type { SquareMatrix } from '@/compute/types';
 
 export type { Trainer } from './compute-api';
 
@@ -147,7 +149,7 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
   const { settings, job, runId, fence } = ctx;
   const { db } = settings;
   const [run] = await db
-    .select({ datasetId: runs.datasetId, priorVersionId: runs.priorVersionId, config: runs.config, checkpoint: runs.checkpoint })
+    .select({ projectId: runs.projectId, datasetId: runs.datasetId, priorVersionId: runs.priorVersionId, config: runs.config, checkpoint: runs.checkpoint })
     .from(runs)
     .where(eq(runs.id, runId));
   const config = run.config as RunConfig;
@@ -205,6 +207,7 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
   }
   await reporter.write({ ...reporter.progress, phase: 'saving' });
   const edges = rankEffects(result.effects, data.genes);
+  const scores = await scoresOrNone(settings, run, result.effects, data.genes);
   await db.transaction(async (tx) => {
     const [held] = await tx.select({ id: runs.id }).from(runs).where(fence).for('update');
     if (!held) return;
@@ -221,7 +224,18 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
         progress: { ...reporter.progress, phase: 'done' },
       })
       .where(fence);
+    await storeScores(tx, runId, scores);
   });
+}
+
+/** Scores against the project's gold standards; a failure here must not fail the run (pages compute them on request). */
+async function scoresOrNone(settings: ExecutionSettings, run: { projectId: string; datasetId: string }, effects: SquareMatrix, genes: readonly string[]) {
+  try {
+    return await scoresAtRunEnd(settings.db, run, effects, genes);
+  } catch (error) {
+    settings.log.warn('could not score the run against its gold standards', { error: error instanceof Error ? error : String(error) });
+    return [];
+  }
 }
 
 /**

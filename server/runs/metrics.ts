@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { scoreNamedNetwork, type NamedNetworkScores } from '@/compute/metrics';
 import type { SquareMatrix } from '@/compute/types';
 import type { Database } from '@/db/client';
-import { datasets, goldStandards, inferredEdges, runMetrics } from '@/db/schema';
-import type { ServiceContext } from '../context';
+import { datasets, goldStandardEdges, goldStandards, inferredEdges, runMetrics, runs } from '@/db/schema';
+import type { ServiceContext, Transaction } from '../context';
+import type { Logger } from '../log';
 import { badInput, DomainError } from '../errors';
 import { goldStandardProjectId, loadGoldStandardEdges } from '../gold-standards/load';
 import { requireProjectRole } from '../projects/access';
@@ -63,12 +64,16 @@ async function metricsFor(db: Database, run: store.RunRecord, goldStandardId: st
 async function computeScores(db: Database, run: store.RunRecord, goldStandardId: string): Promise<StoredScores> {
   const [dataset] = await db.select({ genes: datasets.genes }).from(datasets).where(eq(datasets.id, run.datasetId));
   const effects = await loadEffectsMatrix(db, run.id, dataset.genes);
+  return scoreEffects(db, effects, dataset.genes, goldStandardId);
+}
+
+async function scoreEffects(db: Pick<Database, 'select'>, effects: SquareMatrix, genes: readonly string[], goldStandardId: string): Promise<StoredScores> {
   const gold = await loadGoldStandardEdges(db, goldStandardId);
   let scores: NamedNetworkScores;
   try {
     scores = scoreNamedNetwork(
       effects,
-      dataset.genes,
+      [...genes],
       gold.map((e) => ({ regulator: e.regulator, target: e.target, sign: e.sign })),
     );
   } catch (e) {
@@ -99,13 +104,15 @@ export async function loadEffectsMatrix(db: Database, runId: string, genes: read
   return { n, data };
 }
 
+/** Stored scores of a run, the gold standard that fits it best first (most of its edges within the run's genes). */
 export async function listStoredMetrics(ctx: ServiceContext, runId: string): Promise<RunMetricsRecord[]> {
   await requireRunRole(ctx, runId, 'viewer');
   const rows = await ctx.db
     .select({ row: runMetrics, goldStandardName: goldStandards.name })
     .from(runMetrics)
     .innerJoin(goldStandards, eq(goldStandards.id, runMetrics.goldStandardId))
-    .where(eq(runMetrics.runId, runId));
+    .where(eq(runMetrics.runId, runId))
+    .orderBy(desc(sql`(${runMetrics.metrics}->>'referenceEdges')::int`), desc(goldStandards.createdAt), goldStandards.id);
   return rows.map(({ row, goldStandardName }) => ({
     ...(row.metrics as StoredScores),
     runId,
@@ -137,4 +144,90 @@ export async function compareRuns(ctx: ServiceContext, raw: unknown): Promise<Ru
     rows.push({ run, metrics, sparsity: typeof summary?.sparsity === 'number' ? summary.sparsity : null });
   }
   return { goldStandardId: input.goldStandardId, goldStandardName: goldName, rows };
+}
+
+export interface GoldStandardFit {
+  goldStandardId: string;
+  goldStandardName: string;
+  /** Edges of the gold standard that join two genes of the dataset: what a run on it can be scored on. */
+  sharedEdges: number;
+}
+
+/**
+ * The project's gold standards that share edges with a dataset's genes, the best fit first (most shared
+ * edges; the newest on a tie). One sharing no edge cannot score a run, so it is not listed.
+ */
+export async function goldStandardFits(db: Pick<Database, 'select'>, projectId: string, datasetId: string): Promise<GoldStandardFit[]> {
+  const genes = sql`(select jsonb_array_elements_text(${datasets.genes}) from ${datasets} where ${datasets.id} = ${datasetId})`;
+  const shared = sql<number>`count(*)::int`;
+  const rows = await db
+    .select({ goldStandardId: goldStandards.id, goldStandardName: goldStandards.name, sharedEdges: shared })
+    .from(goldStandards)
+    .innerJoin(goldStandardEdges, eq(goldStandardEdges.goldStandardId, goldStandards.id))
+    .where(and(eq(goldStandards.projectId, projectId), sql`${goldStandardEdges.regulator} in ${genes}`, sql`${goldStandardEdges.target} in ${genes}`))
+    .groupBy(goldStandards.id, goldStandards.name, goldStandards.createdAt)
+    .orderBy(desc(shared), desc(goldStandards.createdAt), goldStandards.id);
+  return rows.map((r) => ({ ...r, sharedEdges: Number(r.sharedEdges) }));
+}
+
+export async function runGoldStandardFits(ctx: ServiceContext, runId: string): Promise<GoldStandardFit[]> {
+  const { projectId } = await requireRunRole(ctx, runId, 'viewer');
+  const run = await store.findRun(ctx.db, runId);
+  return run ? goldStandardFits(ctx.db, projectId, run.datasetId) : [];
+}
+
+/**
+ * Scores a run that just finished against every gold standard of its project that shares edges with its
+ * genes, from the effects still in memory, so the scores are stored in the same transaction that marks
+ * the run succeeded (the worker calls it; no authorisation).
+ */
+export async function scoresAtRunEnd(
+  db: Pick<Database, 'select'>,
+  run: { projectId: string; datasetId: string },
+  effects: SquareMatrix,
+  genes: readonly string[],
+): Promise<{ goldStandardId: string; metrics: StoredScores }[]> {
+  const fits = await goldStandardFits(db, run.projectId, run.datasetId);
+  const out: { goldStandardId: string; metrics: StoredScores }[] = [];
+  for (const fit of fits) out.push({ goldStandardId: fit.goldStandardId, metrics: await scoreEffects(db, effects, genes, fit.goldStandardId) });
+  return out;
+}
+
+export async function storeScores(tx: Transaction, runId: string, scores: { goldStandardId: string; metrics: StoredScores }[]): Promise<void> {
+  if (scores.length) await tx.insert(runMetrics).values(scores.map((s) => ({ runId, goldStandardId: s.goldStandardId, metrics: s.metrics }))).onConflictDoNothing();
+}
+
+/**
+ * Scores every finished run of the gold standard's project that shares edges with it and has no scores
+ * against it yet: the worker's job after a gold standard is imported (no authorisation). Returns how many
+ * runs it scored.
+ */
+export async function scoreFinishedRunsAgainst(db: Database, goldStandardId: string, log?: Logger): Promise<number> {
+  const [gold] = await db.select({ projectId: goldStandards.projectId, name: goldStandards.name }).from(goldStandards).where(eq(goldStandards.id, goldStandardId));
+  if (!gold) return 0; // deleted before the job ran
+  const pending = await db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(
+      and(
+        eq(runs.projectId, gold.projectId),
+        eq(runs.status, 'succeeded'),
+        sql`not exists (select 1 from ${runMetrics} m where m.run_id = ${runs.id} and m.gold_standard_id = ${goldStandardId})`,
+      ),
+    );
+  const fitsByDataset = new Map<string, boolean>();
+  let scored = 0;
+  for (const { id } of pending) {
+    const run = await store.findRun(db, id);
+    if (!run) continue;
+    if (!fitsByDataset.has(run.datasetId)) {
+      const fits = await goldStandardFits(db, gold.projectId, run.datasetId);
+      fitsByDataset.set(run.datasetId, fits.some((f) => f.goldStandardId === goldStandardId));
+    }
+    if (!fitsByDataset.get(run.datasetId)) continue;
+    await metricsFor(db, run, goldStandardId, gold.name);
+    scored += 1;
+  }
+  log?.info('scored finished runs against a new gold standard', { goldStandardId, runs: scored });
+  return scored;
 }

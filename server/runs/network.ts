@@ -4,6 +4,8 @@ import { datasets, goldStandardEdges, inferredEdges, priorEdges } from '@/db/sch
 import type { ServiceContext } from '../context';
 import { badInput, DomainError } from '../errors';
 import { goldStandardProjectId } from '../gold-standards/load';
+import { statusesOf } from '../reviews/queue';
+import type { EdgeStatus } from '../reviews/status';
 import { parseInput } from '../validation';
 import { requireRunRole } from './service';
 import * as store from './store';
@@ -19,6 +21,8 @@ export interface NetworkEdge {
   priorSupported: boolean;
   /** Against the chosen gold standard: true positive, false positive; null without one. */
   gold: 'tp' | 'fp' | null;
+  /** The project's review status of the edge (server/reviews/status.ts). */
+  reviewStatus: EdgeStatus;
 }
 
 export interface NetworkNode {
@@ -99,12 +103,14 @@ export async function runNetwork(ctx: ServiceContext, runId: string, raw: Networ
   const goldEdges = input.goldStandardId ? await goldAmong(ctx.db, input.goldStandardId, runId, names) : [];
   const goldSet = new Set(goldEdges.map((g) => key(g.regulator, g.target)));
   const shownSet = new Set(picked.map((e) => key(e.regulator, e.target)));
+  const reviewed = await statusesOf(ctx.db, projectId, picked);
 
   const edges: NetworkEdge[] = picked.map((e) => ({
     ...e,
     sign: Math.sign(e.effect),
     priorSupported: priorSet.has(key(e.regulator, e.target)),
     gold: input.goldStandardId ? (goldSet.has(key(e.regulator, e.target)) ? 'tp' : 'fp') : null,
+    reviewStatus: reviewed.get(key(e.regulator, e.target)) ?? 'unreviewed',
   }));
   const degree = new Map(names.map((n) => [n, { inDegree: 0, outDegree: 0 }]));
   for (const e of edges) {

@@ -1,4 +1,4 @@
-import type { LearningRateReset, SelectionRule } from './compute-api';
+import { DEFAULT_TRAINING_RULES, type LearningRateReset, type SelectionRule } from './compute-api';
 
 /**
  * Hyperparameter presets from the DASH paper. A preset fills the launch form; every value stays editable
@@ -14,36 +14,26 @@ export interface RunPreset {
   /** Gaussian noise added at load: only for noise-free synthetic benchmarks. */
   noiseStd: number;
   validationFraction: number;
-  /** Which epoch's model the run keeps; the spec's rule is 'best'. */
+  /** Which epoch's model the run keeps. */
   selection: SelectionRule;
-  /** The learning rates after a pruning event; the spec's rule is 'initial'. */
+  /** The learning rates after a pruning event. */
   lrReset: LearningRateReset;
 }
 
-const SPEC_RULES = { selection: 'best', lrReset: 'initial' } as const;
+/** Every preset trains with compute's default rules (spec §3): the authors' reset and the one-SE model. */
+const RULES = DEFAULT_TRAINING_RULES;
 
 export const runPresets: readonly RunPreset[] = [
   {
     id: 'synthetic',
     label: 'Synthetic (paper, SIM350)',
-    description: 'The authors’ synthetic-data setting: 200 epochs, σ = 0.025 noise at load (“5% noise”), 10 of 150 trajectories for validation.',
-    lambda: [0.5, 0.05],
-    epochs: 200,
-    noiseStd: 0.025,
-    validationFraction: 10 / 150,
-    ...SPEC_RULES,
-  },
-  {
-    id: 'synthetic-script',
-    label: 'Synthetic, authors’ script rates + one-SE model',
     description:
-      'The synthetic setting, but with the learning rates the authors’ script uses after each pruning event (A_p 5×, v 1×) and the sparsest model within one standard error of the lowest validation loss. Over 11 SIM350 seeds DASH keeps sparsity 0.949 ± 0.012 at balanced accuracy 0.910 ± 0.008, the paper’s point; the spec’s rules keep 0.919 ± 0.029 at 0.888 ± 0.029 (docs/sim350-results.md).',
+      'The authors’ synthetic-data setting: 200 epochs, σ = 0.025 noise at load (“5% noise”), 10 of 150 trajectories for validation; the authors’ learning-rate reset and the one-SE model (over 11 SIM350 seeds DASH keeps sparsity 0.949 ± 0.012 at balanced accuracy 0.910 ± 0.008, the paper’s point; docs/sim350-results.md).',
     lambda: [0.5, 0.05],
     epochs: 200,
     noiseStd: 0.025,
     validationFraction: 10 / 150,
-    selection: 'one-se',
-    lrReset: 'reference',
+    ...RULES,
   },
   {
     id: 'yeast',
@@ -53,7 +43,7 @@ export const runPresets: readonly RunPreset[] = [
     epochs: 200,
     noiseStd: 0,
     validationFraction: 10 / 150,
-    ...SPEC_RULES,
+    ...RULES,
   },
   {
     id: 'breast-cancer',
@@ -63,7 +53,7 @@ export const runPresets: readonly RunPreset[] = [
     epochs: 200,
     noiseStd: 0,
     validationFraction: 10 / 150,
-    ...SPEC_RULES,
+    ...RULES,
   },
   {
     id: 'hematopoiesis',
@@ -73,7 +63,7 @@ export const runPresets: readonly RunPreset[] = [
     epochs: 200,
     noiseStd: 0,
     validationFraction: 10 / 150,
-    ...SPEC_RULES,
+    ...RULES,
   },
 ];
 

@@ -1,6 +1,7 @@
 import { builder } from '../graphql/builder';
 import { queueSettings } from '../queue';
-import { LR_RESETS } from './compute-api';
+import { pageArgDescription, pageLimits, pageOf } from '../paging';
+import { DEFAULT_TRAINING_RULES, LR_RESETS, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
 import { effectiveLambda } from './config';
 import { runStatusDetail } from './liveness';
 import type { RunProgress } from './execution';
@@ -10,24 +11,24 @@ import { runPresets, type RunPreset } from './presets';
 import * as runs from './service';
 import { strategies, strategiesNeedingPrior, strategyLabels, type Strategy } from './validation';
 
-const RunStatusEnum = builder.enumType('RunStatus', {
+export const RunStatusEnum = builder.enumType('RunStatus', {
   values: ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const,
 });
 
-const StrategyEnum = builder.enumType('Strategy', {
-  description: 'none: PHOENIX unpruned. imp: iterative magnitude pruning. bioprune: prior-only scores. dash: DASH (λ₁, λ₂). pinn / pinn_mp: prior loss, without / with magnitude pruning.',
-  values: Object.fromEntries(strategies.map((s) => [s.replace('-', '_'), { value: s }])) as Record<string, { value: Strategy }>,
+export const StrategyEnum = builder.enumType('Strategy', {
+  description: 'The strategies of compute’s registry (runStrategies lists them with labels).',
+  values: Object.fromEntries(strategies.map((s) => [s.replace('-', '_'), { value: s, description: STRATEGIES[s].description }])) as Record<string, { value: Strategy }>,
 });
 
 const SolverEnum = builder.enumType('Solver', { values: ['rk4', 'dopri5'] as const });
 const ModelSelectionEnum = builder.enumType('ModelSelection', {
-  description: 'Which epoch’s model a run keeps. best: the lowest validation loss (the spec). one_se: the sparsest model within one standard error of it.',
+  description: 'Which epoch’s model a run keeps. one_se (the default): the sparsest model within one standard error of the lowest validation loss. best: the lowest validation loss.',
   values: { best: { value: 'best' }, one_se: { value: 'one-se' } } as const,
 });
 
 const LearningRateResetEnum = builder.enumType('LearningRateReset', {
   description:
-    'What a pruning event does to the learning rates. initial: every group back to its starting rate (the spec). reference: as the authors’ training script, whose reset gives the 5× to A_p instead of v.',
+    'What a pruning event does to the learning rates. reference (the default): as the authors’ training script, whose reset gives the 5× to A_p instead of v. initial: every group back to its starting rate.',
   values: LR_RESETS,
 });
 
@@ -52,6 +53,23 @@ const RunPresetRef = builder.objectRef<RunPreset>('RunPreset').implement({
     validationFraction: t.exposeFloat('validationFraction'),
     selection: t.field({ type: ModelSelectionEnum, resolve: (p) => p.selection }),
     lrReset: t.field({ type: LearningRateResetEnum, resolve: (p) => p.lrReset }),
+  }),
+});
+
+const TrainingRulesRef = builder.objectRef<TrainingRules>('TrainingRules').implement({
+  description: 'Which model a run keeps and what a pruning event does to the learning rates.',
+  fields: (t) => ({
+    selection: t.field({ type: ModelSelectionEnum, resolve: (r) => r.selection }),
+    lrReset: t.field({ type: LearningRateResetEnum, resolve: (r) => r.lrReset }),
+  }),
+});
+
+const GoldStandardFitRef = builder.objectRef<metrics.GoldStandardFit>('GoldStandardFit').implement({
+  description: 'A gold standard of the project and how many of its edges join two genes of a run’s dataset.',
+  fields: (t) => ({
+    goldStandardId: t.exposeID('goldStandardId'),
+    goldStandardName: t.exposeString('goldStandardName'),
+    sharedEdges: t.exposeInt('sharedEdges'),
   }),
 });
 
@@ -177,7 +195,7 @@ const NetworkNodeRef = builder.objectRef<network.NetworkNode>('NetworkNode').imp
   }),
 });
 
-const NetworkEdgeRef = builder.objectRef<network.NetworkEdge>('NetworkEdge').implement({
+export const NetworkEdgeRef = builder.objectRef<network.NetworkEdge>('NetworkEdge').implement({
   fields: (t) => ({
     regulator: t.exposeString('regulator'),
     target: t.exposeString('target'),
@@ -256,7 +274,11 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     sweepId: t.exposeID('sweepId', { nullable: true }),
     sweepName: t.exposeString('sweepName', { nullable: true }),
     relaunchOfId: t.exposeID('relaunchOfId', { nullable: true }),
-    config: t.field({ type: 'JSON', description: 'The full training configuration given to compute.', resolve: (r) => r.config }),
+    config: t.field({
+      type: 'JSON',
+      description: 'The full training configuration given to compute, the training rules always named (a record from before they were stored is read with the rules of its time).',
+      resolve: (r) => withExplicitRules(r.config as Partial<TrainingRules>),
+    }),
     seed: t.exposeInt('seed'),
     codeVersion: t.exposeString('codeVersion', { description: 'Git commit (or package version) of the code that trained it.' }),
     progress: t.field({ type: RunProgressRef, nullable: true, resolve: (r) => (r.progress as RunProgress | null) ?? null }),
@@ -274,7 +296,15 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
     createdByName: t.exposeString('createdByName', { nullable: true }),
-    epochs: t.field({ type: [RunEpochRef], description: 'One row per epoch: the training curves.', resolve: (r, _a, ctx) => runs.listEpochs(ctx, r.id) }),
+    epochs: t.field({
+      type: [RunEpochRef],
+      description: 'One row per epoch: the training curves.',
+      args: {
+        limit: t.arg.int({ defaultValue: pageLimits.epochs.defaultLimit, description: pageArgDescription(pageLimits.epochs) }),
+        offset: t.arg.int({ defaultValue: 0 }),
+      },
+      resolve: async (r, args, ctx) => pageOf(await runs.listEpochs(ctx, r.id), args, pageLimits.epochs),
+    }),
     metrics: t.field({
       type: RunMetricsRef,
       nullable: true,
@@ -282,9 +312,14 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
       args: { goldStandardId: t.arg.id({ required: true }) },
       resolve: (r, { goldStandardId }, ctx) => metrics.getRunMetrics(ctx, r.id, String(goldStandardId)),
     }),
+    goldStandardFits: t.field({
+      type: [GoldStandardFitRef],
+      description: 'The project’s gold standards that share edges with the run’s genes, the best fit (most shared edges) first: the one pages pick by default.',
+      resolve: (r, _a, ctx) => metrics.runGoldStandardFits(ctx, r.id),
+    }),
     storedMetrics: t.field({
       type: [RunMetricsRef],
-      description: 'Scores computed so far, one per gold standard.',
+      description: 'Scores so far, one per gold standard, the best-fitting gold standard first. A run is scored against every fitting gold standard when it succeeds, and against a new one when it is imported.',
       resolve: (r, _a, ctx) => metrics.listStoredMetrics(ctx, r.id),
     }),
     network: t.field({
@@ -407,6 +442,11 @@ builder.queryFields((t) => ({
     resolve: (_root, { id }, ctx) => runs.getRun(ctx, String(id)),
   }),
   runPresets: t.field({ type: [RunPresetRef], description: 'Hyperparameter presets from the paper.', resolve: () => [...runPresets] }),
+  runTrainingDefaults: t.field({
+    type: TrainingRulesRef,
+    description: 'The rules a run gets when the launch names none (spec §3: the authors’ learning-rate reset and the one-SE model).',
+    resolve: () => ({ ...DEFAULT_TRAINING_RULES }),
+  }),
   runStrategies: t.field({
     type: [StrategyInfoRef],
     description: 'Every strategy the compute engine has.',

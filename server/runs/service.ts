@@ -8,6 +8,7 @@ import { priorVersionProjectId } from '../priors/service';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { queueSettings, trainRunSender, type TrainRunSender } from '../queue';
 import { parseInput } from '../validation';
+import { withExplicitRules } from './compute-api';
 import { codeVersion } from './code-version';
 import { checkConfigCaps, checkQueueRoom, checkSweepSize } from './limits';
 import { buildRunConfig, effectiveLambda, resolvePreset, type RunConfig } from './config';
@@ -249,7 +250,8 @@ export async function relaunchRun(ctx: ServiceContext, runId: string): Promise<s
     const newId = await insertAndEnqueue(tx, sender, viewer, inputs, {
       name,
       strategy: original.strategy as Strategy,
-      config: config as RunConfig,
+      // Named from now on: a record without the rules was trained with RULES_WHEN_ABSENT, not today's defaults.
+      config: withExplicitRules(config as RunConfig),
       relaunchOfId: original.id,
     });
     await recordAudit(tx, {

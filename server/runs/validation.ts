@@ -1,20 +1,15 @@
 import { z } from 'zod';
-import { LR_RESETS, SELECTION_RULES } from './compute-api';
+import { isUuid } from '../projects/access';
+import { LR_RESETS, SELECTION_RULES, STRATEGIES, STRATEGY_IDS, type StrategyId } from './compute-api';
 
-export const strategies = ['none', 'imp', 'bioprune', 'dash', 'pinn', 'pinn-mp'] as const;
-export type Strategy = (typeof strategies)[number];
+/** compute's strategy registry (compute/strategies.ts): a strategy added there is launchable here. */
+export const strategies = STRATEGY_IDS;
+export type Strategy = StrategyId;
 
 /** Strategies whose scores or loss use the prior; the others may run without one. */
-export const strategiesNeedingPrior: ReadonlySet<Strategy> = new Set(['bioprune', 'dash', 'pinn', 'pinn-mp']);
+export const strategiesNeedingPrior: ReadonlySet<Strategy> = new Set(strategies.filter((s) => STRATEGIES[s].needsPrior));
 
-export const strategyLabels: Record<Strategy, string> = {
-  none: 'PHOENIX (unpruned)',
-  imp: 'IMP',
-  bioprune: 'BioPrune',
-  dash: 'DASH',
-  pinn: 'PINN',
-  'pinn-mp': 'PINN + MP',
-};
+export const strategyLabels = Object.fromEntries(strategies.map((s) => [s, STRATEGIES[s].label])) as Record<Strategy, string>;
 
 const fraction = (what: string) =>
   z.number({ error: `${what} must be a number.` }).min(0, `${what} must be from 0 to 1.`).max(1, `${what} must be from 0 to 1.`);
@@ -98,7 +93,8 @@ export type LaunchSweepInput = z.input<typeof launchSweepInput>;
 
 export const listRunsInput = z.object({
   projectId: z.string(),
-  sweepId: z.string().nullish(),
+  // Compared with a uuid column: anything else would fail in the database as an internal error.
+  sweepId: z.string().refine(isUuid, 'The sweep id is not a valid id.').nullish(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled']).nullish(),
   limit: wholeNumber('The limit', 1, 500).default(100),
 });

@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { runs } from '@/db/schema';
 import type { Logger } from '../log';
-import { startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type TrainRunJob } from '../queue';
+import { SCORE_GOLD_QUEUE, startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type ScoreGoldJob, type TrainRunJob } from '../queue';
 import { loadTrainer } from './compute-api';
 import { executeRun, type Trainer } from './execution';
 import { HEARTBEAT_MAX_SECONDS } from './liveness';
@@ -18,6 +18,7 @@ export function retriesRanOutReason(attempts: number, output: unknown): string {
       : message;
   return `The run was tried ${attempts} times and stopped each time; the last time ${last}. Relaunch it to try again.`;
 }
+import { scoreFinishedRunsAgainst } from './metrics';
 
 export interface RunWorkerOptions {
   db: Database;
@@ -55,7 +56,7 @@ export interface RunWorker {
  */
 export async function startRunWorker(options: RunWorkerOptions): Promise<RunWorker> {
   const { db, log } = options;
-  const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const workerId = options.workerId ?? newWorkerId();
   const trainer = options.trainer ?? (await loadTrainer());
   // Often enough for the lease, and for the UI to tell a lost worker within a minute (server/runs/liveness.ts).
   const heartbeatSeconds = options.heartbeatSeconds ?? Math.max(1, Math.min(HEARTBEAT_MAX_SECONDS, Math.floor(options.leaseSeconds / 4)));
@@ -115,7 +116,23 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     onError: (error) => log.warn('dead-letter job did not complete', { error: error instanceof Error ? error : String(error) }),
   });
 
-  log.info('compute worker started', { workerId, backend: options.backend, concurrency: options.concurrency, leaseSeconds: options.leaseSeconds });
+  // A new gold standard: score the finished runs against it here, not in the import request.
+  const scoring: Consumer = startConsumer<ScoreGoldJob>({
+    db,
+    boss,
+    queue: SCORE_GOLD_QUEUE,
+    concurrency: 1,
+    leaseSeconds: options.leaseSeconds,
+    heartbeatSeconds,
+    pollingIntervalMs,
+    handle: async (job) => {
+      await scoreFinishedRunsAgainst(db, job.data.goldStandardId, log);
+    },
+    onError: (error, jobId) => log.warn('scoring job did not complete', { jobId, error: error instanceof Error ? error : String(error) }),
+  });
+
+  // The host stays in the operator's log; users see only the random id (run pages show it).
+  log.info('compute worker started', { workerId, host: hostname(), pid: process.pid, backend: options.backend, concurrency: options.concurrency, leaseSeconds: options.leaseSeconds });
 
   const stopBoss = () => boss.stop({ graceful: false, close: false, wait: true });
   return {
@@ -124,13 +141,18 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
       return training.activeJobs;
     },
     async stop({ timeoutMs = 60_000 } = {}) {
-      await Promise.all([training.stop({ timeoutMs }), deadLetters.stop({ timeoutMs })]);
+      await Promise.all([training.stop({ timeoutMs }), deadLetters.stop({ timeoutMs }), scoring.stop({ timeoutMs })]);
       await stopBoss();
       log.info('compute worker stopped', { workerId });
     },
     async kill() {
-      await Promise.all([training.kill(), deadLetters.kill()]);
+      await Promise.all([training.kill(), deadLetters.kill(), scoring.kill()]);
       await stopBoss();
     },
   };
+}
+
+/** Random, so the id shown to users on a run says nothing about the machines behind the product. */
+export function newWorkerId(): string {
+  return `worker-${randomBytes(6).toString('hex')}`;
 }

@@ -66,3 +66,16 @@ export async function gqlInPage(page: Page, query: string, variables: Record<str
     { query, variables },
   );
 }
+
+/** Four genes, six short trajectories: trains in about a second. */
+export function tinyTidyCsv(): string {
+  const lines = ['gene,trajectory,time,value'];
+  for (let t = 0; t < 6; t++) {
+    let x = [0, 1, 2, 3].map((g) => ((t * 7 + g * 3) % 10) / 10);
+    for (const time of [0, 1, 2, 3, 4]) {
+      x.forEach((v, g) => lines.push(`G${g + 1},tr${t},${time},${v.toFixed(4)}`));
+      x = [x[0], 0.5 * x[0] + 0.4 * x[1], 0.9 * x[2] - 0.3 * x[1] + 0.2, 0.6 * x[3] + 0.3 * x[2]];
+    }
+  }
+  return lines.join('\n');
+}

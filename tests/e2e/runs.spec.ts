@@ -1,20 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createProject, gqlInPage, newUser, signUp } from './helpers';
+import { createProject, gqlInPage, newUser, signUp, tinyTidyCsv } from './helpers';
 
 const tab = (page: Page, name: string) => page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name });
-
-/** Four genes, six short trajectories: trains in about a second. */
-function tinyTidyCsv(): string {
-  const lines = ['gene,trajectory,time,value'];
-  for (let t = 0; t < 6; t++) {
-    let x = [0, 1, 2, 3].map((g) => ((t * 7 + g * 3) % 10) / 10);
-    for (const time of [0, 1, 2, 3, 4]) {
-      x.forEach((v, g) => lines.push(`G${g + 1},tr${t},${time},${v.toFixed(4)}`));
-      x = [x[0], 0.5 * x[0] + 0.4 * x[1], 0.9 * x[2] - 0.3 * x[1] + 0.2, 0.6 * x[3] + 0.3 * x[2]];
-    }
-  }
-  return lines.join('\n');
-}
 
 async function seedInputs(page: Page, projectId: string): Promise<void> {
   const calls: [string, Record<string, unknown>][] = [
@@ -64,20 +51,20 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await tab(page, 'Runs').click();
   await expect(page.getByText('No runs yet.')).toBeVisible();
 
-  // A preset brings its training rules with the hyperparameters, and the closed section says so.
+  // The form starts with the default rules (the authors' reset, one-SE); the closed section names a change from them.
   await page.getByRole('link', { name: 'Launch a run' }).click();
   const form = page.getByRole('form', { name: 'Launch a run' });
-  await form.getByLabel('Preset').selectOption({ label: 'Synthetic, authors’ script rates + one-SE model' });
-  await expect(form.getByText('Schedule and optimiser')).toContainText('keeps the sparsest model within one SE, the authors’ script’s learning rates');
   await form.getByText('Schedule and optimiser').click();
   await expect(form.getByLabel('Model kept')).toHaveValue('one_se');
   await expect(form.getByLabel('Learning rates after a pruning event')).toHaveValue('reference');
+  await form.getByLabel('Model kept').selectOption('best');
+  await expect(form.getByText('Schedule and optimiser')).toContainText('keeps the lowest validation loss');
   await form.getByLabel('Preset').selectOption({ label: 'Synthetic (paper, SIM350)' });
-  await expect(form.getByLabel('Model kept')).toHaveValue('best');
-  await expect(form.getByLabel('Learning rates after a pruning event')).toHaveValue('initial');
+  await expect(form.getByLabel('Model kept')).toHaveValue('one_se');
+  await expect(form.getByLabel('Learning rates after a pruning event')).toHaveValue('reference');
 
   // A DASH run: the page follows it live until it succeeds.
-  await launch(page, 'DASH', { modelKept: 'Sparsest within one SE of the lowest', learningRates: "As the authors' script (A_p 5×, v 1×)" });
+  await launch(page, 'DASH');
   const title = page.getByRole('heading', { level: 2 }).filter({ hasText: 'DASH λ (0.5, 0.05)' });
   await expect(title).toBeVisible();
   await expect(page.getByText('sparsest within one SE of the lowest validation loss')).toBeVisible();

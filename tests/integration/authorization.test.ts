@@ -41,6 +41,7 @@ const tables = [
   'users', 'user_sessions', 'auth_throttle', 'identities', 'api_tokens', 'projects', 'memberships', 'invitations', 'audit_events',
   'datasets', 'dataset_trajectories', 'prior_networks', 'prior_versions', 'prior_edges', 'gold_standards',
   'gold_standard_edges', 'sweeps', 'runs', 'run_epochs', 'inferred_edges', 'run_metrics', 'edge_reviews', 'edge_comments',
+  'review_verdicts', 'review_verdict_changes', 'edge_comment_revisions', 'review_version_links', 'notifications',
 ];
 
 /** What the rules say: null when allowed, otherwise the expected error code. */

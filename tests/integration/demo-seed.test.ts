@@ -12,10 +12,10 @@ import { quietLog } from './runs-fixtures';
 const PROJECT = `query($id: ID!) {
   project(id: $id) { name myRole }
   datasets(projectId: $id) { name geneCount trainTrajectoryCount testTrajectoryCount isSynthetic }
-  priorNetworks(projectId: $id) { name versions { number edgeCount } }
+  priorNetworks(projectId: $id) { name versions { id number edgeCount kind message } }
   goldStandards(projectId: $id) { id name edgeCount }
-  runs(projectId: $id) { id name strategy status seed config codeVersion
-    summary { sparsity epochsRun inferredEdges provenance } epochs { epoch pruned }
+  runs(projectId: $id, limit: 10) { id name strategy status seed config codeVersion
+    summary { sparsity epochsRun inferredEdges provenance } epochs(limit: 500) { epoch pruned }
     storedMetrics { goldStandardName balancedAccuracy predictedEdges referenceEdges } }
 }`;
 
@@ -56,7 +56,13 @@ await forEachBackend('demo project', (h) => {
     expect(errors).toBeUndefined();
     expect(data!.project).toEqual({ name: 'SIM350 demo', myRole: 'owner' });
     expect(data!.datasets).toEqual([{ name: expect.stringContaining('SIM350'), geneCount: 350, trainTrajectoryCount: 150, testTrajectoryCount: 10, isSynthetic: true }]);
-    expect(data!.priorNetworks).toEqual([{ name: 'SIM350 prior, 5% noise', versions: [{ number: 1, edgeCount: 550 }] }]);
+    const [prior] = data!.priorNetworks;
+    expect(prior.name).toBe('SIM350 prior, 5% noise');
+    expect(prior.versions.map((v: { number: number; edgeCount: number; kind: string }) => [v.number, v.edgeCount, v.kind])).toEqual([
+      [2, 550, 'review'],
+      [1, 550, 'import'],
+    ]);
+    expect(prior.versions[0].message).toMatch(/^First review round: .* \(from reviews: 2 edges, 3 verdicts\)$/);
     expect(data!.goldStandards).toEqual([{ id: expect.any(String), name: 'SIM350 true network', edgeCount: 550 }]);
 
     // Whatever precomputed runs are committed arrive finished, with their history, edges and scores.
@@ -64,6 +70,8 @@ await forEachBackend('demo project', (h) => {
     for (const file of files) {
       const run = data!.runs.find((r: { name: string }) => r.name === file.name);
       expect(run).toMatchObject({ strategy: file.strategy, status: 'succeeded', seed: file.seed, codeVersion: file.codeVersion, config: file.config });
+      // Files without the training rules were trained before they were stored: the record names the rules of then.
+      expect(run.config).toMatchObject({ selection: file.config.selection ?? 'best', lrReset: file.config.lrReset ?? 'initial' });
       expect(run.summary.provenance).toContain('scripts/precompute-demo.ts');
       expect(run.summary.epochsRun).toBe(file.history.length);
       expect(run.epochs).toHaveLength(file.history.length);
@@ -84,5 +92,30 @@ await forEachBackend('demo project', (h) => {
     const before = await h.counts('projects');
     await expect(openDemoProject(h.context(owner), false)).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('SEED_DEMO=false') });
     expect(await h.counts('projects')).toEqual(before);
+  }, 240_000);
+
+  it('arrives with the review loop under way: two reviewers, a disputed edge with a thread, and a version from reviews', async () => {
+    const demo = await h.user('Demo scientist');
+    const { projectId } = await seedDemo(h.db, { owner: demo, log: quietLog });
+    const runs = (await h.gql(`query($p: ID!) { runs(projectId: $p) { id strategy } }`, { p: projectId }, demo)).data!.runs;
+    const dash = runs.find((r: { strategy: string }) => r.strategy === 'dash') ?? runs[0];
+    const queue = await h.gql(`query($p: ID!, $r: ID!) { reviewQueue(projectId: $p, runId: $r, filter: { statuses: [ACCEPTED, REJECTED, NEEDS_EVIDENCE, DISPUTED] }) {
+      total reviewed items { regulator target status verdictCount commentCount } } }`, { p: projectId, r: dash.id }, demo);
+    expect(queue.errors).toBeUndefined();
+    const items = queue.data!.reviewQueue.items as { regulator: string; target: string; status: string; verdictCount: number; commentCount: number }[];
+    expect(items.map((i) => i.status).sort()).toEqual(['ACCEPTED', 'ACCEPTED', 'DISPUTED', 'NEEDS_EVIDENCE', 'REJECTED']);
+    const disputed = items.find((i) => i.status === 'DISPUTED')!;
+    expect(disputed).toMatchObject({ verdictCount: 2, commentCount: 2 });
+    const edge = await h.gql(`query($p: ID!, $r: String!, $t: String!) { reviewEdge(projectId: $p, regulator: $r, target: $t) {
+      verdicts { reviewerName verdict reason } comments { parentId authorName mentions { email } } } }`, { p: projectId, r: disputed.regulator, t: disputed.target }, demo);
+    expect(edge.data!.reviewEdge.verdicts).toEqual([
+      { reviewerName: 'Demo scientist', verdict: 'ACCEPTED', reason: null },
+      { reviewerName: 'Demo colleague', verdict: 'REJECTED', reason: 'INDIRECT' },
+    ]);
+    const [root, reply] = edge.data!.reviewEdge.comments;
+    expect(root).toMatchObject({ parentId: null, authorName: 'Demo colleague', mentions: [{ email: demo.email }] });
+    expect(reply).toMatchObject({ authorName: 'Demo scientist', parentId: expect.any(String) });
+    const inbox = await h.gql(`{ notifications { items { kind } } }`, {}, demo);
+    expect(inbox.data!.notifications.items.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['MENTION', 'DISPUTE', 'VERDICT']));
   }, 240_000);
 });

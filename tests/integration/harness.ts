@@ -1,15 +1,14 @@
 /**
- * Integration test harness: a fresh, migrated database per test file and backend (PGlite in memory
- * always; PostgreSQL when reachable), and GraphQL operations run through the same Apollo Server
+ * Integration test harness: a fresh, migrated database per test file and backend (the embedded PostgreSQL
+ * that global-setup.ts starts once per run, and PostgreSQL 15 at TEST_DATABASE_URL), and GraphQL operations run through the same Apollo Server
  * configuration (schema, validation rules, error formatting) that serves /api/graphql.
  */
 import { randomBytes } from 'node:crypto';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import { applyMigrations, connectDatabase, type Database, type DatabaseHandle } from '@/db/client';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
 import { hashPassword } from '@/server/accounts/password';
 import { createPasswordAccount } from '@/server/accounts/service';
 import type { ServiceContext, Viewer } from '@/server/context';
@@ -17,13 +16,13 @@ import { env } from '@/server/env';
 import type { GraphQLContext } from '@/server/graphql/builder';
 import { buildRequestContext } from '@/server/graphql/context';
 import { createApolloServer } from '@/server/graphql/server';
-import type { Logger } from '@/server/log';
+import { serialiseLogData, type Logger } from '@/server/log';
 
-export type Backend = 'pglite' | 'postgres';
+export type Backend = 'embedded' | 'postgres';
 
 const postgresUrl = env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Logs kept in memory: tests read them (the masked-error test) and the output stays readable. */
+/** Logs kept in memory, as the server would write them: tests read them (the masked-error test). */
 export interface CapturedLog {
   level: string;
   msg: string;
@@ -31,7 +30,7 @@ export interface CapturedLog {
 }
 
 function captureLogger(into: CapturedLog[]): Logger {
-  const write = (level: string) => (msg: string, data?: Record<string, unknown>) => void into.push({ level, msg, data });
+  const write = (level: string) => (msg: string, data?: Record<string, unknown>) => void into.push({ level, msg, data: serialiseLogData(data) });
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
@@ -64,32 +63,21 @@ interface Opened {
   close(): Promise<void>;
 }
 
-async function openPglite(): Promise<Opened> {
-  const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ dataDir: null });
-  const handle = connectDatabase(embedded.url, { max: 4 });
-  return {
-    handle,
-    async close() {
-      await handle.close();
-      await embedded.stop();
-    },
-  };
-}
-
-async function openPostgres(): Promise<Opened> {
+/** A new database on the server at `serverUrl`, dropped again when the test file is done. */
+async function openFreshDatabase(serverUrl: string): Promise<Opened> {
   const name = `grn_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(postgresUrl);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = connectDatabase(url.toString(), { max: 4 });
   return {
     handle,
     async close() {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: postgresUrl });
+      const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
       await dropper.end();
@@ -128,7 +116,7 @@ function useHarness(backend: Backend): Harness {
   };
 
   beforeAll(async () => {
-    opened = backend === 'pglite' ? await openPglite() : await openPostgres();
+    opened = await openFreshDatabase(backend === 'embedded' ? inject('embeddedPostgresUrl') : postgresUrl);
     await applyMigrations(opened.handle.db);
     server = createApolloServer({ log });
     await server.start();
@@ -182,12 +170,19 @@ function useHarness(backend: Backend): Harness {
 
 /**
  * Defines the same tests once per backend. The PostgreSQL variant is skipped, visibly, when no server
- * answers at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test).
+ * answers at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); with CI=true it fails.
  */
 export async function forEachBackend(title: string, define: (h: Harness) => void): Promise<void> {
-  describe(`${title} [pglite]`, () => define(useHarness('pglite')));
+  describe(`${title} [embedded]`, () => define(useHarness('embedded')));
   const unavailable = await postgresUnavailable();
-  if (unavailable) {
+  if (unavailable && env.CI) {
+    // CI promises both databases: an unreachable one is a failure, not a quiet skip.
+    describe(`${title} [postgres]`, () => {
+      it('reaches PostgreSQL at TEST_DATABASE_URL', () => {
+        throw new Error(`PostgreSQL variant cannot run in CI: ${unavailable}`);
+      });
+    });
+  } else if (unavailable) {
     console.warn(`[integration] PostgreSQL variant skipped: ${unavailable}`);
     describe.skip(`${title} [postgres skipped: ${unavailable}]`, () => define(useHarness('postgres')));
   } else {

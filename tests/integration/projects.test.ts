@@ -317,7 +317,7 @@ await forEachBackend('projects and members', (h) => {
     const ada = await h.user('Ada');
     const costly = `query Costly { projects { activity(limit: 200) { id action objectType objectId actorId actorName details createdAt } } }`;
     const refused = await h.gql(costly, {}, ada);
-    expect(firstError(refused)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringMatching(/estimated cost of \d+; the limit is 20000/) });
+    expect(firstError(refused)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringMatching(/estimated cost of \d+; the limit is 30000/) });
     expect(refused.errors?.[0].extensions?.reason).toBe('QUERY_TOO_COSTLY');
     const reasonable = await h.gql(`query { projects { id activity(limit: 20) { id action } } }`, {}, ada);
     expect(reasonable.errors).toBeUndefined();

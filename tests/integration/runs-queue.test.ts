@@ -1,5 +1,5 @@
 /**
- * The job queue and its workers, on PGlite and PostgreSQL: several workers never run a run twice, a killed
+ * The job queue and its workers, on the embedded PostgreSQL and PostgreSQL 15: several workers never run a run twice, a killed
  * worker's run is recovered and resumes from its checkpoint, cancel, failures, graceful shutdown.
  * Training is scripted (see scriptedTrainer) so the tests control timing; runs-results.test.ts trains for real.
  */
@@ -48,6 +48,12 @@ await forEachBackend('run queue', (h) => {
     expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
     return result.data!.launchRun as { id: string; status: string };
   };
+  /** The run's job once pg-boss has recorded its end (a moment after the run row). */
+  const settledJob = (runId: string) =>
+    waitFor(`the job of run ${runId} to settle`, async () => {
+      const r = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [runId]);
+      return r.rows.length > 0 && r.rows.every((j) => j.state !== 'active') ? r : null;
+    }, 10_000);
   const finished = (runId: string, status = 'succeeded', timeoutMs = 30_000) =>
     waitFor(`run ${runId} to be ${status}`, async () => ((await runRow(h, runId)).status === status ? runRow(h, runId) : null), timeoutMs);
 
@@ -66,7 +72,11 @@ await forEachBackend('run queue', (h) => {
     expect(log.every((e) => e.resumedFrom === null && e.epochsTrained.join() === '1,2,3,4')).toBe(true);
     const byWorker = rows.map((r) => r.worker_id);
     expect(new Set(byWorker)).toEqual(new Set([a.worker.workerId, b.worker.workerId]));
-    const jobs = await h.query(`select state, retry_count from pgboss.job where name = 'train-run' and data->>'runId' = any($1)`, [ids]);
+    // pg-boss marks a job completed after the handler returns, a moment after the run row says succeeded.
+    const jobs = await waitFor('the six jobs to complete', async () => {
+      const r = await h.query(`select state, retry_count from pgboss.job where name = 'train-run' and data->>'runId' = any($1)`, [ids]);
+      return r.rows.every((j) => j.state !== 'active') ? r : null;
+    }, 10_000);
     expect(jobs.rows).toHaveLength(6);
     expect(jobs.rows.every((j) => j.state === 'completed' && j.retry_count === 0)).toBe(true);
 
@@ -80,7 +90,9 @@ await forEachBackend('run queue', (h) => {
   it('recovers a killed worker’s run on another worker, resuming from its checkpoint', async () => {
     const log: Execution[] = [];
     const run = await launch(10);
-    const doomed = await start(scriptedTrainer('doomed', log, { epochMs: 150 }), { workerId: 'doomed' });
+    // Slow enough that the kill lands seconds before the run could finish, even on a loaded 2-core machine
+    // (at 150 ms an epoch the margin was about 1 s).
+    const doomed = await start(scriptedTrainer('doomed', log, { epochMs: 500 }), { workerId: 'doomed' });
     await waitFor('a checkpoint at epoch 3', async () => ((await runRow(h, run.id)).checkpoint_epoch ?? 0) >= 3);
     await doomed.worker.kill(); // no heartbeat, no completion: as if the process died
     const atKill = await runRow(h, run.id);
@@ -96,7 +108,7 @@ await forEachBackend('run queue', (h) => {
     expect(log.filter((e) => e.worker === 'doomed')).toHaveLength(1);
     const epochs = await h.query(`select epoch from run_epochs where run_id = $1 order by epoch`, [run.id]);
     expect(epochs.rows.map((r) => r.epoch)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    const job = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [run.id]);
+    const job = await settledJob(run.id);
     expect(job.rows).toEqual([{ state: 'completed', retry_count: 1 }]);
     const { data } = await h.gql(RUN, { id: run.id }, p.viewer);
     expect(data!.run.progress.resumedFromEpoch).toBe(resumed.resumedFrom);
@@ -140,7 +152,7 @@ await forEachBackend('run queue', (h) => {
     const errorId = /id ([0-9a-f]{8})/.exec(data!.run.error)![1];
     expect(captured).toContainEqual(expect.objectContaining({ msg: 'run failed unexpectedly', data: expect.objectContaining({ errorId, runId: run.id }) }));
     // A deterministic failure is not retried.
-    const job = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [run.id]);
+    const job = await settledJob(run.id);
     expect(job.rows).toEqual([{ state: 'completed', retry_count: 0 }]);
   });
 
@@ -160,7 +172,8 @@ await forEachBackend('run queue', (h) => {
   it('hands a running run back to the queue on graceful shutdown; the next worker resumes it', async () => {
     const log: Execution[] = [];
     const run = await launch(8);
-    const first = await start(scriptedTrainer('first', log, { epochMs: 120 }));
+    // Seconds between the checkpoint and the run's end, so the shutdown always comes first (was ~0.7 s).
+    const first = await start(scriptedTrainer('first', log, { epochMs: 500 }));
     await waitFor('a checkpoint', async () => ((await runRow(h, run.id)).checkpoint_epoch ?? 0) >= 2);
     await first.close();
     const handedBack = await runRow(h, run.id);
@@ -172,16 +185,29 @@ await forEachBackend('run queue', (h) => {
     expect(log[1].resumedFrom).toBeGreaterThanOrEqual(2);
   });
 
-  it('takes a preset’s training rules unless the launch names its own', async () => {
-    const presets = await h.gql(`{ runPresets { id selection lrReset } }`, {}, p.editor);
-    expect(presets.data!.runPresets).toContainEqual({ id: 'synthetic', selection: 'best', lrReset: 'initial' });
-    expect(presets.data!.runPresets).toContainEqual({ id: 'synthetic-script', selection: 'one_se', lrReset: 'reference' });
-    const byPreset = await launch(3, { preset: 'synthetic-script' });
+  it('launches with the default rules (authors’ reset, one-SE) unless the launch names its own, and records them', async () => {
+    const defaults = await h.gql(`{ runTrainingDefaults { selection lrReset } presets: runPresets { id selection lrReset } }`, {}, p.editor);
+    expect(defaults.data!.runTrainingDefaults).toEqual({ selection: 'one_se', lrReset: 'reference' });
+    for (const preset of defaults.data!.presets as { selection: string; lrReset: string }[]) expect(preset).toMatchObject({ selection: 'one_se', lrReset: 'reference' });
+    const plain = await launch(3);
+    expect((await runRow(h, plain.id)).config).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
+    const byPreset = await launch(3, { preset: 'synthetic' });
     expect((await runRow(h, byPreset.id)).config).toMatchObject({ selection: 'one-se', lrReset: 'reference', lambda: [0.5, 0.05], noiseStd: 0.025 });
-    const overridden = await launch(3, { preset: 'synthetic-script', hyperparameters: { epochs: 3, selection: 'best', lrReset: 'initial' } });
-    const config = (await runRow(h, overridden.id)).config;
-    expect(config).not.toHaveProperty('selection');
-    expect(config).not.toHaveProperty('lrReset');
+    const overridden = await launch(3, { preset: 'synthetic', hyperparameters: { epochs: 3, selection: 'best', lrReset: 'initial' } });
+    expect((await runRow(h, overridden.id)).config).toMatchObject({ selection: 'best', lrReset: 'initial' });
+  });
+
+  it('reads a stored config without the rules as the rules of its time, and a relaunch of it trains with them', async () => {
+    const original = await launch(3, { seed: 5 });
+    // A record from before the rules were stored: its config names neither.
+    await h.query(`update runs set config = config - 'selection' - 'lrReset' where id = $1`, [original.id]);
+    expect((await runRow(h, original.id)).config).not.toHaveProperty('selection');
+    const shown = await h.gql(`query($id: ID!) { run(id: $id) { config } }`, { id: original.id }, p.editor);
+    expect(shown.data!.run.config).toMatchObject({ selection: 'best', lrReset: 'initial' });
+    const result = await h.gql(RELAUNCH, { id: original.id }, p.editor);
+    expect(result.errors).toBeUndefined();
+    const stored = (await runRow(h, result.data!.relaunchRun.id)).config;
+    expect(stored).toMatchObject({ selection: 'best', lrReset: 'initial', seed: 5 });
   });
 
   it('relaunches a run from its record with the same inputs, configuration and seed', async () => {

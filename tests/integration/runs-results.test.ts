@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { configureQueueSettings, defaultQueueSettings } from '@/server/queue';
 import { forEachBackend, firstError } from './harness';
+import { importGoldStandard } from '@/server/gold-standards/service';
 import { runsProject, testWorker, waitFor, type RunsProject, type TestWorker } from './runs-fixtures';
 
 const LAUNCH = `mutation($input: LaunchRunInput!) { launchRun(input: $input) { id name status strategy lambda1 lambda2 config codeVersion } }`;
@@ -126,7 +127,13 @@ await forEachBackend('runs with the compute engine', (h) => {
     expect(edges.rows.map((e) => e.rank)).toEqual(edges.rows.map((_, i) => i + 1));
   });
 
-  it('scores a run against a gold standard on request, counting edges outside the dataset, and keeps the scores', async () => {
+  it('scores a run against the project’s gold standards when it succeeds, counting edges outside the dataset, and keeps the scores', async () => {
+    // Stored in the transaction that marked the run succeeded: before any page asked for them.
+    const atEnd = await h.query(
+      `select count(*)::int as n from run_metrics m join runs r on r.id = m.run_id where m.run_id = any($1::uuid[]) and m.created_at = r.finished_at`,
+      [[ids.dash, ids.imp]],
+    );
+    expect(atEnd.rows[0].n).toBe(2);
     const { data } = await h.gql(RESULT, { id: ids.dash, gold: p.goldStandardId }, p.viewer);
     const m = data!.run.metrics;
     const predicted = data!.run.summary.inferredEdges;
@@ -225,5 +232,33 @@ await forEachBackend('runs with the compute engine', (h) => {
     const foreign = await runsProject(h, 2);
     const mixed = await h.gql(COMPARE, { p: foreign.projectId, r: [ids.dash], g: foreign.goldStandardId }, foreign.owner);
     expect(firstError(mixed)).toMatchObject({ code: 'NOT_FOUND', field: 'runIds' });
+  });
+
+  it('scores the finished runs against a gold standard imported later (on a worker), and ranks gold standards by fit', async () => {
+    const owner = h.context(p.owner);
+    const active = `select count(*)::int as n from runs where project_id = $1 and status in ('queued', 'running')`;
+    await waitFor('the sweep runs to finish', async () => (await h.query(active, [p.projectId])).rows[0].n === 0, 120_000);
+    const runsOf = `select count(*)::int as n from runs where project_id = $1 and status = 'succeeded'`;
+    const finished = (await h.query(runsOf, [p.projectId])).rows[0].n;
+    // One sharing no edge with the dataset's genes, one sharing more edges than Tiny truth (5 against 3).
+    const elsewhere = await importGoldStandard(owner, { projectId: p.projectId, name: 'Elsewhere', source: 'test', text: 'X1,X2\nX2,X3\nG1,X1\n' });
+    const wider = await importGoldStandard(owner, { projectId: p.projectId, name: 'Wider', source: 'test', text: 'G1,G2\nG2,G3\nG3,G4\nG4,G1\nG1,G3\n' });
+    const scored = (id: string) => h.query(`select count(*)::int as n from run_metrics where gold_standard_id = $1`, [id]).then((r) => r.rows[0].n as number);
+    await waitFor('the worker to score the finished runs against Wider', async () => (await scored(wider.id)) === finished, 60_000);
+    expect(await scored(elsewhere.id)).toBe(0);
+    const FITS = `query($id: ID!) { run(id: $id) { goldStandardFits { goldStandardName sharedEdges } storedMetrics { goldStandardName referenceEdges balancedAccuracy } } }`;
+    const { data } = await h.gql(FITS, { id: ids.imp }, p.viewer);
+    expect(data!.run.goldStandardFits).toEqual([
+      { goldStandardName: 'Wider', sharedEdges: 5 },
+      { goldStandardName: 'Tiny truth', sharedEdges: 3 },
+    ]);
+    // The best fit first, as the runs list shows it; the one sharing no edge is never scored or offered.
+    expect(data!.run.storedMetrics.map((m: { goldStandardName: string; referenceEdges: number }) => [m.goldStandardName, m.referenceEdges])).toEqual([
+      ['Wider', 5],
+      ['Tiny truth', 3],
+    ]);
+    const list = await h.gql(`query($p: ID!) { runs(projectId: $p) { id storedMetrics { goldStandardName balancedAccuracy } } }`, { p: p.projectId }, p.viewer);
+    const listed = list.data!.runs.find((r: { id: string }) => r.id === ids.dash);
+    expect(listed.storedMetrics[0]).toMatchObject({ goldStandardName: 'Wider', balancedAccuracy: expect.any(Number) });
   });
 });

@@ -88,7 +88,11 @@ await forEachBackend('a killed worker process', (h) => {
     expect(storedEpochs[0]).toBe(1);
     expect(new Set(storedEpochs).size).toBe(storedEpochs.length); // no epoch recorded twice
     expect(storedEpochs).toEqual(storedEpochs.map((_, i) => i + 1)); // and none missing
-    const job = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [runId]);
+    // pg-boss records the job's end a moment after the run row says succeeded.
+    const job = await waitFor('the job to settle', async () => {
+      const r = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [runId]);
+      return r.rows.every((j) => j.state !== 'active') ? r : null;
+    }, 10_000);
     expect(job.rows).toEqual([{ state: 'completed', retry_count: 1 }]);
     const edges = await h.query(`select count(*)::int as n from inferred_edges where run_id = $1`, [runId]);
     expect(done.summary).not.toBeNull();

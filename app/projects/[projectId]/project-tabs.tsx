@@ -14,6 +14,7 @@ export const PROJECT_TABS: readonly { segment: string; label: string }[] = [
   { segment: 'gold-standards', label: 'Gold standards' },
   { segment: 'runs', label: 'Runs' },
   { segment: 'compare', label: 'Compare' },
+  { segment: 'reviews', label: 'Review' },
 ];
 
 export function ProjectTabs({ projectId }: { projectId: string }) {

@@ -31,6 +31,7 @@ const cases: Cases = {
     },
     runPresets: { need: 'anyone', query: `{ runPresets { id lambda1 lambda2 } }` },
     runStrategies: { need: 'anyone', query: `{ runStrategies { strategy label needsPrior } }` },
+    runTrainingDefaults: { need: 'anyone', query: `{ runTrainingDefaults { selection lrReset } }` },
     compareRuns: {
       need: 'viewer',
       query: `query($p: ID!, $r: [ID!]!, $g: ID!) { compareRuns(projectId: $p, runIds: $r, goldStandardId: $g) { rows { sparsity metrics { tp } } } }`,

@@ -46,10 +46,18 @@ export function CompareView() {
   useEffect(() => {
     if (selected === null && runs.data) setSelected(finished.slice(0, 12).map((r) => r.id));
   }, [runs.data, finished, selected]);
+  // The gold standard that fits the chosen runs best: each run's scores list its best fit first, and a
+  // gold standard sharing no edge with a run is never scored against it.
   useEffect(() => {
-    const first = gold.data?.goldStandards[0];
-    if (first && !goldStandardId) setGoldStandardId(first.id);
-  }, [gold.data, goldStandardId]);
+    if (goldStandardId || !gold.data) return;
+    const votes = new Map<string, number>();
+    for (const r of finished.filter((f) => (selected ?? []).includes(f.id))) {
+      const best = r.storedMetrics[0]?.goldStandardId;
+      if (best) votes.set(best, (votes.get(best) ?? 0) + 1);
+    }
+    const top = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (top) setGoldStandardId(top[0]);
+  }, [gold.data, goldStandardId, finished, selected]);
 
   const chosen = selected ?? [];
   const comparison = useGql<{ compareRuns: { goldStandardName: string; rows: ComparisonRow[] } }>(

@@ -1,3 +1,5 @@
+import { maxOf, minOf } from '@/compute/extent';
+
 /** Sparsity against balanced accuracy, one point per run (the paper's main figure): up and right is better. */
 export interface ScatterPoint {
   id: string;
@@ -16,7 +18,7 @@ export function SparsityScatter({ points }: { points: ScatterPoint[] }) {
   if (points.length === 0) return <p className="muted">No scored runs to plot.</p>;
   const groups = [...new Set(points.map((p) => p.group))];
   const ys = points.map((p) => p.y);
-  const [y0, y1] = [Math.min(0.5, Math.floor(Math.min(...ys) * 20) / 20), Math.max(1, Math.ceil(Math.max(...ys) * 20) / 20)];
+  const [y0, y1] = [Math.min(0.5, Math.floor(minOf(ys) * 20) / 20), Math.max(1, Math.ceil(maxOf(ys) * 20) / 20)];
   const x = (v: number) => M.left + v * (W - M.left - M.right);
   const y = (v: number) => M.top + (1 - (v - y0) / (y1 - y0 || 1)) * (H - M.top - M.bottom);
   const xTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];

@@ -36,3 +36,25 @@ describe('describeEvent', () => {
     expect(describeEvent(event('run.cancel'))).toBe('run cancel');
   });
 });
+
+describe('describeEvent on review events', () => {
+  const edge = { regulator: 'G1', target: 'G2' };
+  it('names the verdict, its reason and the edge', () => {
+    expect(describeEvent(event('review.verdict', { ...edge, verdict: 'ACCEPTED' }))).toBe('accepted G1 → G2');
+    expect(describeEvent(event('review.verdict', { ...edge, verdict: 'REJECTED', reason: 'WRONG_SIGN' }))).toBe('rejected G1 → G2 (wrong sign)');
+    expect(describeEvent(event('review.verdict', { ...edge, to: 'NEEDS_EVIDENCE' }))).toBe('marked G1 → G2 as needs evidence');
+    expect(describeEvent(event('review.settle', { ...edge, settledStatus: 'rejected', note: 'no binding site' }))).toBe(
+      'settled G1 → G2 as rejected: “no binding site”',
+    );
+  });
+
+  it('says what happened in a thread and in the prior', () => {
+    expect(describeEvent(event('comment.add', edge))).toBe('commented on G1 → G2');
+    expect(describeEvent(event('comment.resolve', { ...edge, resolved: false }))).toBe('reopened a thread on G1 → G2');
+    expect(describeEvent(event('prior.version_from_reviews', { priorName: 'Chain', versionNumber: 3 }))).toBe('committed v3 of “Chain” from reviews');
+  });
+
+  it('reads sensibly without the edge', () => {
+    expect(describeEvent(event('review.withdraw'))).toBe('withdrew their verdict on an edge');
+  });
+});

@@ -43,7 +43,7 @@ export function Overview() {
         <MembersCard project={overview} myUserId={data.me?.id ?? null} onChanged={refresh} />
       </div>
       <div>
-        <ActivityCard events={overview.activity} />
+        <ActivityCard events={overview.activity} projectId={overview.id} />
         <MembershipCard project={overview} />
       </div>
     </div>

@@ -15,7 +15,7 @@ export const PRIOR_FORMAT_HINTS: Record<PriorFormat, string> = {
 export interface VersionSummary {
   id: string;
   number: number;
-  kind: 'import' | 'edit' | 'revert';
+  kind: 'import' | 'edit' | 'revert' | 'review';
   message: string;
   parentNumber: number | null;
   authorName: string | null;

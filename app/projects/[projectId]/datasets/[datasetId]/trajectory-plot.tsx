@@ -1,3 +1,4 @@
+import { extent } from '@/compute/extent';
 /**
  * Small multiples: one panel per trajectory, one line per gene, shared axes so panels compare.
  * Plain SVG: a few hundred points need no charting library.
@@ -35,8 +36,8 @@ export function TrajectoryPlot({ series, genes }: { series: Series[]; genes: str
   if (series.length === 0) return <p className="muted">Choose at least one gene and one trajectory.</p>;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const times = series.flatMap((s) => s.times);
-  const [y0, y1] = [Math.min(...all), Math.max(...all)];
-  const [t0, t1] = [Math.min(...times), Math.max(...times)];
+  const [y0, y1] = extent(all);
+  const [t0, t1] = extent(times);
   const pad = (y1 - y0 || 1) * 0.05;
   const x = (t: number) => M.left + ((t - t0) / (t1 - t0 || 1)) * (W - M.left - M.right);
   const y = (v: number) => H - M.bottom - ((v - (y0 - pad)) / (y1 - y0 + 2 * pad || 1)) * (H - M.top - M.bottom);

@@ -1,5 +1,6 @@
 'use client';
 import dynamic from 'next/dynamic';
+import type { ReactNode } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { SelectField } from '../../../../components/field';
 import { SignBadge } from '../../data-ui/signs';
@@ -8,33 +9,42 @@ import type { PriorEdge, VersionSummary } from '../types';
 import type { NetworkEdge } from './diff-network';
 
 // Cytoscape touches the DOM when it loads: load it in the browser only.
-const DiffNetwork = dynamic(() => import('./diff-network').then((m) => m.DiffNetwork), {
+export const DiffNetwork = dynamic(() => import('./diff-network').then((m) => m.DiffNetwork), {
   ssr: false,
   loading: () => <Loading what="the network view" />,
 });
 
-type Edge = Pick<PriorEdge, 'regulator' | 'target' | 'sign' | 'evidence'>;
-interface Pair {
+export type Edge = Pick<PriorEdge, 'regulator' | 'target' | 'sign' | 'evidence'>;
+export interface Pair {
   regulator: string;
   target: string;
   from: Edge;
   to: Edge;
 }
+export interface PriorDiff {
+  added: Edge[];
+  removed: Edge[];
+  signChanged: Pair[];
+  annotationChanged: Pair[];
+}
 interface DiffData {
-  priorDiff: { added: Edge[]; removed: Edge[]; signChanged: Pair[]; annotationChanged: Pair[] };
+  priorDiff: PriorDiff & { counts: { added: number; removed: number; signChanged: number; annotationChanged: number } };
   toVersion: { edges: { total: number; edges: Edge[] } };
 }
 
 /** Unchanged edges join the picture only while the network stays small enough to read. */
 const NETWORK_EDGE_LIMIT = 1500;
+/** priorDiff's default page: each kind of change lists at most this many. */
+const DIFF_PAGE = 500;
 
 const DIFF = /* GraphQL */ `
   query PriorDiff($from: ID!, $to: ID!) {
-    priorDiff(fromVersionId: $from, toVersionId: $to) {
+    priorDiff(fromVersionId: $from, toVersionId: $to, limit: ${DIFF_PAGE}) {
       added { regulator target sign evidence }
       removed { regulator target sign evidence }
       signChanged { regulator target from { sign evidence } to { sign evidence } }
       annotationChanged { regulator target from { sign evidence } to { sign evidence } }
+      counts { added removed signChanged annotationChanged }
     }
     toVersion: priorVersion(id: $to) { edges(limit: ${NETWORK_EDGE_LIMIT}) { total edges { regulator target sign evidence } } }
   }
@@ -47,14 +57,16 @@ interface Props {
   onChange: (c: { from: string; to: string }) => void;
 }
 
-const key = (e: { regulator: string; target: string }) => `${e.regulator}\u0000${e.target}`;
+export const key = (e: { regulator: string; target: string }) => `${e.regulator}\u0000${e.target}`;
 
 export function DiffView({ fromId, toId, versions, onChange }: Props) {
   const { data, error } = useGql<DiffData>(DIFF, { from: fromId, to: toId });
   const number = (id: string) => versions.find((v) => v.id === id)?.number;
   const options = versions.map((v) => ({ value: v.id, label: `v${v.number} — ${v.message.slice(0, 40)}` }));
   const diff = data?.priorDiff;
-  const changes = diff ? diff.added.length + diff.removed.length + diff.signChanged.length + diff.annotationChanged.length : 0;
+  const counts = diff?.counts;
+  const changes = counts ? counts.added + counts.removed + counts.signChanged + counts.annotationChanged : 0;
+  const shown = diff ? diff.added.length + diff.removed.length + diff.signChanged.length + diff.annotationChanged.length : 0;
 
   return (
     <section className="card stack" aria-labelledby="diff-heading">
@@ -70,11 +82,12 @@ export function DiffView({ fromId, toId, versions, onChange }: Props) {
       {diff ? (
         <>
           <p className="row small" aria-live="polite">
-            <span className="badge diff-added">{diff.added.length} added</span>
-            <span className="badge diff-removed">{diff.removed.length} removed</span>
-            <span className="badge diff-sign">{diff.signChanged.length} sign changed</span>
-            <span className="badge">{diff.annotationChanged.length} evidence/weight changed</span>
+            <span className="badge diff-added">{diff.counts.added} added</span>
+            <span className="badge diff-removed">{diff.counts.removed} removed</span>
+            <span className="badge diff-sign">{diff.counts.signChanged} sign changed</span>
+            <span className="badge">{diff.counts.annotationChanged} evidence/weight changed</span>
           </p>
+          {shown < changes ? <p className="muted small">The table and network show the first {DIFF_PAGE} changes of each kind.</p> : null}
           {changes === 0 ? <p className="muted">These versions have the same edges.</p> : <DiffTable diff={diff} />}
           <DiffNetwork edges={networkEdges(diff, data.toVersion.edges.edges, data.toVersion.edges.total <= NETWORK_EDGE_LIMIT)} />
           {data.toVersion.edges.total > NETWORK_EDGE_LIMIT ? (
@@ -86,8 +99,9 @@ export function DiffView({ fromId, toId, versions, onChange }: Props) {
   );
 }
 
-function networkEdges(diff: DiffData['priorDiff'], toEdges: Edge[], withUnchanged: boolean): NetworkEdge[] {
-  const changed = new Set([...diff.added, ...diff.signChanged].map(key));
+/** The changes, plus `toEdges` not named by a change (unchanged) when `withUnchanged`. */
+export function networkEdges(diff: PriorDiff, toEdges: Edge[], withUnchanged: boolean): NetworkEdge[] {
+  const changed = new Set([...diff.added, ...diff.removed, ...diff.signChanged].map(key));
   const out: NetworkEdge[] = [
     ...diff.added.map((e) => ({ ...e, status: 'added' as const })),
     ...diff.removed.map((e) => ({ ...e, status: 'removed' as const })),
@@ -97,7 +111,14 @@ function networkEdges(diff: DiffData['priorDiff'], toEdges: Edge[], withUnchange
   return out;
 }
 
-function DiffTable({ diff }: { diff: DiffData['priorDiff'] }) {
+interface TableOptions {
+  /** Adds a column of checkboxes: ticked rows are kept, unticked ones trimmed. */
+  trim?: { excluded: ReadonlySet<string>; onToggle(e: { regulator: string; target: string }): void };
+  /** Adds a column with more about each row. */
+  extra?: { heading: string; cell(e: { regulator: string; target: string }): ReactNode };
+}
+
+export function DiffTable({ diff, trim, extra }: { diff: PriorDiff } & TableOptions) {
   const rows = [
     ...diff.added.map((e) => ({ e, status: 'added', label: 'added', detail: <SignBadge sign={e.sign} /> })),
     ...diff.removed.map((e) => ({ e, status: 'removed', label: 'removed', detail: <SignBadge sign={e.sign} /> })),
@@ -127,21 +148,34 @@ function DiffTable({ diff }: { diff: DiffData['priorDiff'] }) {
       <table className="table">
         <thead>
           <tr>
+            {trim ? <th scope="col">Keep</th> : null}
             <th scope="col">Change</th>
             <th scope="col">Regulator</th>
             <th scope="col">Target</th>
             <th scope="col">Sign / evidence</th>
+            {extra ? <th scope="col">{extra.heading}</th> : null}
           </tr>
         </thead>
         <tbody>
           {rows.map(({ e, status, label, detail }) => (
             <tr key={`${status}:${key(e)}`} className={`diff-row diff-row-${status}`}>
+              {trim ? (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Keep ${e.regulator} → ${e.target}`}
+                    checked={!trim.excluded.has(key(e))}
+                    onChange={() => trim.onToggle(e)}
+                  />
+                </td>
+              ) : null}
               <td>
                 <span className={`badge diff-${status}`}>{label}</span>
               </td>
               <td className="mono">{e.regulator}</td>
               <td className="mono">{e.target}</td>
               <td>{detail}</td>
+              {extra ? <td className="small">{extra.cell(e)}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -12,6 +12,7 @@ import { ImportPriorForm } from '../import-form';
 import { VERSION_FIELDS, type VersionSummary } from '../types';
 import { DiffView } from './diff-view';
 import { EdgeEditor } from './edge-editor';
+import { ReviewProposal } from './review-proposal';
 import { GeneMismatchCard } from './gene-mismatch';
 import { VersionsTable } from './versions-table';
 
@@ -105,6 +106,13 @@ export function PriorView({ priorId }: { priorId: string }) {
             onError={setActionError}
           />
           {compare ? <DiffView fromId={compare.from} toId={compare.to} versions={prior.versions} onChange={setCompare} /> : null}
+          {canWrite ? (
+            <ReviewProposal
+              projectId={projectId}
+              head={prior.headVersion}
+              onCommitted={(v, base) => afterSave(`Saved version ${v.number} from reviews; its changes are shown below.`, { from: base, to: v.id })}
+            />
+          ) : null}
           {canWrite ? (
             <EdgeEditor
               priorId={prior.id}

@@ -18,7 +18,7 @@ const EXPORTS = [
   { format: 'cytoscape_json', label: 'Cytoscape JSON' },
 ] as const;
 
-const KIND_BADGE: Record<VersionSummary['kind'], string> = { import: 'badge', edit: 'badge badge-primary', revert: 'badge badge-warn' };
+const KIND_BADGE: Record<VersionSummary['kind'], string> = { import: 'badge', edit: 'badge badge-primary', revert: 'badge badge-warn', review: 'badge badge-ok' };
 
 interface Props {
   versions: VersionSummary[];

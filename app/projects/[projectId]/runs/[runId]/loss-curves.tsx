@@ -1,3 +1,4 @@
+import { extent } from '@/compute/extent';
 /**
  * Training and validation loss per epoch on a log scale, the validation loss with a band of one
  * standard error, pruning events marked as vertical lines and the kept model's epoch as a dot.
@@ -45,7 +46,7 @@ function bandPath(epochs: EpochPoint[], x: (epoch: number) => number, y: (v: num
 export function LossCurves({ epochs, totalEpochs, keptEpoch }: { epochs: EpochPoint[]; totalEpochs: number; keptEpoch: number | null }) {
   const losses = epochs.flatMap((e) => [e.trainLoss, e.valLoss]).filter((v): v is number => v !== null && v > 0);
   if (epochs.length === 0 || losses.length === 0) return <p className="muted">The curves appear after the first epoch.</p>;
-  const [lo, hi] = [Math.log10(Math.min(...losses)), Math.log10(Math.max(...losses))];
+  const [lo, hi] = extent(losses).map(Math.log10);
   const pad = (hi - lo || 1) * 0.08;
   const [y0, y1] = [lo - pad, hi + pad];
   const xMax = Math.max(totalEpochs, epochs.at(-1)!.epoch, 1);

@@ -1,8 +1,12 @@
 'use client';
+import { maxOf } from '@/compute/extent';
 import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { useGql } from '../../data-ui/use-gql';
+import { EdgeReviewPanel } from '../../reviews/edge-panel';
+import { ReviewStatusBadge, STATUS_COLOURS } from '../../reviews/review-status';
+import { edgeKey, STATUS_LABELS, STATUSES, type EdgeRef, type EdgeReviewStatus } from '../../reviews/types';
 
 interface NetworkEdge {
   regulator: string;
@@ -12,6 +16,7 @@ interface NetworkEdge {
   rank: number;
   priorSupported: boolean;
   gold: 'tp' | 'fp' | null;
+  reviewStatus: EdgeReviewStatus;
 }
 interface RunNetwork {
   totalEdges: number;
@@ -28,7 +33,7 @@ const NETWORK = /* GraphQL */ `
       network(input: $input) {
         totalEdges matchingEdges truncated
         nodes { id isFocus inDegree outDegree }
-        edges { regulator target effect sign rank priorSupported gold }
+        edges { regulator target effect sign rank priorSupported gold reviewStatus }
         goldEdges { regulator target predicted shown }
       }
     }
@@ -61,6 +66,12 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
   };
   const { data, error } = useGql<{ run: { network: RunNetwork } }>(NETWORK, { id: runId, input });
   const network = data?.run.network;
+  const [reviewing, setReviewing] = useState<EdgeRef | null>(null);
+  // Statuses changed in the panel since the network loaded: recoloured in place, without a new layout.
+  const [statusNow, setStatusNow] = useState<ReadonlyMap<string, EdgeReviewStatus>>(new Map());
+  const statusOf = (e: NetworkEdge) => statusNow.get(edgeKey(e)) ?? e.reviewStatus;
+  const onStatus = (edge: EdgeRef, status: EdgeReviewStatus) =>
+    setStatusNow((m) => (m.get(edgeKey(edge)) === status ? m : new Map(m).set(edgeKey(edge), status)));
 
   function apply(e: FormEvent) {
     e.preventDefault();
@@ -115,25 +126,68 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
           <p className="muted small" role="status">
             Showing {network.edges.length} of {network.matchingEdges} matching edges ({network.totalEdges} in the run)
             {network.truncated ? (filters.gene ? `, the strongest that stay connected to ${filters.gene}` : ', the strongest by |effect|') : ''}. Click a gene to
-            see its neighbourhood.
+            see its neighbourhood, an edge to review it.
           </p>
           {network.edges.length > 0 ? (
-            <NetworkCanvas network={network} onGene={focusGene} showGold={Boolean(goldStandardId)} hasPrior={hasPrior} />
+            <NetworkCanvas
+              network={network}
+              statusOf={statusOf}
+              onGene={focusGene}
+              onEdge={setReviewing}
+              showGold={Boolean(goldStandardId)}
+              hasPrior={hasPrior}
+            />
           ) : (
             <p className="muted">No edges match these filters.</p>
           )}
-          <EdgeTable edges={network.edges} showGold={Boolean(goldStandardId)} />
+          {reviewing ? (
+            <EdgeReviewPanel
+              key={edgeKey(reviewing)}
+              edge={reviewing}
+              runId={runId}
+              onStatus={(status) => onStatus(reviewing, status)}
+              onClose={() => setReviewing(null)}
+            />
+          ) : null}
+          <EdgeTable edges={network.edges} statusOf={statusOf} showGold={Boolean(goldStandardId)} onReview={setReviewing} />
+          <p className="small">
+            Download all {network.totalEdges} inferred edges with effect, rank, review status and evidence:{' '}
+            {(['csv', 'sif', 'graphml'] as const).map((format, i) => (
+              <span key={format}>
+                {i > 0 ? ' · ' : ''}
+                <a href={`/api/runs/${runId}/network?format=${format}`} download>
+                  {format === 'graphml' ? 'GraphML' : format.toUpperCase()}
+                </a>
+              </span>
+            ))}
+          </p>
         </>
       ) : null}
     </div>
   );
 }
 
-function NetworkCanvas({ network, onGene, showGold, hasPrior }: { network: RunNetwork; onGene(gene: string): void; showGold: boolean; hasPrior: boolean }) {
+interface CanvasProps {
+  network: RunNetwork;
+  statusOf(e: NetworkEdge): EdgeReviewStatus;
+  onGene(gene: string): void;
+  onEdge(edge: EdgeRef): void;
+  showGold: boolean;
+  hasPrior: boolean;
+}
+
+const reviewClass = (status: EdgeReviewStatus) => `review-${status.toLowerCase()}`;
+
+function NetworkCanvas({ network, statusOf, onGene, onEdge, showGold, hasPrior }: CanvasProps) {
   const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
   const [failed, setFailed] = useState<string>();
   const onGeneRef = useRef(onGene);
   onGeneRef.current = onGene;
+  const onEdgeRef = useRef(onEdge);
+  onEdgeRef.current = onEdge;
+  const statusOfRef = useRef(statusOf);
+  statusOfRef.current = statusOf;
 
   useEffect(() => {
     let cy: Core | undefined;
@@ -141,7 +195,7 @@ function NetworkCanvas({ network, onGene, showGold, hasPrior }: { network: RunNe
     import('cytoscape')
       .then(({ default: cytoscape }) => {
         if (cancelled || !container.current) return;
-        const maxAbs = Math.max(...network.edges.map((e) => Math.abs(e.effect)), 1e-12);
+        const maxAbs = Math.max(maxOf(network.edges.map((e) => Math.abs(e.effect))), 1e-12);
         const missed = showGold ? network.goldEdges.filter((g) => !g.predicted) : [];
         const elements: ElementDefinition[] = [
           ...network.nodes.map((n) => ({
@@ -149,8 +203,15 @@ function NetworkCanvas({ network, onGene, showGold, hasPrior }: { network: RunNe
             classes: [n.isFocus ? 'focus' : '', n.outDegree > 0 ? 'regulator' : ''].join(' '),
           })),
           ...network.edges.map((e, i) => ({
-            data: { id: `e${i}`, source: `n:${e.regulator}`, target: `n:${e.target}`, opacity: 0.35 + 0.65 * Math.sqrt(Math.abs(e.effect) / maxAbs) },
-            classes: [e.sign < 0 ? 'repress' : 'activate', e.priorSupported ? 'prior' : 'novel', e.gold ?? ''].join(' '),
+            data: {
+              id: `e${i}`,
+              source: `n:${e.regulator}`,
+              target: `n:${e.target}`,
+              regulator: e.regulator,
+              gene: e.target,
+              opacity: 0.35 + 0.65 * Math.sqrt(Math.abs(e.effect) / maxAbs),
+            },
+            classes: [e.sign < 0 ? 'repress' : 'activate', e.priorSupported ? 'prior' : 'novel', e.gold ?? '', reviewClass(statusOfRef.current(e))].join(' '),
           })),
           ...missed.map((g, i) => ({ data: { id: `m${i}`, source: `n:${g.regulator}`, target: `n:${g.target}` }, classes: 'missed' })),
         ];
@@ -177,17 +238,39 @@ function NetworkCanvas({ network, onGene, showGold, hasPrior }: { network: RunNe
             { selector: 'edge.prior', style: { width: 3.5 } },
             { selector: 'edge.fp', style: { 'line-style': 'dashed' } },
             { selector: 'edge.missed', style: { width: 1.2, opacity: 0.8, 'line-style': 'dotted', 'line-color': COLOURS.missed, 'target-arrow-color': COLOURS.missed } },
+            // Review status: a halo under the edge, so sign (colour) and prior/gold (width, dash) stay readable.
+            ...STATUSES.filter((st) => st !== 'UNREVIEWED').map((st) => ({
+              selector: `edge.${reviewClass(st)}`,
+              style: { 'underlay-color': STATUS_COLOURS[st], 'underlay-opacity': 0.45, 'underlay-padding': 4 } as never,
+            })),
           ],
           layout: { name: network.nodes.length > 250 ? 'concentric' : 'cose', animate: false, randomize: false, nodeRepulsion: () => 6000 } as never,
         });
         cy.on('tap', 'node', (evt) => onGeneRef.current(evt.target.data('gene') as string));
+        cy.on('tap', 'edge', (evt) => {
+          const regulator = evt.target.data('regulator') as string | undefined;
+          if (regulator) onEdgeRef.current({ regulator, target: evt.target.data('gene') as string });
+        });
+        cyRef.current = cy;
       })
       .catch((e) => setFailed(e instanceof Error ? e.message : String(e)));
     return () => {
       cancelled = true;
+      cyRef.current = null;
       cy?.destroy();
     };
   }, [network, showGold]);
+
+  // A verdict given in the panel recolours its edge where it is.
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    network.edges.forEach((e, i) => {
+      const el = cy.getElementById(`e${i}`);
+      for (const st of STATUSES) el.removeClass(reviewClass(st));
+      el.addClass(reviewClass(statusOf(e)));
+    });
+  }, [network, statusOf]);
 
   if (failed) return <p className="muted">The network view could not load: {failed}</p>;
   return (
@@ -210,12 +293,36 @@ function NetworkCanvas({ network, onGene, showGold, hasPrior }: { network: RunNe
           </>
         ) : null}
         <span>fainter: weaker |effect|</span>
+        <ReviewLegend edges={network.edges} statusOf={statusOf} />
       </figcaption>
     </figure>
   );
 }
 
-function EdgeTable({ edges, showGold }: { edges: NetworkEdge[]; showGold: boolean }) {
+/** Review statuses with their halo colour and how many shown edges have each. */
+function ReviewLegend({ edges, statusOf }: { edges: NetworkEdge[]; statusOf(e: NetworkEdge): EdgeReviewStatus }) {
+  const counts = new Map<EdgeReviewStatus, number>();
+  for (const e of edges) counts.set(statusOf(e), (counts.get(statusOf(e)) ?? 0) + 1);
+  return (
+    <span aria-label="Review status">
+      halo: review status —{' '}
+      {STATUSES.map((st) => (
+        <span key={st} className="nowrap">
+          {st === 'UNREVIEWED' ? null : <span className="swatch-halo" style={{ background: STATUS_COLOURS[st] }} />} {STATUS_LABELS[st]} ({counts.get(st) ?? 0}){' '}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+interface TableProps {
+  edges: NetworkEdge[];
+  statusOf(e: NetworkEdge): EdgeReviewStatus;
+  showGold: boolean;
+  onReview(edge: EdgeRef): void;
+}
+
+function EdgeTable({ edges, statusOf, showGold, onReview }: TableProps) {
   return (
     <details>
       <summary>Edge table ({edges.length})</summary>
@@ -229,6 +336,7 @@ function EdgeTable({ edges, showGold }: { edges: NetworkEdge[]; showGold: boolea
               <th scope="col" className="num">Effect</th>
               <th scope="col">Prior</th>
               {showGold ? <th scope="col">Gold standard</th> : null}
+              <th scope="col">Review</th>
             </tr>
           </thead>
           <tbody>
@@ -243,6 +351,11 @@ function EdgeTable({ edges, showGold }: { edges: NetworkEdge[]; showGold: boolea
                 </td>
                 <td className="small">{e.priorSupported ? 'in prior' : 'novel'}</td>
                 {showGold ? <td className="small">{e.gold === 'tp' ? 'true positive' : 'false positive'}</td> : null}
+                <td>
+                  <button type="button" className="linklike" aria-label={`Review ${e.regulator} → ${e.target}`} onClick={() => onReview(e)}>
+                    <ReviewStatusBadge status={statusOf(e)} />
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -43,6 +43,7 @@ interface RunDetail extends Omit<RunListItem, 'storedMetrics'> {
   startedAt: string | null;
   epochs: EpochPoint[];
   storedMetrics: RunMetrics[];
+  goldStandardFits: { goldStandardId: string; sharedEdges: number }[];
 }
 
 const RUN = /* GraphQL */ `
@@ -55,6 +56,7 @@ const RUN = /* GraphQL */ `
       summary { ${SUMMARY_FIELDS} }
       epochs { epoch trainLoss valLoss valSe sparsity pruned }
       storedMetrics { ${METRICS_FIELDS} }
+      goldStandardFits { goldStandardId sharedEdges }
     }
   }
 `;
@@ -72,10 +74,11 @@ export function RunView({ runId }: { runId: string }) {
   const run = data?.run;
   usePolling(reload, Boolean(run && isActive(run.status)));
 
+  // The gold standard that fits the run best (most shared edges); none that shares no edge with it.
   useEffect(() => {
-    const first = gold.data?.goldStandards[0];
-    if (first && !goldStandardId) setGoldStandardId(first.id);
-  }, [gold.data, goldStandardId]);
+    const best = run?.goldStandardFits[0];
+    if (best && !goldStandardId) setGoldStandardId(best.goldStandardId);
+  }, [run, goldStandardId]);
 
   if (projectError) return null;
   if (error) return <ErrorAlert>{error}</ErrorAlert>;

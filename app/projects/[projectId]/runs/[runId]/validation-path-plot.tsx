@@ -1,3 +1,4 @@
+import { maxOf } from '@/compute/extent';
 import type { EpochPoint } from './loss-curves';
 import { validationPath, type PathPoint } from './validation-path';
 
@@ -21,7 +22,7 @@ export function ValidationPathPlot({ epochs, keptEpoch, keepsOneSe }: { epochs: 
   const xLo = Math.floor(points[0].sparsity * 20) / 20;
   const xHi = Math.max(Math.ceil(points.at(-1)!.sparsity * 100) / 100, xLo + 0.05);
   const yLo = 0.95;
-  const yHi = Math.min(CAP, Math.max(...points.map((p) => p.ratio + (p.seRatio ?? 0)), (oneSeRatio ?? 1) + 0.05) + 0.05);
+  const yHi = Math.min(CAP, Math.max(maxOf(points.map((p) => p.ratio + (p.seRatio ?? 0))), (oneSeRatio ?? 1) + 0.05) + 0.05);
   const x = (s: number) => M.left + ((s - xLo) / (xHi - xLo)) * (W - M.left - M.right);
   const y = (r: number) => M.top + (1 - (Math.min(r, yHi) - yLo) / (yHi - yLo)) * (H - M.top - M.bottom);
   const xTicks = Array.from({ length: Math.round((xHi - xLo) / 0.05) + 1 }, (_, i) => xLo + 0.05 * i).filter((t) => t <= xHi + 1e-9);

@@ -47,8 +47,11 @@ export function LaunchForm() {
   const [lambda2Values, setLambda2Values] = useState('0.05, 0.5');
   const [preset, setPreset] = useState('');
   const [values, setValues] = useState<Values>(emptyValues);
-  const [selection, setSelection] = useState<SelectionChoice>('best');
-  const [lrReset, setLrReset] = useState<LrResetChoice>('initial');
+  // null until the options arrive: then compute's defaults, as the server reports them.
+  const [chosenSelection, setSelection] = useState<SelectionChoice | null>(null);
+  const [chosenLrReset, setLrReset] = useState<LrResetChoice | null>(null);
+  const selection = chosenSelection ?? data?.runTrainingDefaults.selection ?? 'one_se';
+  const lrReset = chosenLrReset ?? data?.runTrainingDefaults.lrReset ?? 'reference';
   const [seed, setSeed] = useState('0');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
@@ -76,8 +79,14 @@ export function LaunchForm() {
     return data?.runStrategies.filter((s) => s.needsPrior && chosen.includes(s.strategy)).map((s) => s.label) ?? [];
   }, [data, mode, strategy, sweepStrategies]);
 
-  // The rules sit in a closed section: say on its summary when they are not the spec's.
-  const rulesChanged = [selection === 'one_se' ? 'keeps the sparsest model within one SE' : '', lrReset === 'reference' ? 'the authors’ script’s learning rates' : ''].filter(Boolean);
+  // The rules sit in a closed section: say on its summary when they are not the defaults.
+  const defaults = data?.runTrainingDefaults;
+  const rulesChanged = defaults
+    ? [
+        selection !== defaults.selection ? (selection === 'one_se' ? 'keeps the sparsest model within one SE' : 'keeps the lowest validation loss') : '',
+        lrReset !== defaults.lrReset ? (lrReset === 'reference' ? 'the authors’ script’s learning rates' : 'learning rates back to their start') : '',
+      ].filter(Boolean)
+    : [];
 
   if (projectError) return null;
   if (!canWrite) {
@@ -109,7 +118,7 @@ export function LaunchForm() {
       if (!Number.isFinite(value)) return `hyperparameters.${key}`;
       out[key] = value;
     }
-    // Always sent: a rule changed back to the spec's must not fall back to a preset's.
+    // Always sent: a rule changed back must not fall back to a preset's.
     out.selection = selection;
     out.lrReset = lrReset;
     return out;
@@ -303,22 +312,22 @@ export function LaunchForm() {
                 label="Model kept"
                 value={selection}
                 error={field('selection')}
-                hint="The paper keeps the lowest validation loss. The one-SE rule keeps the sparsest network whose validation loss is within one standard error of it."
+                hint="The default keeps the sparsest network whose validation loss is within one standard error of the lowest; with it DASH reaches the paper's SIM350 point. The alternative keeps the lowest validation loss."
                 onChange={(e) => setSelection(e.target.value === 'one_se' ? 'one_se' : 'best')}
                 options={[
-                  { value: 'best', label: 'Lowest validation loss (paper)' },
-                  { value: 'one_se', label: 'Sparsest within one SE of the lowest' },
+                  { value: 'one_se', label: 'Sparsest within one SE of the lowest (default)' },
+                  { value: 'best', label: 'Lowest validation loss' },
                 ]}
               />
               <SelectField
                 label="Learning rates after a pruning event"
                 value={lrReset}
                 error={field('lrReset')}
-                hint="The spec resets every rate to its start (v at 5×). The authors' script, which made the paper's numbers, gives the 5× to A_p and 1× to v instead; on SIM350 that fits better at high sparsity."
+                hint="The default does what the authors' script, which made the paper's numbers, does: A_p gets the 5× and v 1×; on SIM350 that fits better at high sparsity. The alternative resets every rate to its start (v at 5×)."
                 onChange={(e) => setLrReset(e.target.value === 'reference' ? 'reference' : 'initial')}
                 options={[
-                  { value: 'initial', label: 'Back to the starting rates (spec)' },
-                  { value: 'reference', label: "As the authors' script (A_p 5×, v 1×)" },
+                  { value: 'reference', label: "As the authors' script (A_p 5×, v 1×; default)" },
+                  { value: 'initial', label: 'Back to the starting rates' },
                 ]}
               />
             </div>

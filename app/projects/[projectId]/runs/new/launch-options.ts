@@ -5,6 +5,7 @@ export const LAUNCH_OPTIONS = /* GraphQL */ `
     priorNetworks(projectId: $projectId) { id name versions { id number message isHead edgeCount } }
     runPresets { id label description lambda1 lambda2 epochs noiseStd validationFraction selection lrReset }
     runStrategies { strategy label needsPrior }
+    runTrainingDefaults { selection lrReset }
   }
 `;
 
@@ -24,6 +25,7 @@ export interface LaunchOptions {
     lrReset: LrResetChoice;
   }[];
   runStrategies: { strategy: string; label: string; needsPrior: boolean }[];
+  runTrainingDefaults: { selection: SelectionChoice; lrReset: LrResetChoice };
 }
 
 export type SelectionChoice = 'best' | 'one_se';

@@ -1,0 +1,11 @@
+import { Suspense } from 'react';
+import { Loading } from '../../../components/alerts';
+import { ActivityView } from './activity-view';
+
+export default function ActivityPage() {
+  return (
+    <Suspense fallback={<Loading what="the activity" />}>
+      <ActivityView />
+    </Suspense>
+  );
+}

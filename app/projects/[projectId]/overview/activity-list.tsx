@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { formatDateTime, formatRelative } from '../../../lib/format';
+import { describeEvent, eventEdge } from './describe-event';
+import type { ActivityEvent } from './types';
+
+/** Where an event's object can be seen: an edge in the review queue, a prior network. */
+function eventHref(e: ActivityEvent, projectId: string): string | null {
+  const edge = eventEdge(e);
+  if (edge) return `/projects/${projectId}/reviews?edge=${encodeURIComponent(`${edge.regulator}>${edge.target}`)}`;
+  const priorId = e.details?.priorId;
+  if (typeof priorId === 'string' && priorId) return `/projects/${projectId}/priors/${priorId}`;
+  return null;
+}
+
+export function ActivityList({ events, projectId, labelledBy }: { events: ActivityEvent[]; projectId: string; labelledBy: string }) {
+  return (
+    <ol className="activity" aria-labelledby={labelledBy}>
+      {events.map((e) => {
+        const href = eventHref(e, projectId);
+        return (
+          <li key={e.id}>
+            <span>
+              <strong>{e.actorName ?? 'A deleted account'}</strong> {describeEvent(e)}
+              {href ? (
+                <>
+                  {' '}
+                  <Link href={href} className="small">
+                    open
+                  </Link>
+                </>
+              ) : null}
+            </span>
+            <time className="muted small" dateTime={e.createdAt} title={formatDateTime(e.createdAt)}>
+              {formatRelative(e.createdAt)}
+            </time>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,200 @@
+'use client';
+import Link from 'next/link';
+import { useState } from 'react';
+import { ErrorAlert, Loading, OkAlert } from '../../../components/alerts';
+import { gql, GraphQLRequestError } from '../../../lib/graphql-client';
+import { errorMessage } from '../../../lib/form-errors';
+import { useGql } from '../data-ui/use-gql';
+import { useProject } from '../project-context';
+import { BulkBar } from './bulk-bar';
+import { EdgeReviewPanel, type PanelRequests } from './edge-panel';
+import { QueueFilters, type RunChoice } from './queue-filters';
+import { PAGE_SIZE, queueFilter, useQueueParams } from './queue-params';
+import { QueueTable } from './queue-table';
+import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
+import { useTriageKeys, type TriageAction } from './use-triage-keys';
+import { REVIEW_CHOICES } from './queries';
+
+export function ReviewQueue() {
+  const { projectId, error: projectError } = useProject();
+  const choices = useGql<{ runs: RunChoice[]; goldStandards: { id: string; name: string }[] }>(REVIEW_CHOICES, { projectId });
+  if (projectError) return null;
+  if (choices.error) return <ErrorAlert>{choices.error}</ErrorAlert>;
+  if (!choices.data) return <Loading what="the runs" />;
+  const { runs, goldStandards } = choices.data;
+  if (runs.length === 0) {
+    return (
+      <p className="muted">
+        No finished run to review yet. <Link href={`/projects/${projectId}/runs`}>Launch a run</Link>; its inferred edges come here.
+      </p>
+    );
+  }
+  return <Queue runs={runs} goldStandards={goldStandards} />;
+}
+
+function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id: string; name: string }[] }) {
+  const { projectId, canWrite } = useProject();
+  const [params, update] = useQueueParams();
+  // Runs come newest first: the newest succeeded run unless the URL names another.
+  const runId = runs.some((r) => r.id === params.run) ? params.run! : runs[0].id;
+  const { data, error, reload } = useGql<{ reviewQueue: ReviewQueuePage }>(REVIEW_QUEUE, {
+    projectId,
+    runId,
+    filter: queueFilter(params),
+    order: params.order,
+    offset: params.page * PAGE_SIZE,
+    limit: PAGE_SIZE,
+  });
+  const [selected, setSelected] = useState<Map<string, ReviewQueueItem>>(new Map());
+  const [requests, setRequests] = useState<PanelRequests>({ reject: 0, comment: 0 });
+  const [refresh, setRefresh] = useState(0);
+  const [notice, setNotice] = useState<string>();
+  const [actionError, setActionError] = useState<string>();
+
+  const page = data?.reviewQueue;
+  const items = page?.items ?? [];
+  const currentIndex = params.edge ? items.findIndex((i) => edgeKey(i) === edgeKey(params.edge!)) : 0;
+  const current = params.edge ?? items[0] ?? null;
+  const open = (item: { regulator: string; target: string }) => update({ edge: { regulator: item.regulator, target: item.target } });
+  const pages = page ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : 1;
+
+  function move(step: 1 | -1) {
+    const next = items[currentIndex + step];
+    if (next) return open(next);
+    if (step === 1 && params.page + 1 < pages) update({ page: params.page + 1, edge: null });
+    if (step === -1 && params.page > 0) update({ page: params.page - 1, edge: null });
+  }
+
+  function toggle(item: ReviewQueueItem) {
+    const next = new Map(selected);
+    if (next.has(edgeKey(item))) next.delete(edgeKey(item));
+    else next.set(edgeKey(item), item);
+    setSelected(next);
+  }
+
+  async function quickVerdict(verdict: VerdictKind) {
+    const item = items[currentIndex];
+    if (!item) return;
+    setActionError(undefined);
+    try {
+      await gql(SET_VERDICT, {
+        input: { projectId, regulator: item.regulator, target: item.target, expectedVersion: item.version, verdict, runId },
+      });
+      setNotice(`${item.regulator} → ${item.target}: ${verdict === 'ACCEPTED' ? 'accepted' : 'needs evidence'}.`);
+      const next = items[currentIndex + 1];
+      if (next) open(next);
+    } catch (e) {
+      setActionError(e instanceof GraphQLRequestError && e.code === 'CONFLICT' ? `${e.message} Reloaded.` : errorMessage(e));
+    }
+    setRefresh((n) => n + 1);
+    await reload();
+  }
+
+  function onAction(action: TriageAction) {
+    const item = items[currentIndex];
+    switch (action) {
+      case 'next':
+        return move(1);
+      case 'previous':
+        return move(-1);
+      case 'select':
+        return item && toggle(item);
+    }
+    if (!canWrite) return;
+    if (action === 'accept') void quickVerdict('ACCEPTED');
+    if (action === 'evidence') void quickVerdict('NEEDS_EVIDENCE');
+    if (action === 'reject') setRequests((r) => ({ ...r, reject: r.reject + 1 }));
+    if (action === 'comment') setRequests((r) => ({ ...r, comment: r.comment + 1 }));
+    if (action === 'bulkAccept' && selected.size > 0) document.getElementById('bulk-accept')?.click();
+  }
+  useTriageKeys(onAction, Boolean(page));
+
+  const afterBulk = async (text: string) => {
+    setNotice(text);
+    setSelected(new Map());
+    setRefresh((n) => n + 1);
+    await reload();
+  };
+
+  return (
+    <div className="stack">
+      <QueueFilters key={params.gene} params={params} runs={runs} runId={runId} goldStandards={goldStandards} onChange={(p) => { setSelected(new Map()); update(p); }} />
+      {page ? <Progress reviewed={page.reviewed} total={page.total} runEdges={page.runEdges} /> : null}
+      <p className="keys" aria-label="Keyboard shortcuts">
+        <kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous{canWrite ? (
+          <>
+            {' '}· <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> needs evidence · <kbd>c</kbd> comment
+          </>
+        ) : null}{' '}
+        · <kbd>x</kbd> select{canWrite ? <> · <kbd>shift</kbd>+<kbd>A</kbd> accept the selection</> : null} · <kbd>Esc</kbd> leaves a text box
+      </p>
+      <OkAlert>{notice}</OkAlert>
+      <ErrorAlert>{actionError ?? error}</ErrorAlert>
+      {canWrite && selected.size > 0 ? (
+        <BulkBar projectId={projectId} runId={runId} selected={[...selected.values()]} onDone={afterBulk} onClear={() => setSelected(new Map())} onError={setActionError} />
+      ) : null}
+      {!page && !error ? <Loading what="the review queue" /> : null}
+      {page ? (
+        <div className="review-layout">
+          <div className="stack">
+            {items.length === 0 ? (
+              <p className="muted">No edges match these filters.</p>
+            ) : (
+              <QueueTable items={items} currentKey={current ? edgeKey(current) : null} selected={new Set(selected.keys())} showGold={Boolean(params.gold)} onOpen={open} onToggle={toggle} />
+            )}
+            <Pager page={params.page} pages={pages} total={page.total} onPage={(p) => update({ page: p, edge: null })} />
+            <p className="small">
+              Export the project’s reviewed edges (CSV): <a href={`/api/projects/${projectId}/reviews/export?format=csv`} download>all</a> ·{' '}
+              <a href={`/api/projects/${projectId}/reviews/export?format=csv&status=REJECTED`} download>
+                rejected only
+              </a>{' '}
+              (negative knowledge)
+            </p>
+          </div>
+          {current ? (
+            <EdgeReviewPanel
+              key={edgeKey(current)}
+              edge={current}
+              runId={runId}
+              requests={requests}
+              refresh={refresh}
+              onChanged={() => void reload()}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function Progress({ reviewed, total, runEdges }: { reviewed: number; total: number; runEdges: number }) {
+  const pct = total ? Math.round((100 * reviewed) / total) : 0;
+  return (
+    <div className="stack">
+      <p className="small" role="status">
+        <strong>{reviewed}</strong> of <strong>{total}</strong> edges reviewed ({pct}%) · the run has {runEdges} inferred edges
+      </p>
+      <div className="progress" role="progressbar" aria-label="Review progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={reviewed}>
+        <div style={{ width: `${pct}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function Pager({ page, pages, total, onPage }: { page: number; pages: number; total: number; onPage(p: number): void }) {
+  const from = total === 0 ? 0 : page * PAGE_SIZE + 1;
+  const to = Math.min(total, (page + 1) * PAGE_SIZE);
+  return (
+    <nav className="row small" aria-label="Queue pages">
+      <button type="button" className="btn btn-small" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        Previous
+      </button>
+      <span>
+        {from}–{to} of {total} · page {page + 1} of {pages}
+      </span>
+      <button type="button" className="btn btn-small" disabled={page + 1 >= pages} onClick={() => onPage(page + 1)}>
+        Next
+      </button>
+    </nav>
+  );
+}

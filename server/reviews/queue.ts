@@ -1,0 +1,152 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import type { ServiceContext } from '../context';
+import { badInput, DomainError } from '../errors';
+import { goldStandardProjectId } from '../gold-standards/load';
+import { priorVersionProjectId } from '../priors/service';
+import { isUuid, requireProjectRole } from '../projects/access';
+import { parseInput } from '../validation';
+import type { EdgeStatus, VerdictKind } from './status';
+import * as store from './store';
+import { queueInput, type QueueInput } from './validation';
+
+export interface ReviewQueueItem {
+  regulator: string;
+  target: string;
+  effect: number;
+  rank: number;
+  confidence: number | null;
+  inPrior: boolean;
+  inGold: boolean | null;
+  status: EdgeStatus;
+  version: number;
+  verdictCount: number;
+  commentCount: number;
+  myVerdict: VerdictKind | null;
+}
+
+export interface ReviewQueuePage {
+  items: ReviewQueueItem[];
+  total: number;
+  reviewed: number;
+  offset: number;
+  limit: number;
+  runEdges: number;
+}
+
+/**
+ * Replicates of a run: finished runs of the project on the same data, prior and strategy whose
+ * configuration differs only in the seed. With two or more, an edge's confidence is the share of them
+ * that kept it.
+ */
+async function replicateRunIds(db: Database, runId: string): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    select o.id from runs r join runs o
+      on o.project_id = r.project_id and o.dataset_id = r.dataset_id
+     and o.prior_version_id is not distinct from r.prior_version_id and o.strategy = r.strategy
+     and (o.config - 'seed') = (r.config - 'seed') and o.status = 'succeeded'
+    where r.id = ${runId}`);
+  const ids = result.rows.map((r) => r.id);
+  return ids.length >= 2 ? ids : [];
+}
+
+/**
+ * One page of a run's inferred edges joined to their review state, prior-version and gold-standard
+ * membership, ranked by |effect| (or by confidence across seeds), filtered and counted in the database.
+ */
+export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise<ReviewQueuePage> {
+  const { viewer } = await requireProjectRole(ctx, raw.projectId, 'viewer');
+  const input = parseInput(queueInput, raw);
+  const f = input.filter;
+  const run = isUuid(input.runId) ? await store.runInProject(ctx.db, input.runId) : null;
+  if (!run || run.projectId !== input.projectId) throw new DomainError('NOT_FOUND', 'Run was not found in this project.', { field: 'runId' });
+  const priorVersionId = f.priorVersionId ?? run.priorVersionId;
+  if (f.priorVersionId && (!isUuid(f.priorVersionId) || (await priorVersionProjectId(ctx.db, f.priorVersionId)) !== input.projectId)) {
+    throw new DomainError('NOT_FOUND', 'Prior version was not found in this project.', { field: 'filter.priorVersionId' });
+  }
+  if (f.goldStandardId && (!isUuid(f.goldStandardId) || (await goldStandardProjectId(ctx.db, f.goldStandardId)) !== input.projectId)) {
+    throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'filter.goldStandardId' });
+  }
+  if (f.novelty && !priorVersionId) throw badInput('The run used no prior; choose a prior version to tell novel edges from known ones.', { field: 'filter.priorVersionId' });
+  if (f.inGold != null && !f.goldStandardId) throw badInput('Choose a gold standard to filter by it.', { field: 'filter.goldStandardId' });
+
+  const replicates = await replicateRunIds(ctx.db, run.id);
+  const noId = '00000000-0000-0000-0000-000000000000';
+  const conditions: SQL[] = [sql`ie.run_id = ${run.id}`];
+  if (f.statuses?.length) conditions.push(sql`coalesce(re.status, 'unreviewed') in (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.gene) conditions.push(sql`(ie.regulator = ${f.gene} or ie.target = ${f.gene})`);
+  if (f.novelty === 'novel') conditions.push(sql`pe.version_id is null`);
+  if (f.novelty === 'in_prior') conditions.push(sql`pe.version_id is not null`);
+  if (f.inGold === true) conditions.push(sql`ge.gold_standard_id is not null`);
+  if (f.inGold === false) conditions.push(sql`ge.gold_standard_id is null`);
+  const from = sql`
+    from inferred_edges ie
+    left join edge_reviews re on re.project_id = ${input.projectId} and re.regulator = ie.regulator and re.target = ie.target
+    left join prior_edges pe on pe.version_id = ${priorVersionId ?? noId} and pe.regulator = ie.regulator and pe.target = ie.target
+    left join gold_standard_edges ge on ge.gold_standard_id = ${f.goldStandardId ?? noId} and ge.regulator = ie.regulator and ge.target = ie.target
+    ${replicates.length ? sql`left join (select regulator, target, count(*)::float8 / ${replicates.length} as confidence from inferred_edges
+        where run_id in (${sql.join(replicates.map((id) => sql`${id}`), sql`, `)}) group by regulator, target) conf
+        on conf.regulator = ie.regulator and conf.target = ie.target` : sql``}
+    where ${sql.join(conditions, sql` and `)}`;
+
+  const [counts] = (
+    await ctx.db.execute<{ total: number; reviewed: number; run_edges: number }>(sql`
+      select count(*)::int as total, count(*) filter (where coalesce(re.status, 'unreviewed') <> 'unreviewed')::int as reviewed,
+        (select count(*)::int from inferred_edges where run_id = ${run.id}) as run_edges
+      ${from}`)
+  ).rows;
+  const order = input.order === 'confidence' && replicates.length ? sql`conf.confidence desc nulls last, ie.rank` : sql`ie.rank`;
+  const rows = (
+    await ctx.db.execute<{
+      regulator: string; target: string; effect: number; rank: number; confidence: number | null; in_prior: boolean; in_gold: boolean;
+      status: EdgeStatus | null; version: number | null; verdict_count: number | null; comment_count: number | null; edge_id: string | null;
+    }>(sql`
+      select ie.regulator, ie.target, ie.effect, ie.rank, ${replicates.length ? sql`conf.confidence` : sql`null::float8`} as confidence,
+        pe.version_id is not null as in_prior, ge.gold_standard_id is not null as in_gold,
+        re.status, re.version, re.verdict_count, re.comment_count, re.id as edge_id
+      ${from}
+      order by ${order}
+      offset ${input.offset} limit ${input.limit}`)
+  ).rows;
+  const edgeIds = rows.map((r) => r.edge_id).filter((id): id is string => id !== null);
+  const mine = new Map<string, VerdictKind>();
+  if (edgeIds.length) {
+    const result = await ctx.db.execute<{ edge_id: string; verdict: VerdictKind }>(sql`
+      select edge_id, verdict from review_verdicts where reviewer_id = ${viewer.userId} and edge_id in (${sql.join(edgeIds.map((id) => sql`${id}`), sql`, `)})`);
+    for (const r of result.rows) mine.set(r.edge_id, r.verdict);
+  }
+  return {
+    items: rows.map((r) => ({
+      regulator: r.regulator,
+      target: r.target,
+      effect: Number(r.effect),
+      rank: Number(r.rank),
+      confidence: r.confidence === null ? null : Number(r.confidence),
+      inPrior: Boolean(r.in_prior),
+      inGold: f.goldStandardId ? Boolean(r.in_gold) : null,
+      status: r.status ?? 'unreviewed',
+      version: r.version ?? 0,
+      verdictCount: r.verdict_count ?? 0,
+      commentCount: r.comment_count ?? 0,
+      myVerdict: r.edge_id ? (mine.get(r.edge_id) ?? null) : null,
+    })),
+    total: Number(counts.total),
+    reviewed: Number(counts.reviewed),
+    offset: input.offset,
+    limit: input.limit,
+    runEdges: Number(counts.run_edges),
+  };
+}
+
+/** Review status of the given edges of a project (unreviewed when nothing was recorded). */
+export async function statusesOf(db: Database, projectId: string, pairs: { regulator: string; target: string }[]): Promise<Map<string, EdgeStatus>> {
+  const out = new Map<string, EdgeStatus>();
+  if (!pairs.length) return out;
+  const genes = [...new Set(pairs.flatMap((p) => [p.regulator, p.target]))];
+  const result = await db.execute<{ regulator: string; target: string; status: EdgeStatus }>(sql`
+    select regulator, target, status from edge_reviews
+    where project_id = ${projectId} and regulator in (${sql.join(genes.map((g) => sql`${g}`), sql`, `)})
+      and target in (${sql.join(genes.map((g) => sql`${g}`), sql`, `)})`);
+  for (const r of result.rows) out.set(`${r.regulator}\u0000${r.target}`, r.status);
+  return out;
+}
