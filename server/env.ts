@@ -24,6 +24,8 @@ const envSchema = z.object({
    * (for sign-in throttling) and https (for Secure cookies) are then read from those headers.
    */
   TRUST_PROXY: booleanFlag.default(false),
+  /** New accounts one address may create per hour. */
+  SIGNUPS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -35,6 +37,14 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   /** Seconds a worker holds a training job without renewing its lease; a killed worker's job is retried after this. */
   RUN_LEASE_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
+  /** Fair use of workers: runs one project may have queued or running at once. */
+  MAX_QUEUED_RUNS_PER_PROJECT: z.coerce.number().int().min(1).max(100_000).default(100),
+  /** Runs one sweep may launch. */
+  MAX_SWEEP_RUNS: z.coerce.number().int().min(1).max(10_000).default(64),
+  /** Hidden units a run may ask for. */
+  MAX_HIDDEN_UNITS: z.coerce.number().int().min(1).max(4096).default(4096),
+  /** Epochs a run may ask for. */
+  MAX_EPOCHS: z.coerce.number().int().min(1).max(10_000).default(10_000),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Set by CI services: a skipped database variant, a skipped test or an empty test stage fails the run. */

@@ -97,7 +97,7 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
     providers: settings.oidc ? [credentials, oidcProvider(settings.oidc)] : [credentials],
     callbacks: {
       async signIn({ account, profile }) {
-        // Without an email the account cannot be matched to invitations: refuse with a reason the page shows.
+        // Without an email the account cannot be identified to project owners: refuse with a reason the page shows.
         if (account?.provider === oidcProviderId && !profile?.email) return '/signin?error=OidcEmailMissing';
         return true;
       },

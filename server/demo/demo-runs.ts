@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { EpochReport, TrainResult } from '@/compute/training/types';
@@ -14,7 +13,8 @@ export const DEMO_RUNS: readonly { id: string; name: string; strategy: Strategy;
   { id: 'imp', name: 'IMP · SIM350 (no prior in the scores)', strategy: 'imp', seed: 0 },
 ];
 
-export const DEMO_RUNS_DIR = fileURLToPath(new URL('../../compute/fixtures/demo-runs/', import.meta.url));
+// Not `new URL(folder, import.meta.url)`, which Next's bundler cannot resolve; the app runs from the repository root.
+export const DEMO_RUNS_DIR = path.join(process.cwd(), 'compute', 'fixtures', 'demo-runs');
 
 export interface DemoRunFile {
   format: 'grn-studio/demo-run';

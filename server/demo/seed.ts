@@ -8,8 +8,9 @@
  * was interrupted half-way completes on the next request, and asking again returns the same project.
  * Other modules may add to the demo (e.g. example reviews) through `demoSeedSteps`.
  */
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { readSim350File } from '@/compute/fixtures/sim350';
+import { readSim350File as readSim350FileIn, type Sim350File } from '@/compute/fixtures/sim350';
 import { parseModelWeights } from '@/compute/formats/weights';
 import { effectsMatrix } from '@/compute/model/effects';
 import { applyMasks } from '@/compute/model/params';
@@ -29,6 +30,8 @@ import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
 import { seedDemoReviews } from './reviews';
 
 export const DEMO_PROJECT_NAME = 'SIM350 demo';
+/** Inside the web app's bundle a module cannot find its own folder; the app runs from the repository root. */
+const SIM350_DIR = path.join(process.cwd(), 'compute', 'fixtures', 'sim350');
 const DATASET_NAME = 'SIM350 (150 train/val + 10 test trajectories)';
 const PRIOR_NAME = 'SIM350 prior, 5% noise';
 const GOLD_NAME = 'SIM350 true network';
@@ -58,6 +61,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
   const viewer = options.owner;
   const ctx: ServiceContext = { db, log, viewer };
   const projectId = (await findDemoProject(db, viewer.userId)) ?? (await createDemoProject(ctx));
+  const readSim350File = (name: Sim350File) => readSim350FileIn(name, SIM350_DIR);
   const genesText = readSim350File('genes.csv');
 
   const datasetId =

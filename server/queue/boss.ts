@@ -30,7 +30,8 @@ export interface QueueSettings {
   retryDelaySeconds: number;
 }
 
-export const defaultQueueSettings: QueueSettings = { leaseSeconds: 300, retryLimit: 10, retryDelaySeconds: 5 };
+/** A job that crashes its worker (or fails for a passing reason) is tried at most 3 times in all. */
+export const defaultQueueSettings: QueueSettings = { leaseSeconds: 300, retryLimit: 2, retryDelaySeconds: 5 };
 
 export interface StartBossOptions {
   /** Workers supervise: they run pg-boss maintenance, which expires lapsed leases and schedules retries. */

@@ -33,6 +33,8 @@ export interface TakenJob<T> {
   data: T;
   retryCount: number;
   retryLimit: number;
+  /** What pg-boss stored with the job: on a dead letter, the last failure (`{ message }`). */
+  output: unknown;
   lease: Lease;
 }
 
@@ -41,6 +43,11 @@ export interface ConsumerOptions<T> {
   boss: PgBoss;
   queue: string;
   concurrency: number;
+  /**
+   * This worker's lease: set on each job as it is taken and at every renewal, so the job's expiry follows the
+   * worker holding it, not the lease of whoever sent the job.
+   */
+  leaseSeconds: number;
   heartbeatSeconds: number;
   pollingIntervalMs: number;
   /** Resolve to complete the job; throw to fail it (pg-boss retries until its retry limit). */
@@ -119,7 +126,7 @@ async function runOne<T>(
   };
   shutdown.addEventListener('abort', onShutdown);
   let hook: ((tx: Transaction) => Promise<boolean>) | null = null;
-  const delivery = { name: options.queue, id: taken.id, retryCount: taken.retryCount };
+  const delivery = { name: options.queue, id: taken.id, retryCount: taken.retryCount, leaseSeconds: options.leaseSeconds };
 
   const renew = async () => {
     if (lost) return;
@@ -137,6 +144,7 @@ async function runOne<T>(
       options.onError(e, taken.id);
     }
   };
+  await renew(); // takes the job on this worker's own lease at once
   const timer = setInterval(() => void renew(), options.heartbeatSeconds * 1000);
 
   const lease: Lease = {
@@ -152,7 +160,7 @@ async function runOne<T>(
 
   let outcome: { ok: true } | { ok: false; error: unknown };
   try {
-    await options.handle({ id: taken.id, data: taken.data, retryCount: taken.retryCount, retryLimit: taken.retryLimit, lease });
+    await options.handle({ id: taken.id, data: taken.data, retryCount: taken.retryCount, retryLimit: taken.retryLimit, output: taken.output, lease });
     outcome = { ok: true };
   } catch (error) {
     outcome = { ok: false, error };
@@ -178,11 +186,12 @@ interface Delivery {
   name: string;
   id: string;
   retryCount: number;
+  leaseSeconds: number;
 }
 
 async function renewLease(tx: Transaction, d: Delivery): Promise<boolean> {
   const result = await tx.execute(sql`
-    UPDATE ${job} SET started_on = now()
+    UPDATE ${job} SET started_on = now(), expire_in = make_interval(secs => ${d.leaseSeconds})
     WHERE name = ${d.name} AND id = ${d.id}::uuid AND state = 'active' AND retry_count = ${d.retryCount}
     RETURNING id`);
   return result.rows.length === 1;

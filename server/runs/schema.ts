@@ -1,7 +1,9 @@
 import { builder } from '../graphql/builder';
+import { queueSettings } from '../queue';
 import { pageArgDescription, pageLimits, pageOf } from '../paging';
 import { DEFAULT_TRAINING_RULES, LR_RESETS, PRIOR_CORRUPTION_OPTION, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
 import { effectiveLambda } from './config';
+import { runStatusDetail } from './liveness';
 import type { RunProgress } from './execution';
 import * as metrics from './metrics';
 import * as network from './network';
@@ -282,6 +284,11 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     progress: t.field({ type: RunProgressRef, nullable: true, resolve: (r) => (r.progress as RunProgress | null) ?? null }),
     summary: t.field({ type: RunSummaryRef, nullable: true, resolve: (r) => (r.summary as Summary | null) ?? null }),
     error: t.exposeString('error', { nullable: true, description: 'Why the run failed, in words.' }),
+    statusDetail: t.string({
+      nullable: true,
+      description: 'What is happening beyond the status, e.g. "Worker lost, retrying" when a running run\'s worker went silent.',
+      resolve: (r) => runStatusDetail(r, queueSettings().retryLimit + 1),
+    }),
     attempts: t.exposeInt('attempts', { description: 'Times a worker took it (more than 1 after a worker was lost).' }),
     workerId: t.exposeString('workerId', { nullable: true }),
     cancelRequested: t.exposeBoolean('cancelRequested'),

@@ -10,13 +10,13 @@ import { queueSettings, trainRunSender, type TrainRunSender } from '../queue';
 import { parseInput } from '../validation';
 import { withExplicitRules } from './compute-api';
 import { codeVersion } from './code-version';
+import { checkConfigCaps, checkQueueRoom, checkSweepSize } from './limits';
 import { buildRunConfig, effectiveLambda, resolvePreset, type RunConfig } from './config';
 import * as store from './store';
 import {
   launchRunInput,
   launchSweepInput,
   listRunsInput,
-  maxSweepRuns,
   strategiesNeedingPrior,
   strategyLabels,
   type LaunchRunInput,
@@ -143,9 +143,11 @@ export async function launchRun(ctx: ServiceContext, raw: LaunchRunInput): Promi
   const inputs = await checkRunInputs(ctx, input, [input.strategy]);
   const preset = resolvePreset(input.preset);
   const config = buildRunConfig({ ...input, preset, isSyntheticData: inputs.isSyntheticData });
+  checkConfigCaps(config);
   const name = input.name || defaultRunName(input.strategy, config);
   const sender = await trainRunSender(ctx.db, queueSettings());
   const runId = await ctx.db.transaction(async (tx) => {
+    await checkQueueRoom(tx, inputs.projectId, 1);
     const id = await insertAndEnqueue(tx, sender, viewer, inputs, { name, strategy: input.strategy, config });
     await recordAudit(tx, {
       projectId: inputs.projectId,
@@ -184,15 +186,13 @@ export async function launchSweep(ctx: ServiceContext, raw: LaunchSweepInput): P
       planned.push({ name: defaultRunName(strategy, config), strategy, config });
     }
   }
-  if (planned.length > maxSweepRuns) {
-    throw badInput(`This sweep would launch ${planned.length} runs; the most at once is ${maxSweepRuns}. Use fewer λ values.`, {
-      field: 'lambda1Values',
-    });
-  }
+  checkSweepSize(planned.length);
+  for (const run of planned) checkConfigCaps(run.config);
   const sweepName = input.name || `Sweep of ${planned.length} runs`;
   const sender = await trainRunSender(ctx.db, queueSettings());
   const runIds: string[] = [];
   const sweepId = await ctx.db.transaction(async (tx) => {
+    await checkQueueRoom(tx, inputs.projectId, planned.length);
     const [sweep] = await tx
       .insert(sweeps)
       .values({
@@ -244,7 +244,9 @@ export async function relaunchRun(ctx: ServiceContext, runId: string): Promise<s
   };
   const name = `${original.name.replace(/ \(relaunch( \d+)?\)$/, '')} (relaunch)`;
   const sender = await trainRunSender(ctx.db, queueSettings());
+  checkConfigCaps(config as RunConfig);
   const id = await ctx.db.transaction(async (tx) => {
+    await checkQueueRoom(tx, projectId, 1);
     const newId = await insertAndEnqueue(tx, sender, viewer, inputs, {
       name,
       strategy: original.strategy as Strategy,

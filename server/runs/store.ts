@@ -18,6 +18,8 @@ const runSelection = {
   priorVersionNumber: priorVersions.number,
   sweepName: sweeps.name,
   createdByName: users.name,
+  /** Measured by the database's clock, the one heartbeats are written with. */
+  heartbeatAgeSeconds: sql<number | null>`extract(epoch from (now() - ${runs.heartbeatAt}))::float8`,
 };
 
 export type RunRecord = Omit<typeof runs.$inferSelect, 'model' | 'checkpoint'> & {
@@ -28,6 +30,7 @@ export type RunRecord = Omit<typeof runs.$inferSelect, 'model' | 'checkpoint'> &
   priorVersionNumber: number | null;
   sweepName: string | null;
   createdByName: string | null;
+  heartbeatAgeSeconds: number | null;
 };
 
 function selectRuns(db: Reader, where: SQL | undefined) {

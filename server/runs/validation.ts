@@ -92,9 +92,6 @@ export const launchSweepInput = z.object({
 });
 export type LaunchSweepInput = z.input<typeof launchSweepInput>;
 
-/** The most runs one sweep may launch: a grid is meant to be looked at, not to flood the queue. */
-export const maxSweepRuns = 64;
-
 export const listRunsInput = z.object({
   projectId: z.string(),
   // Compared with a uuid column: anything else would fail in the database as an internal error.

@@ -7,6 +7,17 @@ import type { Logger } from '../log';
 import { SCORE_GOLD_QUEUE, startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type ScoreGoldJob, type TrainRunJob } from '../queue';
 import { loadTrainer } from './compute-api';
 import { executeRun, type Trainer } from './execution';
+import { HEARTBEAT_MAX_SECONDS } from './liveness';
+
+/** The failure reason of a run whose job was tried `attempts` times: what went wrong the last time. */
+export function retriesRanOutReason(attempts: number, output: unknown): string {
+  const message = typeof (output as { message?: unknown } | null)?.message === 'string' ? (output as { message: string }).message : null;
+  const last =
+    message === null || /failed by timeout/.test(message)
+      ? 'its worker stopped responding (crashed, was killed, or lost the database)'
+      : message;
+  return `The run was tried ${attempts} times and stopped each time; the last time ${last}. Relaunch it to try again.`;
+}
 import { scoreFinishedRunsAgainst } from './metrics';
 
 export interface RunWorkerOptions {
@@ -16,7 +27,7 @@ export interface RunWorkerOptions {
   backend: string;
   /** Jobs trained at the same time by this process. */
   concurrency: number;
-  /** Must match the lease the jobs were sent with (RUN_LEASE_SECONDS): a run silent for this long is taken over. */
+  /** This worker's RUN_LEASE_SECONDS: every job it takes expires this long after its last renewal. */
   leaseSeconds: number;
   heartbeatSeconds?: number;
   /** How often this worker's pg-boss maintenance expires lapsed leases. */
@@ -47,7 +58,8 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   const { db, log } = options;
   const workerId = options.workerId ?? newWorkerId();
   const trainer = options.trainer ?? (await loadTrainer());
-  const heartbeatSeconds = options.heartbeatSeconds ?? Math.max(1, Math.floor(options.leaseSeconds / 4));
+  // Often enough for the lease, and for the UI to tell a lost worker within a minute (server/runs/liveness.ts).
+  const heartbeatSeconds = options.heartbeatSeconds ?? Math.max(1, Math.min(HEARTBEAT_MAX_SECONDS, Math.floor(options.leaseSeconds / 4)));
   const boss = await startBoss(db, {
     supervise: true,
     maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? Math.max(1, Math.min(60, Math.floor(options.leaseSeconds / 2))),
@@ -60,6 +72,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     boss,
     queue: TRAIN_RUN_QUEUE,
     concurrency: options.concurrency,
+    leaseSeconds: options.leaseSeconds,
     heartbeatSeconds,
     pollingIntervalMs,
     handle: (job) =>
@@ -86,6 +99,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     boss,
     queue: TRAIN_RUN_DEAD_QUEUE,
     concurrency: 1,
+    leaseSeconds: options.leaseSeconds,
     heartbeatSeconds,
     pollingIntervalMs: pollingIntervalMs * 5,
     handle: async (job) => {
@@ -94,7 +108,8 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
         .set({
           status: 'failed',
           finishedAt: sql`now()`,
-          error: 'The run was interrupted too many times (its worker stopped or lost the database each time). Relaunch it to try again.',
+          error: retriesRanOutReason(job.retryLimit + 1, job.output),
+          progress: sql`coalesce(${runs.progress}, '{}'::jsonb) || ${JSON.stringify({ phase: 'failed' })}::jsonb`,
         })
         .where(and(eq(runs.id, job.data.runId), sql`${runs.status} IN ('queued', 'running')`));
     },
@@ -107,6 +122,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     boss,
     queue: SCORE_GOLD_QUEUE,
     concurrency: 1,
+    leaseSeconds: options.leaseSeconds,
     heartbeatSeconds,
     pollingIntervalMs,
     handle: async (job) => {

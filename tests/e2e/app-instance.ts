@@ -39,7 +39,9 @@ export async function startAppInstance(settings: Record<string, string>): Promis
       PORT: String(port),
       GRN_DATA_DIR: dataDir,
       NEXTAUTH_URL: url,
-      SEED_DEMO: 'false',
+      SEED_DEMO: 'true',
+      // Every test signs up from 127.0.0.1.
+      SIGNUPS_PER_ADDRESS_PER_HOUR: '100000',
       START_WORKER: 'false',
       LOG_LEVEL: 'warn',
       ...settings,

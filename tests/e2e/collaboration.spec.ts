@@ -19,11 +19,13 @@ test('an owner invites a viewer, who sees the project but cannot change it', asy
   await owner.getByRole('button', { name: 'Invite' }).click();
   await expect(owner.getByRole('status')).toContainText(`${bob.email} is invited. They join once they accept through this link.`);
   const link = await owner.getByLabel(`Invitation link for ${bob.email}`).inputValue();
+  await owner.screenshot({ path: 'docs/screenshots/accounts-invitation-link.png' });
   expect(link).toMatch(/\/invite\/inv_[\w-]{43}$/);
 
   // Bob is not a member until he accepts through the link.
   await viewer.goto(link);
   await expect(viewer.getByText(`${ada.name} invites you to Yeast cell cycle as viewer.`)).toBeVisible();
+  await viewer.screenshot({ path: 'docs/screenshots/accounts-invitation-page.png' });
   await viewer.getByRole('button', { name: 'Accept and join' }).click();
   await expect(viewer.getByRole('status')).toContainText('You joined Yeast cell cycle.');
   await owner.reload();

@@ -61,7 +61,7 @@ export interface TestWorker {
 export async function testWorker(
   h: Harness,
   trainer: Trainer,
-  options: { leaseSeconds?: number; log?: Logger; workerId?: string } = {},
+  options: { leaseSeconds?: number; heartbeatSeconds?: number; log?: Logger; workerId?: string } = {},
 ): Promise<TestWorker> {
   const handle = workerConnection(h);
   const worker = await startRunWorker({
@@ -70,7 +70,7 @@ export async function testWorker(
     backend: 'cpu',
     concurrency: 1,
     leaseSeconds: options.leaseSeconds ?? 2,
-    heartbeatSeconds: 0.4,
+    heartbeatSeconds: options.heartbeatSeconds ?? 0.4,
     maintenanceIntervalSeconds: 1,
     pollingIntervalMs: 100,
     checkpointEvery: 1,

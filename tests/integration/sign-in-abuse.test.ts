@@ -4,9 +4,10 @@
  */
 import { scryptSync } from 'node:crypto';
 import NextAuth from 'next-auth';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { verifyCredentials } from '@/server/accounts/service';
 import { startSession } from '@/server/accounts/sessions';
+import { configureSignUpAllowance } from '@/server/accounts/throttle';
 import { createAuthOptions } from '@/server/auth/options';
 import { sessionSecret } from '@/server/auth/secret';
 import { firstError, forEachBackend, type Harness } from './harness';
@@ -98,6 +99,8 @@ await forEachBackend('sign-in abuse and sessions', (h) => {
   });
 
   it('limits sign-ups per address with 429 and Retry-After', async () => {
+    const allowance = configureSignUpAllowance(5);
+    onTestFinished(() => void configureSignUpAllowance(allowance));
     const from = { 'x-forwarded-for': '192.0.2.44' };
     for (let i = 0; i < 5; i++) {
       const ok = await h.http({ query: SIGN_UP, variables: { input: { email: `n${i}@flood.example`, name: 'N', password: 'long enough' } } }, from);

@@ -37,6 +37,7 @@ interface RunDetail extends Omit<RunListItem, 'storedMetrics'> {
   config: Record<string, unknown>;
   codeVersion: string;
   attempts: number;
+  statusDetail: string | null;
   workerId: string | null;
   cancelRequested: boolean;
   startedAt: string | null;
@@ -49,7 +50,7 @@ const RUN = /* GraphQL */ `
   query Run($id: ID!) {
     run(id: $id) {
       id name strategy strategyLabel lambda1 lambda2 status datasetId datasetName priorId priorName priorVersionId priorVersionNumber
-      sweepName relaunchOfId config seed codeVersion error attempts workerId cancelRequested
+      sweepName relaunchOfId config seed codeVersion error attempts statusDetail workerId cancelRequested
       createdAt startedAt finishedAt createdByName
       progress { ${PROGRESS_FIELDS} }
       summary { ${SUMMARY_FIELDS} }
@@ -117,7 +118,14 @@ export function RunView({ runId }: { runId: string }) {
         </div>
         <span className="spacer" />
         {canWrite && isActive(run.status) && !run.cancelRequested ? (
-          <button type="button" className="btn btn-danger" onClick={() => act('cancel')}>
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={() => {
+              if (!window.confirm(`Cancel “${run.name}”? Its training stops and cannot be resumed; relaunch it to start again.`)) return;
+              void act('cancel');
+            }}
+          >
             Cancel run
           </button>
         ) : null}
@@ -132,6 +140,11 @@ export function RunView({ runId }: { runId: string }) {
       {run.status === 'failed' ? (
         <div className="alert alert-error" role="alert">
           <strong>The run failed.</strong> {run.error}
+        </div>
+      ) : null}
+      {run.statusDetail ? (
+        <div className="alert alert-warning" role="status">
+          {run.statusDetail}
         </div>
       ) : null}
       {run.summary?.provenance ? <div className="alert alert-info">{run.summary.provenance}</div> : null}
