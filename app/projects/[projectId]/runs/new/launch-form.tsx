@@ -8,6 +8,7 @@ import { gql } from '../../../../lib/graphql-client';
 import { noErrors, toFormErrors, type FormErrors } from '../../../../lib/form-errors';
 import { useGql } from '../../data-ui/use-gql';
 import { useProject } from '../../project-context';
+import { PriorOverlapNote } from './prior-overlap';
 import { HYPERPARAMETERS, LAUNCH_OPTIONS, parseNumberList, type HyperparameterKey, type LaunchOptions, type LrResetChoice, type SelectionChoice } from './launch-options';
 
 const LAUNCH = /* GraphQL */ `mutation LaunchRun($input: LaunchRunInput!) { launchRun(input: $input) { id } }`;
@@ -236,6 +237,7 @@ export function LaunchForm() {
               }
             />
           </div>
+          <PriorOverlapNote versionId={prior ? versionId : ''} datasetId={datasetId} />
 
           {mode === 'single' ? (
             <SelectField
