@@ -122,9 +122,14 @@ export function RunView({ runId }: { runId: string }) {
           </button>
         ) : null}
         {canWrite && !isActive(run.status) ? (
-          <button type="button" className="btn" onClick={() => act('relaunch')}>
-            Relaunch
-          </button>
+          <>
+            <button type="button" className="btn" onClick={() => act('relaunch')}>
+              Relaunch
+            </button>
+            <Link className="btn" href={`${base}/runs/new?from=${runId}`}>
+              Edit and relaunch
+            </Link>
+          </>
         ) : null}
       </div>
       <ErrorAlert>{actionError}</ErrorAlert>
