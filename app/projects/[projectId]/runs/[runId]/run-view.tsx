@@ -28,6 +28,7 @@ import { LossCurves, type EpochPoint } from './loss-curves';
 import { MetricsPanel } from './metrics-panel';
 import { NetworkView } from './network-view';
 import { ValidationPathPlot } from './validation-path-plot';
+import { sparsityNote } from './sparsity-note';
 
 interface RunDetail extends Omit<RunListItem, 'storedMetrics'> {
   datasetId: string;
@@ -170,7 +171,15 @@ export function RunView({ runId }: { runId: string }) {
                 <dt>Test MSE</dt>
                 <dd>{sci(run.summary.testMse)}</dd>
                 <dt>Inferred edges</dt>
-                <dd>{run.summary.inferredEdges ?? '—'}</dd>
+                <dd>
+                  {run.summary.inferredEdges?.toLocaleString('en-US') ?? '—'}
+                  {sparsityNote(run.summary.sparsity, run.summary.inferredEdges) ? (
+                    <details className="small">
+                      <summary>Why so many edges at this sparsity?</summary>
+                      <p className="muted" data-testid="sparsity-note">{sparsityNote(run.summary.sparsity, run.summary.inferredEdges)}</p>
+                    </details>
+                  ) : null}
+                </dd>
                 <dt>Seconds per epoch</dt>
                 <dd>{run.summary.secondsPerEpoch?.toFixed(2) ?? '—'}</dd>
               </>
