@@ -29,6 +29,7 @@ import { MetricsPanel } from './metrics-panel';
 import { NetworkView } from './network-view';
 import { ValidationPathPlot } from './validation-path-plot';
 import { sparsityNote } from './sparsity-note';
+import { filtersFromSearch, replaceFiltersInUrl } from './network-url';
 
 interface RunDetail extends Omit<RunListItem, 'storedMetrics'> {
   datasetId: string;
@@ -74,11 +75,18 @@ export function RunView({ runId }: { runId: string }) {
   const run = data?.run;
   usePolling(reload, Boolean(run && isActive(run.status)));
 
-  // The gold standard that fits the run best (most shared edges); none that shares no edge with it.
+  // The gold standard named in the address (a shared view), else the one that fits the run best (most
+  // shared edges); none that shares no edge with it.
   useEffect(() => {
-    const best = run?.goldStandardFits[0];
-    if (best && !goldStandardId) setGoldStandardId(best.goldStandardId);
+    if (!run || goldStandardId) return;
+    const fromUrl = filtersFromSearch(window.location.search).gold;
+    const chosen = fromUrl || run.goldStandardFits[0]?.goldStandardId;
+    if (chosen) setGoldStandardId(chosen);
   }, [run, goldStandardId]);
+  const chooseGoldStandard = (id: string) => {
+    setGoldStandardId(id);
+    replaceFiltersInUrl({ gold: id });
+  };
 
   if (projectError) return null;
   if (error) return <ErrorAlert>{error}</ErrorAlert>;
@@ -264,7 +272,7 @@ export function RunView({ runId }: { runId: string }) {
               stored={run.storedMetrics}
               goldStandards={gold.data?.goldStandards ?? []}
               goldStandardId={goldStandardId}
-              onGoldStandard={setGoldStandardId}
+              onGoldStandard={chooseGoldStandard}
               onComputed={reload}
             />
           </section>
