@@ -43,6 +43,32 @@ test('prose is refused as SIF; a partly matching prior is reported on import and
   await expect(page.getByTestId('launch-prior-overlap')).toContainText('Only 3 of the prior’s 5 genes are in this dataset');
   await shot(page, 'launch-after');
 
+  // A short run, then the runs table at 800 px, the run page and Edit and relaunch.
+  await page.getByLabel('Epoch limit').fill('6');
+  await page.getByLabel('Name (optional)').fill('Short DASH');
+  await page.getByRole('button', { name: 'Launch run' }).click();
+  await expect(page).toHaveURL(new RegExp(`/projects/${projectId}/runs/[0-9a-f-]{36}$`));
+  const runUrl = page.url();
+  await expect(page.getByText('Why so many edges at this sparsity?')).toBeVisible({ timeout: 90_000 });
+  await page.getByText('Why so many edges at this sparsity?').click();
+  await expect(page.getByTestId('sparsity-note')).toContainText('any path through the hidden units');
+  await shot(page, 'run-after');
+
+  await page.setViewportSize({ width: 800, height: 700 });
+  await page.goto(`/projects/${projectId}/runs`);
+  await expect(page.getByRole('link', { name: 'Short DASH' })).toBeVisible();
+  const table = page.locator('.runs-table');
+  expect(await table.evaluate((t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth + 1)).toBe(true);
+  await shot(page, 'runs-800-after');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  await page.goto(runUrl);
+  await page.getByRole('link', { name: 'Edit and relaunch' }).click();
+  await expect(page.getByTestId('launch-prefilled')).toContainText('Starting from run “Short DASH”');
+  await expect(page.getByLabel('Epoch limit')).toHaveValue('6');
+  await expect(page.getByLabel('Name (optional)')).toHaveValue('Short DASH (edited)');
+  await shot(page, 'relaunch-after');
+
   await page.goto(`/projects/${projectId}/activity`);
   await expect(page.getByText('uploaded dataset “Tiny time series”')).toBeVisible();
   await expect(page.getByText('imported prior network “Mixed ids” (3 edges)')).toBeVisible();
