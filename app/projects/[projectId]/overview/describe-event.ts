@@ -102,7 +102,7 @@ export function eventHref(e: ActivityEvent, projectId: string): string | null {
     case 'dataset':
       return `${base}/datasets/${id}`;
     case 'gold_standard':
-      return `${base}/gold-standards`;
+      return `${base}/gold-standards/${id}`;
     case 'prior_network':
       return `${base}/priors/${id}`;
   }
