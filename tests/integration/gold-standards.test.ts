@@ -55,15 +55,6 @@ await forEachBackend('gold standards', (h) => {
     ]);
   });
 
-  it("states its coverage of each dataset: edges with both genes in it, and edges outside", async () => {
-    await ok(h, `mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }`, {
-      input: { projectId: t.projectId, name: 'A and B', format: 'tidy_csv', data: 'gene,trajectory,time,value\nA,a,0,1\nB,a,0,1\n' },
-    }, t.editor);
-    const { importGoldStandard: g } = await importGold({ name: 'Coverage', text: 'regulator,target\nA,B\nA,C\nD,E\n' });
-    const { goldStandard } = await ok(h, `query($id: ID!) { goldStandard(id: $id) { datasetCoverage { datasetName coveredEdges outsideEdges } } }`, { id: g.id }, t.viewer);
-    expect(goldStandard.datasetCoverage).toEqual([{ datasetName: 'A and B', coveredEdges: 1, outsideEdges: 2 }]);
-  });
-
   it('refuses malformed files at the right line and column (counting from the file, not a supplied header)', async () => {
     const headerless = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Bad', text: 'TF1,G1,0.7\nTF1,G2,high\n' } }, t.editor, 'BAD_USER_INPUT');
     expect(headerless.extensions).toMatchObject({ field: 'text', line: 2, column: 3 });
@@ -87,5 +78,14 @@ await forEachBackend('gold standards', (h) => {
     expect((await ok(h, DELETE, { id: goldId }, t.editor)).deleteGoldStandard).toBe(true);
     expect((await h.query(`select count(*)::int as n from gold_standard_edges where gold_standard_id = $1`, [goldId])).rows[0].n).toBe(0);
     await expectRefused(h, GET, { id: goldId }, t.editor, 'NOT_FOUND');
+  });
+
+  it("states its coverage of each dataset: edges with both genes in it, and edges outside", async () => {
+    await ok(h, `mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }`, {
+      input: { projectId: t.projectId, name: 'A and B', format: 'tidy_csv', data: 'gene,trajectory,time,value\nA,a,0,1\nB,a,0,1\n' },
+    }, t.editor);
+    const { importGoldStandard: g } = await importGold({ name: 'Coverage', text: 'regulator,target\nA,B\nA,C\nD,E\n' });
+    const { goldStandard } = await ok(h, `query($id: ID!) { goldStandard(id: $id) { datasetCoverage { datasetName coveredEdges outsideEdges } } }`, { id: g.id }, t.viewer);
+    expect(goldStandard.datasetCoverage).toEqual([{ datasetName: 'A and B', coveredEdges: 1, outsideEdges: 2 }]);
   });
 });
