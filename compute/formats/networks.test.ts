@@ -135,6 +135,24 @@ describe('parseSif', () => {
     expect([e.kind, e.line]).toEqual(['ragged-row', 2]);
     expect(formatError(() => parseSif('A\nB\n')).kind).toBe('empty-file');
   });
+
+  it('refuses prose: a second column that is no interaction type, naming the first bad line', () => {
+    const prose = 'Introduction\nThe cell divides quickly after\nthe stimulus is applied.\n';
+    const e = formatError(() => parseSif(prose));
+    expect([e.kind, e.line, e.column]).toEqual(['invalid-value', 2, 2]);
+    expect(e.message).toContain("'cell' is not an interaction type");
+    expect(e.message).toContain('The cell divides quickly after');
+  });
+
+  it('refuses an unknown relation even after valid lines, and accepts signed numbers and Pathway Commons types', () => {
+    expect(formatError(() => parseSif('A activates B\nB likes C\n')).line).toBe(2);
+    expect(parseSif('A 0.5 B\nB -2 C\nC controls-expression-of A\nA PD C\n')).toEqual([
+      { regulator: 'A', target: 'B', sign: 1 },
+      { regulator: 'B', target: 'C', sign: -1 },
+      { regulator: 'C', target: 'A', sign: 0 },
+      { regulator: 'A', target: 'C', sign: 0 },
+    ]);
+  });
 });
 
 describe('edges ↔ matrix', () => {

@@ -6,8 +6,9 @@ import { parseSign } from './sign';
 /**
  * Simple Interaction Format: `source relation target [target…]`, tab-separated when the line has a
  * tab, otherwise whitespace-separated. Relations like activates/->/+ give +1, inhibits/represses/-|/-
- * give −1, any other relation (pp, pd, regulates…) an edge of unknown sign (0). A lone name is a node
- * without edges and adds nothing.
+ * give −1, a recognised relation without a sign (pp, pd, regulates, controls-expression-of…) an edge of
+ * unknown sign (0). A lone name is a node without edges and adds nothing. Any other second column is
+ * refused: without that check a prose file ("The cell divides quickly") becomes a network.
  */
 export function parseSif(text: string, options: ParseOptions = {}): NamedEdge[] {
   checkInput(text, 'SIF file', options);
@@ -20,7 +21,11 @@ export function parseSif(text: string, options: ParseOptions = {}): NamedEdge[] 
     if (tokens.length === 2) throw new FormatError('ragged-row', `relation '${tokens[1]}' has no target`, { line });
     const [regulator, relation, ...targets] = tokens;
     if (regulator === '') throw new FormatError('invalid-value', 'empty source name', { line, column: 1 });
-    const sign = parseSign(relation) ?? 0;
+    const sign = parseSign(relation) ?? (UNSIGNED_RELATIONS.has(relation.toLowerCase()) ? 0 : null);
+    if (sign === null) {
+      throw new FormatError('invalid-value', `'${clip(relation)}' is not an interaction type (in '${clip(raw.trim())}'); ` +
+        `expected one of ${SIF_RELATION_HELP}`, { line, column: 2 });
+    }
     targets.forEach((target, t) => {
       if (target === '') throw new FormatError('invalid-value', 'empty target name', { line, column: t + 3 });
       collector.add({ regulator, target, sign }, line);
@@ -28,6 +33,23 @@ export function parseSif(text: string, options: ParseOptions = {}): NamedEdge[] 
   });
   if (collector.edges.length === 0) throw new FormatError('empty-file', 'the SIF file has no interactions');
   return collector.edges;
+}
+
+/**
+ * Cytoscape's interaction types and Pathway Commons' SIF relations: real SIF files use these, so they are
+ * accepted as edges of unknown sign.
+ */
+const UNSIGNED_RELATIONS = new Set([
+  'pp', 'pd', 'pr', 'rc', 'cr', 'gl', 'co', 'tr', 'interacts', 'interacts-with', 'interacts_with', 'binds',
+  'controls-expression-of', 'controls-state-change-of', 'controls-transport-of', 'controls-production-of',
+  'in-complex-with', 'catalysis-precedes', 'chemical-affects', 'consumption-controlled-by',
+  'reacts-with', 'used-to-produce', 'neighbor-of', 'regulates-expression',
+]);
+
+export const SIF_RELATION_HELP = 'activates, represses, inhibits, +, -, ->, -|, regulates, pp, pd, controls-expression-of';
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 const RELATION: Record<string, string> = { '1': 'activates', '-1': 'inhibits', '0': 'regulates' };

@@ -49,6 +49,24 @@ export const GoldStandardRef = builder.objectRef<gold.GoldStandardRecord>('GoldS
   }),
 });
 
+const GoldDatasetCoverageRef = builder.objectRef<gold.GoldDatasetCoverage>('GoldStandardDatasetCoverage').implement({
+  description: 'How many gold-standard edges have both genes in one dataset (covered) and how many do not (outside).',
+  fields: (t) => ({
+    datasetId: t.exposeID('datasetId'),
+    datasetName: t.exposeString('datasetName'),
+    coveredEdges: t.exposeInt('coveredEdges'),
+    outsideEdges: t.exposeInt('outsideEdges'),
+  }),
+});
+
+builder.objectField(GoldStandardRef, 'datasetCoverage', (t) =>
+  t.field({
+    type: [GoldDatasetCoverageRef],
+    description: "Its coverage of each of the project's datasets.",
+    resolve: (g, _args, ctx) => gold.goldStandardCoverage(ctx, g.id),
+  }),
+);
+
 const ImportGoldStandardInput = builder.inputType('ImportGoldStandardInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),

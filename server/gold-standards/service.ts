@@ -5,6 +5,7 @@ import { bulkInsert, type BulkColumn } from '@/db/bulk-insert';
 import { goldStandardEdges, goldStandards, users } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext } from '../context';
+import { listDatasets } from '../datasets/service';
 import { notFound } from '../errors';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { edgePageInput } from '../priors/validation';
@@ -152,4 +153,25 @@ export async function loadGoldStandardEdges(db: Reader, id: string): Promise<Gol
     .from(goldStandardEdges)
     .where(eq(goldStandardEdges.goldStandardId, id))
     .orderBy(byteOrder(goldStandardEdges.regulator), byteOrder(goldStandardEdges.target));
+}
+
+export interface GoldDatasetCoverage {
+  datasetId: string;
+  datasetName: string;
+  coveredEdges: number;
+  outsideEdges: number;
+}
+
+/**
+ * How many of its edges each dataset of the project can be scored on (both genes measured) and how many
+ * fall outside: a run on that dataset can recover only the covered ones.
+ */
+export async function goldStandardCoverage(ctx: ServiceContext, id: string): Promise<GoldDatasetCoverage[]> {
+  const { projectId } = await requireGoldStandardRole(ctx, id, 'viewer');
+  const [datasets, edges] = await Promise.all([listDatasets(ctx, projectId), loadGoldStandardEdges(ctx.db, id)]);
+  return datasets.map((d) => {
+    const genes = new Set(d.genes);
+    const coveredEdges = edges.filter((e) => genes.has(e.regulator) && genes.has(e.target)).length;
+    return { datasetId: d.id, datasetName: d.name, coveredEdges, outsideEdges: edges.length - coveredEdges };
+  });
 }

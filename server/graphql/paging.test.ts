@@ -32,6 +32,8 @@ const boundedElsewhere: Record<string, string> = {
   'RunMetrics.unknownReferenceGenes': 'first 100',
   'Run.storedMetrics': 'one per gold standard of the project (follow-up: page)',
   'GeneMismatch.missingGenes': 'prior genes a dataset lacks (follow-up: page)',
+  'PriorVersion.datasetOverlap': "one per dataset of the version's project (follow-up: page)",
+  'GoldStandard.datasetCoverage': "one per dataset of the gold standard's project (follow-up: page)",
   'Project.members': 'members of one project (follow-up: page)',
   'Query.datasets': "one project's datasets (follow-up: page)",
   'Query.goldStandards': "one project's gold standards (follow-up: page)",

@@ -170,6 +170,23 @@ const GeneMismatchRef = builder.objectRef<Mismatch>('GeneMismatch').implement({
   }),
 });
 
+const DatasetOverlapRef = builder.objectRef<priors.DatasetOverlap>('PriorDatasetOverlap').implement({
+  description: "How a prior version's genes meet one dataset of the project.",
+  fields: (t) => ({
+    datasetId: t.exposeID('datasetId'),
+    datasetName: t.exposeString('datasetName'),
+    mismatch: t.expose('mismatch', { type: GeneMismatchRef }),
+  }),
+});
+
+builder.objectField(PriorVersionRef, 'datasetOverlap', (t) =>
+  t.field({
+    type: [DatasetOverlapRef],
+    description: "Its genes against each of the project's datasets (shown after an import).",
+    resolve: (v, _args, ctx) => priors.versionDatasetOverlap(ctx, v.id),
+  }),
+);
+
 const ImportPriorInput = builder.inputType('ImportPriorInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),

@@ -4,7 +4,7 @@ import { spreadsheetSafe } from '@/compute/formats/csv';
 import { priorNetworks, priorVersions, runs } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction } from '../context';
-import { getDataset } from '../datasets/service';
+import { getDataset, listDatasets } from '../datasets/service';
 import { isForeignKeyViolation } from '../db-errors';
 import { badInput, conflict, notFound } from '../errors';
 import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
@@ -117,6 +117,22 @@ export async function priorGeneMismatch(ctx: ServiceContext, versionId: string, 
   const dataset = await getDataset(ctx, datasetId);
   const edges = await store.loadVersionEdges(ctx.db, version.id);
   return geneMismatch(edges, dataset.genes);
+}
+
+export interface DatasetOverlap {
+  datasetId: string;
+  datasetName: string;
+  mismatch: ReturnType<typeof geneMismatch>;
+}
+
+/**
+ * How the version's genes meet each dataset of its project: shown after an import, so a prior in the
+ * wrong identifiers (Ensembl ids against symbols) is noticed before a run silently drops its edges.
+ */
+export async function versionDatasetOverlap(ctx: ServiceContext, versionId: string): Promise<DatasetOverlap[]> {
+  const { version } = await requireVersionRole(ctx, versionId, 'viewer');
+  const [datasets, edges] = await Promise.all([listDatasets(ctx, version.projectId), store.loadVersionEdges(ctx.db, version.id)]);
+  return datasets.map((d) => ({ datasetId: d.id, datasetName: d.name, mismatch: geneMismatch(edges, d.genes) }));
 }
 
 // ── writes ──────────────────────────────────────────────────────────────────

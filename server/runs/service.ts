@@ -281,7 +281,8 @@ export async function cancelRun(ctx: ServiceContext, runId: string): Promise<sto
       action: 'run.cancel',
       objectType: 'run',
       objectId: runId,
-      details: { statusAfter: result.status },
+      // The name lets the activity page say which run was cancelled.
+      details: { name: result.name, statusAfter: result.status },
     });
   });
   return (await store.findRun(ctx.db, runId))!;

@@ -99,14 +99,14 @@ export type RunEpochRecord = Awaited<ReturnType<typeof listRunEpochs>>[number];
  * Cancel in one statement so it cannot race a worker taking the run: a queued run is cancelled at once,
  * a running one is asked to stop (the worker polls the flag between optimiser steps).
  */
-export async function requestCancel(tx: Transaction, runId: string): Promise<{ status: string } | null> {
-  const result = await tx.execute<{ status: string }>(sql`
+export async function requestCancel(tx: Transaction, runId: string): Promise<{ status: string; name: string } | null> {
+  const result = await tx.execute<{ status: string; name: string }>(sql`
     UPDATE ${runs} SET
       cancel_requested = true,
       status = CASE WHEN status = 'queued' THEN 'cancelled'::run_status ELSE status END,
       finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
     WHERE id = ${runId} AND status IN ('queued', 'running')
-    RETURNING status`);
+    RETURNING status, name`);
   return result.rows[0] ?? null;
 }
 

@@ -79,4 +79,13 @@ await forEachBackend('gold standards', (h) => {
     expect((await h.query(`select count(*)::int as n from gold_standard_edges where gold_standard_id = $1`, [goldId])).rows[0].n).toBe(0);
     await expectRefused(h, GET, { id: goldId }, t.editor, 'NOT_FOUND');
   });
+
+  it("states its coverage of each dataset: edges with both genes in it, and edges outside", async () => {
+    await ok(h, `mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }`, {
+      input: { projectId: t.projectId, name: 'A and B', format: 'tidy_csv', data: 'gene,trajectory,time,value\nA,a,0,1\nB,a,0,1\n' },
+    }, t.editor);
+    const { importGoldStandard: g } = await importGold({ name: 'Coverage', text: 'regulator,target\nA,B\nA,C\nD,E\n' });
+    const { goldStandard } = await ok(h, `query($id: ID!) { goldStandard(id: $id) { datasetCoverage { datasetName coveredEdges outsideEdges } } }`, { id: g.id }, t.viewer);
+    expect(goldStandard.datasetCoverage).toEqual([{ datasetName: 'A and B', coveredEdges: 1, outsideEdges: 2 }]);
+  });
 });

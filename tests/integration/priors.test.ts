@@ -245,6 +245,19 @@ await forEachBackend('prior networks', (h) => {
     });
   });
 
+  it('reports after an import how its genes meet each dataset of the project', async () => {
+    const { importPrior: p } = await importPrior({ name: 'Ensembl ids', format: 'edge_list', text: 'regulator,target,sign\nENSG01,ENSG02,1\nGATA1,ENSG03,-1\n' });
+    const { priorVersion } = await ok(h, `query($id: ID!) { priorVersion(id: $id) { datasetOverlap { datasetName mismatch { priorGeneCount matchedGeneCount missingGenes keptEdgeCount droppedEdgeCount } } } }`, { id: p.headVersion.id }, t.viewer);
+    expect(priorVersion.datasetOverlap).toEqual([
+      { datasetName: 'Three genes', mismatch: { priorGeneCount: 4, matchedGeneCount: 1, missingGenes: ['ENSG01', 'ENSG02', 'ENSG03'], keptEdgeCount: 0, droppedEdgeCount: 2 } },
+    ]);
+  });
+
+  it('refuses prose imported as SIF, naming the first bad line, and stores nothing', async () => {
+    const e = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Prose', format: 'sif', text: 'Notes\nWe think GATA1 activates KLF1.\n' } }, t.editor, 'BAD_USER_INPUT');
+    expect(e.message).toContain("line 2, column 2: 'think' is not an interaction type");
+  });
+
   it('lets viewers read but not write; non-members get NOT_FOUND', async () => {
     const edit = { input: { baseVersionId: v2, message: 'x', changes: [{ op: 'remove', regulator: 'GATA1', target: 'KLF1' }] } };
     await expectRefused(h, EDIT, edit, t.viewer, 'FORBIDDEN');

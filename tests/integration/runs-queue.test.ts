@@ -119,6 +119,11 @@ await forEachBackend('run queue', (h) => {
     const queued = await launch(3);
     const cancelled = await h.gql(CANCEL, { id: queued.id }, p.editor);
     expect(cancelled.data!.cancelRun).toMatchObject({ status: 'cancelled', cancelRequested: true });
+    // The activity page says which run was cancelled: the audit names it.
+    const audit = await h.query(`select details from audit_events where action = 'run.cancel' and object_id = $1`, [queued.id]);
+    const { rows: [{ name }] } = await h.query(`select name from runs where id = $1`, [queued.id]);
+    expect(name).toBeTruthy();
+    expect(audit.rows).toEqual([{ details: { name, statusAfter: 'cancelled' } }]);
 
     const running = await launch(50);
     await start(scriptedTrainer('W', log, { epochMs: 80 }));

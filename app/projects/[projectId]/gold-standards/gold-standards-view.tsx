@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useState } from 'react';
 import { ErrorAlert, Loading, OkAlert } from '../../../components/alerts';
 import { gql } from '../../../lib/graphql-client';
@@ -80,7 +81,9 @@ export function GoldStandardsView() {
                 {data.goldStandards.map((g) => (
                   <tr key={g.id}>
                     <td>
-                      <strong>{g.name}</strong>
+                      <strong>
+                        <Link href={`/projects/${projectId}/gold-standards/${g.id}`}>{g.name}</Link>
+                      </strong>
                       <div className="muted small break">{g.source || 'No source noted'}</div>
                     </td>
                     <td className="num">{g.edgeCount}</td>

@@ -1,16 +1,7 @@
 import Link from 'next/link';
 import { formatDateTime, formatRelative } from '../../../lib/format';
-import { describeEvent, eventEdge } from './describe-event';
+import { describeEvent, eventHref } from './describe-event';
 import type { ActivityEvent } from './types';
-
-/** Where an event's object can be seen: an edge in the review queue, a prior network. */
-function eventHref(e: ActivityEvent, projectId: string): string | null {
-  const edge = eventEdge(e);
-  if (edge) return `/projects/${projectId}/reviews?edge=${encodeURIComponent(`${edge.regulator}>${edge.target}`)}`;
-  const priorId = e.details?.priorId;
-  if (typeof priorId === 'string' && priorId) return `/projects/${projectId}/priors/${priorId}`;
-  return null;
-}
 
 export function ActivityList({ events, projectId, labelledBy }: { events: ActivityEvent[]; projectId: string; labelledBy: string }) {
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent } from './describe-event';
+import { describeEvent, eventHref } from './describe-event';
 import type { ActivityEvent } from './types';
 
 const event = (action: string, details: Record<string, unknown> = {}): ActivityEvent => ({
@@ -32,8 +32,37 @@ describe('describeEvent', () => {
   });
 
   it('reads sensibly for actions it does not know', () => {
-    expect(describeEvent(event('dataset.upload', { name: 'expr.csv' }))).toBe('dataset upload: expr.csv');
-    expect(describeEvent(event('run.cancel'))).toBe('run cancel');
+    expect(describeEvent(event('dataset.reindex', { name: 'expr.csv' }))).toBe('dataset reindex: expr.csv');
+    expect(describeEvent(event('run.archive'))).toBe('run archive');
+  });
+});
+
+describe('describeEvent names the object of run, data and prior events', () => {
+  const on = (action: string, objectType: string, objectId: string | null, details: Record<string, unknown>) => ({ ...event(action, details), objectType, objectId });
+
+  it('says which run was cancelled and which version was reverted, with links to them', () => {
+    const cancel = on('run.cancel', 'run', 'r1', { name: 'DASH λ (0.5, 0.05)', statusAfter: 'cancelled' });
+    expect(describeEvent(cancel)).toBe('cancelled run “DASH λ (0.5, 0.05)”');
+    expect(eventHref(cancel, 'p1')).toBe('/projects/p1/runs/r1');
+    const revert = on('prior.version_create', 'prior_version', 'v3', { priorId: 'pr1', prior: 'Literature', number: 3, kind: 'revert', revertedTo: 1 });
+    expect(describeEvent(revert)).toBe('reverted prior network “Literature” to v1 (saved as v3)');
+    expect(eventHref(revert, 'p1')).toBe('/projects/p1/priors/pr1');
+  });
+
+  it('names uploads, imports and launches, and links what still exists', () => {
+    const upload = on('dataset.upload', 'dataset', 'd1', { name: 'SIM350' });
+    expect(describeEvent(upload)).toBe('uploaded dataset “SIM350”');
+    expect(eventHref(upload, 'p1')).toBe('/projects/p1/datasets/d1');
+    expect(describeEvent(on('run.launch', 'run', 'r2', { name: 'IMP', strategy: 'imp' }))).toBe('launched run “IMP” (imp)');
+    expect(describeEvent(on('sweep.launch', 'sweep', 's1', { name: 'Grid', runs: 9 }))).toBe('launched sweep “Grid” of 9 runs');
+    expect(describeEvent(on('gold_standard.import', 'gold_standard', 'g1', { name: 'Ref', edgeCount: 12 }))).toBe('imported gold standard “Ref” (12 edges)');
+    const deleted = on('dataset.delete', 'dataset', 'd1', { name: 'Old' });
+    expect(describeEvent(deleted)).toBe('deleted dataset “Old”');
+    expect(eventHref(deleted, 'p1')).toBeNull();
+  });
+
+  it('still reads sensibly for a cancel recorded before runs named themselves', () => {
+    expect(describeEvent(on('run.cancel', 'run', 'r1', { statusAfter: 'running' }))).toBe('cancelled run (stopping)');
   });
 });
 

@@ -45,6 +45,70 @@ function describeReview(e: ActivityEvent): string | undefined {
   return undefined;
 }
 
+const quoted = (v: unknown): string => (str(v) ? ` “${str(v)}”` : '');
+
+/** Runs, sweeps, data and priors: each sentence names its object, so a list of them says what happened to what. */
+function describeObjectEvent(e: ActivityEvent): string | undefined {
+  const d = e.details ?? {};
+  const version = typeof d.number === 'number' ? `v${d.number}` : 'a version';
+  switch (e.action) {
+    case 'run.launch':
+      return `launched run${quoted(d.name)}${str(d.strategy) ? ` (${str(d.strategy)})` : ''}`;
+    case 'run.relaunch':
+      return `relaunched a run as${quoted(d.name) || ' a new run'}`;
+    case 'run.cancel':
+      return `cancelled run${quoted(d.name)}${d.statusAfter === 'running' ? ' (stopping)' : ''}`;
+    case 'run.import_demo':
+      return `imported demo run${quoted(d.name)}`;
+    case 'sweep.launch':
+      return `launched sweep${quoted(d.name)}${typeof d.runs === 'number' ? ` of ${d.runs} runs` : ''}`;
+    case 'dataset.upload':
+      return `uploaded dataset${quoted(d.name)}`;
+    case 'dataset.delete':
+      return `deleted dataset${quoted(d.name)}`;
+    case 'gold_standard.import':
+      return `imported gold standard${quoted(d.name)}${typeof d.edgeCount === 'number' ? ` (${d.edgeCount} edges)` : ''}`;
+    case 'gold_standard.delete':
+      return `deleted gold standard${quoted(d.name)}`;
+    case 'prior.import':
+      return `imported prior network${quoted(d.name)}${typeof d.edgeCount === 'number' ? ` (${d.edgeCount} edges)` : ''}`;
+    case 'prior.delete':
+      return `deleted prior network${quoted(d.name)}`;
+    case 'prior.version_create':
+      if (d.kind === 'revert') {
+        const to = typeof d.revertedTo === 'number' ? `v${d.revertedTo}` : 'an earlier version';
+        return `reverted prior network${quoted(d.prior)} to ${to} (saved as ${version})`;
+      }
+      return `saved ${version} of prior network${quoted(d.prior)}${str(d.message) ? `: “${str(d.message)}”` : ''}`;
+  }
+  return undefined;
+}
+
+/** Where an event's object can be seen; null when it was deleted or has no page. */
+export function eventHref(e: ActivityEvent, projectId: string): string | null {
+  const base = `/projects/${projectId}`;
+  const edge = eventEdge(e);
+  if (edge) return `${base}/reviews?edge=${encodeURIComponent(`${edge.regulator}>${edge.target}`)}`;
+  if (e.action.endsWith('.delete')) return null;
+  const priorId = str(e.details?.priorId);
+  if (priorId) return `${base}/priors/${priorId}`;
+  const id = e.objectId;
+  if (!id) return null;
+  switch (e.objectType) {
+    case 'run':
+      return `${base}/runs/${id}`;
+    case 'sweep':
+      return `${base}/runs`;
+    case 'dataset':
+      return `${base}/datasets/${id}`;
+    case 'gold_standard':
+      return `${base}/gold-standards/${id}`;
+    case 'prior_network':
+      return `${base}/priors/${id}`;
+  }
+  return null;
+}
+
 /**
  * One readable line per audit event. Known actions get a sentence; actions added later by other parts of the
  * product still read sensibly ("dataset upload: expression.csv").
@@ -53,8 +117,8 @@ export function describeEvent(e: ActivityEvent): string {
   const d = e.details ?? {};
   const email = str(d.email);
   const role = str(d.role);
-  const review = describeReview(e);
-  if (review) return review;
+  const specific = describeReview(e) ?? describeObjectEvent(e);
+  if (specific) return specific;
   switch (e.action) {
     case 'project.create':
       return `created the project${str(d.name) ? ` “${str(d.name)}”` : ''}`;

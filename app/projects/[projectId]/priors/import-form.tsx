@@ -6,13 +6,14 @@ import { gql } from '../../../lib/graphql-client';
 import { noErrors, type FormErrors } from '../../../lib/form-errors';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
+import { DATASET_OVERLAP_FIELDS, overlapWarning, type DatasetOverlap } from './overlap-warning';
 import { PRIOR_FORMAT_HINTS, PRIOR_FORMAT_OPTIONS, type PriorFormat } from './types';
 
 const IMPORT = /* GraphQL */ `
-  mutation ImportPrior($input: ImportPriorInput!) { importPrior(input: $input) { id name headVersion { edgeCount } } }
+  mutation ImportPrior($input: ImportPriorInput!) { importPrior(input: $input) { id name headVersion { edgeCount ${DATASET_OVERLAP_FIELDS} } } }
 `;
 const IMPORT_VERSION = /* GraphQL */ `
-  mutation ImportPriorVersion($input: ImportPriorVersionInput!) { importPriorVersion(input: $input) { id number edgeCount } }
+  mutation ImportPriorVersion($input: ImportPriorVersionInput!) { importPriorVersion(input: $input) { id number edgeCount ${DATASET_OVERLAP_FIELDS} } }
 `;
 
 /** A new prior network, or (with a prior and its head) a file imported as its next version. */
@@ -28,6 +29,7 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [genes, setGenes] = useState<ChosenFile | null>(null);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [warning, setWarning] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const isNew = mode.kind === 'new';
@@ -35,21 +37,24 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     setErrors(noErrors);
+    setWarning(null);
     if (!file) return setErrors({ fields: { text: 'Choose the network file.' } });
     setBusy(true);
     const files = { format, text: file.text, genes: format === 'dense_matrix' ? (genes?.text ?? null) : null };
     try {
       let notice: string;
       if (mode.kind === 'new') {
-        const { importPrior } = await gql<{ importPrior: { name: string; headVersion: { edgeCount: number } } }>(IMPORT, {
+        const { importPrior } = await gql<{ importPrior: { name: string; headVersion: { edgeCount: number; datasetOverlap: DatasetOverlap[] } } }>(IMPORT, {
           input: { projectId: mode.projectId, name, description, message: message.trim() || 'Imported', ...files },
         });
         notice = `Imported ${importPrior.name} with ${importPrior.headVersion.edgeCount} edges as version 1.`;
+        setWarning(overlapWarning(importPrior.headVersion.datasetOverlap));
       } else {
-        const { importPriorVersion } = await gql<{ importPriorVersion: { number: number; edgeCount: number } }>(IMPORT_VERSION, {
+        const { importPriorVersion } = await gql<{ importPriorVersion: { number: number; edgeCount: number; datasetOverlap: DatasetOverlap[] } }>(IMPORT_VERSION, {
           input: { priorId: mode.priorId, baseVersionId: mode.headVersionId, message, ...files },
         });
         notice = `Imported version ${importPriorVersion.number} with ${importPriorVersion.edgeCount} edges.`;
+        setWarning(overlapWarning(importPriorVersion.datasetOverlap));
       }
       setName('');
       setDescription('');
@@ -71,6 +76,11 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
           {isNew ? 'Import a prior network' : 'Import a new version'}
         </h2>
         <ErrorAlert>{errors.form}</ErrorAlert>
+        {warning ? (
+          <p className="alert alert-warning" role="status" data-testid="prior-overlap-warning">
+            Stored, but: {warning}
+          </p>
+        ) : null}
         {isNew ? <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} required /> : null}
         <SelectField
           label="Format"

@@ -51,12 +51,12 @@ export function RunsView() {
               <tr>
                 <th scope="col">Run</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="hide-narrow">Strategy</th>
-                <th scope="col" className="num th-symbol hide-narrow">λ₁, λ₂</th>
+                <th scope="col" className="hide-medium">Strategy</th>
+                <th scope="col" className="num th-symbol hide-medium">λ₁, λ₂</th>
                 <th scope="col" className="progress-col">Progress</th>
                 <th scope="col" className="num">Sparsity</th>
                 <th scope="col" className="num">Balanced acc.</th>
-                <th scope="col" className="hide-narrow">Launched</th>
+                <th scope="col" className="hide-medium">Launched</th>
               </tr>
             </thead>
             <tbody>
@@ -69,13 +69,18 @@ export function RunsView() {
                       <div className="muted small">
                         {r.datasetName}
                         {r.priorName ? ` · ${r.priorName} v${r.priorVersionNumber}` : ' · no prior'} · seed {r.seed}
+                        {/* The strategy and λ columns give way on narrow screens; their values stay here. */}
+                        <span className="show-medium">
+                          {' '}
+                          · {r.strategyLabel} {r.lambda1 !== null ? `λ ${formatLambda(r)}` : ''}
+                        </span>
                       </div>
                     </td>
                     <td>
                       <StatusBadge status={r.status} progress={r.progress} />
                     </td>
-                    <td className="small hide-narrow">{r.strategyLabel}</td>
-                    <td className="num small nowrap hide-narrow">{formatLambda(r)}</td>
+                    <td className="small hide-medium">{r.strategyLabel}</td>
+                    <td className="num small nowrap hide-medium">{formatLambda(r)}</td>
                     <td className="progress-col">
                       {r.status === 'failed' ? (
                         <span className="small error-text clamp-2" title={r.error ?? ''}>
@@ -95,7 +100,7 @@ export function RunsView() {
                     <td className="num" title={metric ? `against ${metric.goldStandardName}` : 'not scored yet'}>
                       {metric ? fmt(metric.balancedAccuracy) : '—'}
                     </td>
-                    <td className="small hide-narrow">
+                    <td className="small hide-medium">
                       {formatRelative(r.createdAt)}
                       <div className="muted">{r.createdByName ?? 'former member'}</div>
                     </td>

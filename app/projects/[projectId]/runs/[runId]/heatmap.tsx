@@ -1,6 +1,8 @@
 'use client';
+import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { useGql } from '../../data-ui/use-gql';
+import { HEATMAP_SIZES, heatmapMargins, type HeatmapSizeId } from './heatmap-layout';
 
 interface Heatmap {
   regulators: string[];
@@ -12,12 +14,10 @@ interface Heatmap {
 }
 
 const HEATMAP = /* GraphQL */ `
-  query RunHeatmap($id: ID!) { run(id: $id) { heatmap(regulators: 40, targets: 80) { regulators targets values maxAbs totalRegulators totalTargets } } }
+  query RunHeatmap($id: ID!, $regulators: Int!, $targets: Int!) {
+    run(id: $id) { heatmap(regulators: $regulators, targets: $targets) { regulators targets values maxAbs totalRegulators totalTargets } }
+  }
 `;
-
-const CELL = 11;
-const LEFT = 96;
-const TOP = 84;
 
 /** Green for activation, red for repression, intensity by √(|effect| / max): weak effects stay visible. */
 function colour(v: number, maxAbs: number): string {
@@ -30,15 +30,32 @@ function colour(v: number, maxAbs: number): string {
 
 /** The strongest corner of the effects matrix: top regulators (rows) by Σ|effect| × their top targets (columns). */
 export function EffectsHeatmap({ runId }: { runId: string }) {
-  const { data, error } = useGql<{ run: { heatmap: Heatmap } }>(HEATMAP, { id: runId });
+  const [sizeId, setSizeId] = useState<HeatmapSizeId>('medium');
+  const size = HEATMAP_SIZES.find((s) => s.id === sizeId) ?? HEATMAP_SIZES[1];
+  const { data, error } = useGql<{ run: { heatmap: Heatmap } }>(HEATMAP, { id: runId, regulators: size.regulators, targets: size.targets });
+  const sizePicker = (
+    <label className="small row-tight">
+      Size (regulators × targets){' '}
+      <select value={sizeId} onChange={(e) => setSizeId(e.target.value as HeatmapSizeId)}>
+        {HEATMAP_SIZES.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   if (error) return <ErrorAlert>{error}</ErrorAlert>;
   if (!data) return <Loading what="the effects matrix" />;
   const hm = data.run.heatmap;
   if (hm.regulators.length === 0) return <p className="muted">The run has no nonzero effects.</p>;
+  const CELL = size.cell;
+  const { left: LEFT, top: TOP } = heatmapMargins(hm.regulators, hm.targets);
   const width = LEFT + hm.targets.length * CELL + 8;
   const height = TOP + hm.regulators.length * CELL + 8;
   return (
     <figure className="network-figure">
+      {sizePicker}
       <div className="heatmap-scroll">
         <svg
           viewBox={`0 0 ${width} ${height}`}

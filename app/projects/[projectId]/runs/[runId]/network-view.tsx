@@ -2,6 +2,7 @@
 import { maxOf } from '@/compute/extent';
 import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { DEFAULT_NETWORK_FILTERS, filtersFromSearch, replaceFiltersInUrl } from './network-url';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { useGql } from '../../data-ui/use-gql';
 import { EdgeReviewPanel } from '../../reviews/edge-panel';
@@ -55,8 +56,18 @@ interface Filters {
  * true or false positive against the chosen gold standard; grey dotted: gold-standard edges the run missed.
  */
 export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string; goldStandardId: string | null; hasPrior: boolean }) {
-  const [filters, setFilters] = useState<Filters>({ topK: 100, regulator: '', gene: '', hops: 1 });
+  const [filters, setFiltersState] = useState<Filters>(DEFAULT_NETWORK_FILTERS);
   const [draft, setDraft] = useState(filters);
+  // The filters live in the address so a view can be shared: read once on arrival, written on each change.
+  useEffect(() => {
+    const { gold: _gold, ...fromUrl } = filtersFromSearch(window.location.search);
+    setFiltersState(fromUrl);
+    setDraft(fromUrl);
+  }, []);
+  const setFilters = (next: Filters) => {
+    setFiltersState(next);
+    replaceFiltersInUrl(next);
+  };
   const input = {
     topK: filters.topK,
     regulator: filters.regulator || null,

@@ -28,6 +28,8 @@ import { LossCurves, type EpochPoint } from './loss-curves';
 import { MetricsPanel } from './metrics-panel';
 import { NetworkView } from './network-view';
 import { ValidationPathPlot } from './validation-path-plot';
+import { sparsityNote } from './sparsity-note';
+import { filtersFromSearch, replaceFiltersInUrl } from './network-url';
 
 interface RunDetail extends Omit<RunListItem, 'storedMetrics'> {
   datasetId: string;
@@ -74,11 +76,18 @@ export function RunView({ runId }: { runId: string }) {
   const run = data?.run;
   usePolling(reload, Boolean(run && isActive(run.status)));
 
-  // The gold standard that fits the run best (most shared edges); none that shares no edge with it.
+  // The gold standard named in the address (a shared view), else the one that fits the run best (most
+  // shared edges); none that shares no edge with it.
   useEffect(() => {
-    const best = run?.goldStandardFits[0];
-    if (best && !goldStandardId) setGoldStandardId(best.goldStandardId);
+    if (!run || goldStandardId) return;
+    const fromUrl = filtersFromSearch(window.location.search).gold;
+    const chosen = fromUrl || run.goldStandardFits[0]?.goldStandardId;
+    if (chosen) setGoldStandardId(chosen);
   }, [run, goldStandardId]);
+  const chooseGoldStandard = (id: string) => {
+    setGoldStandardId(id);
+    replaceFiltersInUrl({ gold: id });
+  };
 
   if (projectError) return null;
   if (error) return <ErrorAlert>{error}</ErrorAlert>;
@@ -130,9 +139,14 @@ export function RunView({ runId }: { runId: string }) {
           </button>
         ) : null}
         {canWrite && !isActive(run.status) ? (
-          <button type="button" className="btn" onClick={() => act('relaunch')}>
-            Relaunch
-          </button>
+          <>
+            <button type="button" className="btn" onClick={() => act('relaunch')}>
+              Relaunch
+            </button>
+            <Link className="btn" href={`${base}/runs/new?from=${runId}`}>
+              Edit and relaunch
+            </Link>
+          </>
         ) : null}
       </div>
       <ErrorAlert>{actionError}</ErrorAlert>
@@ -178,7 +192,15 @@ export function RunView({ runId }: { runId: string }) {
                 <dt>Test MSE</dt>
                 <dd>{sci(run.summary.testMse)}</dd>
                 <dt>Inferred edges</dt>
-                <dd>{run.summary.inferredEdges ?? '—'}</dd>
+                <dd>
+                  {run.summary.inferredEdges?.toLocaleString('en-US') ?? '—'}
+                  {sparsityNote(run.summary.sparsity, run.summary.inferredEdges) ? (
+                    <details className="small">
+                      <summary>Why so many edges at this sparsity?</summary>
+                      <p className="muted" data-testid="sparsity-note">{sparsityNote(run.summary.sparsity, run.summary.inferredEdges)}</p>
+                    </details>
+                  ) : null}
+                </dd>
                 <dt>Seconds per epoch</dt>
                 <dd>{run.summary.secondsPerEpoch?.toFixed(2) ?? '—'}</dd>
               </>
@@ -263,7 +285,7 @@ export function RunView({ runId }: { runId: string }) {
               stored={run.storedMetrics}
               goldStandards={gold.data?.goldStandards ?? []}
               goldStandardId={goldStandardId}
-              onGoldStandard={setGoldStandardId}
+              onGoldStandard={chooseGoldStandard}
               onComputed={reload}
             />
           </section>

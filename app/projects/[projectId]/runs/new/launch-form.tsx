@@ -8,9 +8,12 @@ import { gql } from '../../../../lib/graphql-client';
 import { noErrors, toFormErrors, type FormErrors } from '../../../../lib/form-errors';
 import { useGql } from '../../data-ui/use-gql';
 import { useProject } from '../../project-context';
+import { PriorOverlapNote } from './prior-overlap';
+import { prefillFromRun, type RunRecordForPrefill } from './prefill';
 import { HYPERPARAMETERS, LAUNCH_OPTIONS, parseNumberList, type HyperparameterKey, type LaunchOptions, type LrResetChoice, type SelectionChoice } from './launch-options';
 
 const LAUNCH = /* GraphQL */ `mutation LaunchRun($input: LaunchRunInput!) { launchRun(input: $input) { id } }`;
+const FROM_RUN = /* GraphQL */ `query RunToEdit($id: ID!) { run(id: $id) { name strategy datasetId priorId priorVersionId seed config } }`;
 const SWEEP = /* GraphQL */ `mutation LaunchSweep($input: LaunchSweepInput!) { launchSweep(input: $input) { id runs { id } } }`;
 
 type Mode = 'single' | 'sweep';
@@ -33,7 +36,7 @@ const FIELD_NAMES = [
   ...[...HYPERPARAMETERS.map((h) => h.key), 'lambda1', 'lambda2'].map((k) => `hyperparameters.${k}`),
 ];
 
-export function LaunchForm() {
+export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) {
   const { projectId, canWrite, error: projectError } = useProject();
   const router = useRouter();
   const { data, error } = useGql<LaunchOptions>(LAUNCH_OPTIONS, { projectId });
@@ -56,6 +59,27 @@ export function LaunchForm() {
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
+  const fromRun = useGql<{ run: RunRecordForPrefill }>(FROM_RUN, fromRunId ? { id: fromRunId } : null);
+  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
+
+  // Edit and relaunch: once both the run and the options are here, start from the run's record.
+  useEffect(() => {
+    const run = fromRun.data?.run;
+    if (!run || !data || prefilledFrom === fromRunId) return;
+    const f = prefillFromRun(run);
+    setMode('single');
+    setDatasetId(f.datasetId);
+    setPriorId(f.priorId);
+    setVersionId(f.versionId);
+    setStrategy(f.strategy);
+    setPreset('');
+    setValues(f.values);
+    setSelection(f.selection);
+    setLrReset(f.lrReset);
+    setSeed(f.seed);
+    setName(f.name);
+    setPrefilledFrom(fromRunId);
+  }, [fromRun.data, data, fromRunId, prefilledFrom]);
 
   // Sensible first choices once the options arrive: the first dataset and prior, the synthetic preset for synthetic data.
   useEffect(() => {
@@ -182,7 +206,13 @@ export function LaunchForm() {
           Back to runs
         </Link>
       </div>
-      <ErrorAlert>{error ?? errors.form ?? errors.fields.hyperparameters}</ErrorAlert>
+      <ErrorAlert>{error ?? fromRun.error ?? errors.form ?? errors.fields.hyperparameters}</ErrorAlert>
+      {prefilledFrom && fromRun.data ? (
+        <p className="alert alert-info" data-testid="launch-prefilled">
+          Starting from run “{fromRun.data.run.name}”: its dataset, prior, strategy and hyperparameters are filled in. Change what you
+          need and launch a new run.
+        </p>
+      ) : null}
       {!data && !error ? <Loading what="datasets and priors" /> : null}
       {data && data.datasets.length === 0 ? (
         <div className="alert alert-info">
@@ -236,6 +266,7 @@ export function LaunchForm() {
               }
             />
           </div>
+          <PriorOverlapNote versionId={prior ? versionId : ''} datasetId={datasetId} />
 
           {mode === 'single' ? (
             <SelectField
