@@ -27,7 +27,7 @@ test('the account page changes the name and the password; other sessions end', a
   await expect(otherPage.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
 
   await page.goto('/account');
-  await page.getByLabel('Name').fill('Jo Renamed');
+  await page.getByLabel('Name', { exact: true }).fill('Jo Renamed');
   await page.getByRole('button', { name: 'Save name' }).click();
   await expect(page.getByText('Your name was changed.')).toBeVisible();
 

@@ -18,7 +18,7 @@ test('an owner invites a viewer, who sees the project but cannot change it', asy
   await owner.getByLabel('Role', { exact: true }).selectOption('viewer');
   await owner.getByRole('button', { name: 'Invite' }).click();
   await expect(owner.getByRole('status')).toContainText(`${bob.email} is invited. They join once they accept through this link.`);
-  const link = await owner.getByLabel(`Invitation link for ${bob.email}`).inputValue();
+  const link = await owner.getByRole("textbox", { name: `Invitation link for ${bob.email}` }).inputValue();
   await owner.screenshot({ path: 'docs/screenshots/accounts-invitation-link.png' });
   expect(link).toMatch(/\/invite\/inv_[\w-]{43}$/);
 

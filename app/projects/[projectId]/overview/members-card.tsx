@@ -182,7 +182,7 @@ function InvitationLink({ link }: { link: IssuedLink }) {
         Send this link to {link.email}. It works once, until {formatDate(link.expiresAt)}, and is shown only now.
       </p>
       <div className="row row-tight">
-        <input className="grow" readOnly value={link.url} aria-label={`Invitation link for ${link.email}`} onFocus={(e) => e.target.select()} />
+        <input style={{ flex: 1, minWidth: 0 }} readOnly value={link.url} aria-label={`Invitation link for ${link.email}`} onFocus={(e) => e.target.select()} />
         <button
           type="button"
           className="btn btn-small"
