@@ -104,6 +104,8 @@ async function main(): Promise<void> {
   if (!(await portIsFree(port))) {
     throw new Error(`Port ${port} is already in use. Stop what uses it, or choose another with PORT=…`);
   }
+  // Parents with the usual mode: as root the embedded server runs as `postgres`, which must pass through them.
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   // Also for a folder made by an earlier version (0755): it holds the session secret and the database.
   fs.chmodSync(dataDir, 0o700);

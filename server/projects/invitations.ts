@@ -4,7 +4,9 @@ import { invitations, memberships, projects, users } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction } from '../context';
 import { conflict, DomainError } from '../errors';
+import { env } from '../env';
 import type { Logger } from '../log';
+import { mailEnabled, sendMails } from '../mail/mailer';
 import { requireViewer, type ProjectRole } from './access';
 import { getProject, type ProjectRecord } from './service';
 
@@ -35,12 +37,25 @@ export interface InvitationDelivery {
 }
 
 /**
- * Where emailing an invitation plugs in: it returns whether an email went out. With no mailer configured
- * the owner's copy of the link is the only way, which is why the link is always returned to the owner.
+ * Emails the link when a mailer is configured (SMTP_URL, SMTP_FROM) and the app knows its public URL
+ * (NEXTAUTH_URL); returns whether it went out. The owner's copy of the link is returned either way, so a
+ * lab without a mail server still invites, and a mail server that is down never fails the invitation.
  */
 export async function deliverInvitationEmail(log: Logger, delivery: InvitationDelivery): Promise<{ emailed: boolean }> {
-  log.debug('invitation link created; no mailer configured, the owner shares it', { projectName: delivery.projectName, role: delivery.role });
-  return { emailed: false };
+  if (!mailEnabled() || !env.NEXTAUTH_URL) {
+    log.debug('invitation link created; no mailer configured, the owner shares it', { projectName: delivery.projectName, role: delivery.role });
+    return { emailed: false };
+  }
+  const link = new URL(delivery.path, env.NEXTAUTH_URL).toString();
+  const text = [
+    `${delivery.inviterName} invited you to join the project "${delivery.projectName}" on GRN Studio as ${delivery.role}.`,
+    '',
+    `Accept or decline here (sign in or create an account first): ${link}`,
+    '',
+    `The link works once and expires on ${delivery.expiresAt.toISOString().slice(0, 10)}. If you did not expect it, ignore this email.`,
+  ].join('\n');
+  await sendMails([{ to: delivery.email, subject: `[GRN Studio] ${delivery.inviterName} invited you to ${delivery.projectName}`, text }], log);
+  return { emailed: true };
 }
 
 export type InvitationStatus = 'open' | 'accepted' | 'declined' | 'cancelled' | 'expired';

@@ -35,9 +35,11 @@ afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
 // The settings module reads the environment once, when first imported: set SMTP before importing the app.
 process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true`;
 process.env.SMTP_FROM = 'GRN Studio <grn@lab.test>';
+process.env.NEXTAUTH_URL = 'http://grn.lab.test';
 const { forEachBackend } = await import('./harness');
 const { ok } = await import('./data-fixtures');
 const { reviewProject } = await import('./reviews-fixtures');
+const { inviteMember } = await import('@/server/projects/members');
 
 async function waitFor<T>(find: () => T | undefined, ms = 5000): Promise<T> {
   const until = Date.now() + ms;
@@ -65,13 +67,14 @@ await forEachBackend('review notification email', (h) => {
   it('emails the mentioned member after the comment is stored', async () => {
     const p = await reviewProject(h);
     await ok(h, COMMENT, { input: { projectId: p.projectId, regulator: 'G1', target: 'G2', body: `@${p.viewer.email} please check PMID 10521345` } }, p.editor);
-    const mail = await waitFor(() => received.find((m) => m.to.includes(p.viewer.email)));
+    // The project's set-up emailed the members their invitations too: pick the mention.
+    const mail = await waitFor(() => received.find((m) => m.to.includes(p.viewer.email) && decodeMail(m.data).subject.includes('mentioned')));
     expect(mail.from).toBe('grn@lab.test');
     const { subject, text } = decodeMail(mail.data);
     expect(subject).toBe('[GRN Studio] Editor mentioned you on G1 → G2');
     expect(text).toContain(`Editor mentioned you on G1 → G2.\n\n@${p.viewer.email} please check PMID 10521345`);
     // The actor is never notified, by inbox or mail.
-    expect(received.some((m) => m.to.includes(p.editor.email))).toBe(false);
+    expect(received.some((m) => m.to.includes(p.editor.email) && !decodeMail(m.data).subject.includes('invited you'))).toBe(false);
   });
 
   it('keeps the request and the in-app notification when the mail server refuses', async () => {
@@ -85,5 +88,15 @@ await forEachBackend('review notification email', (h) => {
     } finally {
       refuse = false;
     }
+  });
+
+  it('emails an invitation link that the invitee can follow; the owner still gets the link', async () => {
+    const p = await reviewProject(h);
+    const email = `newcomer.${Date.now()}@lab.test`;
+    const { invitationPath } = await inviteMember(h.context(p.owner), { projectId: p.projectId, email, role: 'viewer' });
+    const mail = await waitFor(() => received.find((m) => m.to.includes(email)));
+    const { subject, text } = decodeMail(mail.data);
+    expect(subject).toContain('invited you to');
+    expect(text).toContain(`http://grn.lab.test${invitationPath}`);
   });
 });
