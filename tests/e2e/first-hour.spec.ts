@@ -26,7 +26,8 @@ test('prose is refused as SIF; a partly matching prior is reported on import and
   const prose = 'Meeting notes\nWe think GATA1 activates KLF1 in most cells.\n';
   await form.getByLabel('Network file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from(prose) });
   await form.getByRole('button', { name: 'Import' }).click();
-  await expect(form.getByText("line 2, column 2: 'think' is not an interaction type", { exact: false })).toBeVisible();
+  // The first bad line is named: here the heading, which has no target.
+  await expect(form.getByText("line 1: relation 'notes' has no target", { exact: false })).toBeVisible();
 
   await form.getByLabel('Name', { exact: true }).fill('Mixed ids');
   await form.getByLabel('Format').selectOption('edge_list');
