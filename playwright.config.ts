@@ -39,6 +39,9 @@ function removeFinishedRuns(): void {
 
 if (!process.env.GRN_E2E_PORT) {
   removeFinishedRuns();
+  // As root the embedded PostgreSQL runs as `postgres`, which must pass through this folder (an older run may have made it 0700).
+  fs.mkdirSync(e2eRoot, { recursive: true });
+  fs.chmodSync(e2eRoot, 0o755);
   const port = freePort();
   process.env.GRN_E2E_PORT = String(port);
   process.env.GRN_E2E_RUN_DIR = path.join(e2eRoot, `run-${Date.now()}-${port}`);

@@ -60,6 +60,7 @@ const boundedElsewhere: Record<string, string> = {
   'ReviewedEdge.inPriorVersionIds': "one per prior network of the project",
   'ReviewedEdge.goldStandardIds': "one per gold standard of the project",
   'Run.goldStandardFits': "one per gold standard of the project",
+  'PriorVersion.genesInNoDataset': 'a subset of the ≤ 200 genes the caller names',
 };
 
 describe('list fields page with a maximum', () => {

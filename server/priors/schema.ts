@@ -187,6 +187,14 @@ builder.objectField(PriorVersionRef, 'datasetOverlap', (t) =>
   }),
 );
 
+builder.objectField(PriorVersionRef, 'genesInNoDataset', (t) =>
+  t.stringList({
+    description: "Of the named genes (at most 200), those in none of the project's datasets (the editor warns before saving).",
+    args: { genes: t.arg.stringList({ required: true }) },
+    resolve: (v, args, ctx) => priors.genesInNoDataset(ctx, v.id, args.genes),
+  }),
+);
+
 const ImportPriorInput = builder.inputType('ImportPriorInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),

@@ -1,4 +1,5 @@
 import { count, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { writeCytoscapeJson, writeEdgeListCsv, writeGraphML, writeSif } from '@/compute/formats';
 import { spreadsheetSafe } from '@/compute/formats/csv';
 import { priorNetworks, priorVersions, runs } from '@/db/schema';
@@ -133,6 +134,18 @@ export async function versionDatasetOverlap(ctx: ServiceContext, versionId: stri
   const { version } = await requireVersionRole(ctx, versionId, 'viewer');
   const [datasets, edges] = await Promise.all([listDatasets(ctx, version.projectId), store.loadVersionEdges(ctx.db, version.id)]);
   return datasets.map((d) => ({ datasetId: d.id, datasetName: d.name, mismatch: geneMismatch(edges, d.genes) }));
+}
+
+const genesToCheck = z
+  .array(z.string().trim().min(1, 'Gene names cannot be empty.').max(200, 'Gene names are at most 200 characters.'), { error: 'Name the genes to check.' })
+  .max(200, 'Check at most 200 genes at a time.');
+
+/** Of the named genes, those in none of the project's datasets: the editor warns before an edge names one. */
+export async function genesInNoDataset(ctx: ServiceContext, versionId: string, genes: string[]): Promise<string[]> {
+  const { version } = await requireVersionRole(ctx, versionId, 'viewer');
+  const asked = parseInput(genesToCheck, genes);
+  const known = new Set((await listDatasets(ctx, version.projectId)).flatMap((d) => d.genes));
+  return [...new Set(asked)].filter((g) => !known.has(g));
 }
 
 // ── writes ──────────────────────────────────────────────────────────────────

@@ -57,6 +57,14 @@ test('upload a dataset, import a prior, edit it into a second version and see th
   await addForm.getByLabel('Sign', { exact: true }).selectOption('-1');
   await addForm.getByRole('button', { name: 'Add edge' }).click();
   await expect(editor.getByRole('list').filter({ hasText: 'Add FLI1 → GATA1' })).toBeVisible();
+  // A gene in no dataset of the project is flagged before saving; one the data has is not.
+  await addForm.getByLabel('Regulator').fill('GATA1');
+  await addForm.getByLabel('Target').fill('NOTAGENE1');
+  await addForm.getByRole('button', { name: 'Add edge' }).click();
+  const outside = editor.getByRole('listitem').filter({ hasText: 'Add GATA1 → NOTAGENE1' });
+  await expect(outside.getByRole('status')).toContainText("NOTAGENE1 is in none of this project's datasets");
+  await expect(editor.getByRole('listitem').filter({ hasText: 'Add FLI1 → GATA1' }).getByRole('status')).toHaveCount(0);
+  await outside.getByRole('button', { name: /Undo/ }).click();
   await editor.getByLabel('Version message').fill('Curated against ChIP-atlas');
   await editor.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(page.getByText('Saved version 2.')).toBeVisible();

@@ -253,6 +253,14 @@ await forEachBackend('prior networks', (h) => {
     ]);
   });
 
+  it('names the genes of planned edges that no dataset of the project has (the editor warns with it)', async () => {
+    const q = `query($id: ID!, $g: [String!]!) { priorVersion(id: $id) { genesInNoDataset(genes: $g) } }`;
+    const { priorVersion } = await ok(h, q, { id: v1, g: ['GATA1', 'ENSG09', 'KLF1', 'ENSG09'] }, t.viewer);
+    expect(priorVersion.genesInNoDataset).toEqual(['ENSG09']);
+    const e = await expectRefused(h, q, { id: v1, g: Array.from({ length: 201 }, (_, i) => `G${i}`) }, t.viewer, 'BAD_USER_INPUT');
+    expect(e.message).toContain('at most 200 genes');
+  });
+
   it('refuses prose imported as SIF, naming the first bad line, and stores nothing', async () => {
     const e = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Prose', format: 'sif', text: 'Notes\nWe think GATA1 activates KLF1.\n' } }, t.editor, 'BAD_USER_INPUT');
     expect(e.message).toContain("line 2, column 2: 'think' is not an interaction type");

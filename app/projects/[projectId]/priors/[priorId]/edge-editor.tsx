@@ -31,6 +31,16 @@ const EDIT = /* GraphQL */ `
   mutation EditPrior($input: EditPriorInput!) { editPrior(input: $input) { id number } }
 `;
 const PAGE = 25;
+const GENES_IN_NO_DATASET = /* GraphQL */ `
+  query GenesInNoDataset($id: ID!, $genes: [String!]!) { priorVersion(id: $id) { genesInNoDataset(genes: $genes) } }
+`;
+
+/** Genes named by pending additions, for the check against the project's datasets (≤ 200, as the API allows). */
+export function addedGenes(changes: EdgeChange[]): string[] {
+  const genes = new Set<string>();
+  for (const c of changes) if (c.op === 'add') genes.add(c.regulator).add(c.target);
+  return [...genes].sort().slice(0, 200);
+}
 
 const describe = (c: EdgeChange): string => {
   const edge = `${c.regulator} → ${c.target}`;
@@ -87,6 +97,9 @@ export function EdgeEditor({ priorId, head, onSaved, onReload, onShowDiff }: Pro
     gene: gene.trim() || null,
     offset,
   });
+  const added = addedGenes(pending.changes);
+  const outside = useGql<{ priorVersion: { genesInNoDataset: string[] } }>(GENES_IN_NO_DATASET, added.length ? { id: head.id, genes: added } : null);
+  const inNoDataset = new Set(added.length ? (outside.data?.priorVersion.genesInNoDataset ?? []) : []);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saveError, setSaveError] = useState<string>();
   const [changeErrors, setChangeErrors] = useState<Record<number, string>>({});
@@ -290,6 +303,12 @@ export function EdgeEditor({ priorId, head, onSaved, onReload, onShowDiff }: Pro
             {pending.changes.map((c, i) => (
               <li key={i} className={changeErrors[i] ? 'pending-error' : undefined}>
                 <span>{describe(c)}</span>
+                {c.op === 'add' && [c.regulator, c.target].some((g) => inNoDataset.has(g)) ? (
+                  <span className="alert alert-warning small" role="status">
+                    {[c.regulator, c.target].filter((g, k, all) => inNoDataset.has(g) && all.indexOf(g) === k).join(' and ')} is in none of
+                    this project&apos;s datasets: runs will leave this edge out (check the spelling or identifier type).
+                  </span>
+                ) : null}
                 <button type="button" className="btn btn-small" aria-label={`Undo: ${describe(c)}`} onClick={() => undo(i)}>
                   Undo
                 </button>
