@@ -1,6 +1,6 @@
 /**
  * `npm run bench:reviews`: reviewQueue page times at 20,000 candidate edges on the embedded database
- * (PGlite, as `npm start` runs without DATABASE_URL). Seeds a project whose run has 20,000 inferred edges
+ * (the embedded PostgreSQL, as `npm start` runs without DATABASE_URL). Seeds a project whose run has 20,000 inferred edges
  * among 150 genes, a 2,000-edge prior, a 1,000-edge gold standard and 2,000 reviewed edges, then times
  * pages: first, deep (the last one), filtered by gene, by status, and novel ∩ in-gold. Prints p50/p95.
  *
@@ -106,7 +106,7 @@ async function main() {
       ['unreviewed, page 100', { projectId: project.id, runId: run.id, filter: { statuses: ['unreviewed'] }, offset: 5000, limit: 50 }],
       ['novel ∩ in gold', { projectId: project.id, runId: run.id, filter: { novelty: 'novel', goldStandardId: gold.id, inGold: true } }],
     ];
-    console.log(`reviewQueue on PGlite (embedded): ${edgeCount} inferred edges, ${reviewed.length} reviewed, ${reps} repetitions each`);
+    console.log(`reviewQueue on the embedded PostgreSQL: ${edgeCount} inferred edges, ${reviewed.length} reviewed, ${reps} repetitions each`);
     for (const [name, input] of scenarios) {
       const first = await reviewQueue(ctx, input);
       const times: number[] = [];
