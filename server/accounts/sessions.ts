@@ -2,7 +2,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
 import type { Transaction, Viewer } from '../context';
-import { isUuid } from '../projects/access';
+import { isUuid } from '../ids';
 
 /**
  * Server-side sessions behind next-auth's JWT cookies. The JWT names its session row (`sid`); signing out

@@ -3,7 +3,8 @@ import type { Database } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
 import type { ServiceContext } from '../context';
 import { badInput } from '../errors';
-import { isUuid, requireProjectRole } from '../projects/access';
+import { isUuid } from '../ids';
+import { requireProjectRole } from '../authz/access';
 
 export interface AuditEntry {
   projectId: string | null;

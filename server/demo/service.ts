@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
 import { env } from '../env';
 import { forbidden } from '../errors';
-import { requireViewer } from '../projects/access';
+import { requireViewer } from '../authz/access';
 import { getProject, type ProjectRecord } from '../projects/service';
 import { findDemoProject, seedDemo } from './seed';
 

@@ -4,7 +4,8 @@ import type { ServiceContext, Transaction } from '../context';
 import { env } from '../env';
 import { badInput } from '../errors';
 import { sendMails, type MailMessage } from '../mail/mailer';
-import { isUuid, requireViewer } from '../projects/access';
+import { isUuid } from '../ids';
+import { requireViewer } from '../authz/access';
 
 export type NotificationKind = 'mention' | 'reply' | 'verdict' | 'dispute' | 'settled';
 

@@ -8,7 +8,7 @@ import type { ServiceContext, Transaction } from '../context';
 import { getDataset, listDatasets } from '../datasets/service';
 import { isForeignKeyViolation } from '../db-errors';
 import { badInput, conflict, notFound } from '../errors';
-import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
+import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../authz/access';
 import { parseInput } from '../validation';
 import { applyEdgeChanges, diffEdges, EdgeChangeError, geneMismatch, isEmptyDiff, type EdgeChange, type EdgeDiff, type PriorEdge } from './edges';
 import { parseUpload } from '../uploads/parse-off-thread';

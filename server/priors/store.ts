@@ -5,7 +5,7 @@ import { bulkInsert, type BulkColumn } from '@/db/bulk-insert';
 import { priorEdges, priorNetworks, priorVersions, runs, users } from '@/db/schema';
 import type { Transaction } from '../context';
 import { notFound } from '../errors';
-import { isUuid } from '../projects/access';
+import { isUuid } from '../ids';
 import { diffEdges, type EdgeDiff, type PriorEdge, type Sign } from './edges';
 
 /** Reading and writing prior networks, versions and edges; no authorisation here (see service.ts). */

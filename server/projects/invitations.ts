@@ -7,7 +7,7 @@ import { conflict, DomainError } from '../errors';
 import { env } from '../env';
 import type { Logger } from '../log';
 import { mailEnabled, sendMails } from '../mail/mailer';
-import { requireViewer, type ProjectRole } from './access';
+import { requireViewer, type ProjectRole } from '../authz/access';
 import { getProject, type ProjectRecord } from './service';
 
 /**

@@ -5,7 +5,8 @@ import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction } from '../context';
 import { conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
-import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from './access';
+import { isUuid } from '../ids';
+import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../authz/access';
 import { deliverInvitationEmail, invitationPath, newInvitationToken } from './invitations';
 import { inviteInput, roleSchema } from './validation';
 

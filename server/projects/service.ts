@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/service';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 import { parseInput } from '../validation';
-import { requireProjectRole, requireViewer, type ProjectRole } from './access';
+import { requireProjectRole, requireViewer, type ProjectRole } from '../authz/access';
 import { createProjectInput, updateProjectInput } from './validation';
 
 export type ProjectRecord = typeof projects.$inferSelect & { myRole: ProjectRole };

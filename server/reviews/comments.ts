@@ -4,7 +4,9 @@ import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction, Viewer } from '../context';
 import { badInput, forbidden } from '../errors';
 import { emailNotifications, excerpt, notify, type NewNotification } from '../notifications/service';
-import { isUuid, requireProjectRole, requireRoleForObject } from '../projects/access';
+import { isUuid } from '../ids';
+import { requireProjectRole, requireRoleForObject } from '../authz/access';
+import { requireInProject } from '../authz/in-project';
 import { parseInput } from '../validation';
 import { edgeLabel, requireEdgeAccess } from './service';
 import * as store from './store';
@@ -112,12 +114,8 @@ export async function addComment(ctx: ServiceContext, input: AddCommentInput): P
   if (v.parentId && (!parent || parent.projectId !== key.projectId || parent.regulator !== key.regulator || parent.target !== key.target)) {
     throw badInput('The comment you reply to is not on this edge.', { field: 'parentId' });
   }
-  let runId: string | null = null;
-  if (v.runId) {
-    const run = isUuid(v.runId) ? await store.runInProject(ctx.db, v.runId) : null;
-    if (!run || run.projectId !== key.projectId) throw badInput('Run was not found in this project.', { field: 'runId' });
-    runId = run.id;
-  }
+  const runId = v.runId || null;
+  if (runId) await requireInProject(ctx, key.projectId, 'run', runId);
   const rootId = parent ? (parent.parentId ?? parent.id) : null;
   const { row, sent } = await ctx.db.transaction(async (tx) => {
     const edge = await store.lockEdge(tx, key);

@@ -3,7 +3,7 @@ import { quoteCell } from '@/compute/formats/csv';
 import type { Database } from '@/db/client';
 import type { ServiceContext } from '../context';
 import { badInput } from '../errors';
-import { requireProjectRole } from '../projects/access';
+import { requireProjectRole } from '../authz/access';
 import { requireRunRole } from '../runs/service';
 import * as runStore from '../runs/store';
 import { edgeStatuses } from './validation';

@@ -1,10 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { ServiceContext } from '../context';
-import { badInput, DomainError } from '../errors';
-import { goldStandardProjectId } from '../gold-standards/load';
-import { priorVersionProjectId } from '../priors/service';
-import { isUuid, requireProjectRole } from '../projects/access';
+import { badInput } from '../errors';
+import { requireProjectRole } from '../authz/access';
+import { requireInProject } from '../authz/in-project';
 import { parseInput } from '../validation';
 import type { EdgeStatus, VerdictKind } from './status';
 import * as store from './store';
@@ -58,15 +57,11 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
   const { viewer } = await requireProjectRole(ctx, raw.projectId, 'viewer');
   const input = parseInput(queueInput, raw);
   const f = input.filter;
-  const run = isUuid(input.runId) ? await store.runInProject(ctx.db, input.runId) : null;
-  if (!run || run.projectId !== input.projectId) throw new DomainError('NOT_FOUND', 'Run was not found in this project.', { field: 'runId' });
+  await requireInProject(ctx, input.projectId, 'run', input.runId);
+  const run = (await store.runInProject(ctx.db, input.runId))!;
   const priorVersionId = f.priorVersionId ?? run.priorVersionId;
-  if (f.priorVersionId && (!isUuid(f.priorVersionId) || (await priorVersionProjectId(ctx.db, f.priorVersionId)) !== input.projectId)) {
-    throw new DomainError('NOT_FOUND', 'Prior version was not found in this project.', { field: 'filter.priorVersionId' });
-  }
-  if (f.goldStandardId && (!isUuid(f.goldStandardId) || (await goldStandardProjectId(ctx.db, f.goldStandardId)) !== input.projectId)) {
-    throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'filter.goldStandardId' });
-  }
+  if (f.priorVersionId) await requireInProject(ctx, input.projectId, 'priorVersion', f.priorVersionId, 'filter.priorVersionId');
+  if (f.goldStandardId) await requireInProject(ctx, input.projectId, 'goldStandard', f.goldStandardId, 'filter.goldStandardId');
   if (f.novelty && !priorVersionId) throw badInput('The run used no prior; choose a prior version to tell novel edges from known ones.', { field: 'filter.priorVersionId' });
   if (f.inGold != null && !f.goldStandardId) throw badInput('Choose a gold standard to filter by it.', { field: 'filter.goldStandardId' });
 

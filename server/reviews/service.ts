@@ -2,7 +2,8 @@ import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction, Viewer } from '../context';
 import { badInput, conflict, DomainError } from '../errors';
 import { emailNotifications, notify, type NewNotification } from '../notifications/service';
-import { isUuid, requireProjectRole, type ProjectRole } from '../projects/access';
+import { requireProjectRole, type ProjectRole } from '../authz/access';
+import { requireInProject } from '../authz/in-project';
 import { parseInput } from '../validation';
 import { edgeStatus, type EdgeStatus, type SettledStatus } from './status';
 import * as store from './store';
@@ -151,9 +152,8 @@ async function writeEdge(
 /** The run a verdict was judged on, and the edge's effect there; the run must be in the project. */
 async function judgedOn(ctx: ServiceContext, projectId: string, runId: string | null | undefined, regulator: string, target: string) {
   if (!runId) return { runId: null, effect: null };
-  const run = isUuid(runId) ? await store.runInProject(ctx.db, runId) : null;
-  if (!run || run.projectId !== projectId) throw new DomainError('NOT_FOUND', 'Run was not found in this project.', { field: 'runId' });
-  return { runId: run.id, effect: await store.runEffect(ctx.db, run.id, regulator, target) };
+  await requireInProject(ctx, projectId, 'run', runId);
+  return { runId, effect: await store.runEffect(ctx.db, runId, regulator, target) };
 }
 
 const verdictWrite = (v: { verdict: store.VerdictWrite['verdict']; reason?: string | null; reasonNote?: string | null; sign?: number | null; evidence: store.VerdictWrite['evidence'] }, judged: { runId: string | null; effect: number | null }): store.VerdictWrite => ({

@@ -5,9 +5,10 @@ import type { Database } from '@/db/client';
 import { datasets, goldStandardEdges, goldStandards, inferredEdges, runMetrics, runs } from '@/db/schema';
 import type { ServiceContext, Transaction } from '../context';
 import type { Logger } from '../log';
-import { badInput, DomainError } from '../errors';
-import { goldStandardProjectId, loadGoldStandardEdges } from '../gold-standards/load';
-import { requireProjectRole } from '../projects/access';
+import { badInput } from '../errors';
+import { loadGoldStandardEdges } from '../gold-standards/load';
+import { requireProjectRole, type ProjectScoped } from '../authz/access';
+import { requireAllInProject, requireInProject } from '../authz/in-project';
 import { parseInput } from '../validation';
 import { requireRunRole } from './service';
 import * as store from './store';
@@ -24,11 +25,9 @@ export interface RunMetricsRecord extends StoredScores {
 }
 
 /** The gold standard must belong to the run's project; anything else is NOT_FOUND on the field. */
-async function requireGoldInProject(db: Database, goldStandardId: string, projectId: string): Promise<string> {
-  if ((await goldStandardProjectId(db, goldStandardId)) !== projectId) {
-    throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'goldStandardId' });
-  }
-  const [gold] = await db.select({ name: goldStandards.name }).from(goldStandards).where(eq(goldStandards.id, goldStandardId));
+async function requireGoldInProject(ctx: ServiceContext, goldStandardId: string, projectId: string): Promise<string> {
+  await requireInProject(ctx, projectId, 'goldStandard', goldStandardId);
+  const [gold] = await ctx.db.select({ name: goldStandards.name }).from(goldStandards).where(eq(goldStandards.id, goldStandardId));
   return gold.name;
 }
 
@@ -38,7 +37,7 @@ async function requireGoldInProject(db: Database, goldStandardId: string, projec
  */
 export async function getRunMetrics(ctx: ServiceContext, runId: string, goldStandardId: string): Promise<RunMetricsRecord | null> {
   const { projectId } = await requireRunRole(ctx, runId, 'viewer');
-  const goldName = await requireGoldInProject(ctx.db, goldStandardId, projectId);
+  const goldName = await requireGoldInProject(ctx, goldStandardId, projectId);
   const run = await store.findRun(ctx.db, runId);
   if (!run || run.status !== 'succeeded') return null;
   return metricsFor(ctx.db, run, goldStandardId, goldName);
@@ -129,13 +128,12 @@ export interface RunComparison {
 }
 
 /** Several runs of one project side by side against one gold standard (metrics computed where missing). */
-export async function compareRuns(ctx: ServiceContext, raw: unknown): Promise<RunComparison> {
+export async function compareRuns(ctx: ServiceContext, raw: ProjectScoped): Promise<RunComparison> {
+  await requireProjectRole(ctx, raw.projectId, 'viewer');
   const input = parseInput(compareRunsInput, raw);
-  await requireProjectRole(ctx, input.projectId, 'viewer');
-  const goldName = await requireGoldInProject(ctx.db, input.goldStandardId, input.projectId);
-  const found = new Map((await store.findRuns(ctx.db, input.runIds)).filter((r) => r.projectId === input.projectId).map((r) => [r.id, r]));
-  const missing = input.runIds.find((id) => !found.has(id));
-  if (missing) throw new DomainError('NOT_FOUND', `Run ${missing} was not found in this project.`, { field: 'runIds' });
+  const goldName = await requireGoldInProject(ctx, input.goldStandardId, input.projectId);
+  await requireAllInProject(ctx, input.projectId, 'run', input.runIds, 'runIds');
+  const found = new Map((await store.findRuns(ctx.db, input.runIds)).map((r) => [r.id, r]));
   const rows: RunComparison['rows'] = [];
   for (const id of new Set(input.runIds)) {
     const run = found.get(id)!;

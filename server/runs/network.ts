@@ -2,8 +2,8 @@ import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-o
 import type { Database } from '@/db/client';
 import { datasets, goldStandardEdges, inferredEdges, priorEdges } from '@/db/schema';
 import type { ServiceContext } from '../context';
-import { badInput, DomainError } from '../errors';
-import { goldStandardProjectId } from '../gold-standards/load';
+import { requireInProject } from '../authz/in-project';
+import { badInput } from '../errors';
 import { statusesOf } from '../reviews/queue';
 import type { EdgeStatus } from '../reviews/status';
 import { parseInput } from '../validation';
@@ -62,11 +62,9 @@ const maxGoldEdges = 2000;
  * true/false positive status against a gold standard.
  */
 export async function runNetwork(ctx: ServiceContext, runId: string, raw: NetworkQueryInput = {}): Promise<RunNetwork> {
-  const input = parseInput(networkQueryInput, raw);
   const { projectId } = await requireRunRole(ctx, runId, 'viewer');
-  if (input.goldStandardId && (await goldStandardProjectId(ctx.db, input.goldStandardId)) !== projectId) {
-    throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'goldStandardId' });
-  }
+  const input = parseInput(networkQueryInput, raw);
+  if (input.goldStandardId) await requireInProject(ctx, projectId, 'goldStandard', input.goldStandardId);
   const run = (await store.findRun(ctx.db, runId))!;
   const genes = await datasetGenes(ctx.db, run.datasetId);
   for (const [field, gene] of [['regulator', input.regulator], ['gene', input.gene]] as const) {
@@ -280,8 +278,8 @@ export interface EffectsHeatmap {
 
 /** The strongest corner of the effects matrix: top regulators by Σ|effect|, then their top targets. */
 export async function runHeatmap(ctx: ServiceContext, runId: string, raw: unknown = {}): Promise<EffectsHeatmap> {
-  const input = parseInput(heatmapInput, raw);
   await requireRunRole(ctx, runId, 'viewer');
+  const input = parseInput(heatmapInput, raw);
   const byRun = eq(inferredEdges.runId, runId);
   const strength = sql<number>`sum(abs(${inferredEdges.effect}))`;
   const [{ totalRegulators, totalTargets }] = await ctx.db

@@ -5,7 +5,8 @@ import type { ServiceContext, Transaction, Viewer } from '../context';
 import { badInput, DomainError, notFound } from '../errors';
 import { loadPriorMatrix } from '../priors/load';
 import { priorVersionProjectId } from '../priors/service';
-import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
+import { isUuid } from '../ids';
+import { requireProjectRole, requireRoleForObject, type ProjectRole, type ProjectScoped } from '../authz/access';
 import { queueSettings, trainRunSender, type TrainRunSender } from '../queue';
 import { parseInput } from '../validation';
 import { withExplicitRules } from './compute-api';
@@ -40,9 +41,9 @@ export async function getRun(ctx: ServiceContext, runId: string): Promise<store.
   return run;
 }
 
-export async function listRuns(ctx: ServiceContext, raw: unknown): Promise<store.RunRecord[]> {
+export async function listRuns(ctx: ServiceContext, raw: ProjectScoped): Promise<store.RunRecord[]> {
+  await requireProjectRole(ctx, raw.projectId, 'viewer');
   const input = parseInput(listRunsInput, raw);
-  await requireProjectRole(ctx, input.projectId, 'viewer');
   return store.listProjectRuns(ctx.db, input.projectId, input);
 }
 
@@ -138,8 +139,8 @@ export function defaultRunName(strategy: Strategy, config: RunConfig): string {
 }
 
 export async function launchRun(ctx: ServiceContext, raw: LaunchRunInput): Promise<store.RunRecord> {
+  const { viewer } = await requireProjectRole(ctx, raw.projectId, 'editor');
   const input = parseInput(launchRunInput, raw);
-  const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const inputs = await checkRunInputs(ctx, input, [input.strategy]);
   const preset = resolvePreset(input.preset);
   const config = buildRunConfig({ ...input, preset, isSyntheticData: inputs.isSyntheticData });
@@ -170,8 +171,8 @@ export interface SweepRecord {
 
 /** Every strategy once, DASH once per (λ₁, λ₂) of the grid; all runs share one sweep and one seed. */
 export async function launchSweep(ctx: ServiceContext, raw: LaunchSweepInput): Promise<SweepRecord> {
+  const { viewer } = await requireProjectRole(ctx, raw.projectId, 'editor');
   const input = parseInput(launchSweepInput, raw);
-  const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const inputs = await checkRunInputs(ctx, input, input.strategies);
   const preset = resolvePreset(input.preset);
   const planned: NewRun[] = [];

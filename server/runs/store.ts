@@ -2,7 +2,7 @@ import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'dri
 import type { Database } from '@/db/client';
 import { datasets, priorNetworks, priorVersions, runEpochs, runs, sweeps, users } from '@/db/schema';
 import type { Transaction } from '../context';
-import { isUuid } from '../projects/access';
+import { isUuid } from '../ids';
 
 type Reader = Pick<Database, 'select'>;
 

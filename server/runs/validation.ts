@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isUuid } from '../projects/access';
+import { isUuid } from '../ids';
 import { LR_RESETS, PRIOR_CORRUPTION_OPTION, SELECTION_RULES, STRATEGIES, STRATEGY_IDS, type StrategyId } from './compute-api';
 
 /** compute's strategy registry (compute/strategies.ts): a strategy added there is launchable here. */

@@ -2,8 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import { memberships, projects } from '@/db/schema';
 import type { ServiceContext, Viewer } from '../context';
 import { DomainError, forbidden, notFound, unauthenticated } from '../errors';
+import { isUuid } from '../ids';
 
+/**
+ * App-wide authorisation: who may read or write what in a project. Outside every domain, so that each
+ * domain (projects, audit, accounts, data, runs, reviews) depends on it and it depends on none of them.
+ */
 export type ProjectRole = 'owner' | 'editor' | 'viewer';
+
+/** A service input addressed to a project: enough to authorise before the rest is validated. */
+export type ProjectScoped = { projectId: string } & Record<string, unknown>;
 
 const rank: Record<ProjectRole, number> = { viewer: 1, editor: 2, owner: 3 };
 
@@ -39,9 +47,6 @@ export async function requireProjectRole(
   }
   return { viewer, role: row.role };
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string): boolean => uuidPattern.test(s);
 
 /**
  * The gate for reads and writes addressed by an object's own id (an invitation, later a dataset or a run):
