@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { freePortSync } from './scripts/lib/ports';
 
 /**
  * End-to-end tests drive Debian's Chromium against the real product (`scripts/start.ts`) on a free port with
@@ -10,11 +10,6 @@ import path from 'node:path';
  * Playwright loads this file in its runner and again in each worker; the port and folder are chosen once,
  * in the runner, and handed to the workers through the environment (workers inherit it).
  */
-function freePort(): number {
-  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
-  return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
-}
-
 const root = path.dirname(new URL(import.meta.url).pathname);
 const e2eRoot = path.join(root, '.test-data', 'e2e');
 
@@ -42,7 +37,7 @@ if (!process.env.GRN_E2E_PORT) {
   // As root the embedded PostgreSQL runs as `postgres`, which must pass through this folder (an older run may have made it 0700).
   fs.mkdirSync(e2eRoot, { recursive: true });
   fs.chmodSync(e2eRoot, 0o755);
-  const port = freePort();
+  const port = freePortSync();
   process.env.GRN_E2E_PORT = String(port);
   process.env.GRN_E2E_RUN_DIR = path.join(e2eRoot, `run-${Date.now()}-${port}`);
 }

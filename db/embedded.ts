@@ -1,10 +1,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { freePort } from '../scripts/lib/ports';
 import { postgresBinaries, type PostgresBinaries } from './embedded-binaries';
 
 /**
@@ -38,17 +38,6 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = 'postgres';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** PostgreSQL refuses to run as root; as root we run it as the `postgres` system user, created if missing. */
 function serverAccount(): { uid: number; gid: number } | null {

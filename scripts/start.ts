@@ -14,7 +14,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '@/db/embedded';
 import { childProcessEnv, env, oidcEnabled } from '@/server/env';
 import { buildState, withBuildLock } from './lib/build';
 import { loadOrCreateSecret, lockDataDir, refuseLegacyPglite } from './lib/data-dir';
-import { portIsFree, runToEnd, startChild, stopChild, waitForHttp, type Child } from './lib/processes';
+import { portIsFree } from './lib/ports';
+import { runToEnd, startChild, stopChild, waitForHttp, type Child } from './lib/processes';
 import { supervise, type SupervisePolicy } from './lib/supervise';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from '@/db/embedded';
+import { freePort } from '@/scripts/lib/ports';
 import { childProcessEnv } from '@/server/env';
 
 export interface BenchApp {

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 
 export interface Child {
   name: string;
@@ -32,14 +31,6 @@ export async function stopChild(child: Child, graceMs = 10_000): Promise<void> {
   const timer = setTimeout(() => child.proc.kill('SIGKILL'), graceMs);
   await child.exited;
   clearTimeout(timer);
-}
-
-export function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, () => srv.close(() => resolve(true)));
-  });
 }
 
 /** Waits until the server answers any HTTP request (a redirect counts). */

@@ -1,14 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { startAppInstance, type AppInstance } from './app-instance';
 import { gqlInPage } from './helpers';
-import { startTestOidcProvider, type TestOidcProvider } from './oidc-provider';
+import { startFakeOidcProvider, type FakeOidcProvider } from '../support/fake-oidc';
 
-let provider: TestOidcProvider;
+let provider: FakeOidcProvider;
 let app: AppInstance;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  provider = await startTestOidcProvider();
+  provider = await startFakeOidcProvider({ loginPage: true });
   app = await startAppInstance({
     OIDC_ISSUER: provider.issuer,
     OIDC_CLIENT_ID: provider.clientId,
@@ -19,7 +19,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await app?.stop();
-  await provider?.close();
+  await provider?.stop();
 });
 
 test('single sign-on through an OIDC provider lands signed in', async ({ page }, testInfo) => {

@@ -10,7 +10,7 @@ import { createAuthOptions, oidcProviderId } from '@/server/auth/options';
 import { sessionSecret } from '@/server/auth/secret';
 import { inviteMember } from '@/server/projects/members';
 import { createProject } from '@/server/projects/service';
-import { startFakeOidcProvider, type FakeOidcProvider } from './fake-oidc';
+import { startFakeOidcProvider, type FakeOidcProvider } from '../support/fake-oidc';
 import { forEachBackend, type Harness } from './harness';
 
 /** The secret the GraphQL endpoint decodes session cookies with, so the SSO session works there. */
