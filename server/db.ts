@@ -1,3 +1,4 @@
+import 'server-only';
 import { connectDatabase, type Database, type DatabaseHandle } from '@/db/client';
 import { env } from './env';
 

@@ -1,3 +1,4 @@
+import 'server-only';
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { getDatabase } from '../db';

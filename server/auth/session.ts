@@ -1,3 +1,4 @@
+import 'server-only';
 import { headers } from 'next/headers';
 import type { Viewer } from '../context';
 import { getDatabase } from '../db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { startServerAndCreateNextHandler } from '@as-integrations/next';
 import { NextRequest } from 'next/server';
 import { getDatabase } from '../db';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Database } from '@/db/client';
 import { getDatabase } from '../db';
 import { buildRequestContext } from '../graphql/context';

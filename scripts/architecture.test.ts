@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, sourceFiles } from './lib/import-graph';
+import { layerViolations, serverOnlyLeaks, tsxEntryPoints, type Sources } from './lib/layers';
+
+/** Every TypeScript source of the repository, by path relative to its root. */
+function treeSources(): Map<string, string> {
+  const files = sourceFiles(repoRoot, ['app', 'server', 'db', 'compute', 'scripts', 'tests']);
+  files.push(path.join(repoRoot, 'proxy.ts'));
+  return new Map(files.map((f) => [path.relative(repoRoot, f).split(path.sep).join('/'), readFileSync(f, 'utf8')]));
+}
+
+const planted = (extra: Record<string, string>): Sources =>
+  new Map(Object.entries({
+    'db/client.ts': "import pg from 'pg';\n",
+    'server/db.ts': "import 'server-only';\nimport { connect } from '@/db/client';\n",
+    'server/runs/service.ts': "import { getDatabase } from '../db';\n",
+    'compute/model/ode.ts': "import * as tf from '@tensorflow/tfjs';\n",
+    'app/page.tsx': "import { listRuns } from '@/server/runs/service';\n",
+    ...extra,
+  }));
+
+describe('architecture: the layer rules', () => {
+  it('the rules find each kind of planted violation, and nothing in a clean tree', () => {
+    expect(layerViolations(planted({}))).toEqual([]);
+    expect(
+      layerViolations(
+        planted({
+          'compute/metrics.ts': "import type { Database } from '@/db/client';\nimport { useState } from 'react';\nconst m = await import('../server/runs/service');\n",
+          'db/seed.ts': "import { listRuns } from '../server/runs/service';\n",
+          'server/x.ts': "export { Page } from '@/app/page';\n",
+          'app/other.tsx': "import { connect } from '@/db/client';\n",
+        }),
+      ),
+    ).toEqual([
+      "compute/metrics.ts (compute) → ../server/runs/service",
+      "compute/metrics.ts (compute) → @/db/client",
+      "compute/metrics.ts (compute) → react",
+      "db/seed.ts (db) → ../server/runs/service",
+      "server/x.ts (server) → @/app/page",
+    ]);
+  });
+
+  it('app → server → db one way; compute imports nothing from db, server, app, Next or React', () => {
+    expect(layerViolations(treeSources())).toEqual([]);
+  });
+});
+
+describe('architecture: server-only modules stay out of client bundles and tsx scripts', () => {
+  it('finds a client module and a script that reach a server-only module, and the path', () => {
+    const sources = planted({
+      'app/widget.tsx': "'use client';\nimport { listRuns } from '@/server/runs/service';\n",
+      'app/typed.tsx': "'use client';\nimport type { RunRecord } from '@/server/runs/service';\n",
+      'scripts/worker.ts': "import { listRuns } from '../server/runs/service';\n",
+    });
+    expect(serverOnlyLeaks(sources, ['scripts/worker.ts'])).toEqual([
+      'app/widget.tsx → server/runs/service.ts → server/db.ts',
+      'scripts/worker.ts → server/runs/service.ts → server/db.ts',
+    ]);
+  });
+
+  it('no client component and no `npm run` tsx script loads a server-only module', () => {
+    const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const scripts = tsxEntryPoints(packageJson);
+    expect(scripts).toContain('scripts/start.ts');
+    expect(scripts).toContain('scripts/worker.ts');
+    expect(serverOnlyLeaks(treeSources(), scripts)).toEqual([]);
+  });
+
+  it('the pool and the Next entry points are marked server-only', () => {
+    const sources = treeSources();
+    for (const file of ['server/db.ts', 'server/auth/session.ts', 'server/auth/handler.ts', 'server/graphql/handler.ts']) {
+      expect(sources.get(file), file).toMatch(/^import 'server-only';$/m);
+    }
+  });
+});

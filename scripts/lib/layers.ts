@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { allImports, valueImports } from './import-graph';
+
+/**
+ * The layer rules of docs/architecture.md as functions over sources (path relative to the repository root →
+ * text), so the architecture test can run them on the tree and on planted violations alike.
+ *
+ * app → server → db, one way; compute is a library that knows nothing of the product around it.
+ */
+export type Layer = 'app' | 'server' | 'db' | 'compute';
+export type Sources = ReadonlyMap<string, string>;
+
+/**
+ * `proxy.ts` is Next's request proxy: part of the app. Scripts, configs and tests belong to no layer (a
+ * test beside the code may check how two layers fit together, e.g. the server's headers in the proxy).
+ */
+export function layerOf(file: string): Layer | null {
+  if (file === 'proxy.ts') return 'app';
+  if (/\.test\.tsx?$/.test(file)) return null;
+  const top = file.split('/')[0];
+  return top === 'app' || top === 'server' || top === 'db' || top === 'compute' ? top : null;
+}
+
+const packageRules: Partial<Record<Layer, RegExp>> = {
+  compute: /^(next|next-auth|react|react-dom)(\/|$)/,
+};
+
+const layerRules: Record<Layer, readonly Layer[]> = {
+  app: [],
+  server: ['app'],
+  db: ['server', 'app'],
+  compute: ['db', 'server', 'app'],
+};
+
+/** The repository file a specifier names (in `sources`), null for a package, or the path of an asset. */
+function resolve(sources: Sources, from: string, specifier: string): string | null {
+  const base = specifier.startsWith('@/') ? specifier.slice(2) : specifier.startsWith('.') ? path.posix.join(path.posix.dirname(from), specifier) : null;
+  if (base === null) return null;
+  return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((c) => sources.has(c)) ?? base;
+}
+
+/** Imports that cross a layer boundary the wrong way, as `file → target` lines. */
+export function layerViolations(sources: Sources): string[] {
+  const found: string[] = [];
+  for (const [file, source] of sources) {
+    const layer = layerOf(file);
+    if (!layer) continue;
+    for (const specifier of allImports(source)) {
+      const target = resolve(sources, file, specifier);
+      const targetLayer = target === null ? null : layerOf(target);
+      if (target === null ? packageRules[layer]?.test(specifier) : targetLayer && layerRules[layer].includes(targetLayer)) {
+        found.push(`${file} (${layer}) → ${specifier}`);
+      }
+    }
+  }
+  return found.sort();
+}
+
+/** The chain of value imports from `entry` to the first module that imports `server-only`, or null. */
+export function pathToServerOnly(sources: Sources, entry: string): string[] | null {
+  const seen = new Set<string>();
+  const visit = (file: string, trail: string[]): string[] | null => {
+    if (seen.has(file)) return null;
+    seen.add(file);
+    const source = sources.get(file);
+    if (source === undefined) return null;
+    const here = [...trail, file];
+    const imports = valueImports(source);
+    if (imports.includes('server-only')) return here;
+    for (const specifier of imports) {
+      const target = resolve(sources, file, specifier);
+      const found = target && visit(target, here);
+      if (found) return found;
+    }
+    return null;
+  };
+  return visit(entry, []);
+}
+
+const clientDirective = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*['"]use client['"]/;
+
+/** Modules that start with 'use client': Next bundles them, and all they load, for the browser. */
+export const isClientModule = (source: string): boolean => clientDirective.test(source);
+
+/**
+ * Modules marked `server-only` that a client module or a script run by tsx would load: the first ends up
+ * in a browser bundle (Next refuses to build), the second throws at start (plain Node has no react-server
+ * condition). `scripts` are the tsx entry points.
+ */
+export function serverOnlyLeaks(sources: Sources, scripts: readonly string[]): string[] {
+  const entries = [...[...sources].filter(([file, source]) => layerOf(file) === 'app' && isClientModule(source)).map(([file]) => file), ...scripts];
+  return entries.flatMap((entry) => {
+    const trail = pathToServerOnly(sources, entry);
+    return trail ? [trail.join(' → ')] : [];
+  });
+}
+
+/** The files that `npm run <script>` runs with tsx, from package.json's scripts. */
+export function tsxEntryPoints(packageJson: { scripts?: Record<string, string> }): string[] {
+  return Object.values(packageJson.scripts ?? {}).flatMap((command) => [...command.matchAll(/\btsx\s+(\S+\.ts)\b/g)].map((m) => m[1]));
+}
