@@ -1,5 +1,5 @@
 /**
- * `npm test`: unit, integration and end-to-end tests in that order, all of them even when one fails,
+ * `npm test`: lint, typecheck, unit, integration and end-to-end tests in that order, all of them even when one fails,
  * then one last line `N passed, N failed[, N skipped]` and a non-zero exit when anything failed.
  */
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const vitestBin = path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 const tscBin = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+const biomeBin = path.join(path.dirname(require.resolve('@biomejs/biome/package.json')), 'bin', 'biome');
 const playwrightBin = path.join(path.dirname(require.resolve('@playwright/test/package.json')), 'cli.js');
 // Report files named per run: another `npm test` in the same checkout must not overwrite the counts we read.
 const reports = path.join(root, '.test-data', 'reports', `run-${process.pid}`);
@@ -37,17 +38,23 @@ function vitestStage(project: 'unit' | 'integration', minimum: number): Stage {
   };
 }
 
+/** A check that passes or fails as a whole: one test in the summary line. */
+function commandStage(name: string, args: string[], failure: string): Stage {
+  return {
+    name,
+    minimum: 1,
+    async run() {
+      const code = await runToEnd(args, childProcessEnv({}));
+      return code === 0 ? { passed: 1, failed: 0, skipped: 0, notes: [] } : { passed: 0, failed: 1, skipped: 0, notes: [failure] };
+    },
+  };
+}
+
+/** Biome's linter (biome.jsonc): errors fail the run; warnings are printed and pass. */
+const lintStage = commandStage('lint', [biomeBin, 'lint', '--config-path', root, root], 'biome lint reported errors (see above; `npm run lint`)');
+
 /** `next build` skips type errors (so a half-finished file elsewhere never blocks `npm start`); they fail here. */
-const typecheckStage: Stage = {
-  name: 'typecheck',
-  minimum: 1,
-  async run() {
-    const code = await runToEnd([tscBin, '--noEmit', '-p', root], childProcessEnv({}));
-    return code === 0
-      ? { passed: 1, failed: 0, skipped: 0, notes: [] }
-      : { passed: 0, failed: 1, skipped: 0, notes: ['tsc --noEmit reported type errors (see above)'] };
-  },
-};
+const typecheckStage = commandStage('typecheck', [tscBin, '--noEmit', '-p', root], 'tsc --noEmit reported type errors (see above)');
 
 const e2eStage: Stage = {
   name: 'playwright e2e',
@@ -63,7 +70,7 @@ async function main(): Promise<void> {
   process.on('exit', () => fs.rmSync(reports, { recursive: true, force: true }));
   const results: [string, Counts][] = [];
   // Floors (December 2026): unit 271, integration 601 (both database variants), e2e 14.
-  for (const stage of [typecheckStage, vitestStage('unit', 380), vitestStage('integration', 1050), e2eStage]) {
+  for (const stage of [lintStage, typecheckStage, vitestStage('unit', 380), vitestStage('integration', 1050), e2eStage]) {
     console.log(`\n=== ${stage.name} ===\n`);
     const counts = await stage.run();
     results.push([stage.name, env.CI ? enforceCiFloor(counts, stage.minimum) : counts]);

@@ -14,6 +14,7 @@ export function InboxLink() {
   const pathname = usePathname();
   const [unread, setUnread] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each navigation re-reads the count (reading a notification clears it)
   useEffect(() => {
     let live = true;
     const load = () =>
@@ -35,7 +36,7 @@ export function InboxLink() {
     <NavLink href="/inbox">
       Inbox
       {unread > 0 ? (
-        <span className="inbox-count" aria-label={`${unread} unread`}>
+        <span className="inbox-count" role="status" aria-label={`${unread} unread`}>
           {unread > 99 ? '99+' : unread}
         </span>
       ) : null}

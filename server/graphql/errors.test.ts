@@ -53,6 +53,6 @@ describe('formatGraphQLError', () => {
     });
     expect(entries).toHaveLength(1);
     expect(entries[0].data).toMatchObject({ errorId, path: ['project'] });
-    expect((entries[0].data?.error as Error).cause).toBe(cause);
+    expect((entries[0].data?.error as Error | undefined)?.cause).toBe(cause);
   });
 });

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction, Viewer } from '../context';
-import { badInput, conflict, DomainError } from '../errors';
+import { badInput, conflict, type DomainError } from '../errors';
 import { emailNotifications, notify, type NewNotification } from '../notifications/service';
 import { requireProjectRole, type ProjectRole } from '../authz/access';
 import { requireInProject } from '../authz/in-project';

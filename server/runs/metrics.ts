@@ -39,7 +39,7 @@ export async function getRunMetrics(ctx: ServiceContext, runId: string, goldStan
   const { projectId } = await requireRunRole(ctx, runId, 'viewer');
   const goldName = await requireGoldInProject(ctx, goldStandardId, projectId);
   const run = await store.findRun(ctx.db, runId);
-  if (!run || run.status !== 'succeeded') return null;
+  if (run?.status !== 'succeeded') return null;
   return metricsFor(ctx.db, run, goldStandardId, goldName);
 }
 

@@ -177,7 +177,7 @@ function linkState(expiresAt: string | null): string {
 function InvitationLink({ link }: { link: IssuedLink }) {
   const [copied, setCopied] = useState(false);
   return (
-    <div className="alert alert-info stack" aria-label="Invitation link">
+    <div className="alert alert-info stack" role="group" aria-label="Invitation link">
       <p className="small">
         Send this link to {link.email}. It works once, until {formatDate(link.expiresAt)}, and is shown only now.
       </p>

@@ -152,7 +152,7 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
     <div className="stack">
       <QueueFilters key={params.gene} params={params} runs={runs} runId={runId} goldStandards={goldStandards} onChange={(p) => { setSelected(new Map()); update(p); }} />
       {page ? <Progress reviewed={page.reviewed} total={page.total} runEdges={page.runEdges} /> : null}
-      <p className="keys" aria-label="Keyboard shortcuts">
+      <p className="keys" role="note" aria-label="Keyboard shortcuts">
         <kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous{canWrite ? (
           <>
             {' '}· <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> needs evidence · <kbd>c</kbd> comment

@@ -315,7 +315,7 @@ function ReviewLegend({ edges, statusOf }: { edges: NetworkEdge[]; statusOf(e: N
   const counts = new Map<EdgeReviewStatus, number>();
   for (const e of edges) counts.set(statusOf(e), (counts.get(statusOf(e)) ?? 0) + 1);
   return (
-    <span aria-label="Review status">
+    <span role="group" aria-label="Review status">
       halo: review status —{' '}
       {STATUSES.map((st) => (
         <span key={st} className="nowrap">

@@ -82,6 +82,7 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
   }, [fromRun.data, data, fromRunId, prefilledFrom]);
 
   // Sensible first choices once the options arrive: the first dataset and prior, the synthetic preset for synthetic data.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the options arrive; later choices are the person's
   useEffect(() => {
     if (!data) return;
     const first = data.datasets[0];
@@ -94,7 +95,6 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
       setPriorId(prior.id);
       setVersionId(prior.versions.find((v) => v.isHead)?.id ?? prior.versions[0]?.id ?? '');
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data]);
 
   const prior = data?.priorNetworks.find((p) => p.id === priorId);
