@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, sourceFiles } from './lib/import-graph';
-import { layerViolations, serverOnlyLeaks, tsxEntryPoints, type Sources } from './lib/layers';
+import { domainsImportedBy, domainTies, layerViolations, serverOnlyLeaks, tsxEntryPoints, type Sources } from './lib/layers';
 
 /** Every TypeScript source of the repository, by path relative to its root. */
 function treeSources(): Map<string, string> {
@@ -44,6 +44,28 @@ describe('architecture: the layer rules', () => {
 
   it('app → server → db one way; compute imports nothing from db, server, app, Next or React', () => {
     expect(layerViolations(treeSources())).toEqual([]);
+  });
+});
+
+describe('architecture: server domains', () => {
+  it('finds two domains that import each other, and what a folder depends on', () => {
+    const sources = planted({
+      'server/projects/service.ts': "import { recordAudit } from '../audit/service';\nimport { builder } from '../graphql/builder';\n",
+      'server/audit/service.ts': "import type { ProjectRole } from '@/server/projects/service';\n",
+      'server/graphql/schema.ts': "import '../projects/service';\n",
+    });
+    expect(domainTies(sources)).toEqual(['audit ↔ projects']);
+    expect(domainsImportedBy(sources, 'projects')).toEqual(['audit', 'graphql']);
+  });
+
+  it('authorisation (server/authz) depends on no domain', () => {
+    expect(domainsImportedBy(treeSources(), 'authz')).toEqual([]);
+  });
+
+  // A ratchet: these ties exist (issue 13 broke projects ↔ audit and projects ↔ accounts); a new one fails
+  // here, and breaking one of these means deleting its line.
+  it('no two domains import each other, beyond the ties known today', () => {
+    expect(domainTies(treeSources())).toEqual(['datasets ↔ uploads', 'gold-standards ↔ uploads', 'priors ↔ uploads', 'reviews ↔ runs']);
   });
 });
 

@@ -99,3 +99,45 @@ export function serverOnlyLeaks(sources: Sources, scripts: readonly string[]): s
 export function tsxEntryPoints(packageJson: { scripts?: Record<string, string> }): string[] {
   return Object.values(packageJson.scripts ?? {}).flatMap((command) => [...command.matchAll(/\btsx\s+(\S+\.ts)\b/g)].map((m) => m[1]));
 }
+
+/** The server folder a file belongs to (`server/runs/store.ts` → `runs`); files at server/'s top level have none. */
+const serverDomainOf = (file: string): string | null => {
+  const parts = file.split('/');
+  return parts[0] === 'server' && parts.length > 2 ? parts[1] : null;
+};
+
+/**
+ * Pairs of server domains that import each other (`a ↔ b`, sorted), type-only imports included. `server/graphql`
+ * is left out: it is the composition root that gathers every domain's schema, and each schema uses its builder.
+ */
+export function domainTies(sources: Sources, compositionRoots: readonly string[] = ['graphql']): string[] {
+  const edges = new Set<string>();
+  for (const [file, source] of sources) {
+    const from = serverDomainOf(file);
+    if (!from || compositionRoots.includes(from) || layerOf(file) === null) continue;
+    for (const specifier of allImports(source)) {
+      const target = resolve(sources, file, specifier);
+      const to = target && serverDomainOf(target);
+      if (to && to !== from && !compositionRoots.includes(to)) edges.add(`${from}→${to}`);
+    }
+  }
+  return [...edges]
+    .map((edge) => edge.split('→'))
+    .filter(([a, b]) => a < b && edges.has(`${b}→${a}`))
+    .map(([a, b]) => `${a} ↔ ${b}`)
+    .sort();
+}
+
+/** The server domains a server folder imports (e.g. what `authz` depends on). */
+export function domainsImportedBy(sources: Sources, domain: string): string[] {
+  const found = new Set<string>();
+  for (const [file, source] of sources) {
+    if (serverDomainOf(file) !== domain || layerOf(file) === null) continue;
+    for (const specifier of allImports(source)) {
+      const target = resolve(sources, file, specifier);
+      const to = target && serverDomainOf(target);
+      if (to && to !== domain) found.add(to);
+    }
+  }
+  return [...found].sort();
+}
