@@ -11,7 +11,7 @@ describe('alias-imports codemod', () => {
       "const m = await import('../../../../server/db');",
       "vi.mock('../../../../server/mail/mailer');",
     ].join('\n');
-    expect(aliasDeepImports('app/projects/[projectId]/runs/page.tsx', source).split('\n')).toEqual([
+    expect(aliasDeepImports('app/projects/[projectId]/runs/page.tsx', source).text.split('\n')).toEqual([
       "import { a } from '@/server/errors';",
       'import type { B } from "@/db/schema";',
       "export * from '@/app/projects/queries';",
@@ -19,6 +19,14 @@ describe('alias-imports codemod', () => {
       "const m = await import('@/server/db');",
       "vi.mock('@/server/mail/mailer');",
     ]);
+  });
+
+  it('rewrites a multi-line import and leaves source text inside strings alone', () => {
+    const source = ["import {\n  a,\n  b,\n} from '../../../../server/errors';", '  "export * from \'../../queries\';",'].join('\n');
+    expect(aliasDeepImports('app/projects/[projectId]/runs/page.tsx', source)).toEqual({
+      text: ["import {\n  a,\n  b,\n} from '@/server/errors';", '  "export * from \'../../queries\';",'].join('\n'),
+      rewritten: 1,
+    });
   });
 
   it('leaves neighbours, aliased imports, file paths and paths above the repository alone', () => {
@@ -29,6 +37,6 @@ describe('alias-imports codemod', () => {
       "const file = path.resolve(here, '../../../shared/data');",
       "import { far } from '../../../../outside';",
     ].join('\n');
-    expect(aliasDeepImports('compute/bench/compute.ts', source)).toBe(source);
+    expect(aliasDeepImports('compute/bench/compute.ts', source)).toEqual({ text: source, rewritten: 0 });
   });
 });

@@ -14,16 +14,27 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Module specifiers in static imports/exports, side-effect imports, dynamic import() and vi.mock(). */
-const specifier = /(\bfrom\s+|\bimport\s+|\bimport\(\s*|\bvi\.mock\(\s*)(['"])((?:\.\.\/){2,}[^'"]*)\2/g;
+/**
+ * Module specifiers in static imports/exports, side-effect imports, dynamic import() and vi.mock(), where
+ * nothing before them on their line is quoted (so source text inside a string, as in a test, stays as it is).
+ */
+const specifier = /^([^'"`\n]*?(?:\bfrom\s+|\bimport\s+|\bimport\(\s*|\bvi\.mock\(\s*))(['"])((?:\.\.\/){2,}[^'"\n]*)\2/gm;
 
-/** The source with its deep relative imports rewritten; `file` is relative to the repository root. */
-export function aliasDeepImports(file: string, source: string): string {
-  return source.replace(specifier, (whole, lead: string, quote: string, relative: string) => {
-    const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), relative));
-    if (target.startsWith('..')) return whole; // outside the repository: not ours to alias
+const repoPath = (file: string, relative: string) => path.posix.normalize(path.posix.join(path.posix.dirname(file), relative));
+
+/**
+ * The source with its deep relative imports rewritten, and how many; `file` is relative to the repository
+ * root. One import per line (the pattern starts at the line's start), as the codebase writes them.
+ */
+export function aliasDeepImports(file: string, source: string): { text: string; rewritten: number } {
+  let rewritten = 0;
+  const text = source.replace(specifier, (whole, lead: string, quote: string, relative: string) => {
+    const target = repoPath(file, relative);
+    if (target.startsWith('..')) return whole; // above the repository: not ours to alias
+    rewritten += 1;
     return `${lead}${quote}@/${target}${quote}`;
   });
+  return { text, rewritten };
 }
 
 function trackedSources(): string[] {
@@ -38,13 +49,12 @@ function main(): void {
   for (const file of trackedSources()) {
     const full = path.join(root, file);
     const before = fs.readFileSync(full, 'utf8');
-    const after = aliasDeepImports(file, before);
-    if (after === before) continue;
-    const changed = [...before.matchAll(specifier)].filter((m) => !path.posix.join(path.posix.dirname(file), m[3]).startsWith('..')).length;
+    const { text, rewritten } = aliasDeepImports(file, before);
+    if (!rewritten) continue;
     files += 1;
-    imports += changed;
-    if (check) console.log(`${file}: ${changed}`);
-    else fs.writeFileSync(full, after);
+    imports += rewritten;
+    if (check) console.log(`${file}: ${rewritten}`);
+    else fs.writeFileSync(full, text);
   }
   console.log(`${check ? 'would rewrite' : 'rewrote'} ${imports} deep relative imports in ${files} files`);
   if (check && imports > 0) process.exitCode = 1;
