@@ -63,8 +63,6 @@ export function CytoscapeGraph({ elements, style, layout, webgl = false, classNa
           style: styleRef.current,
           wheelSensitivity: 0.3,
           webgl: useWebgl,
-          // Big graphs: no per-frame element texture caching work while the viewport moves.
-          ...(useWebgl ? { webglTexSize: 4096, webglBatchSize: 4096 } : {}),
         });
         const tap = (kind: 'onTapNode' | 'onTapEdge') => (evt: EventObject) => handlers.current[kind]?.(evt.target.data() as Record<string, unknown>);
         created.on('tap', 'node', tap('onTapNode'));
@@ -90,9 +88,9 @@ export function CytoscapeGraph({ elements, style, layout, webgl = false, classNa
     if (!cy) return;
     const wanted = new Map(elements.map((e) => [String(e.data.id), e]));
     cy.batch(() => {
-      cy.elements().forEach((el) => {
-        if (!wanted.has(el.id())) el.remove();
-      });
+      cy.elements()
+        .filter((el) => !wanted.has(el.id()))
+        .remove();
       const added: ElementDefinition[] = [];
       for (const [id, def] of wanted) {
         const el = cy.getElementById(id);
