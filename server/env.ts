@@ -45,6 +45,8 @@ const envSchema = z.object({
   MAX_HIDDEN_UNITS: z.coerce.number().int().min(1).max(4096).default(4096),
   /** Epochs a run may ask for. */
   MAX_EPOCHS: z.coerce.number().int().min(1).max(10_000).default(10_000),
+  /** Most edges the run network view may ask for at once (its edge-count setting stops here). */
+  NETWORK_MAX_EDGES: z.coerce.number().int().min(100).max(200_000).default(20_000),
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Set by CI services: a skipped database variant, a skipped test or an empty test stage fails the run. */

@@ -3,6 +3,7 @@ import type { Database } from '@/db/client';
 import { datasets, goldStandardEdges, inferredEdges, priorEdges } from '@/db/schema';
 import type { ServiceContext } from '../context';
 import { requireInProject } from '../authz/in-project';
+import { env } from '../env';
 import { badInput } from '../errors';
 import { statusesOf } from '../reviews/queue';
 import type { EdgeStatus } from '../reviews/status';
@@ -49,12 +50,23 @@ export interface RunNetwork {
   /** Edges that pass the regulator / neighbourhood filters, before the top-k cut. */
   matchingEdges: number;
   truncated: boolean;
+  /** The most edges this server returns at once (NETWORK_MAX_EDGES). */
+  maxEdges: number;
   goldStandardId: string | null;
   /** Gold-standard edges whose both genes are shown (capped), so missed edges can be drawn. */
   goldEdges: GoldEdgeAmongNodes[];
 }
 
 const maxGoldEdges = 2000;
+
+let maxNetworkEdges = env.NETWORK_MAX_EDGES;
+
+/** Tests set a small cap to reach it; returns the previous one. */
+export function configureNetworkMaxEdges(max: number): number {
+  const before = maxNetworkEdges;
+  maxNetworkEdges = max;
+  return before;
+}
 
 /**
  * The part of a run's network the browser should draw, chosen in the database: the strongest k edges,
@@ -64,6 +76,9 @@ const maxGoldEdges = 2000;
 export async function runNetwork(ctx: ServiceContext, runId: string, raw: NetworkQueryInput = {}): Promise<RunNetwork> {
   const { projectId } = await requireRunRole(ctx, runId, 'viewer');
   const input = parseInput(networkQueryInput, raw);
+  if (input.topK > maxNetworkEdges) {
+    throw badInput(`This server draws at most ${maxNetworkEdges} edges at once (NETWORK_MAX_EDGES); ask for fewer.`, { field: 'topK' });
+  }
   if (input.goldStandardId) await requireInProject(ctx, projectId, 'goldStandard', input.goldStandardId);
   const run = (await store.findRun(ctx.db, runId))!;
   const genes = await datasetGenes(ctx.db, run.datasetId);
@@ -121,6 +136,7 @@ export async function runNetwork(ctx: ServiceContext, runId: string, raw: Networ
     totalEdges: total,
     matchingEdges,
     truncated: matchingEdges > edges.length,
+    maxEdges: maxNetworkEdges,
     goldStandardId: input.goldStandardId,
     goldEdges: goldEdges.slice(0, maxGoldEdges).map((g) => ({ ...g, shown: shownSet.has(key(g.regulator, g.target)) })),
   };

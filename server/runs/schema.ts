@@ -224,6 +224,7 @@ const RunNetworkRef = builder.objectRef<network.RunNetwork>('RunNetwork').implem
     totalEdges: t.exposeInt('totalEdges'),
     matchingEdges: t.exposeInt('matchingEdges', { description: 'Edges passing the filters before the top-k cut.' }),
     truncated: t.exposeBoolean('truncated'),
+    maxEdges: t.exposeInt('maxEdges', { description: 'The most edges this server returns at once (topK’s upper bound).' }),
     goldStandardId: t.exposeID('goldStandardId', { nullable: true }),
     goldEdges: t.field({
       type: [GoldEdgeAmongNodesRef],
@@ -235,7 +236,7 @@ const RunNetworkRef = builder.objectRef<network.RunNetwork>('RunNetwork').implem
 
 const RunNetworkInput = builder.inputType('RunNetworkInput', {
   fields: (t) => ({
-    topK: t.int({ defaultValue: 200, description: 'Strongest edges to return, 1 to 2000.' }),
+    topK: t.int({ defaultValue: 200, description: 'Strongest edges to return, 1 to the server’s maxEdges (NETWORK_MAX_EDGES, 20,000 by default).' }),
     regulator: t.string({ description: 'Only edges from this regulator.' }),
     gene: t.string({ description: 'Only edges within `hops` of this gene (direction ignored).' }),
     hops: t.int({ defaultValue: 1, description: '1 to 3.' }),

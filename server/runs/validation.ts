@@ -101,7 +101,8 @@ export const listRunsInput = z.object({
 });
 
 export const networkQueryInput = z.object({
-  topK: wholeNumber('Top-k', 1, 2000).default(200),
+  // The server's own cap (NETWORK_MAX_EDGES, at most 200,000) is checked in network.ts.
+  topK: wholeNumber('Top-k', 1, 200_000).default(200),
   regulator: z.string().trim().max(200).nullish().transform((v) => v || null),
   gene: z.string().trim().max(200).nullish().transform((v) => v || null),
   hops: wholeNumber('The neighbourhood size', 1, 3).default(1),

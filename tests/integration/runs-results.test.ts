@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { configureQueueSettings, defaultQueueSettings } from '@/server/queue';
+import { configureNetworkMaxEdges } from '@/server/runs/network';
 import { forEachBackend, firstError } from './harness';
 import { importGoldStandard } from '@/server/gold-standards/service';
 import { runsProject, testWorker, waitFor, type RunsProject, type TestWorker } from './runs-fixtures';
@@ -18,7 +19,7 @@ const RESULT = `query($id: ID!, $gold: ID!) { run(id: $id) {
     referenceEdgesOutside unknownReferenceGenes computedAt }
 } }`;
 const NETWORK = `query($id: ID!, $input: RunNetworkInput) { run(id: $id) { network(input: $input) {
-  totalEdges matchingEdges truncated nodes { id isFocus inDegree outDegree }
+  totalEdges matchingEdges truncated maxEdges nodes { id isFocus inDegree outDegree }
   edges { regulator target effect sign rank priorSupported gold } goldEdges { regulator target predicted shown } } } }`;
 const HEATMAP = `query($id: ID!) { run(id: $id) { heatmap(regulators: 2, targets: 3) { regulators targets values maxAbs totalRegulators totalTargets } } }`;
 const COMPARE = `query($p: ID!, $r: [ID!]!, $g: ID!) { compareRuns(projectId: $p, runIds: $r, goldStandardId: $g) {
@@ -198,8 +199,19 @@ await forEachBackend('runs with the compute engine', (h) => {
 
     const unknown = await h.gql(NETWORK, { id: ids.dash, input: { gene: 'BRCA1' } }, p.viewer);
     expect(firstError(unknown)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'gene' });
-    const tooMany = await h.gql(NETWORK, { id: ids.dash, input: { topK: 5000 } }, p.viewer);
-    expect(firstError(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'topK' });
+    // The cap is the server's setting (NETWORK_MAX_EDGES, 20,000 by default), named in the answer and the refusal.
+    expect(top.maxEdges).toBe(20_000);
+    const tooMany = await h.gql(NETWORK, { id: ids.dash, input: { topK: 20_001 } }, p.viewer);
+    expect(firstError(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'topK', message: expect.stringContaining('NETWORK_MAX_EDGES') });
+    const before = configureNetworkMaxEdges(2);
+    try {
+      expect(firstError(await h.gql(NETWORK, { id: ids.dash, input: { topK: 3 } }, p.viewer))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'topK' });
+      expect((await h.gql(NETWORK, { id: ids.dash, input: { topK: 2 } }, p.viewer)).data!.run.network).toMatchObject({ maxEdges: 2 });
+    } finally {
+      configureNetworkMaxEdges(before);
+    }
+    const beyondAnyServer = await h.gql(NETWORK, { id: ids.dash, input: { topK: 200_001 } }, p.viewer);
+    expect(firstError(beyondAnyServer)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'topK' });
   });
 
   it('gives heatmap data for the strongest regulators and their targets', async () => {

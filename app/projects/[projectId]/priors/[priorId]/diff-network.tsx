@@ -1,6 +1,7 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
-import type { Core, ElementDefinition } from 'cytoscape';
+import { useMemo } from 'react';
+import type { ElementDefinition, StylesheetJson } from 'cytoscape';
+import { CytoscapeGraph } from '../../../../components/cytoscape-graph';
 
 export interface NetworkEdge {
   regulator: string;
@@ -11,57 +12,39 @@ export interface NetworkEdge {
 
 const COLOURS = { added: '#1e8e4e', removed: '#c0392b', sign: '#e67e22', same: '#b8c0cc' } as const;
 
+const STYLE: StylesheetJson = [
+  { selector: 'node', style: { label: 'data(label)', 'font-size': 9, width: 14, height: 14, 'background-color': '#9aa5b5', color: '#1c2330', 'text-valign': 'top', 'text-margin-y': -3 } },
+  { selector: 'node.touched', style: { 'background-color': '#2856c8', 'font-weight': 'bold' } },
+  { selector: 'edge', style: { width: 1.2, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, 'line-color': COLOURS.same, 'target-arrow-color': COLOURS.same } },
+  { selector: 'edge.repress', style: { 'target-arrow-shape': 'tee' } },
+  { selector: 'edge.added', style: { width: 3, 'line-color': COLOURS.added, 'target-arrow-color': COLOURS.added } },
+  { selector: 'edge.removed', style: { width: 3, 'line-style': 'dashed', 'line-color': COLOURS.removed, 'target-arrow-color': COLOURS.removed } },
+  { selector: 'edge.sign', style: { width: 3, 'line-color': COLOURS.sign, 'target-arrow-color': COLOURS.sign } },
+];
+
 /** The union of two versions' edges, the differences highlighted: added green, removed red dashed, sign changed orange. */
 export function DiffNetwork({ edges }: { edges: NetworkEdge[] }) {
-  const container = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState<string>();
-
-  useEffect(() => {
-    let cy: Core | undefined;
-    let cancelled = false;
-    import('cytoscape')
-      .then(({ default: cytoscape }) => {
-        if (cancelled || !container.current) return;
-        const genes = new Set(edges.flatMap((e) => [e.regulator, e.target]));
-        const touched = new Set(edges.filter((e) => e.status !== 'same').flatMap((e) => [e.regulator, e.target]));
-        const elements: ElementDefinition[] = [
-          ...[...genes].map((g) => ({ data: { id: `n:${g}`, label: g }, classes: touched.has(g) ? 'touched' : '' })),
-          ...edges.map((e, i) => ({
-            data: { id: `e${i}`, source: `n:${e.regulator}`, target: `n:${e.target}` },
-            classes: `${e.status} ${e.sign < 0 ? 'repress' : 'activate'}`,
-          })),
-        ];
-        cy = cytoscape({
-          container: container.current,
-          elements,
-          wheelSensitivity: 0.3,
-          style: [
-            { selector: 'node', style: { label: 'data(label)', 'font-size': 9, width: 14, height: 14, 'background-color': '#9aa5b5', color: '#1c2330', 'text-valign': 'top', 'text-margin-y': -3 } },
-            { selector: 'node.touched', style: { 'background-color': '#2856c8', 'font-weight': 'bold' } },
-            { selector: 'edge', style: { width: 1.2, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, 'line-color': COLOURS.same, 'target-arrow-color': COLOURS.same } },
-            { selector: 'edge.repress', style: { 'target-arrow-shape': 'tee' } },
-            { selector: 'edge.added', style: { width: 3, 'line-color': COLOURS.added, 'target-arrow-color': COLOURS.added } },
-            { selector: 'edge.removed', style: { width: 3, 'line-style': 'dashed', 'line-color': COLOURS.removed, 'target-arrow-color': COLOURS.removed } },
-            { selector: 'edge.sign', style: { width: 3, 'line-color': COLOURS.sign, 'target-arrow-color': COLOURS.sign } },
-          ],
-          layout: { name: genes.size > 300 ? 'concentric' : 'cose', animate: false, randomize: false } as never,
-        });
-      })
-      .catch((e) => setFailed(e instanceof Error ? e.message : String(e)));
-    return () => {
-      cancelled = true;
-      cy?.destroy();
-    };
+  const { elements, genes } = useMemo(() => {
+    const genes = new Set(edges.flatMap((e) => [e.regulator, e.target]));
+    const touched = new Set(edges.filter((e) => e.status !== 'same').flatMap((e) => [e.regulator, e.target]));
+    const elements: ElementDefinition[] = [
+      ...[...genes].map((g) => ({ data: { id: `n:${g}`, label: g }, classes: touched.has(g) ? 'touched' : '' })),
+      ...edges.map((e, i) => ({
+        data: { id: `e${i}`, source: `n:${e.regulator}`, target: `n:${e.target}` },
+        classes: `${e.status} ${e.sign < 0 ? 'repress' : 'activate'}`,
+      })),
+    ];
+    return { elements, genes: genes.size };
   }, [edges]);
 
-  if (failed) return <p className="muted">The network view could not load: {failed}</p>;
   return (
     <figure className="network-figure">
-      <div
-        ref={container}
+      <CytoscapeGraph
+        elements={elements}
+        style={STYLE}
+        layout={genes > 300 ? 'force' : 'cose'}
         className="network"
-        role="img"
-        aria-label={`Network of ${edges.length} edges with the differences highlighted; the table above lists the same changes.`}
+        label={`Network of ${edges.length} edges with the differences highlighted; the table above lists the same changes.`}
       />
       <figcaption className="legend small">
         <span><span className="swatch-line" style={{ borderColor: COLOURS.added }} /> added</span>

@@ -12,6 +12,9 @@ describe('network filters in the address', () => {
   it('falls back to the defaults for malformed or out-of-range values', () => {
     expect(filtersFromSearch('?top=0&hops=9')).toMatchObject({ topK: 100, hops: 1 });
     expect(filtersFromSearch('?top=1e3&hops=-1')).toMatchObject({ topK: 100, hops: 1 });
+    // Up to the largest cap a server may set (NETWORK_MAX_EDGES ≤ 200,000); the server refuses past its own.
+    expect(filtersFromSearch('?top=20000').topK).toBe(20_000);
+    expect(filtersFromSearch('?top=200001').topK).toBe(100);
     expect(filtersFromSearch('')).toEqual({ topK: 100, regulator: '', gene: '', hops: 1, gold: '' });
   });
 });

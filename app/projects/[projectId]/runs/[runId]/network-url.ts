@@ -20,7 +20,8 @@ function intIn(text: string | null, min: number, max: number): number | undefine
 export function filtersFromSearch(search: string): NetworkFilters & { gold: string } {
   const p = new URLSearchParams(search);
   return {
-    topK: intIn(p.get(KEYS.topK), 1, 2000) ?? DEFAULT_NETWORK_FILTERS.topK,
+    // The server's own cap (NETWORK_MAX_EDGES) may be lower: it answers with a clear error past it.
+    topK: intIn(p.get(KEYS.topK), 1, 200_000) ?? DEFAULT_NETWORK_FILTERS.topK,
     regulator: p.get(KEYS.regulator)?.trim() ?? '',
     gene: p.get(KEYS.gene)?.trim() ?? '',
     hops: intIn(p.get(KEYS.hops), 1, 3) ?? DEFAULT_NETWORK_FILTERS.hops,

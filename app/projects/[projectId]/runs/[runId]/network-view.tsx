@@ -1,38 +1,19 @@
 'use client';
-import { maxOf } from '@/compute/extent';
-import type { Core, ElementDefinition } from 'cytoscape';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { DEFAULT_NETWORK_FILTERS, filtersFromSearch, replaceFiltersInUrl } from './network-url';
+import { COLOURS, isLargeNetwork, LARGE_NETWORK_EDGES, networkElements, networkStyle, type NetworkEdge, type RunNetwork } from './network-graph';
+import { CytoscapeGraph } from '../../../../components/cytoscape-graph';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { useGql } from '../../data-ui/use-gql';
 import { EdgeReviewPanel } from '../../reviews/edge-panel';
 import { ReviewStatusBadge, STATUS_COLOURS } from '../../reviews/review-status';
 import { edgeKey, STATUS_LABELS, STATUSES, type EdgeRef, type EdgeReviewStatus } from '../../reviews/types';
 
-interface NetworkEdge {
-  regulator: string;
-  target: string;
-  effect: number;
-  sign: number;
-  rank: number;
-  priorSupported: boolean;
-  gold: 'tp' | 'fp' | null;
-  reviewStatus: EdgeReviewStatus;
-}
-interface RunNetwork {
-  totalEdges: number;
-  matchingEdges: number;
-  truncated: boolean;
-  nodes: { id: string; isFocus: boolean; inDegree: number; outDegree: number }[];
-  edges: NetworkEdge[];
-  goldEdges: { regulator: string; target: string; predicted: boolean; shown: boolean }[];
-}
-
 const NETWORK = /* GraphQL */ `
   query RunNetwork($id: ID!, $input: RunNetworkInput) {
     run(id: $id) {
       network(input: $input) {
-        totalEdges matchingEdges truncated
+        totalEdges matchingEdges truncated maxEdges
         nodes { id isFocus inDegree outDegree }
         edges { regulator target effect sign rank priorSupported gold reviewStatus }
         goldEdges { regulator target predicted shown }
@@ -41,7 +22,9 @@ const NETWORK = /* GraphQL */ `
   }
 `;
 
-const COLOURS = { activation: '#1e8e4e', repression: '#c0392b', missed: '#9aa5b5' } as const;
+/** The edge-count presets offered, up to the server's cap. */
+const EDGE_COUNT_PRESETS = [200, 2000, 20_000];
+const DEFAULT_MAX_EDGES = 20_000;
 
 interface Filters {
   topK: number;
@@ -51,8 +34,8 @@ interface Filters {
 }
 
 /**
- * The inferred GRN, filtered on the server (top-k by |effect|, one regulator, the neighbourhood of a gene)
- * so that even a dense network stays drawable. Colour: sign. Width: in the prior or novel. Line style:
+ * The inferred GRN, filtered on the server (top-k by |effect| up to NETWORK_MAX_EDGES, one regulator, the
+ * neighbourhood of a gene). Past 2,000 edges it is drawn with WebGL and laid out in slices (network-graph.ts). Colour: sign. Width: in the prior or novel. Line style:
  * true or false positive against the chosen gold standard; grey dotted: gold-standard edges the run missed.
  */
 export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string; goldStandardId: string | null; hasPrior: boolean }) {
@@ -81,13 +64,19 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
   // Statuses changed in the panel since the network loaded: recoloured in place, without a new layout.
   const [statusNow, setStatusNow] = useState<ReadonlyMap<string, EdgeReviewStatus>>(new Map());
   const statusOf = (e: NetworkEdge) => statusNow.get(edgeKey(e)) ?? e.reviewStatus;
+  const maxEdges = network?.maxEdges ?? DEFAULT_MAX_EDGES;
   const onStatus = (edge: EdgeRef, status: EdgeReviewStatus) =>
     setStatusNow((m) => (m.get(edgeKey(edge)) === status ? m : new Map(m).set(edgeKey(edge), status)));
 
   function apply(e: FormEvent) {
     e.preventDefault();
-    setFilters({ ...draft, topK: Math.min(2000, Math.max(1, Math.round(draft.topK) || 100)) });
+    setFilters({ ...draft, topK: Math.min(maxEdges, Math.max(1, Math.round(draft.topK) || 100)) });
   }
+  const showTop = (topK: number) => {
+    const next = { ...draft, topK };
+    setDraft(next);
+    setFilters(next);
+  };
   const focusGene = (gene: string) => {
     const next = { ...filters, gene, regulator: '' };
     setDraft(next);
@@ -99,7 +88,17 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
       <form className="form-row network-filters" onSubmit={apply} aria-label="Network filters">
         <div className="field">
           <label htmlFor="net-topk">Strongest edges</label>
-          <input id="net-topk" type="number" min={1} max={2000} value={draft.topK} onChange={(e) => setDraft({ ...draft, topK: Number(e.target.value) })} />
+          <input id="net-topk" type="number" min={1} max={maxEdges} value={draft.topK} onChange={(e) => setDraft({ ...draft, topK: Number(e.target.value) })} />
+        </div>
+        <div className="field">
+          <span className="label" id="net-presets">Edges shown</span>
+          <span className="edge-count-presets" role="group" aria-labelledby="net-presets">
+            {EDGE_COUNT_PRESETS.filter((k) => k <= maxEdges).map((k) => (
+              <button key={k} type="button" className="btn btn-small" aria-pressed={filters.topK === k} onClick={() => showTop(k)}>
+                Top {k.toLocaleString('en')}
+              </button>
+            ))}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="net-regulator">From regulator</label>
@@ -142,6 +141,7 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
           {network.edges.length > 0 ? (
             <NetworkCanvas
               network={network}
+              statusNow={statusNow}
               statusOf={statusOf}
               onGene={focusGene}
               onEdge={setReviewing}
@@ -180,6 +180,7 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
 
 interface CanvasProps {
   network: RunNetwork;
+  statusNow: ReadonlyMap<string, EdgeReviewStatus>;
   statusOf(e: NetworkEdge): EdgeReviewStatus;
   onGene(gene: string): void;
   onEdge(edge: EdgeRef): void;
@@ -187,123 +188,41 @@ interface CanvasProps {
   hasPrior: boolean;
 }
 
-const reviewClass = (status: EdgeReviewStatus) => `review-${status.toLowerCase()}`;
-
-function NetworkCanvas({ network, statusOf, onGene, onEdge, showGold, hasPrior }: CanvasProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<Core | null>(null);
-  const [failed, setFailed] = useState<string>();
-  const onGeneRef = useRef(onGene);
-  onGeneRef.current = onGene;
-  const onEdgeRef = useRef(onEdge);
-  onEdgeRef.current = onEdge;
-  const statusOfRef = useRef(statusOf);
-  statusOfRef.current = statusOf;
-
-  useEffect(() => {
-    let cy: Core | undefined;
-    let cancelled = false;
-    import('cytoscape')
-      .then(({ default: cytoscape }) => {
-        if (cancelled || !container.current) return;
-        const maxAbs = Math.max(maxOf(network.edges.map((e) => Math.abs(e.effect))), 1e-12);
-        const missed = showGold ? network.goldEdges.filter((g) => !g.predicted) : [];
-        const elements: ElementDefinition[] = [
-          ...network.nodes.map((n) => ({
-            data: { id: `n:${n.id}`, label: n.id, gene: n.id, size: 12 + Math.min(24, 3 * Math.sqrt(n.inDegree + n.outDegree)) },
-            classes: [n.isFocus ? 'focus' : '', n.outDegree > 0 ? 'regulator' : ''].join(' '),
-          })),
-          ...network.edges.map((e, i) => ({
-            data: {
-              id: `e${i}`,
-              source: `n:${e.regulator}`,
-              target: `n:${e.target}`,
-              regulator: e.regulator,
-              gene: e.target,
-              opacity: 0.35 + 0.65 * Math.sqrt(Math.abs(e.effect) / maxAbs),
-            },
-            classes: [e.sign < 0 ? 'repress' : 'activate', e.priorSupported ? 'prior' : 'novel', e.gold ?? '', reviewClass(statusOfRef.current(e))].join(' '),
-          })),
-          ...missed.map((g, i) => ({ data: { id: `m${i}`, source: `n:${g.regulator}`, target: `n:${g.target}` }, classes: 'missed' })),
-        ];
-        cy = cytoscape({
-          container: container.current,
-          elements,
-          wheelSensitivity: 0.3,
-          style: [
-            {
-              selector: 'node',
-              style: {
-                label: 'data(label)', 'font-size': 9, width: 'data(size)', height: 'data(size)', 'background-color': '#9aa5b5',
-                color: '#1c2330', 'text-valign': 'top', 'text-margin-y': -3,
-              },
-            },
-            { selector: 'node.regulator', style: { 'background-color': '#5d6778' } },
-            { selector: 'node.focus', style: { 'background-color': '#2856c8', 'font-weight': 'bold', 'border-width': 3, 'border-color': '#9bb5f5' } },
-            {
-              selector: 'edge',
-              style: { width: 1.6, opacity: 'data(opacity)' as never, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8 },
-            },
-            { selector: 'edge.activate', style: { 'line-color': COLOURS.activation, 'target-arrow-color': COLOURS.activation } },
-            { selector: 'edge.repress', style: { 'line-color': COLOURS.repression, 'target-arrow-color': COLOURS.repression, 'target-arrow-shape': 'tee' } },
-            { selector: 'edge.prior', style: { width: 3.5 } },
-            { selector: 'edge.fp', style: { 'line-style': 'dashed' } },
-            { selector: 'edge.missed', style: { width: 1.2, opacity: 0.8, 'line-style': 'dotted', 'line-color': COLOURS.missed, 'target-arrow-color': COLOURS.missed } },
-            // Review status: a halo under the edge, so sign (colour) and prior/gold (width, dash) stay readable.
-            ...STATUSES.filter((st) => st !== 'UNREVIEWED').map((st) => ({
-              selector: `edge.${reviewClass(st)}`,
-              style: { 'underlay-color': STATUS_COLOURS[st], 'underlay-opacity': 0.45, 'underlay-padding': 4 } as never,
-            })),
-          ],
-          layout: { name: network.nodes.length > 250 ? 'concentric' : 'cose', animate: false, randomize: false, nodeRepulsion: () => 6000 } as never,
-        });
-        cy.on('tap', 'node', (evt) => onGeneRef.current(evt.target.data('gene') as string));
-        cy.on('tap', 'edge', (evt) => {
-          const regulator = evt.target.data('regulator') as string | undefined;
-          if (regulator) onEdgeRef.current({ regulator, target: evt.target.data('gene') as string });
-        });
-        cyRef.current = cy;
-      })
-      .catch((e) => setFailed(e instanceof Error ? e.message : String(e)));
-    return () => {
-      cancelled = true;
-      cyRef.current = null;
-      cy?.destroy();
-    };
-  }, [network, showGold]);
-
-  // A verdict given in the panel recolours its edge where it is.
-  useEffect(() => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    network.edges.forEach((e, i) => {
-      const el = cy.getElementById(`e${i}`);
-      for (const st of STATUSES) el.removeClass(reviewClass(st));
-      el.addClass(reviewClass(statusOf(e)));
-    });
-  }, [network, statusOf]);
-
-  if (failed) return <p className="muted">The network view could not load: {failed}</p>;
+function NetworkCanvas({ network, statusNow, statusOf, onGene, onEdge, showGold, hasPrior }: CanvasProps) {
+  const large = isLargeNetwork(network.edges.length);
+  const style = useMemo(() => networkStyle(large), [large]);
+  // A verdict given in the panel changes statusNow: the elements update in place, without a new layout.
+  const elements = useMemo(
+    () => networkElements(network, (e) => statusNow.get(edgeKey(e)) ?? e.reviewStatus, showGold),
+    [network, statusNow, showGold],
+  );
   return (
     <figure className="network-figure">
-      <div
-        ref={container}
+      <CytoscapeGraph
+        elements={elements}
+        style={style}
+        layout={large || network.nodes.length > 250 ? 'force' : 'cose'}
+        webgl={large}
         className="network network-large"
-        role="img"
-        aria-label={`Inferred network: ${network.nodes.length} genes and ${network.edges.length} edges; the table below lists the same edges.`}
+        label={`Inferred network: ${network.nodes.length} genes and ${network.edges.length} edges; the table below lists the same edges.`}
+        onTapNode={(data) => onGene(data.gene as string)}
+        onTapEdge={(data) => {
+          if (typeof data.regulator === 'string') onEdge({ regulator: data.regulator, target: data.gene as string });
+        }}
       />
       <figcaption className="legend small">
-        <span><span className="swatch-line" style={{ borderColor: COLOURS.activation }} /> activates (→)</span>
-        <span><span className="swatch-line" style={{ borderColor: COLOURS.repression }} /> represses (⊣)</span>
+        <span><span className="swatch-line" style={{ borderColor: COLOURS.activation }} /> activates{large ? '' : ' (→)'}</span>
+        <span><span className="swatch-line" style={{ borderColor: COLOURS.repression }} /> represses{large ? '' : ' (⊣)'}</span>
         {hasPrior ? <span><span className="swatch-line thick" style={{ borderColor: '#5d6778' }} /> thick: in the prior · thin: novel</span> : null}
         {showGold ? (
           <>
             <span><span className="swatch-line" style={{ borderColor: '#5d6778' }} /> solid: true positive</span>
-            <span><span className="swatch-line dashed" style={{ borderColor: '#5d6778' }} /> dashed: false positive</span>
+            <span><span className="swatch-line dashed" style={{ borderColor: '#5d6778' }} /> dashed: false positive{large ? ' (dashes are drawn up to 2,000 edges; the table lists them)' : ''}</span>
             <span><span className="swatch-line dotted" style={{ borderColor: COLOURS.missed }} /> missed gold-standard edge</span>
           </>
         ) : null}
         <span>fainter: weaker |effect|</span>
+        {large ? <span>over {LARGE_NETWORK_EDGES.toLocaleString('en')} edges: drawn with WebGL, sign by colour alone</span> : null}
         <ReviewLegend edges={network.edges} statusOf={statusOf} />
       </figcaption>
     </figure>
@@ -333,11 +252,20 @@ interface TableProps {
   onReview(edge: EdgeRef): void;
 }
 
+/** Rows the table renders at most: 20,000 rows would cost the page more than the network itself. */
+const MAX_TABLE_ROWS = 1000;
+
 function EdgeTable({ edges, statusOf, showGold, onReview }: TableProps) {
+  // Rows are built only while the table is open.
+  const [open, setOpen] = useState(false);
+  const rows = edges.slice(0, MAX_TABLE_ROWS);
   return (
-    <details>
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Edge table ({edges.length})</summary>
-      <div className="table-wrap edge-table">
+      {open && edges.length > rows.length ? (
+        <p className="muted small">The strongest {rows.length.toLocaleString('en')} of these edges; the downloads below hold them all.</p>
+      ) : null}
+      {open ? <div className="table-wrap edge-table">
         <table className="table">
           <thead>
             <tr>
@@ -351,7 +279,7 @@ function EdgeTable({ edges, statusOf, showGold, onReview }: TableProps) {
             </tr>
           </thead>
           <tbody>
-            {edges.map((e) => (
+            {rows.map((e) => (
               <tr key={`${e.regulator}>${e.target}`}>
                 <td className="num">{e.rank}</td>
                 <td className="mono">{e.regulator}</td>
@@ -371,7 +299,7 @@ function EdgeTable({ edges, statusOf, showGold, onReview }: TableProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </div> : null}
     </details>
   );
 }
