@@ -1,0 +1,234 @@
+/**
+ * A float32 matrix product in WebAssembly SIMD, assembled here byte by byte (no toolchain, no
+ * dependency): C = [C +] A·B for row-major B and C and an A read with any two strides, so Aᵀ·B needs no
+ * transpose. The PHOENIX step multiplies 4-row matrices by 350×40 ones; through tfjs each such product
+ * costs a kernel dispatch larger than its arithmetic, here it costs a function call.
+ *
+ * The kernel keeps a 4-row × 8-column block of C in eight v128 accumulators and, per k, loads two
+ * vectors of B's row k and broadcasts four entries of A's column k (v128.load32_splat). Columns that
+ * do not fill a block go 4 at a time, then one at a time; rows that do not fill a block go one at a time.
+ */
+
+// Instruction bytes (WebAssembly core and SIMD proposals).
+const I32 = 0x7f;
+const F32 = 0x7d;
+const V128 = 0x7b;
+const EMPTY = 0x40;
+const op = {
+  block: 0x02,
+  loop: 0x03,
+  if: 0x04,
+  else: 0x05,
+  end: 0x0b,
+  br: 0x0c,
+  brIf: 0x0d,
+  get: 0x20,
+  set: 0x21,
+  f32Load: 0x2a,
+  f32Store: 0x38,
+  i32Const: 0x41,
+  f32Const: 0x43,
+  i32Eqz: 0x45,
+  i32GtS: 0x4a,
+  i32LeS: 0x4c,
+  i32Add: 0x6a,
+  i32Sub: 0x6b,
+  i32Mul: 0x6c,
+  f32Add: 0x92,
+  f32Mul: 0x94,
+} as const;
+const simd = { load: 0x00, load32Splat: 0x09, store: 0x0b, const: 0x0c, f32x4Add: 0xe4, f32x4Mul: 0xe6 } as const;
+
+function uleb(value: number): number[] {
+  const out: number[] = [];
+  let v = value >>> 0;
+  do {
+    let byte = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (v !== 0);
+  return out;
+}
+
+function sleb(value: number): number[] {
+  const out: number[] = [];
+  let v = value | 0;
+  for (;;) {
+    const byte = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+/** Memory argument: alignment hint 4 bytes (entries are float32), a constant byte offset. */
+const memarg = (offset: number) => [2, ...uleb(offset)];
+const vec = (code: number) => [0xfd, ...uleb(code)];
+
+// Parameters (all i32; pointers and strides in bytes).
+const P = { M: 0, N: 1, K: 2, A: 3, sAr: 4, sAc: 5, B: 6, ldb: 7, C: 8, ldc: 9, acc: 10 } as const;
+const PARAMS = 11;
+// Locals after the parameters.
+const L = { i: 11, j: 12, k: 13, pa: 14, pb: 15, pc: 16, rowA: 17, rowC: 18 } as const;
+const I32_LOCALS = 8;
+const V_ACC = PARAMS + I32_LOCALS; // 8 v128 accumulators, then 4 broadcast A entries, then 2 B vectors
+const V_A = V_ACC + 8;
+const V_B = V_A + 4;
+const V128_LOCALS = 14;
+const F_ACC = V_ACC + V128_LOCALS; // 4 f32 accumulators for single columns
+const F32_LOCALS = 4;
+
+const get = (l: number) => [op.get, ...uleb(l)];
+const set = (l: number) => [op.set, ...uleb(l)];
+const i32 = (v: number) => [op.i32Const, ...sleb(v)];
+
+/** Address of A[i + r, ·] at the current k: pa + r·sAr. */
+function aAddress(r: number): number[] {
+  if (r === 0) return get(L.pa);
+  return [...get(L.pa), ...get(P.sAr), ...i32(r), op.i32Mul, op.i32Add];
+}
+
+/** Address of C[i + r, j]: pc + r·ldc. */
+function cAddress(r: number): number[] {
+  if (r === 0) return get(L.pc);
+  return [...get(L.pc), ...get(P.ldc), ...i32(r), op.i32Mul, op.i32Add];
+}
+
+/**
+ * One block: rows i..i+rows, columns j..j+width (width 8 or 4 as vectors, 1 as a scalar), the whole
+ * K loop, then C written back. Expects pc = C + i·ldc + 4j set; leaves i and j unchanged.
+ */
+function blockBody(rows: number, width: 8 | 4 | 1): number[] {
+  const vectors = width === 1 ? 0 : width / 4;
+  const code: number[] = [];
+  const accIndex = (r: number, v: number) => (vectors === 0 ? F_ACC + r : V_ACC + r * 2 + v);
+  // Accumulators start from C (acc ≠ 0) or zero.
+  for (let r = 0; r < rows; r++) {
+    for (let v = 0; v < Math.max(vectors, 1); v++) {
+      code.push(...get(P.acc), op.if, vectors ? V128 : F32);
+      code.push(...cAddress(r));
+      if (vectors) code.push(...vec(simd.load), ...memarg(16 * v));
+      else code.push(op.f32Load, ...memarg(0));
+      code.push(op.else);
+      if (vectors) code.push(...vec(simd.const), ...new Array(16).fill(0));
+      else code.push(op.f32Const, 0, 0, 0, 0);
+      code.push(op.end, ...set(accIndex(r, v)));
+    }
+  }
+  // pa = rowA (A + i·sAr), pb = B + 4j, k = K
+  code.push(...get(L.rowA), ...set(L.pa));
+  code.push(...get(P.B), ...get(L.j), ...i32(4), op.i32Mul, op.i32Add, ...set(L.pb));
+  code.push(...get(P.K), ...set(L.k));
+  code.push(op.block, EMPTY, op.loop, EMPTY);
+  code.push(...get(L.k), ...i32(0), op.i32LeS, op.brIf, 1);
+  if (vectors) {
+    for (let v = 0; v < vectors; v++) code.push(...get(L.pb), ...vec(simd.load), ...memarg(16 * v), ...set(V_B + v));
+    for (let r = 0; r < rows; r++) code.push(...aAddress(r), ...vec(simd.load32Splat), ...memarg(0), ...set(V_A + r));
+    for (let r = 0; r < rows; r++) {
+      for (let v = 0; v < vectors; v++) {
+        code.push(...get(accIndex(r, v)), ...get(V_A + r), ...get(V_B + v), ...vec(simd.f32x4Mul), ...vec(simd.f32x4Add), ...set(accIndex(r, v)));
+      }
+    }
+  } else {
+    for (let r = 0; r < rows; r++) {
+      code.push(...get(accIndex(r, 0)), ...aAddress(r), op.f32Load, ...memarg(0), ...get(L.pb), op.f32Load, ...memarg(0), op.f32Mul, op.f32Add, ...set(accIndex(r, 0)));
+    }
+  }
+  code.push(...get(L.pa), ...get(P.sAc), op.i32Add, ...set(L.pa));
+  code.push(...get(L.pb), ...get(P.ldb), op.i32Add, ...set(L.pb));
+  code.push(...get(L.k), ...i32(1), op.i32Sub, ...set(L.k));
+  code.push(op.br, 0, op.end, op.end);
+  // Write back.
+  for (let r = 0; r < rows; r++) {
+    for (let v = 0; v < Math.max(vectors, 1); v++) {
+      code.push(...cAddress(r));
+      code.push(...get(accIndex(r, v)));
+      if (vectors) code.push(...vec(simd.store), ...memarg(16 * v));
+      else code.push(op.f32Store, ...memarg(0));
+    }
+  }
+  return code;
+}
+
+/** while (j + width ≤ N) { block; j += width } with pc kept at C + i·ldc + 4j. */
+function columnLoop(rows: number, width: 8 | 4 | 1): number[] {
+  const code: number[] = [op.block, EMPTY, op.loop, EMPTY];
+  code.push(...get(L.j), ...i32(width), op.i32Add, ...get(P.N), op.i32GtS, op.brIf, 1);
+  code.push(...get(L.rowC), ...get(L.j), ...i32(4), op.i32Mul, op.i32Add, ...set(L.pc));
+  code.push(...blockBody(rows, width));
+  code.push(...get(L.j), ...i32(width), op.i32Add, ...set(L.j));
+  code.push(op.br, 0, op.end, op.end);
+  return code;
+}
+
+/** while (i + rows ≤ M) { all column blocks of these rows; i += rows }. */
+function rowLoop(rows: number): number[] {
+  const code: number[] = [op.block, EMPTY, op.loop, EMPTY];
+  code.push(...get(L.i), ...i32(rows), op.i32Add, ...get(P.M), op.i32GtS, op.brIf, 1);
+  code.push(...get(P.A), ...get(L.i), ...get(P.sAr), op.i32Mul, op.i32Add, ...set(L.rowA));
+  code.push(...get(P.C), ...get(L.i), ...get(P.ldc), op.i32Mul, op.i32Add, ...set(L.rowC));
+  code.push(...i32(0), ...set(L.j));
+  for (const width of [8, 4, 1] as const) code.push(...columnLoop(rows, width));
+  code.push(...get(L.i), ...i32(rows), op.i32Add, ...set(L.i));
+  code.push(op.br, 0, op.end, op.end);
+  return code;
+}
+
+function section(id: number, body: number[]): number[] {
+  return [id, ...uleb(body.length), ...body];
+}
+
+function vector(items: number[][]): number[] {
+  return [...uleb(items.length), ...items.flat()];
+}
+
+/** The module: imports memory `env.memory`, exports `gemm`. */
+export function gemmModuleBytes(): Uint8Array {
+  const type = [0x60, ...uleb(PARAMS), ...new Array(PARAMS).fill(I32), 0];
+  const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+  const importMemory = [...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)];
+  const body = [...i32(0), ...set(L.i), ...rowLoop(4), ...rowLoop(1), op.end];
+  const locals = vector([
+    [...uleb(I32_LOCALS), I32],
+    [...uleb(V128_LOCALS), V128],
+    [...uleb(F32_LOCALS), F32],
+  ]);
+  const fn = [...locals, ...body];
+  const bytes = [
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vector([type])),
+    ...section(2, vector([importMemory])),
+    ...section(3, vector([uleb(0)])),
+    ...section(7, vector([[...name('gemm'), 0x00, ...uleb(0)]])),
+    ...section(10, vector([[...uleb(fn.length), ...fn]])),
+  ];
+  return Uint8Array.from(bytes);
+}
+
+let compiled: WebAssembly.Module | null = null;
+
+/** Whether this JavaScript engine runs WebAssembly SIMD (Node ≥ 16, current browsers). */
+export function wasmSimdAvailable(): boolean {
+  try {
+    compiled ??= new WebAssembly.Module(gemmModuleBytes());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type GemmFn = (M: number, N: number, K: number, A: number, sAr: number, sAc: number, B: number, ldb: number, C: number, ldc: number, acc: number) => void;
+
+/** An instance of the kernel on its own memory of `bytes` bytes (float32 arrays are views into it). */
+export function gemmInstance(bytes: number): { memory: WebAssembly.Memory; gemm: GemmFn } {
+  compiled ??= new WebAssembly.Module(gemmModuleBytes());
+  const pages = Math.max(1, Math.ceil(bytes / 65536));
+  if (pages > 65536) throw new Error(`the fused kernel needs ${bytes} bytes, more than WebAssembly's 4 GiB`);
+  const memory = new WebAssembly.Memory({ initial: pages });
+  const instance = new WebAssembly.Instance(compiled, { env: { memory } });
+  return { memory, gemm: instance.exports.gemm as GemmFn };
+}
