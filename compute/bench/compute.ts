@@ -19,6 +19,7 @@ import { readTextFile } from '../cli/input-files';
 import { initPhoenixParams } from '../model/init';
 import { PhoenixModel, flatLayout, type PairBatch } from '../model/phoenix';
 import { GradientTape } from '../model/rhs';
+import { FUSED_BACKEND, tfjsBackendFor } from '../model/fused/backend-name';
 import { Pruner } from '../pruning/pruner';
 import { fullMasks } from '../model/params';
 import { Random } from '../random';
@@ -127,14 +128,15 @@ export function parseBenchArgs(argv: string[]): z.infer<typeof benchArgsSchema> 
 export async function runBench(argv: string[] = process.argv.slice(2)): Promise<void> {
   const values = parseBenchArgs(argv);
   if (values.scale !== undefined) {
-    await useBackend(values.backend);
+    await useBackend(tfjsBackendFor(values.backend));
     printScaleHeader();
     for (const [n, h] of values.scale) printScaleRow(measureSize(n, h));
     return;
   }
   const { epochs, hidden } = values;
   const solverName = values.solver;
-  const backend = await useBackend(values.backend);
+  const backend = values.backend === FUSED_BACKEND ? FUSED_BACKEND : await useBackend(values.backend);
+  if (backend === FUSED_BACKEND) await useBackend(tfjsBackendFor(backend));
   const { data, prior, source } = loadData(values['data-dir']);
   const n = data.genes.length;
   console.log(`SIM350 from ${source}: ${n} genes, ${data.trajectories.length} trajectories; backend ${backend}, h = ${hidden}, solver ${solverName}`);

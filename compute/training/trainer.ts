@@ -6,6 +6,9 @@ import { initPhoenixParams } from '../model/init';
 import { fullMasks, type PhoenixMasks, type PhoenixParams } from '../model/params';
 import { defaultSolver, flatLayout, PhoenixModel, type PairBatch, type SolverConfig } from '../model/phoenix';
 import { GradientTape } from '../model/rhs';
+import { fusedBatch } from '../model/fused/batch';
+import { FusedPhoenix } from '../model/fused/phoenix-fused';
+import { FUSED_BACKEND, tfjsBackendFor } from '../model/fused/backend-name';
 import { corruptPrior } from '../prior-corruption';
 import { PenaltyTerms } from '../pruning/penalties';
 import { PinnPrior } from '../pruning/pinn';
@@ -56,7 +59,7 @@ export function solverFor(config: TrainConfig): SolverConfig {
  */
 export async function train(input: TrainInput): Promise<TrainResult & { profile: TrainProfile }> {
   const config = parseTrainConfig(input.config);
-  await useBackend(config.backend ?? 'wasm');
+  await useBackend(tfjsBackendFor(config.backend ?? 'wasm'));
   const run = new TrainingRun(input, config);
   try {
     return await run.execute();
@@ -85,6 +88,8 @@ class TrainingRun {
   private readonly selection: ModelSelection;
   private history: EpochReport[] = [];
   private readonly tape = new GradientTape();
+  /** The fused step (model/fused) when the backend asks for it and the run is one it covers; else null. */
+  private readonly fused: { model: FusedPhoenix; grad: Float32Array } | null;
   private readonly profile: TrainProfile = { steps: 0, stepSeconds: 0, validationSeconds: 0, pruningSeconds: 0, checkpointSeconds: 0 };
 
   constructor(
@@ -137,6 +142,9 @@ class TrainingRun {
       n,
     );
     this.testBatch = input.test ? pairBatch(input.test.trajectories, n) : null;
+    // The fused step computes the data loss through RK4; the prior loss, the penalty baselines and dopri5 stay on tfjs.
+    const fusable = config.backend === FUSED_BACKEND && this.solver.method === 'rk4' && !this.pinn && !this.penalty;
+    this.fused = fusable ? { model: new FusedPhoenix(n, h), grad: new Float32Array(flatLayout(n, h).length) } : null;
   }
 
   private resume(c: TrainCheckpoint): void {
@@ -254,6 +262,7 @@ class TrainingRun {
 
   /** One optimiser step on one trajectory's pairs; returns its data MSE. */
   private step(batch: PairBatch): number {
+    if (this.fused) return this.fusedStep(batch, this.fused);
     const { model, pinn, penalty } = this;
     const lambdaData = this.config.pinnLambda ?? 0.99;
     let dataLoss: tf.Scalar | null = null;
@@ -280,6 +289,19 @@ class TrainingRun {
     (dataLoss as tf.Scalar | null)!.dispose();
     value.dispose();
     for (const g of Object.values(grads)) g.dispose();
+    return loss;
+  }
+
+  /** The same step with the loss and gradient from the fused kernel; Adam stays the tfjs FlatAdam. */
+  private fusedStep(batch: PairBatch, fused: { model: FusedPhoenix; grad: Float32Array }): number {
+    const { model } = this;
+    const solver = this.solver as Extract<SolverConfig, { method: 'rk4' }>;
+    const steps = model.rk4Steps(batch.maxDt, solver);
+    const loss = fused.model.lossAndGradient(model.theta.dataSync(), model.flatMask, fusedBatch(batch), steps, fused.grad);
+    const grad = tf.tensor1d(fused.grad);
+    this.adam.apply(model.theta, grad, this.plateau.rates);
+    grad.dispose();
+    model.parametersChanged();
     return loss;
   }
 

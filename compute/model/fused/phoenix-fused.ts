@@ -1,5 +1,5 @@
 import { flatLayout } from '../layout';
-import { gemmInstance, type GemmFn } from './wasm-gemm';
+import { gemmInstance, type GemmFn, type GemmNTFn } from './wasm-gemm';
 
 /** One trajectory's one-step-ahead pairs as plain arrays (the same numbers a PairBatch holds). */
 export interface FusedBatch {
@@ -31,25 +31,26 @@ export class FusedPhoenix {
   private readonly length: number;
   private memory: WebAssembly.Memory;
   private gemm: GemmFn;
+  private gemmNT: GemmNTFn;
   private capacity = 0;
   /** Float offsets, set by `layout`. */
-  private at = { theta: 0, Ws: 0, Wp: 0, A2T: 0, grad: 0, S: 0, Lg: 0, D: 0, H: 0, GAP: 0, CS: 0, GJ: 0, DSZ: 0, rate: 0, y: 0, u: 0, k: [0, 0, 0, 0], a: 0, c: 0, t1: 0, t2: 0, end: 0 };
+  private at = { theta: 0, grad: 0, S: 0, Lg: 0, D: 0, H: 0, GAP: 0, CS: 0, GJ: 0, DSZ: 0, rate: 0, y: 0, u: 0, k: [0, 0, 0, 0], a: 0, c: 0, t1: 0, t2: 0, end: 0 };
   private f: Float32Array;
 
   constructor(n: number, h: number) {
     this.n = n;
     this.h = h;
     this.length = flatLayout(n, h).length;
-    const { memory, gemm } = gemmInstance(65536);
+    const { memory, gemm, gemmNT } = gemmInstance(65536);
     this.memory = memory;
     this.gemm = gemm;
+    this.gemmNT = gemmNT;
     this.f = new Float32Array(memory.buffer);
   }
 
   /** Places every buffer for `rows` rows and `evals` right-hand-side evaluations, growing the memory when needed. */
   private layout(rows: number, evals: number): void {
     const { n, h } = this;
-    const nh = n * h;
     const er = evals * rows;
     let p = 0;
     const take = (size: number) => {
@@ -60,9 +61,6 @@ export class FusedPhoenix {
     };
     const a = this.at;
     a.theta = take(this.length);
-    a.Ws = take(nh);
-    a.Wp = take(nh);
-    a.A2T = take(2 * nh);
     a.grad = take(this.length);
     a.S = take(er * n);
     a.Lg = take(er * n);
@@ -90,22 +88,12 @@ export class FusedPhoenix {
     }
   }
 
-  /** Copies the masked parameters in, with the transposes the backward pass multiplies by. */
+  /** Copies the masked parameters in (the backward products use them transposed through gemmNT: no transposes made). */
   private loadParams(theta: ArrayLike<number>, mask: ArrayLike<number> | null): void {
-    const { n, h, f, at } = this;
-    const L = flatLayout(n, h);
+    const { f, at } = this;
     const base = at.theta;
     if (mask) for (let q = 0; q < this.length; q++) f[base + q] = theta[q] * mask[q];
     else for (let q = 0; q < this.length; q++) f[base + q] = theta[q];
-    // Ws[k, j] = WsT[j, k]; Wp likewise; A2T[i, k] = A2[k, i].
-    for (let j = 0; j < n; j++) {
-      for (let k = 0; k < h; k++) {
-        f[at.Ws + k * n + j] = f[base + L.WsT + j * h + k];
-        f[at.Wp + k * n + j] = f[base + L.WpT + j * h + k];
-      }
-    }
-    const h2 = 2 * h;
-    for (let k = 0; k < h2; k++) for (let i = 0; i < n; i++) f[at.A2T + i * h2 + k] = f[base + L.AsT + k * n + i];
   }
 
   /** rate[r, i] = dt[r] · relu(v[i]) */
@@ -161,7 +149,8 @@ export class FusedPhoenix {
 
   /** The vector–Jacobian product of evaluation e with cotangent c: records its pieces; writes ∂⟨c, f⟩/∂y to dy unless dy < 0. */
   private vjp(e: number, rows: number, c: number, dy: number): void {
-    const { n, h, f, at, gemm } = this;
+    const { n, h, f, at, gemmNT } = this;
+    const L = flatLayout(n, h);
     const size = rows * n;
     const h2 = 2 * h;
     const CS = at.CS + e * size;
@@ -174,11 +163,12 @@ export class FusedPhoenix {
       f[GJ + q] = cq * f[at.rate + q];
     }
     // [dSums, dProds] = gj · A2ᵀ; dZp = dProds ⊙ prods (in place).
-    gemm(rows, h2, n, 4 * GJ, 4 * n, 4, 4 * at.A2T, 4 * h2, 4 * DSZ, 4 * h2, 0);
+    gemmNT(rows, h2, n, 4 * GJ, 4 * n, 4 * (at.theta + L.AsT), 4 * n, 4 * DSZ, 4 * h2, 0);
     for (let r = 0; r < rows; r++) for (let k = h; k < h2; k++) f[DSZ + r * h2 + k] *= f[H + r * h2 + k];
     if (dy < 0) return;
-    gemm(rows, n, h, 4 * DSZ, 4 * h2, 4, 4 * at.Ws, 4 * n, 4 * at.t1, 4 * n, 0);
-    gemm(rows, n, h, 4 * (DSZ + h), 4 * h2, 4, 4 * at.Wp, 4 * n, 4 * at.t2, 4 * n, 0);
+    // dSums·W_s and dZp·W_p, with W = (Wᵀ)ᵀ read from the flat layout's W_sᵀ, W_pᵀ.
+    gemmNT(rows, n, h, 4 * DSZ, 4 * h2, 4 * (at.theta + L.WsT), 4 * h, 4 * at.t1, 4 * n, 0);
+    gemmNT(rows, n, h, 4 * (DSZ + h), 4 * h2, 4 * (at.theta + L.WpT), 4 * h, 4 * at.t2, 4 * n, 0);
     const S = at.S + e * size;
     const D = at.D + e * size;
     for (let q = 0; q < size; q++) {

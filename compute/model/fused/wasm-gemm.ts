@@ -29,6 +29,7 @@ const op = {
   i32Const: 0x41,
   f32Const: 0x43,
   i32Eqz: 0x45,
+  i32LtS: 0x48,
   i32GtS: 0x4a,
   i32LeS: 0x4c,
   i32Add: 0x6a,
@@ -37,7 +38,7 @@ const op = {
   f32Add: 0x92,
   f32Mul: 0x94,
 } as const;
-const simd = { load: 0x00, load32Splat: 0x09, store: 0x0b, const: 0x0c, f32x4Add: 0xe4, f32x4Mul: 0xe6 } as const;
+const simd = { load: 0x00, load32Splat: 0x09, store: 0x0b, const: 0x0c, extractLane: 0x1f, f32x4Add: 0xe4, f32x4Mul: 0xe6 } as const;
 
 function uleb(value: number): number[] {
   const out: number[] = [];
@@ -178,6 +179,94 @@ function rowLoop(rows: number): number[] {
   return code;
 }
 
+
+// C = [C +] A·Bᵀ: parameters (M, N, K, A, lda, B, ldb, C, ldc, acc); A is M×K and B is N×K, both with
+// rows contiguous along k, so the product runs along k in vectors and ends with a horizontal sum.
+const Q = { M: 0, N: 1, K: 2, A: 3, lda: 4, B: 5, ldb: 6, C: 7, ldc: 8, acc: 9 } as const;
+const NT_PARAMS = 10;
+const T = { i: 10, j: 11, k: 12, pa: 13, pb: 14, rowA: 15 } as const;
+const NT_I32_LOCALS = 6;
+const T_ACC = NT_PARAMS + NT_I32_LOCALS; // 8 v128 accumulators, 4 rows of A, 2 rows of B
+const T_A = T_ACC + 8;
+const T_B = T_A + 4;
+const NT_V128_LOCALS = 14;
+const T_SUM = T_ACC + NT_V128_LOCALS; // 8 f32 sums
+const NT_F32_LOCALS = 8;
+
+function stridedAddress(base: number, stride: number, r: number): number[] {
+  if (r === 0) return get(base);
+  return [...get(base), ...get(stride), ...i32(r), op.i32Mul, op.i32Add];
+}
+
+/** Rows i..i+rows of A against rows j..j+cols of B, the whole K; writes C[i+r, j+c]. */
+function ntBlock(rows: number, cols: number): number[] {
+  const code: number[] = [];
+  const acc = (r: number, c: number) => T_ACC + r * 2 + c;
+  const sum = (r: number, c: number) => T_SUM + r * 2 + c;
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) code.push(...vec(simd.const), ...new Array(16).fill(0), ...set(acc(r, c)));
+  code.push(...get(T.rowA), ...set(T.pa));
+  code.push(...get(Q.B), ...get(T.j), ...get(Q.ldb), op.i32Mul, op.i32Add, ...set(T.pb));
+  code.push(...get(Q.K), ...set(T.k));
+  // Four k at a time.
+  code.push(op.block, EMPTY, op.loop, EMPTY);
+  code.push(...get(T.k), ...i32(4), op.i32LtS, op.brIf, 1);
+  for (let c = 0; c < cols; c++) code.push(...stridedAddress(T.pb, Q.ldb, c), ...vec(simd.load), ...memarg(0), ...set(T_B + c));
+  for (let r = 0; r < rows; r++) code.push(...stridedAddress(T.pa, Q.lda, r), ...vec(simd.load), ...memarg(0), ...set(T_A + r));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) code.push(...get(acc(r, c)), ...get(T_A + r), ...get(T_B + c), ...vec(simd.f32x4Mul), ...vec(simd.f32x4Add), ...set(acc(r, c)));
+  }
+  code.push(...get(T.pa), ...i32(16), op.i32Add, ...set(T.pa));
+  code.push(...get(T.pb), ...i32(16), op.i32Add, ...set(T.pb));
+  code.push(...get(T.k), ...i32(4), op.i32Sub, ...set(T.k));
+  code.push(op.br, 0, op.end, op.end);
+  // Horizontal sums: (l0 + l1) + (l2 + l3).
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const lane = (l: number) => [...get(acc(r, c)), ...vec(simd.extractLane), l];
+      code.push(...lane(0), ...lane(1), op.f32Add, ...lane(2), ...lane(3), op.f32Add, op.f32Add, ...set(sum(r, c)));
+    }
+  }
+  // The last K mod 4 one at a time.
+  code.push(op.block, EMPTY, op.loop, EMPTY);
+  code.push(...get(T.k), ...i32(0), op.i32LeS, op.brIf, 1);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      code.push(...get(sum(r, c)), ...stridedAddress(T.pa, Q.lda, r), op.f32Load, ...memarg(0), ...stridedAddress(T.pb, Q.ldb, c), op.f32Load, ...memarg(0), op.f32Mul, op.f32Add, ...set(sum(r, c)));
+    }
+  }
+  code.push(...get(T.pa), ...i32(4), op.i32Add, ...set(T.pa));
+  code.push(...get(T.pb), ...i32(4), op.i32Add, ...set(T.pb));
+  code.push(...get(T.k), ...i32(1), op.i32Sub, ...set(T.k));
+  code.push(op.br, 0, op.end, op.end);
+  // C[i + r, j + c] = (acc ? C : 0) + sum
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const address = [...get(Q.C), ...get(T.i), ...i32(r), op.i32Add, ...get(Q.ldc), op.i32Mul, op.i32Add, ...get(T.j), ...i32(c), op.i32Add, ...i32(4), op.i32Mul, op.i32Add];
+      code.push(...address);
+      code.push(...get(Q.acc), op.if, F32, ...address, op.f32Load, ...memarg(0), op.else, op.f32Const, 0, 0, 0, 0, op.end);
+      code.push(...get(sum(r, c)), op.f32Add, op.f32Store, ...memarg(0));
+    }
+  }
+  return code;
+}
+
+function ntRowLoop(rows: number): number[] {
+  const code: number[] = [op.block, EMPTY, op.loop, EMPTY];
+  code.push(...get(T.i), ...i32(rows), op.i32Add, ...get(Q.M), op.i32GtS, op.brIf, 1);
+  code.push(...get(Q.A), ...get(T.i), ...get(Q.lda), op.i32Mul, op.i32Add, ...set(T.rowA));
+  code.push(...i32(0), ...set(T.j));
+  for (const cols of [2, 1]) {
+    code.push(op.block, EMPTY, op.loop, EMPTY);
+    code.push(...get(T.j), ...i32(cols), op.i32Add, ...get(Q.N), op.i32GtS, op.brIf, 1);
+    code.push(...ntBlock(rows, cols));
+    code.push(...get(T.j), ...i32(cols), op.i32Add, ...set(T.j));
+    code.push(op.br, 0, op.end, op.end);
+  }
+  code.push(...get(T.i), ...i32(rows), op.i32Add, ...set(T.i));
+  code.push(op.br, 0, op.end, op.end);
+  return code;
+}
+
 function section(id: number, body: number[]): number[] {
   return [id, ...uleb(body.length), ...body];
 }
@@ -186,25 +275,45 @@ function vector(items: number[][]): number[] {
   return [...uleb(items.length), ...items.flat()];
 }
 
-/** The module: imports memory `env.memory`, exports `gemm`. */
+/** The module: imports memory `env.memory`, exports `gemm` (C = [C +] A·B) and `gemmNT` (C = [C +] A·Bᵀ). */
 export function gemmModuleBytes(): Uint8Array {
-  const type = [0x60, ...uleb(PARAMS), ...new Array(PARAMS).fill(I32), 0];
+  const type = (params: number) => [0x60, ...uleb(params), ...new Array(params).fill(I32), 0];
   const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
   const importMemory = [...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)];
-  const body = [...i32(0), ...set(L.i), ...rowLoop(4), ...rowLoop(1), op.end];
-  const locals = vector([
-    [...uleb(I32_LOCALS), I32],
-    [...uleb(V128_LOCALS), V128],
-    [...uleb(F32_LOCALS), F32],
-  ]);
-  const fn = [...locals, ...body];
+  const gemm = [
+    ...vector([
+      [...uleb(I32_LOCALS), I32],
+      [...uleb(V128_LOCALS), V128],
+      [...uleb(F32_LOCALS), F32],
+    ]),
+    ...i32(0),
+    ...set(L.i),
+    ...rowLoop(4),
+    ...rowLoop(1),
+    op.end,
+  ];
+  const gemmNT = [
+    ...vector([
+      [...uleb(NT_I32_LOCALS), I32],
+      [...uleb(NT_V128_LOCALS), V128],
+      [...uleb(NT_F32_LOCALS), F32],
+    ]),
+    ...i32(0),
+    ...set(T.i),
+    ...ntRowLoop(4),
+    ...ntRowLoop(1),
+    op.end,
+  ];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vector([type])),
+    ...section(1, vector([type(PARAMS), type(NT_PARAMS)])),
     ...section(2, vector([importMemory])),
-    ...section(3, vector([uleb(0)])),
-    ...section(7, vector([[...name('gemm'), 0x00, ...uleb(0)]])),
-    ...section(10, vector([[...uleb(fn.length), ...fn]])),
+    ...section(3, vector([uleb(0), uleb(1)])),
+    ...section(7, vector([
+      [...name('gemm'), 0x00, ...uleb(0)],
+      [...name('gemmNT'), 0x00, ...uleb(1)],
+    ])),
+    ...section(10, vector([gemm, gemmNT].map((fn) => [...uleb(fn.length), ...fn]))),
   ];
   return Uint8Array.from(bytes);
 }
@@ -222,13 +331,14 @@ export function wasmSimdAvailable(): boolean {
 }
 
 export type GemmFn = (M: number, N: number, K: number, A: number, sAr: number, sAc: number, B: number, ldb: number, C: number, ldc: number, acc: number) => void;
+export type GemmNTFn = (M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number, C: number, ldc: number, acc: number) => void;
 
 /** An instance of the kernel on its own memory of `bytes` bytes (float32 arrays are views into it). */
-export function gemmInstance(bytes: number): { memory: WebAssembly.Memory; gemm: GemmFn } {
+export function gemmInstance(bytes: number): { memory: WebAssembly.Memory; gemm: GemmFn; gemmNT: GemmNTFn } {
   compiled ??= new WebAssembly.Module(gemmModuleBytes());
   const pages = Math.max(1, Math.ceil(bytes / 65536));
   if (pages > 65536) throw new Error(`the fused kernel needs ${bytes} bytes, more than WebAssembly's 4 GiB`);
   const memory = new WebAssembly.Memory({ initial: pages });
   const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-  return { memory, gemm: instance.exports.gemm as GemmFn };
+  return { memory, gemm: instance.exports.gemm as GemmFn, gemmNT: instance.exports.gemmNT as GemmNTFn };
 }
