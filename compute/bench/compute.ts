@@ -130,7 +130,7 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
   if (values.scale !== undefined) {
     await useBackend(tfjsBackendFor(values.backend));
     printScaleHeader();
-    for (const [n, h] of values.scale) printScaleRow(measureSize(n, h));
+    for (const [n, h] of values.scale) printScaleRow(measureSize(n, h, values.backend === FUSED_BACKEND));
     return;
   }
   const { epochs, hidden } = values;

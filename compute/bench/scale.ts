@@ -2,7 +2,7 @@
  * How time and memory grow with the number of genes (issue 3 §5): one SIM350-shaped trajectory
  * (5 time points, so a 4-row batch) of random data per size, a random sparse prior of SIM350's
  * density, and the trainer's own pieces: a gradient step (RK4, 4 steps, hand-written adjoint), an Adam
- * update, validation-style forward pass, a DASH pruning event and the effects matrix of an unpruned
+ * update (with --backend wasm-fused: the fused step and host Adam), validation-style forward pass, a DASH pruning event and the effects matrix of an unpruned
  * (dense) model, its most expensive case.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -11,6 +11,7 @@ import { initPhoenixParams } from '../model/init';
 import { fullMasks } from '../model/params';
 import { PhoenixModel, flatLayout, type SolverConfig } from '../model/phoenix';
 import { GradientTape } from '../model/rhs';
+import { FusedStep } from '../training/fused-step';
 import { Pruner } from '../pruning/pruner';
 import { Random } from '../random';
 import { FlatAdam } from '../training/adam';
@@ -34,7 +35,8 @@ function seconds(fn: () => void, reps: number, warmUp = 1): number {
   return (performance.now() - t0) / reps / 1000;
 }
 
-export function measureSize(n: number, h: number) {
+/** With `fused`, the step is the trainer's 'wasm-fused' step (fused loss and gradient, then Adam); else the tfjs step. */
+export function measureSize(n: number, h: number, fused = false) {
   const random = new Random(1);
   const trajectory = { times: [0, 2, 3, 7, 9], values: [0, 1, 2, 3, 4].map(() => Array.from({ length: n }, () => random.next())) };
   const prior = { n, data: new Float64Array(n * n) };
@@ -43,7 +45,7 @@ export function measureSize(n: number, h: number) {
   const params = initPhoenixParams(n, h, random);
   const model = new PhoenixModel(params);
   const batch = pairBatch([trajectory], n)!;
-  const solver: SolverConfig = { method: 'rk4', minSteps: 4, maxRateStep: 1e9 };
+  const solver: Extract<SolverConfig, { method: 'rk4' }> = { method: 'rk4', minSteps: 4, maxRateStep: 1e9 };
   const tape = new GradientTape();
   const at = flatLayout(n, h);
   const adam = new FlatAdam(at.length, [
@@ -51,13 +53,17 @@ export function measureSize(n: number, h: number) {
     { start: at.v, length: n },
   ]);
   const reps = n * h > 1e6 ? 3 : 10;
-  const step = seconds(() => {
+  // Small sizes get 30 warm-up steps: enough for the JIT to optimise the fused step's loops.
+  // The fused step keeps the parameters on the host across steps, as during a training epoch.
+  const fusedStep = fused ? new FusedStep(model, solver, adam) : null;
+  const step = seconds(fusedStep ? () => void fusedStep.step(batch, [1e-3, 5e-3]) : () => {
     const { value, grads } = tf.variableGrads(() => model.loss(model.tensors(), batch, solver, tape), [model.theta]);
     tape.release();
     adam.apply(model.theta, grads[model.theta.name], [1e-3, 5e-3]);
     value.dataSync();
     tf.dispose([value, ...Object.values(grads)]);
-  }, reps, 3);
+  }, reps, n * h > 1e6 ? 3 : 30);
+  fusedStep?.end();
   const forward = seconds(() => void model.evaluate(batch, solver), reps);
   // Pruning and effects on the initial weights: a few Adam steps on random data can diverge at large n.
   const pruner = new Pruner({ n, h, lambda: [0.5, 0.05], prior, random });

@@ -214,8 +214,8 @@ export class PhoenixModel {
   }
 
   /** RK4 steps for a batch; a diverged model (non-finite v) gets the minimum rather than an error, and the count is capped. */
-  rk4Steps(maxDt: number, solver: Extract<SolverConfig, { method: 'rk4' }>): number {
-    const wanted = Math.ceil((maxDt * this.maxRate()) / solver.maxRateStep);
+  rk4Steps(maxDt: number, solver: Extract<SolverConfig, { method: 'rk4' }>, maxRate = this.maxRate()): number {
+    const wanted = Math.ceil((maxDt * maxRate) / solver.maxRateStep);
     return Number.isFinite(wanted) ? Math.min(MAX_RK4_STEPS, Math.max(solver.minSteps, wanted)) : solver.minSteps;
   }
 

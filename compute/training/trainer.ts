@@ -6,8 +6,6 @@ import { initPhoenixParams } from '../model/init';
 import { fullMasks, type PhoenixMasks, type PhoenixParams } from '../model/params';
 import { defaultSolver, flatLayout, PhoenixModel, type PairBatch, type SolverConfig } from '../model/phoenix';
 import { GradientTape } from '../model/rhs';
-import { fusedBatch } from '../model/fused/batch';
-import { FusedPhoenix } from '../model/fused/phoenix-fused';
 import { FUSED_BACKEND, tfjsBackendFor } from '../model/fused/backend-name';
 import { corruptPrior } from '../prior-corruption';
 import { PenaltyTerms } from '../pruning/penalties';
@@ -18,6 +16,7 @@ import { Random } from '../random';
 import { strategyInfo } from '../strategies';
 import type { ExpressionData, SquareMatrix } from '../types';
 import { FlatAdam } from './adam';
+import { FusedStep } from './fused-step';
 import { restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { parseTrainConfig, withExplicitRules, type TrainConfig } from './config';
 import { addNoise, checkExpressionData, disposeBatch, pairBatch, splitTrajectories } from './data';
@@ -88,8 +87,8 @@ class TrainingRun {
   private readonly selection: ModelSelection;
   private history: EpochReport[] = [];
   private readonly tape = new GradientTape();
-  /** The fused step (model/fused) when the backend asks for it and the run is one it covers; else null. */
-  private readonly fused: { model: FusedPhoenix; grad: Float32Array } | null;
+  /** The fused step (fused-step.ts) when the backend asks for it and the run is one it covers; else null. */
+  private readonly fused: FusedStep | null;
   private readonly profile: TrainProfile = { steps: 0, stepSeconds: 0, validationSeconds: 0, pruningSeconds: 0, checkpointSeconds: 0 };
 
   constructor(
@@ -143,8 +142,9 @@ class TrainingRun {
     );
     this.testBatch = input.test ? pairBatch(input.test.trajectories, n) : null;
     // The fused step computes the data loss through RK4; the prior loss, the penalty baselines and dopri5 stay on tfjs.
-    const fusable = config.backend === FUSED_BACKEND && this.solver.method === 'rk4' && !this.pinn && !this.penalty;
-    this.fused = fusable ? { model: new FusedPhoenix(n, h), grad: new Float32Array(flatLayout(n, h).length) } : null;
+    const solver = this.solver;
+    const fusable = config.backend === FUSED_BACKEND && solver.method === 'rk4' && !this.pinn && !this.penalty;
+    this.fused = fusable && solver.method === 'rk4' ? new FusedStep(this.model, solver, this.adam) : null;
   }
 
   private resume(c: TrainCheckpoint): void {
@@ -248,21 +248,26 @@ class TrainingRun {
   private async trainEpoch(epoch: number, cb: TrainCallbacks): Promise<number | null> {
     const order = this.random.shuffle(Array.from({ length: this.trainBatches.length }, (_, i) => i));
     let total = 0;
-    for (let step = 0; step < order.length; step++) {
-      if (cb.shouldStop && (await cb.shouldStop())) return null;
-      const t0 = performance.now();
-      const loss = this.step(this.trainBatches[order[step]]);
-      this.profile.stepSeconds += (performance.now() - t0) / 1000;
-      this.profile.steps += 1;
-      total += loss;
-      cb.onStep?.({ epoch, step: step + 1, stepsPerEpoch: order.length, loss });
+    try {
+      for (let step = 0; step < order.length; step++) {
+        if (cb.shouldStop && (await cb.shouldStop())) return null;
+        const t0 = performance.now();
+        const loss = this.step(this.trainBatches[order[step]]);
+        this.profile.stepSeconds += (performance.now() - t0) / 1000;
+        this.profile.steps += 1;
+        total += loss;
+        cb.onStep?.({ epoch, step: step + 1, stepsPerEpoch: order.length, loss });
+      }
+    } finally {
+      // The fused step keeps the parameters on the host during the epoch: the model's variable gets them back.
+      this.fused?.end();
     }
     return total / order.length;
   }
 
   /** One optimiser step on one trajectory's pairs; returns its data MSE. */
   private step(batch: PairBatch): number {
-    if (this.fused) return this.fusedStep(batch, this.fused);
+    if (this.fused) return this.fused.step(batch, this.plateau.rates);
     const { model, pinn, penalty } = this;
     const lambdaData = this.config.pinnLambda ?? 0.99;
     let dataLoss: tf.Scalar | null = null;
@@ -289,19 +294,6 @@ class TrainingRun {
     (dataLoss as tf.Scalar | null)!.dispose();
     value.dispose();
     for (const g of Object.values(grads)) g.dispose();
-    return loss;
-  }
-
-  /** The same step with the loss and gradient from the fused kernel; Adam stays the tfjs FlatAdam. */
-  private fusedStep(batch: PairBatch, fused: { model: FusedPhoenix; grad: Float32Array }): number {
-    const { model } = this;
-    const solver = this.solver as Extract<SolverConfig, { method: 'rk4' }>;
-    const steps = model.rk4Steps(batch.maxDt, solver);
-    const loss = fused.model.lossAndGradient(model.theta.dataSync(), model.flatMask, fusedBatch(batch), steps, fused.grad);
-    const grad = tf.tensor1d(fused.grad);
-    this.adam.apply(model.theta, grad, this.plateau.rates);
-    grad.dispose();
-    model.parametersChanged();
     return loss;
   }
 

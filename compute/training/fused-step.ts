@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs';
+import { fusedBatch } from '../model/fused/batch';
+import { FusedPhoenix } from '../model/fused/phoenix-fused';
+import { flatLayout, type PairBatch, type PhoenixModel, type SolverConfig } from '../model/phoenix';
+import type { FlatAdam } from './adam';
+
+/**
+ * The trainer's optimiser step for backend 'wasm-fused': loss and gradient from the fused kernel,
+ * Adam on the host (FlatAdam.applyHost, bit-identical to its tfjs update), and the parameters kept
+ * as a float32 array between `begin` and `end`, so a step touches no tfjs kernel at all. Everything
+ * else (validation, pruning, checkpoints) reads the model's variable, which `end` brings up to date.
+ */
+export class FusedStep {
+  private readonly kernel: FusedPhoenix;
+  private readonly grad: Float32Array;
+  private theta: Float32Array | null = null;
+  private readonly vAt: number;
+
+  constructor(
+    private readonly model: PhoenixModel,
+    private readonly solver: Extract<SolverConfig, { method: 'rk4' }>,
+    private readonly adam: FlatAdam,
+  ) {
+    this.kernel = new FusedPhoenix(model.n, model.h);
+    const at = flatLayout(model.n, model.h);
+    this.grad = new Float32Array(at.length);
+    this.vAt = at.v;
+  }
+
+  /** Takes the parameters onto the host for a run of steps. */
+  begin(): void {
+    this.theta ??= Float32Array.from(this.model.theta.dataSync());
+  }
+
+  /** One optimiser step on one batch; returns its MSE (before the update, as the tfjs step does). */
+  step(batch: PairBatch, rates: readonly number[]): number {
+    this.begin();
+    const theta = this.theta!;
+    const steps = this.model.rk4Steps(batch.maxDt, this.solver, this.maxRate(theta));
+    const loss = this.kernel.lossAndGradient(theta, this.model.flatMask, fusedBatch(batch), steps, this.grad);
+    this.adam.applyHost(theta, this.grad, rates);
+    return loss;
+  }
+
+  /** Writes the parameters back into the model's variable. */
+  end(): void {
+    const theta = this.theta;
+    if (!theta) return;
+    tf.tidy(() => this.model.theta.assign(tf.tensor1d(theta)));
+    this.model.parametersChanged();
+    this.theta = null;
+  }
+
+  /** max relu(v), as PhoenixModel.maxRate computes it from the variable (NaN when v is). */
+  private maxRate(theta: Float32Array): number {
+    let max = 0;
+    for (let i = 0; i < this.model.n; i++) {
+      const v = theta[this.vAt + i];
+      if (Number.isNaN(v)) return Number.NaN;
+      if (v > max) max = v;
+    }
+    return max;
+  }
+}
