@@ -23,6 +23,10 @@ describe('FlatAdam on the host (the fused step) against the tfjs update', () => 
     const start = randomArray(100, random, 1);
     const device = new FlatAdam(100, groups);
     const host = new FlatAdam(100, groups);
+    // A third keeps its parameters and gradient in its own workspace (no copies), as the fused step does.
+    const inPlace = new FlatAdam(100, groups);
+    const views = inPlace.hostViews();
+    views.theta.set(start);
     const theta = tf.variable(tf.tensor1d(start));
     const hostTheta = start.slice();
     const hostVariable = tf.variable(tf.tensor1d(start));
@@ -41,11 +45,16 @@ describe('FlatAdam on the host (the fused step) against the tfjs update', () => 
       } else {
         host.applyHost(hostTheta, grad, rates);
       }
+      views.grad.set(grad);
+      inPlace.applyHost(views.theta, views.grad, rates);
       expect(Array.from(hostTheta)).toEqual(Array.from(theta.dataSync()));
+      expect(Array.from(views.theta)).toEqual(Array.from(hostTheta));
     }
     expect(host.save()).toEqual(device.save());
+    expect(inPlace.save()).toEqual(device.save());
     // Each optimiser keeps its learning-rate vector.
     expect(tf.memory().numTensors).toBe(before + 2);
+    inPlace.dispose();
     tf.dispose([theta, hostVariable]);
     device.dispose();
     host.dispose();

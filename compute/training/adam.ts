@@ -1,5 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
+import { gemmInstance, type AdamFn } from '../model/fused/wasm-gemm';
 import { decodeFloat32, encodeFloat32 } from './encoding';
+
+/** The host side of FlatAdam: parameters, gradient, moments and rates in one WebAssembly memory. */
+interface HostAdam {
+  adam: AdamFn;
+  theta: Float32Array;
+  grad: Float32Array;
+  m: Float32Array;
+  s: Float32Array;
+  lr: Float32Array;
+  /** Whether m and s hold the current moments (else the variables do). */
+  current: boolean;
+  lrKey: string;
+}
 
 export interface AdamState {
   step: number;
@@ -15,10 +29,9 @@ export class FlatAdam {
   private readonly m: tf.Variable<tf.Rank.R1>;
   private readonly s: tf.Variable<tf.Rank.R1>;
   private lrVector: tf.Tensor1D | null = null;
-  private lrHost: Float32Array | null = null;
   private lrKey = '';
-  /** The moments as plain arrays while the fused step updates on the host (applyHost); null: the variables hold them. */
-  private host: { m: Float32Array; s: Float32Array } | null = null;
+  /** The fused step's workspace (applyHost); made on first use. */
+  private host: HostAdam | null = null;
   step = 0;
 
   constructor(
@@ -33,63 +46,73 @@ export class FlatAdam {
     this.s = tf.tidy(() => tf.variable(tf.zeros([length]), false));
   }
 
-  private hostLearningRates(rates: readonly number[]): Float32Array {
-    const key = rates.join(',');
-    if (this.lrHost && key === this.lrKey) return this.lrHost;
-    this.lrVector?.dispose();
-    this.lrVector = null;
+  private learningRateArray(rates: readonly number[]): Float32Array {
     const lr = new Float32Array(this.length);
     this.groups.forEach((g, i) => lr.fill(rates[i], g.start, g.start + g.length));
-    this.lrHost = lr;
-    this.lrKey = key;
     return lr;
   }
 
   private learningRates(rates: readonly number[]): tf.Tensor1D {
-    const lr = this.hostLearningRates(rates);
-    this.lrVector ??= tf.keep(tf.tensor1d(lr));
+    const key = rates.join(',');
+    if (this.lrVector && key === this.lrKey) return this.lrVector;
+    this.lrVector?.dispose();
+    this.lrVector = tf.keep(tf.tensor1d(this.learningRateArray(rates)));
+    this.lrKey = key;
     return this.lrVector;
   }
 
-  /** Moves host moments back into the variables (before a tfjs update, a save or a restore). */
+  /** Moves the host's moments back into the variables (before a tfjs update or a save). */
   private syncMoments(): void {
-    if (!this.host) return;
-    const { m, s } = this.host;
+    const host = this.host;
+    if (!host?.current) return;
     tf.tidy(() => {
-      this.m.assign(tf.tensor1d(m));
-      this.s.assign(tf.tensor1d(s));
+      this.m.assign(tf.tensor1d(host.m));
+      this.s.assign(tf.tensor1d(host.s));
     });
-    this.host = null;
+    host.current = false;
   }
 
   /**
-   * The same update as `apply` on plain float32 arrays, for the fused step: every operation rounded to
-   * float32 in apply's order (Math.fround), so it gives apply's numbers without a kernel per operation.
-   * The moments stay on the host until the next save, restore or tfjs apply.
+   * Arrays in the host workspace for the parameters and the gradient: a caller that keeps them there
+   * (the fused step) saves applyHost two copies of the whole parameter vector per step.
+   */
+  hostViews(): { theta: Float32Array; grad: Float32Array } {
+    if (!this.host) {
+      const length = this.length;
+      const padded = Math.ceil(length / 4) * 4;
+      const { memory, adam } = gemmInstance(5 * 4 * padded);
+      const view = (k: number) => new Float32Array(memory.buffer, 4 * k * padded, length);
+      this.host = { adam, theta: view(0), grad: view(1), m: view(2), s: view(3), lr: view(4), current: false, lrKey: '' };
+    }
+    return { theta: this.host.theta, grad: this.host.grad };
+  }
+
+  /**
+   * The same update as `apply` on float32 arrays, for the fused step: the WebAssembly SIMD kernel in
+   * model/fused/wasm-gemm.ts does apply's float32 operations in apply's order (IEEE in both), so the
+   * numbers are apply's, without a tfjs kernel per operation. The moments stay on the host until the
+   * next save or tfjs apply.
    */
   applyHost(theta: Float32Array, grad: Float32Array, rates: readonly number[]): void {
-    this.host ??= { m: Float32Array.from(this.m.dataSync()), s: Float32Array.from(this.s.dataSync()) };
-    const { m, s } = this.host;
-    this.step += 1;
-    const lr = this.hostLearningRates(rates);
-    const f = Math.fround;
-    const b1 = f(this.beta1);
-    const c1 = f(1 - this.beta1);
-    const b2 = f(this.beta2);
-    const c2 = f(1 - this.beta2);
-    const unbias2 = f(1 / Math.sqrt(1 - this.beta2 ** this.step));
-    const unbias1 = f(1 / (1 - this.beta1 ** this.step));
-    const eps = f(this.eps);
-    for (let q = 0; q < theta.length; q++) {
-      const g = grad[q];
-      const mq = f(f(m[q] * b1) + f(g * c1));
-      const sq = f(f(s[q] * b2) + f(f(g * g) * c2));
-      m[q] = mq;
-      s[q] = sq;
-      const denom = f(f(f(Math.sqrt(sq)) * unbias2) + eps);
-      const update = f(lr[q] * f(mq / denom));
-      theta[q] = f(theta[q] - f(update * unbias1));
+    this.hostViews();
+    const host = this.host!;
+    if (!host.current) {
+      host.m.set(this.m.dataSync());
+      host.s.set(this.s.dataSync());
+      host.current = true;
     }
+    const key = rates.join(',');
+    if (host.lrKey !== key) {
+      host.lr.set(this.learningRateArray(rates));
+      host.lrKey = key;
+    }
+    if (theta !== host.theta) host.theta.set(theta);
+    if (grad !== host.grad) host.grad.set(grad);
+    this.step += 1;
+    const at = (a: Float32Array) => a.byteOffset;
+    const { beta1, beta2, eps } = this;
+    host.adam(at(host.theta), at(host.grad), at(host.m), at(host.s), at(host.lr), this.length, beta1, 1 - beta1, beta2, 1 - beta2, 1 / Math.sqrt(1 - beta2 ** this.step), eps, 1 / (1 - beta1 ** this.step));
+    if (theta !== host.theta) theta.set(host.theta);
   }
 
   /** theta ← theta − lr · m̂ / (√v̂ + ε), one learning rate per group. */
@@ -116,7 +139,7 @@ export class FlatAdam {
   }
 
   restore(state: AdamState): void {
-    this.host = null;
+    if (this.host) this.host.current = false;
     this.step = state.step;
     tf.tidy(() => {
       this.m.assign(tf.tensor1d(decodeFloat32(state.m, this.length)));

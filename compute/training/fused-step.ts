@@ -12,8 +12,11 @@ import type { FlatAdam } from './adam';
  */
 export class FusedStep {
   private readonly kernel: FusedPhoenix;
+  /** Both live in Adam's host workspace, so Adam updates them in place. */
+  private readonly theta: Float32Array;
   private readonly grad: Float32Array;
-  private theta: Float32Array | null = null;
+  /** Whether theta holds the current parameters (between begin and end). */
+  private active = false;
   private readonly vAt: number;
 
   constructor(
@@ -22,20 +25,21 @@ export class FusedStep {
     private readonly adam: FlatAdam,
   ) {
     this.kernel = new FusedPhoenix(model.n, model.h);
-    const at = flatLayout(model.n, model.h);
-    this.grad = new Float32Array(at.length);
-    this.vAt = at.v;
+    ({ theta: this.theta, grad: this.grad } = adam.hostViews());
+    this.vAt = flatLayout(model.n, model.h).v;
   }
 
   /** Takes the parameters onto the host for a run of steps. */
   begin(): void {
-    this.theta ??= Float32Array.from(this.model.theta.dataSync());
+    if (this.active) return;
+    this.theta.set(this.model.theta.dataSync());
+    this.active = true;
   }
 
   /** One optimiser step on one batch; returns its MSE (before the update, as the tfjs step does). */
   step(batch: PairBatch, rates: readonly number[]): number {
     this.begin();
-    const theta = this.theta!;
+    const theta = this.theta;
     const steps = this.model.rk4Steps(batch.maxDt, this.solver, this.maxRate(theta));
     const loss = this.kernel.lossAndGradient(theta, this.model.flatMask, fusedBatch(batch), steps, this.grad);
     this.adam.applyHost(theta, this.grad, rates);
@@ -44,11 +48,10 @@ export class FusedStep {
 
   /** Writes the parameters back into the model's variable. */
   end(): void {
-    const theta = this.theta;
-    if (!theta) return;
-    tf.tidy(() => this.model.theta.assign(tf.tensor1d(theta)));
+    if (!this.active) return;
+    tf.tidy(() => this.model.theta.assign(tf.tensor1d(this.theta)));
     this.model.parametersChanged();
-    this.theta = null;
+    this.active = false;
   }
 
   /** max relu(v), as PhoenixModel.maxRate computes it from the variable (NaN when v is). */

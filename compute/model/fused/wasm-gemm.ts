@@ -32,13 +32,30 @@ const op = {
   i32LtS: 0x48,
   i32GtS: 0x4a,
   i32LeS: 0x4c,
+  i32GeS: 0x4e,
   i32Add: 0x6a,
   i32Sub: 0x6b,
   i32Mul: 0x6c,
+  i32And: 0x71,
+  f32Sqrt: 0x91,
   f32Add: 0x92,
+  f32Sub: 0x93,
   f32Mul: 0x94,
+  f32Div: 0x95,
 } as const;
-const simd = { load: 0x00, load32Splat: 0x09, store: 0x0b, const: 0x0c, extractLane: 0x1f, f32x4Add: 0xe4, f32x4Mul: 0xe6 } as const;
+const simd = {
+  load: 0x00,
+  load32Splat: 0x09,
+  store: 0x0b,
+  const: 0x0c,
+  f32x4Splat: 0x13,
+  extractLane: 0x1f,
+  f32x4Sqrt: 0xe3,
+  f32x4Add: 0xe4,
+  f32x4Sub: 0xe5,
+  f32x4Mul: 0xe6,
+  f32x4Div: 0xe7,
+} as const;
 
 function uleb(value: number): number[] {
   const out: number[] = [];
@@ -267,6 +284,62 @@ function ntRowLoop(rows: number): number[] {
   return code;
 }
 
+// Adam, as FlatAdam.apply computes it in float32 (each operation rounded to float32: IEEE in both):
+// adam(theta, grad, m, s, lr, count, β1, 1−β1, β2, 1−β2, 1/√bias2, ε, 1/bias1), pointers in bytes.
+const AD = { theta: 0, grad: 1, m: 2, s: 3, lr: 4, count: 5, b1: 6, c1: 7, b2: 8, c2: 9, unbias2: 10, eps: 11, unbias1: 12 } as const;
+const ADAM_PARAMS = 13;
+const AL = { q: 13, end: 14 } as const;
+const A_CONST = 15; // 7 v128 splats of the f32 parameters, in parameter order from b1
+const A_TMP = A_CONST + 7; // g, m, s
+const ADAM_V128_LOCALS = 10;
+
+/** One entry (scalar) or four (vector) of the update at byte offset q. */
+function adamLanes(vector: boolean): number[] {
+  const load = (ptr: number) => [...get(ptr), ...get(AL.q), op.i32Add, ...(vector ? [...vec(simd.load), ...memarg(0)] : [op.f32Load, ...memarg(0)])];
+  const store = (ptr: number, value: number[]) => [...get(ptr), ...get(AL.q), op.i32Add, ...value, ...(vector ? [...vec(simd.store), ...memarg(0)] : [op.f32Store, ...memarg(0)])];
+  const k = (param: number) => (vector ? get(A_CONST + param - AD.b1) : get(param));
+  const mul = vector ? vec(simd.f32x4Mul) : [op.f32Mul];
+  const add = vector ? vec(simd.f32x4Add) : [op.f32Add];
+  const sub = vector ? vec(simd.f32x4Sub) : [op.f32Sub];
+  const div = vector ? vec(simd.f32x4Div) : [op.f32Div];
+  const sqrt = vector ? vec(simd.f32x4Sqrt) : [op.f32Sqrt];
+  const [g, m, sq] = vector ? [A_TMP, A_TMP + 1, A_TMP + 2] : [A_TMP + 3, A_TMP + 4, A_TMP + 5];
+  return [
+    ...load(AD.grad), ...set(g),
+    // m = m·β1 + g·(1−β1)
+    ...load(AD.m), ...k(AD.b1), ...mul, ...get(g), ...k(AD.c1), ...mul, ...add, ...set(m),
+    ...store(AD.m, get(m)),
+    // s = s·β2 + g²·(1−β2)
+    ...load(AD.s), ...k(AD.b2), ...mul, ...get(g), ...get(g), ...mul, ...k(AD.c2), ...mul, ...add, ...set(sq),
+    ...store(AD.s, get(sq)),
+    // theta = theta − (lr · (m / (√s · 1/√bias2 + ε))) · 1/bias1
+    ...store(AD.theta, [
+      ...load(AD.theta),
+      ...load(AD.lr), ...get(m), ...get(sq), ...sqrt, ...k(AD.unbias2), ...mul, ...k(AD.eps), ...add, ...div, ...mul,
+      ...k(AD.unbias1), ...mul, ...sub,
+    ]),
+  ];
+}
+
+function adamBody(): number[] {
+  const code: number[] = [];
+  for (let c = 0; c < 7; c++) code.push(...get(AD.b1 + c), ...vec(simd.f32x4Splat), ...set(A_CONST + c));
+  // Four entries at a time up to the last multiple of four, then one at a time.
+  code.push(...get(AD.count), ...i32(4), op.i32Mul, ...i32(-16), op.i32And, ...set(AL.end));
+  code.push(...i32(0), ...set(AL.q));
+  for (const vector of [true, false]) {
+    const width = vector ? 16 : 4;
+    code.push(op.block, EMPTY, op.loop, EMPTY);
+    code.push(...get(AL.q), ...get(AL.end), op.i32GeS, op.brIf, 1);
+    code.push(...adamLanes(vector));
+    code.push(...get(AL.q), ...i32(width), op.i32Add, ...set(AL.q));
+    code.push(op.br, 0, op.end, op.end);
+    if (vector) code.push(...get(AD.count), ...i32(4), op.i32Mul, ...set(AL.end));
+  }
+  code.push(op.end);
+  return code;
+}
+
 function section(id: number, body: number[]): number[] {
   return [id, ...uleb(body.length), ...body];
 }
@@ -278,6 +351,7 @@ function vector(items: number[][]): number[] {
 /** The module: imports memory `env.memory`, exports `gemm` (C = [C +] A·B) and `gemmNT` (C = [C +] A·Bᵀ). */
 export function gemmModuleBytes(): Uint8Array {
   const type = (params: number) => [0x60, ...uleb(params), ...new Array(params).fill(I32), 0];
+  const adamType = [0x60, ...uleb(ADAM_PARAMS), ...new Array(6).fill(I32), ...new Array(7).fill(F32), 0];
   const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
   const importMemory = [...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)];
   const gemm = [
@@ -304,16 +378,25 @@ export function gemmModuleBytes(): Uint8Array {
     ...ntRowLoop(1),
     op.end,
   ];
+  const adam = [
+    ...vector([
+      [...uleb(2), I32],
+      [...uleb(ADAM_V128_LOCALS), V128],
+      [...uleb(3), F32],
+    ]),
+    ...adamBody(),
+  ];
   const bytes = [
     0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    ...section(1, vector([type(PARAMS), type(NT_PARAMS)])),
+    ...section(1, vector([type(PARAMS), type(NT_PARAMS), adamType])),
     ...section(2, vector([importMemory])),
-    ...section(3, vector([uleb(0), uleb(1)])),
+    ...section(3, vector([uleb(0), uleb(1), uleb(2)])),
     ...section(7, vector([
       [...name('gemm'), 0x00, ...uleb(0)],
       [...name('gemmNT'), 0x00, ...uleb(1)],
+      [...name('adam'), 0x00, ...uleb(2)],
     ])),
-    ...section(10, vector([gemm, gemmNT].map((fn) => [...uleb(fn.length), ...fn]))),
+    ...section(10, vector([gemm, gemmNT, adam].map((fn) => [...uleb(fn.length), ...fn]))),
   ];
   return Uint8Array.from(bytes);
 }
@@ -331,14 +414,15 @@ export function wasmSimdAvailable(): boolean {
 }
 
 export type GemmFn = (M: number, N: number, K: number, A: number, sAr: number, sAc: number, B: number, ldb: number, C: number, ldc: number, acc: number) => void;
+export type AdamFn = (theta: number, grad: number, m: number, s: number, lr: number, count: number, b1: number, c1: number, b2: number, c2: number, unbias2: number, eps: number, unbias1: number) => void;
 export type GemmNTFn = (M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number, C: number, ldc: number, acc: number) => void;
 
 /** An instance of the kernel on its own memory of `bytes` bytes (float32 arrays are views into it). */
-export function gemmInstance(bytes: number): { memory: WebAssembly.Memory; gemm: GemmFn; gemmNT: GemmNTFn } {
+export function gemmInstance(bytes: number): { memory: WebAssembly.Memory; gemm: GemmFn; gemmNT: GemmNTFn; adam: AdamFn } {
   compiled ??= new WebAssembly.Module(gemmModuleBytes());
   const pages = Math.max(1, Math.ceil(bytes / 65536));
   if (pages > 65536) throw new Error(`the fused kernel needs ${bytes} bytes, more than WebAssembly's 4 GiB`);
   const memory = new WebAssembly.Memory({ initial: pages });
   const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-  return { memory, gemm: instance.exports.gemm as GemmFn, gemmNT: instance.exports.gemmNT as GemmNTFn };
+  return { memory, gemm: instance.exports.gemm as GemmFn, gemmNT: instance.exports.gemmNT as GemmNTFn, adam: instance.exports.adam as AdamFn };
 }
