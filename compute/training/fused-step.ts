@@ -7,8 +7,9 @@ import type { FlatAdam } from './adam';
 /**
  * The trainer's optimiser step for backend 'wasm-fused': loss and gradient from the fused kernel,
  * Adam on the host (FlatAdam.applyHost, bit-identical to its tfjs update), and the parameters kept
- * as a float32 array between `begin` and `end`, so a step touches no tfjs kernel at all. Everything
- * else (validation, pruning, checkpoints) reads the model's variable, which `end` brings up to date.
+ * as a float32 array between `begin` and `end`, so a step touches no tfjs kernel at all; validation
+ * solves with the same kernel. Everything else (pruning, checkpoints, the test MSE) reads the model's
+ * variable, which `end` brings up to date.
  */
 export class FusedStep {
   private readonly kernel: FusedPhoenix;
@@ -54,8 +55,29 @@ export class FusedStep {
     this.active = false;
   }
 
+  /**
+   * The validation numbers PhoenixModel.evaluateByTrajectory gives (the loss and each trajectory's
+   * MSE), from the fused forward solve and the model's current variable.
+   */
+  evaluateByTrajectory(batch: PairBatch): { mse: number; trajectoryMse: number[] } {
+    const theta = this.model.theta.dataSync();
+    const steps = this.model.rk4Steps(batch.maxDt, this.solver, this.maxRate(theta));
+    const rows = this.kernel.rowSquaredErrors(theta, this.model.flatMask, fusedBatch(batch), steps);
+    const groups = batch.groups ?? [{ rows: batch.rows, count: batch.count }];
+    let row = 0;
+    let total = 0;
+    const trajectoryMse = groups.map((g) => {
+      let sum = 0;
+      for (let r = 0; r < g.rows; r++) sum += rows[row + r];
+      row += g.rows;
+      total += sum;
+      return sum / g.count;
+    });
+    return { mse: total / batch.count, trajectoryMse };
+  }
+
   /** max relu(v), as PhoenixModel.maxRate computes it from the variable (NaN when v is). */
-  private maxRate(theta: Float32Array): number {
+  private maxRate(theta: ArrayLike<number>): number {
     let max = 0;
     for (let i = 0; i < this.model.n; i++) {
       const v = theta[this.vAt + i];

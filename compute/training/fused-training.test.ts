@@ -2,6 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../backend';
 import { FUSED_BACKEND } from '../model/fused/backend-name';
+import { initPhoenixParams } from '../model/init';
+import { PhoenixModel } from '../model/phoenix';
+import { Random } from '../random';
+import { FlatAdam } from './adam';
+import { disposeBatch, pairBatch } from './data';
+import { FusedStep } from './fused-step';
 import { randomKinetics } from '../simulator/random-kinetics';
 import { simulateDataset } from '../simulator/simulate';
 import type { SquareMatrix } from '../types';
@@ -68,6 +74,25 @@ describe(`backend '${FUSED_BACKEND}': the trainer's step on the fused kernel`, (
       expect(Math.abs(r.valLoss - ref.valLoss) / ref.valLoss).toBeLessThan(1e-4);
       expect(r.sparsity).toBe(ref.sparsity);
     });
+  });
+
+  it('validates as PhoenixModel.evaluateByTrajectory does: the loss and every trajectory MSE within 1e-5 relative', () => {
+    const random = new Random(9);
+    const model = new PhoenixModel(initPhoenixParams(n, 12, random));
+    // Trajectories of different lengths, one with missing targets.
+    const trajectories = data.trajectories.slice(0, 5).map((t, i) => ({ times: t.times.slice(0, 3 + (i % 3)), values: t.values.slice(0, 3 + (i % 3)).map((row) => row.slice()) }));
+    trajectories[2].values[2][4] = null;
+    const batch = pairBatch(trajectories, n)!;
+    const solver = { method: 'rk4' as const, minSteps: 2, maxRateStep: 1 };
+    const reference = model.evaluateByTrajectory(batch, solver);
+    const adam = new FlatAdam(model.theta.size, [{ start: 0, length: model.theta.size }]);
+    const fused = new FusedStep(model, solver, adam).evaluateByTrajectory(batch);
+    expect(Math.abs(fused.mse - reference.mse) / reference.mse).toBeLessThan(1e-5);
+    expect(fused.trajectoryMse.length).toBe(5);
+    fused.trajectoryMse.forEach((m, i) => expect(Math.abs(m - reference.trajectoryMse[i]) / reference.trajectoryMse[i]).toBeLessThan(1e-5));
+    adam.dispose();
+    model.dispose();
+    disposeBatch(batch);
   });
 
   it('is deterministic, and a run resumed from a checkpoint ends as the uninterrupted one', async () => {

@@ -191,7 +191,7 @@ class TrainingRun {
         break;
       }
       const t0 = performance.now();
-      const validation = this.validationBatch ? this.model.evaluateByTrajectory(this.validationBatch, this.solver) : null;
+      const validation = this.validationBatch ? this.validate(this.validationBatch) : null;
       const valLoss = validation ? validation.mse : trainLoss;
       const valSe = validation ? standardError(validation.trajectoryMse) : null;
       const testLoss = this.testBatch ? this.model.evaluate(this.testBatch, this.solver) : undefined;
@@ -228,6 +228,10 @@ class TrainingRun {
       }
     }
     return this.result(cancelled, stoppedEarly && !cancelled);
+  }
+
+  private validate(batch: PairBatch): { mse: number; trajectoryMse: number[] } {
+    return this.fused ? this.fused.evaluateByTrajectory(batch) : this.model.evaluateByTrajectory(batch, this.solver);
   }
 
   private pruneIfScheduled(epoch: number): boolean {

@@ -223,6 +223,26 @@ export class FusedPhoenix {
     return sum / batch.count;
   }
 
+  /** Each row's sum of squared (observed) errors at the end of its interval: what validation groups by trajectory. */
+  rowSquaredErrors(theta: ArrayLike<number>, mask: ArrayLike<number> | null, batch: FusedBatch, steps: number): Float64Array {
+    this.layout(batch.rows, 1);
+    this.loadParams(theta, mask);
+    this.setRate(batch);
+    this.integrate(batch, steps, false);
+    const { n, at, f } = this;
+    const out = new Float64Array(batch.rows);
+    for (let r = 0; r < batch.rows; r++) {
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const q = r * n + i;
+        const diff = (f[at.y + q] - batch.target[q]) * (batch.observed ? batch.observed[q] : 1);
+        sum += diff * diff;
+      }
+      out[r] = sum;
+    }
+    return out;
+  }
+
   /** The loss alone (no gradient). */
   loss(theta: ArrayLike<number>, mask: ArrayLike<number> | null, batch: FusedBatch, steps: number): number {
     this.layout(batch.rows, 1);
