@@ -19,6 +19,8 @@ import { readTextFile } from '../cli/input-files';
 import { initPhoenixParams } from '../model/init';
 import { PhoenixModel, flatLayout, type PairBatch } from '../model/phoenix';
 import { GradientTape } from '../model/rhs';
+import { FUSED_BACKEND, tfjsBackendFor } from '../model/fused/backend-name';
+import { FusedStep } from '../training/fused-step';
 import { Pruner } from '../pruning/pruner';
 import { fullMasks } from '../model/params';
 import { Random } from '../random';
@@ -92,7 +94,7 @@ function matmulPeak(size: number): number {
 export const BENCH_USAGE = `Usage: npm run bench:compute -- [options]
   --epochs     epochs of the real protocol to time (default 3; epoch 3 holds the first pruning event)
   --hidden     hidden units h (default 40)         --solver   rk4 | dopri5 (default rk4)
-  --backend    wasm | cpu | another tfjs backend (default wasm)
+  --backend    wasm | wasm-fused | cpu | another tfjs backend (default wasm; wasm-fused: the fused step)
   --data-dir   a folder with SIM350's files (default ../shared/data/sim350, else the repo's fixture)
   --scale      time and memory against genes instead: "350x40,2000x300" (genes x hidden); alone, the default sizes`;
 
@@ -127,14 +129,15 @@ export function parseBenchArgs(argv: string[]): z.infer<typeof benchArgsSchema> 
 export async function runBench(argv: string[] = process.argv.slice(2)): Promise<void> {
   const values = parseBenchArgs(argv);
   if (values.scale !== undefined) {
-    await useBackend(values.backend);
+    await useBackend(tfjsBackendFor(values.backend));
     printScaleHeader();
-    for (const [n, h] of values.scale) printScaleRow(measureSize(n, h));
+    for (const [n, h] of values.scale) printScaleRow(measureSize(n, h, values.backend === FUSED_BACKEND));
     return;
   }
   const { epochs, hidden } = values;
   const solverName = values.solver;
-  const backend = await useBackend(values.backend);
+  const backend = values.backend === FUSED_BACKEND ? FUSED_BACKEND : await useBackend(values.backend);
+  if (backend === FUSED_BACKEND) await useBackend(tfjsBackendFor(backend));
   const { data, prior, source } = loadData(values['data-dir']);
   const n = data.genes.length;
   console.log(`SIM350 from ${source}: ${n} genes, ${data.trajectories.length} trajectories; backend ${backend}, h = ${hidden}, solver ${solverName}`);
@@ -175,6 +178,22 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
   });
   const kernels = profile.kernels.length / profiledSteps;
   const byOp = await kernelTimeByOp(profile.kernels, profiledSteps);
+  // The fused step (backend wasm-fused): loss, gradient and Adam without tfjs kernels; timed on its own model copy.
+  let fusedStep = Number.NaN;
+  let fusedKernels = Number.NaN;
+  if (values.backend === FUSED_BACKEND) {
+    const fusedModel = new PhoenixModel(initPhoenixParams(n, hidden, new Random(0)));
+    const fusedAdam = new FlatAdam(at.length, [
+      { start: 0, length: at.v },
+      { start: at.v, length: n },
+    ]);
+    const fused = new FusedStep(fusedModel, solver as Extract<typeof solver, { method: 'rk4' }>, fusedAdam);
+    fusedStep = timeIt(10 * reps, () => void fused.step(batch, [1e-3, 5e-3]));
+    fusedKernels = (await tf.profile(() => void fused.step(batch, [1e-3, 5e-3]))).kernels.length;
+    fused.end();
+    fusedAdam.dispose();
+    fusedModel.dispose();
+  }
   const grad = tf.zerosLike(model.theta);
   const optimiser = timeIt(reps, () => {
     adam.apply(model.theta, grad, [1e-3, 5e-3]);
@@ -201,15 +220,22 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
   const rows: [string, string][] = [
     ['seconds per epoch', `${secondsPerEpoch.toFixed(2)} s (${p.steps / epochs} steps; reference PyTorch ≈ 82 s, target ≤ 8 s)`],
     ['optimiser steps per second', stepsPerSecond.toFixed(1)],
-    ['one step: forward (loss)', ms(forward)],
-    ['one step: backward', ms(forwardBackward - forward)],
+    ...(Number.isNaN(fusedStep)
+      ? []
+      : ([
+          ['one step, fused: loss + gradient + Adam', ms(fusedStep)],
+          ['tfjs kernels per fused step', String(fusedKernels)],
+        ] as [string, string][])),
+    ['one step, tfjs: forward (loss)', ms(forward)],
+    ['one step, tfjs: backward', ms(forwardBackward - forward)],
     ['tfjs kernels per step (forward + backward)', String(kernels)],
-    ['one step: Adam update', ms(optimiser)],
+    ['one step, tfjs: Adam update', ms(optimiser)],
     ['per epoch: validation', ms(p.validationSeconds / epochs)],
     ['pruning event (DASH scores + masks)', ms(pruning)],
     ['solver', solver.method === 'rk4' ? `rk4, ${steps} steps per solve (${evals} right-hand sides)` : 'dopri5 (adaptive)'],
     ['model flops per step', Number.isFinite(flopsPerStep) ? `${(flopsPerStep / 1e6).toFixed(1)} MFLOP` : 'n/a (adaptive)'],
-    ['achieved', Number.isFinite(flopsPerStep) ? `${(flopsPerStep / forwardBackward / 1e9).toFixed(2)} GFLOP/s` : 'n/a'],
+    ['achieved, tfjs step', Number.isFinite(flopsPerStep) ? `${(flopsPerStep / forwardBackward / 1e9).toFixed(2)} GFLOP/s` : 'n/a'],
+    ...(Number.isNaN(fusedStep) || !Number.isFinite(flopsPerStep) ? [] : ([['achieved, fused step (with Adam)', `${(flopsPerStep / fusedStep / 1e9).toFixed(2)} GFLOP/s`]] as [string, string][])),
     ['peak: 1024² matmul, same backend', `${peak.toFixed(1)} GFLOP/s`],
     [`the model's matmul (${batch.rows}×${n}·${n}×${hidden})`, `${(1e6 * smallMatmul).toFixed(1)} µs = ${((2 * batch.rows * n * hidden) / smallMatmul / 1e9).toFixed(2)} GFLOP/s`],
     ['fixed cost of one tfjs op', `${(1e6 * tinyOp).toFixed(1)} µs (a ${batch.rows}×${n} add)`],

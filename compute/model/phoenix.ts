@@ -120,6 +120,7 @@ export class PhoenixModel {
   readonly theta: tf.Variable<tf.Rank.R1>;
   private maskTensor: tf.Tensor1D | null = null;
   private maskState: PhoenixMasks | null = null;
+  private maskFlat: Float32Array | null = null;
   private vMaxCache: number | null = null;
   /** Applied to the weights the model evaluates with (a penalty baseline's test-time gates); null: none. */
   private evalTransform: ((w: PhoenixTensors) => PhoenixTensors) | null = null;
@@ -138,7 +139,13 @@ export class PhoenixModel {
   setMasks(masks: PhoenixMasks | null): void {
     this.maskTensor?.dispose();
     this.maskState = masks;
-    this.maskTensor = masks ? tf.keep(tf.tensor1d(masksToFlat(masks, this.n, this.h))) : null;
+    this.maskFlat = masks ? masksToFlat(masks, this.n, this.h) : null;
+    this.maskTensor = this.maskFlat ? tf.keep(tf.tensor1d(this.maskFlat)) : null;
+  }
+
+  /** The masks in the flat layout (1 keeps, 0 pruned); null when nothing is pruned. */
+  get flatMask(): Float32Array | null {
+    return this.maskFlat;
   }
 
   setEvalTransform(transform: ((w: PhoenixTensors) => PhoenixTensors) | null): void {
@@ -207,8 +214,8 @@ export class PhoenixModel {
   }
 
   /** RK4 steps for a batch; a diverged model (non-finite v) gets the minimum rather than an error, and the count is capped. */
-  rk4Steps(maxDt: number, solver: Extract<SolverConfig, { method: 'rk4' }>): number {
-    const wanted = Math.ceil((maxDt * this.maxRate()) / solver.maxRateStep);
+  rk4Steps(maxDt: number, solver: Extract<SolverConfig, { method: 'rk4' }>, maxRate = this.maxRate()): number {
+    const wanted = Math.ceil((maxDt * maxRate) / solver.maxRateStep);
     return Number.isFinite(wanted) ? Math.min(MAX_RK4_STEPS, Math.max(solver.minSteps, wanted)) : solver.minSteps;
   }
 

@@ -6,6 +6,7 @@ import { initPhoenixParams } from '../model/init';
 import { fullMasks, type PhoenixMasks, type PhoenixParams } from '../model/params';
 import { defaultSolver, flatLayout, PhoenixModel, type PairBatch, type SolverConfig } from '../model/phoenix';
 import { GradientTape } from '../model/rhs';
+import { FUSED_BACKEND, tfjsBackendFor } from '../model/fused/backend-name';
 import { corruptPrior } from '../prior-corruption';
 import { PenaltyTerms } from '../pruning/penalties';
 import { PinnPrior } from '../pruning/pinn';
@@ -15,6 +16,7 @@ import { Random } from '../random';
 import { strategyInfo } from '../strategies';
 import type { ExpressionData, SquareMatrix } from '../types';
 import { FlatAdam } from './adam';
+import { FusedStep } from './fused-step';
 import { restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { parseTrainConfig, withExplicitRules, type TrainConfig } from './config';
 import { addNoise, checkExpressionData, disposeBatch, pairBatch, splitTrajectories } from './data';
@@ -56,7 +58,7 @@ export function solverFor(config: TrainConfig): SolverConfig {
  */
 export async function train(input: TrainInput): Promise<TrainResult & { profile: TrainProfile }> {
   const config = parseTrainConfig(input.config);
-  await useBackend(config.backend ?? 'wasm');
+  await useBackend(tfjsBackendFor(config.backend ?? 'wasm'));
   const run = new TrainingRun(input, config);
   try {
     return await run.execute();
@@ -85,6 +87,8 @@ class TrainingRun {
   private readonly selection: ModelSelection;
   private history: EpochReport[] = [];
   private readonly tape = new GradientTape();
+  /** The fused step (fused-step.ts) when the backend asks for it and the run is one it covers; else null. */
+  private readonly fused: FusedStep | null;
   private readonly profile: TrainProfile = { steps: 0, stepSeconds: 0, validationSeconds: 0, pruningSeconds: 0, checkpointSeconds: 0 };
 
   constructor(
@@ -137,6 +141,10 @@ class TrainingRun {
       n,
     );
     this.testBatch = input.test ? pairBatch(input.test.trajectories, n) : null;
+    // The fused step computes the data loss through RK4; the prior loss, the penalty baselines and dopri5 stay on tfjs.
+    const solver = this.solver;
+    const fusable = config.backend === FUSED_BACKEND && solver.method === 'rk4' && !this.pinn && !this.penalty;
+    this.fused = fusable && solver.method === 'rk4' ? new FusedStep(this.model, solver, this.adam) : null;
   }
 
   private resume(c: TrainCheckpoint): void {
@@ -183,7 +191,7 @@ class TrainingRun {
         break;
       }
       const t0 = performance.now();
-      const validation = this.validationBatch ? this.model.evaluateByTrajectory(this.validationBatch, this.solver) : null;
+      const validation = this.validationBatch ? this.validate(this.validationBatch) : null;
       const valLoss = validation ? validation.mse : trainLoss;
       const valSe = validation ? standardError(validation.trajectoryMse) : null;
       const testLoss = this.testBatch ? this.model.evaluate(this.testBatch, this.solver) : undefined;
@@ -222,6 +230,10 @@ class TrainingRun {
     return this.result(cancelled, stoppedEarly && !cancelled);
   }
 
+  private validate(batch: PairBatch): { mse: number; trajectoryMse: number[] } {
+    return this.fused ? this.fused.evaluateByTrajectory(batch) : this.model.evaluateByTrajectory(batch, this.solver);
+  }
+
   private pruneIfScheduled(epoch: number): boolean {
     if (!this.pruner) return false;
     const fraction = pruningFractionAt(epoch, this.config.epochs, this.config.pruning);
@@ -240,20 +252,26 @@ class TrainingRun {
   private async trainEpoch(epoch: number, cb: TrainCallbacks): Promise<number | null> {
     const order = this.random.shuffle(Array.from({ length: this.trainBatches.length }, (_, i) => i));
     let total = 0;
-    for (let step = 0; step < order.length; step++) {
-      if (cb.shouldStop && (await cb.shouldStop())) return null;
-      const t0 = performance.now();
-      const loss = this.step(this.trainBatches[order[step]]);
-      this.profile.stepSeconds += (performance.now() - t0) / 1000;
-      this.profile.steps += 1;
-      total += loss;
-      cb.onStep?.({ epoch, step: step + 1, stepsPerEpoch: order.length, loss });
+    try {
+      for (let step = 0; step < order.length; step++) {
+        if (cb.shouldStop && (await cb.shouldStop())) return null;
+        const t0 = performance.now();
+        const loss = this.step(this.trainBatches[order[step]]);
+        this.profile.stepSeconds += (performance.now() - t0) / 1000;
+        this.profile.steps += 1;
+        total += loss;
+        cb.onStep?.({ epoch, step: step + 1, stepsPerEpoch: order.length, loss });
+      }
+    } finally {
+      // The fused step keeps the parameters on the host during the epoch: the model's variable gets them back.
+      this.fused?.end();
     }
     return total / order.length;
   }
 
   /** One optimiser step on one trajectory's pairs; returns its data MSE. */
   private step(batch: PairBatch): number {
+    if (this.fused) return this.fused.step(batch, this.plateau.rates);
     const { model, pinn, penalty } = this;
     const lambdaData = this.config.pinnLambda ?? 0.99;
     let dataLoss: tf.Scalar | null = null;
