@@ -1,7 +1,4 @@
-import { FormatError, matrixToEdges, parseDenseMatrix, parseEdgeList, parseGeneNames } from '@/compute/formats';
-import { detectDelimiter, parseDelimited } from '@/compute/formats/csv';
-import { checkEdgeListWidth } from '@/compute/formats/edge-list';
-import type { NamedEdge } from '@/compute/types';
+import { FormatError, matrixToEdges, parseDenseMatrix, parseEdgeList, parseGeneNames, detectDelimiter, parseDelimited, checkEdgeListWidth, type NamedEdge } from '@/compute';
 import { badInput } from '../errors';
 import { checkFileSize, parseFile } from '../file-input';
 import { sortEdges } from '../priors/edges';

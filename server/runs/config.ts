@@ -1,4 +1,4 @@
-import { defaultTrainConfig, parseTrainConfig, type TrainConfig } from './compute-api';
+import { defaultTrainConfig, parseTrainConfig, type TrainConfig } from '@/compute';
 import { badInput } from '../errors';
 import { findPreset, type RunPreset } from './presets';
 import { strategiesNeedingPrior, type HyperparametersInput, type Strategy } from './validation';

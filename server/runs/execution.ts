@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { EpochReport, TrainCheckpoint, Trainer } from './compute-api';
-import { FormatError } from '@/compute/formats';
+import { FormatError, type EpochReport, type SquareMatrix, type TrainCheckpoint, type TrainResult } from '@/compute';
+import type { TrainInput } from '@/compute/train';
 import type { Database } from '@/db/client';
 import { runs } from '@/db/schema';
 import { loadDatasetExpression } from '../datasets/load';
@@ -13,9 +13,9 @@ import { codeVersion } from './code-version';
 import type { RunConfig } from './config';
 import { scoresAtRunEnd, storeScores } from './metrics';
 import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
-import type { SquareMatrix } from '@/compute/types';
 
-export type { Trainer } from './compute-api';
+/** compute's `train`, or a stand-in in tests. */
+export type Trainer = (input: TrainInput) => Promise<TrainResult>;
 
 export interface ExecutionSettings {
   db: Database;

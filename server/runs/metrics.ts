@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { scoreNamedNetwork, type NamedNetworkScores } from '@/compute/metrics';
-import type { SquareMatrix } from '@/compute/types';
+import { scoreNamedNetwork, type NamedNetworkScores, type SquareMatrix } from '@/compute';
 import type { Database } from '@/db/client';
 import { datasets, goldStandardEdges, goldStandards, inferredEdges, runMetrics, runs } from '@/db/schema';
 import type { ServiceContext, Transaction } from '../context';

@@ -1,4 +1,4 @@
-import { DEFAULT_TRAINING_RULES, type LearningRateReset, type SelectionRule } from './compute-api';
+import { DEFAULT_TRAINING_RULES, type LearningRateReset, type SelectionRule } from '@/compute';
 
 /**
  * Hyperparameter presets from the DASH paper. A preset fills the launch form; every value stays editable

@@ -1,7 +1,7 @@
 import { builder } from '../graphql/builder';
 import { queueSettings } from '../queue';
 import { pageArgDescription, pageLimits, pageOf } from '../paging';
-import { DEFAULT_TRAINING_RULES, LR_RESETS, PRIOR_CORRUPTION_OPTION, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
+import { DEFAULT_TRAINING_RULES, LR_RESETS, PRIOR_CORRUPTION_OPTION, STRATEGIES, withExplicitRules, type TrainingRules } from '@/compute';
 import { effectiveLambda } from './config';
 import { runStatusDetail } from './liveness';
 import type { RunProgress } from './execution';

@@ -8,7 +8,7 @@ import { priorVersionProjectId } from '../priors/service';
 import { isUuid, requireProjectRole, requireRoleForObject, type ProjectRole } from '../projects/access';
 import { queueSettings, trainRunSender, type TrainRunSender } from '../queue';
 import { parseInput } from '../validation';
-import { withExplicitRules } from './compute-api';
+import { withExplicitRules } from '@/compute';
 import { codeVersion } from './code-version';
 import { checkConfigCaps, checkQueueRoom, checkSweepSize } from './limits';
 import { buildRunConfig, effectiveLambda, resolvePreset, type RunConfig } from './config';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '../projects/access';
-import { LR_RESETS, PRIOR_CORRUPTION_OPTION, SELECTION_RULES, STRATEGIES, STRATEGY_IDS, type StrategyId } from './compute-api';
+import { LR_RESETS, PRIOR_CORRUPTION_OPTION, SELECTION_RULES, STRATEGIES, STRATEGY_IDS, type StrategyId } from '@/compute';
 
 /** compute's strategy registry (compute/strategies.ts): a strategy added there is launchable here. */
 export const strategies = STRATEGY_IDS;

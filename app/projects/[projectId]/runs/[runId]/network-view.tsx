@@ -1,5 +1,5 @@
 'use client';
-import { maxOf } from '@/compute/extent';
+import { maxOf } from '@/compute';
 import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_NETWORK_FILTERS, filtersFromSearch, replaceFiltersInUrl } from './network-url';

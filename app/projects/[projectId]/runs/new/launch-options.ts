@@ -1,4 +1,4 @@
-import { PRIOR_CORRUPTION_OPTION } from '@/compute/prior-corruption';
+import { PRIOR_CORRUPTION_OPTION } from '@/compute';
 
 /** What the launch form needs from the project, and how its hyperparameter inputs map to the API. */
 export const LAUNCH_OPTIONS = /* GraphQL */ `
