@@ -16,13 +16,30 @@ export {
   parseTrainConfig,
   RULES_WHEN_ABSENT,
   trainConfigSchema,
+  TrainConfigError,
   withExplicitRules,
   type TrainConfig,
   type TrainingRules,
 } from './training/config';
+export {
+  fieldHint,
+  fieldSchema,
+  fieldValuesOf,
+  shownDefault,
+  SYNTHETIC_NOISE_STD,
+  TRAIN_FIELD_DEFAULTS,
+  TRAIN_FIELD_KEYS,
+  TRAIN_FIELDS,
+  withFieldValues,
+  type TrainField,
+  type TrainFieldKey,
+  type TrainFieldValues,
+} from './training/fields';
+export { lambdaGrid, planSweep, type PlannedTraining } from './training/sweep-plan';
+export { SOLVER_IDS, SOLVERS, type SolverId } from './solvers/registry';
 export { LR_RESETS, type LearningRateReset } from './training/learning-rates';
 export { SELECTION_RULES, type SelectionRule } from './training/selection';
-export { STRATEGIES, STRATEGY_IDS, strategyInfo, type StrategyId, type StrategyInfo } from './strategies';
+export { STRATEGIES, STRATEGY_IDS, strategyInfo, strategyLambdas, strategyReads, type OptionScope, type StrategyId, type StrategyInfo } from './strategies';
 export { corruptPrior, PRIOR_CORRUPTION_OPTION } from './prior-corruption';
 export type { EpochReport, StepReport, TrainCallbacks, TrainCheckpoint, TrainResult, TrainSummary } from './training/types';
 export * from './metrics';

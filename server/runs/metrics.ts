@@ -139,8 +139,7 @@ export async function compareRuns(ctx: ServiceContext, raw: unknown): Promise<Ru
   for (const id of new Set(input.runIds)) {
     const run = found.get(id)!;
     const metrics = run.status === 'succeeded' ? await metricsFor(ctx.db, run, input.goldStandardId, goldName) : null;
-    const summary = run.summary as { sparsity?: number } | null;
-    rows.push({ run, metrics, sparsity: typeof summary?.sparsity === 'number' ? summary.sparsity : null });
+    rows.push({ run, metrics, sparsity: run.summary?.sparsity ?? null });
   }
   return { goldStandardId: input.goldStandardId, goldStandardName: goldName, rows };
 }
