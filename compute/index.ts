@@ -1,6 +1,8 @@
 /**
- * The compute engine's public API (contract: notes/compute-api.md). The server's workers and the CLI
- * call exactly this; nothing here touches a database, Next or React.
+ * compute's light front door (contract: compute/README.md, "Front doors"): the training config and its
+ * field table, the strategy and solver registries, the file formats, the metrics and a stored model's
+ * effects. It loads no TensorFlow.js and no Node built-ins, so the server's API processes and the
+ * browser may import it; training is behind the heavy door, compute/train.ts.
  */
 import { parseModelWeights, type SerializedModel } from './formats/weights';
 import { effectsMatrix, modelSparsity } from './model/effects';
@@ -8,23 +10,45 @@ import { applyMasks } from './model/params';
 import type { SquareMatrix } from './types';
 
 export type { ExpressionData, NamedEdge, PruningStrategy, SquareMatrix, Trajectory } from './types';
-export { train, type TrainInput, type TrainProfile } from './training/trainer';
 export {
   DEFAULT_TRAINING_RULES,
   defaultTrainConfig,
   parseTrainConfig,
   RULES_WHEN_ABSENT,
   trainConfigSchema,
+  TrainConfigError,
   withExplicitRules,
   type TrainConfig,
   type TrainingRules,
 } from './training/config';
-export { STRATEGIES, STRATEGY_IDS, strategyInfo, type StrategyId, type StrategyInfo } from './strategies';
+export {
+  fieldHint,
+  fieldSchema,
+  fieldValuesOf,
+  shownDefault,
+  SYNTHETIC_NOISE_STD,
+  TRAIN_FIELD_DEFAULTS,
+  TRAIN_FIELD_KEYS,
+  TRAIN_FIELDS,
+  withFieldValues,
+  type TrainField,
+  type TrainFieldKey,
+  type TrainFieldValues,
+} from './training/fields';
+export { lambdaGrid, planSweep, type PlannedTraining } from './training/sweep-plan';
+export { SOLVER_IDS, SOLVERS, type SolverId } from './solvers/registry';
+export { LR_RESETS, type LearningRateReset } from './training/learning-rates';
+export { SELECTION_RULES, type SelectionRule } from './training/selection';
+export { STRATEGIES, STRATEGY_IDS, strategyInfo, strategyLambdas, strategyReads, type OptionScope, type StrategyId, type StrategyInfo } from './strategies';
 export { corruptPrior, PRIOR_CORRUPTION_OPTION } from './prior-corruption';
 export type { EpochReport, StepReport, TrainCallbacks, TrainCheckpoint, TrainResult, TrainSummary } from './training/types';
-export { scoreNetwork, type NetworkScores, type ScoreOptions } from './metrics';
+export * from './metrics';
+export * from './formats';
+export { detectDelimiter, parseDelimited, quoteCell, spreadsheetSafe, writeRow } from './formats/csv';
+export { utf8Length } from './formats/errors';
+export { checkEdgeListWidth } from './formats/edge-list';
 export { serializeModel, parseModelWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type SerializedModel } from './formats/weights';
-export { useBackend, type BackendName } from './backend';
+export { extent, maxOf, minOf } from './extent';
 
 /** The effects matrix (regulator × target, spec §6) of a stored model; pruned weights give exact zeros. */
 export function effectsFromModel(model: SerializedModel): SquareMatrix {

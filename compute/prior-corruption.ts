@@ -1,19 +1,18 @@
 import { Random } from './random';
+import { TRAIN_FIELDS } from './training/fields';
 import type { SquareMatrix } from './types';
 
-/**
- * The prior-corruption option (the DASH paper's Table 6 robustness study), described once: the config
- * key, the CLI flag, the launch form's field and the server's bounds all come from here.
- */
+const FIELD = TRAIN_FIELDS.priorCorruption;
+
+/** The prior-corruption option (the DASH paper's Table 6 robustness study), as the field table describes it. */
 export const PRIOR_CORRUPTION_OPTION = {
   key: 'priorCorruption',
-  cliFlag: 'corrupt-prior',
-  label: 'Prior corruption',
-  min: 0,
-  max: 1,
-  hint: 'fraction f, default 0',
-  description:
-    'Corrupts the prior before training, seeded by the run’s seed: of its E edges, round(f·E) are removed, as many false edges are added at random empty off-diagonal positions (random sign), and round(f·E) of the kept edges have their sign flipped. The edge count stays E.',
+  cliFlag: FIELD.cliFlag,
+  label: FIELD.label,
+  min: FIELD.min,
+  max: FIELD.max,
+  hint: FIELD.hint,
+  description: FIELD.reason,
 } as const;
 
 export interface PriorCorruption {

@@ -30,6 +30,13 @@ export interface StrategyInfo {
   needsPrior: boolean;
   /** How it sparsifies: pruning events, a loss penalty, or not at all. */
   kind: 'unpruned' | 'pruning' | 'penalty';
+  /**
+   * The (λ₁, λ₂) its pruning scores use (spec §5 table): 'chosen' (DASH: the user's pair), a fixed pair,
+   * or null when it never prunes by scores.
+   */
+  lambda: 'chosen' | readonly [number, number] | null;
+  /** Trains with PHOENIX's prior loss (weighted by λ_d, the `pinnLambda` option). */
+  priorLoss: boolean;
   /** Penalty strategies: the paper's settings (sources in compute/README.md, "Penalty baselines"). */
   penalty?: PenaltySettings;
 }
@@ -40,17 +47,19 @@ export interface StrategyInfo {
 const AUTHORS_GATES: GateSettings = { temperature: 2 / 3, dropInit: [0.2, 0.5] };
 
 export const STRATEGIES = {
-  none: { label: 'PHOENIX (unpruned)', description: 'PHOENIX without pruning.', needsPrior: false, kind: 'unpruned' },
-  imp: { label: 'IMP', description: 'Iterative magnitude pruning (λ = (0, 0)).', needsPrior: false, kind: 'pruning' },
-  bioprune: { label: 'BioPrune', description: 'Pruning by the prior alone (λ = (1, 1)).', needsPrior: true, kind: 'pruning' },
-  dash: { label: 'DASH', description: 'Pruning by data and prior, λ = (λ₁, λ₂).', needsPrior: true, kind: 'pruning' },
-  pinn: { label: 'PINN', description: 'PHOENIX’s prior loss, unpruned.', needsPrior: true, kind: 'unpruned' },
-  'pinn-mp': { label: 'PINN + MP', description: 'The prior loss with magnitude pruning.', needsPrior: true, kind: 'pruning' },
+  none: { label: 'PHOENIX (unpruned)', description: 'PHOENIX without pruning.', needsPrior: false, kind: 'unpruned', lambda: null, priorLoss: false },
+  imp: { label: 'IMP', description: 'Iterative magnitude pruning (λ = (0, 0)).', needsPrior: false, kind: 'pruning', lambda: [0, 0], priorLoss: false },
+  bioprune: { label: 'BioPrune', description: 'Pruning by the prior alone (λ = (1, 1)).', needsPrior: true, kind: 'pruning', lambda: [1, 1], priorLoss: false },
+  dash: { label: 'DASH', description: 'Pruning by data and prior, λ = (λ₁, λ₂).', needsPrior: true, kind: 'pruning', lambda: 'chosen', priorLoss: false },
+  pinn: { label: 'PINN', description: 'PHOENIX’s prior loss, unpruned.', needsPrior: true, kind: 'unpruned', lambda: null, priorLoss: true },
+  'pinn-mp': { label: 'PINN + MP', description: 'The prior loss with magnitude pruning.', needsPrior: true, kind: 'pruning', lambda: [0, 0], priorLoss: true },
   l0: {
     label: 'L0 gates',
     description: 'Hard-concrete L0 gates (Louizos et al. 2018) on every layer’s inputs, with the expected-L0 penalty.',
     needsPrior: false,
     kind: 'penalty',
+    lambda: null,
+    priorLoss: false,
     penalty: { gates: { temperature: 1 / 50, dropInit: [0.2, 0.5] }, l0: 1 / 50_000, pathL1: 0, pathReg: 0 },
   },
   'path-l1': {
@@ -58,6 +67,8 @@ export const STRATEGIES = {
     description: 'C-NODE-style L1 penalty on the input-output paths, mean(|W₁|·|W₂|), with the authors’ gates.',
     needsPrior: false,
     kind: 'penalty',
+    lambda: null,
+    priorLoss: false,
     penalty: { gates: AUTHORS_GATES, l0: 0, pathL1: 1e-3, pathReg: 0 },
   },
   pathreg: {
@@ -65,6 +76,8 @@ export const STRATEGIES = {
     description: 'PathReg (Aliee et al. 2022): L0 gates with a penalty on the gated input-output paths, plus path L1.',
     needsPrior: false,
     kind: 'penalty',
+    lambda: null,
+    priorLoss: false,
     penalty: { gates: AUTHORS_GATES, l0: 0, pathL1: 1e-3, pathReg: 1e-4 },
   },
 } as const satisfies Record<string, StrategyInfo>;
@@ -77,3 +90,22 @@ export function strategyInfo(id: StrategyId): StrategyInfo {
 }
 
 export const PENALTY_STRATEGIES = STRATEGY_IDS.filter((id) => STRATEGIES[id].kind === 'penalty');
+
+/** Options of the training config that only some strategies read (the field table's `scope`). */
+export type OptionScope = 'lambda' | 'pinnLambda' | 'pruning' | 'prior';
+
+/** Which of the scoped options a strategy reads: DASH's λ, PINN's λ_d, the pruning schedule, the prior. */
+export function strategyReads(id: StrategyId, scope: OptionScope): boolean {
+  const s: StrategyInfo = STRATEGIES[id];
+  if (scope === 'lambda') return s.lambda === 'chosen';
+  if (scope === 'pinnLambda') return s.priorLoss;
+  if (scope === 'pruning') return s.kind === 'pruning';
+  return s.needsPrior;
+}
+
+/** (λ₁, λ₂) as a strategy's pruning scores use them: DASH's chosen pair, or the pair a baseline is defined by. */
+export function strategyLambdas(id: StrategyId, chosen?: readonly [number, number] | null): [number, number] | null {
+  const rule: StrategyInfo['lambda'] = STRATEGIES[id].lambda;
+  if (rule === 'chosen') return chosen ? [chosen[0], chosen[1]] : null;
+  return rule ? [rule[0], rule[1]] : null;
+}

@@ -1,4 +1,4 @@
-import { FormatError, utf8Length } from '@/compute/formats/errors';
+import { FormatError, utf8Length } from '@/compute';
 import { DomainError, badInput } from './errors';
 
 /**

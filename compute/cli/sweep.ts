@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { STRATEGY_IDS } from '../strategies';
+import { STRATEGIES, STRATEGY_IDS } from '../strategies';
 import { withExplicitRules, type TrainingRules } from '../training/config';
+import { planSweep } from '../training/sweep-plan';
 import type { PruningStrategy } from '../types';
 import { CliUsageError } from './cli-errors';
 import { formatSummaryTable, formatTable, summariseSweep, type SweepRow, type SweepSummary } from './sweep-table';
@@ -12,11 +13,14 @@ import { runTrainPool } from './train-pool';
 
 export type { SweepRow, SweepSummary } from './sweep-table';
 
+/** The paper's baselines beside DASH: every strategy of the registry but DASH and the penalty ones (run those by name). */
+const PAPER_BASELINES = STRATEGY_IDS.filter((id) => STRATEGIES[id].lambda !== 'chosen' && STRATEGIES[id].kind !== 'penalty');
+
 export const SWEEP_USAGE = `Usage: npm run dash -- sweep --data D.csv --prior P.csv --out DIR [options]
   Runs DASH over a λ grid and the baselines one after another (each in DIR/<run>/), then prints the
   sparsity / balanced accuracy table; DASH's λ is the one with the lowest validation loss.
   --lambdas      DASH grid, pairs separated by ';' (default 0.5,0.05;0.75,0.75;0.8,0.8;0.95,0.95;0.995,0.95)
-  --strategies   baselines to run besides DASH (default none,imp,bioprune,pinn,pinn-mp)
+  --strategies   baselines to run besides DASH (default ${PAPER_BASELINES.join(',')})
   --seeds        run every configuration with each of these seeds, e.g. 0-4 or 0,3,7 (runs go to
                  DIR/<run>/seed-<s>/); prints mean ± sd per configuration and chooses λ by mean val loss
   --jobs         trainings at a time, each in its own process (default 1; one per core helps)
@@ -39,7 +43,7 @@ const sweepSchema = trainArgsSchema.omit({ strategy: true, lambda: true, resume:
     }),
   strategies: z
     .string()
-    .default('none,imp,bioprune,pinn,pinn-mp')
+    .default(PAPER_BASELINES.join(','))
     .transform((s, ctx) => {
       const list = s.split(',').map((x) => x.trim()).filter(Boolean);
       const known: string[] = STRATEGY_IDS.filter((id) => id !== 'dash');
@@ -119,18 +123,14 @@ export async function runSweep(argv: string[], log: (line: string) => void = con
 
 /** Every configuration at every seed; with --seeds each run gets its own seed-<s> folder. */
 function planRuns(args: SweepArgs): PlannedRun[] {
-  const configs: { run: string; strategy: PruningStrategy; lambda?: [number, number] }[] = [
-    ...args.lambdas.map((l) => ({ run: `dash_${l[0]}_${l[1]}`, strategy: 'dash' as const, lambda: l })),
-    ...args.strategies.map((s) => ({ run: s, strategy: s })),
-  ];
-  const seeds = args.seeds ?? [args.seed];
-  return configs.flatMap((c) =>
-    seeds.map((seed) =>
-      args.seeds
-        ? { ...c, seed, out: path.join(args.out, c.run, `seed-${seed}`), label: `${c.run} seed ${seed}` }
-        : { ...c, seed, out: path.join(args.out, c.run), label: c.run },
-    ),
-  );
+  const plan = planSweep({ strategies: ['dash', ...args.strategies], lambdas: args.lambdas, seeds: args.seeds ?? [args.seed] });
+  return plan.map(({ strategy, lambda, seed }) => {
+    const run = lambda ? `${strategy}_${lambda[0]}_${lambda[1]}` : strategy;
+    const c = { run, strategy, ...(lambda ? { lambda } : {}) };
+    return args.seeds
+      ? { ...c, seed, out: path.join(args.out, run, `seed-${seed}`), label: `${run} seed ${seed}` }
+      : { ...c, seed, out: path.join(args.out, run), label: run };
+  });
 }
 
 /** The result.json of each run that has one trained with the sweep's rules (unless --redo), null for the rest. */

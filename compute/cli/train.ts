@@ -6,12 +6,10 @@ import { parseTidyCsv } from '../formats/tidy-csv';
 import { parseTrajectoryCsv } from '../formats/trajectory-csv';
 import { pruningPath, scoreNetwork, type EpochScores, type NetworkScores, type PruningLevel } from '../metrics';
 import { effectsMatrix } from '../model/effects';
-import { PRIOR_CORRUPTION_OPTION } from '../prior-corruption';
-import { strategyLambdas } from '../pruning/pruner';
-import { STRATEGIES, STRATEGY_IDS } from '../strategies';
-import { DEFAULT_TRAINING_RULES, defaultTrainConfig, type TrainConfig } from '../training/config';
-import { LR_RESETS } from '../training/learning-rates';
-import { SELECTION_RULES } from '../training/selection';
+import { SOLVER_IDS } from '../solvers/registry';
+import { STRATEGIES, STRATEGY_IDS, strategyLambdas } from '../strategies';
+import { defaultTrainConfig, type TrainConfig } from '../training/config';
+import { fieldSchema, shownDefault as d, TRAIN_FIELD_DEFAULTS, TRAIN_FIELDS, type TrainField, type TrainFieldKey } from '../training/fields';
 import { train, type TrainProfile } from '../training/trainer';
 import type { TrainCheckpoint, TrainResult } from '../training/types';
 import type { ExpressionData, SquareMatrix } from '../types';
@@ -30,21 +28,21 @@ export const TRAIN_USAGE = `Usage: npm run dash -- train --data D.csv --out DIR 
   --test          held-out trajectories (same layout as --data) for the test MSE
   --strategy      ${STRATEGY_IDS.join(' | ')} (default dash)
                   l0, path-l1, pathreg: the paper's penalty baselines (L0 gates, C-NODE path L1, PathReg)
-  --lambda        DASH λ1,λ2 (default 0.5,0.05)
-  --pinn-lambda   λ_d, data-loss weight of pinn / pinn-mp (default 0.99)
-  --noise         σ of Gaussian noise added to the training data at load (default 0)
-  --epochs        epoch limit (default 200)      --patience   early stop (default 40)
-  --hidden        hidden units h (default 40)     --seed       run seed (default 0)
-  --lr            learning rate (default 1e-3; v gets 5×)
+  --lambda        DASH λ1,λ2 (default ${d('lambda1')},${d('lambda2')})
+  --pinn-lambda   λ_d, data-loss weight of pinn / pinn-mp (default ${d('pinnLambda')})
+  --noise         σ of Gaussian noise added to the training data at load (default ${d('noiseStd')})
+  --epochs        epoch limit (default ${d('epochs')})      --patience   early stop (default ${d('patience')})
+  --hidden        hidden units h (default ${d('hidden')})     --seed       run seed (default 0)
+  --lr            learning rate (default ${d('learningRate')}; v gets 5×)
   --lr-reset      what a pruning event does to the learning rates: reference (as the authors' script:
-                  A_p gets the 5×, v 1×; default) or initial (all back to their starting rates)
-  --val-fraction  fraction of trajectories held out for validation (default 10/150)
-  --${PRIOR_CORRUPTION_OPTION.cliFlag} fraction f of the prior to corrupt before training (default 0): of its E edges,
+                  A_p gets the 5×, v 1×) or initial (all back to their starting rates); default ${d('lrReset')}
+  --val-fraction  fraction of trajectories held out for validation (default ${d('validationFraction')})
+  --${TRAIN_FIELDS.priorCorruption.cliFlag} fraction f of the prior to corrupt before training (default ${d('priorCorruption')}): of its E edges,
                   round(f·E) removed, as many false ones added (random sign), round(f·E) kept ones sign-flipped;
                   seeded by --seed
   --select        which model to keep: one-se (the sparsest one within one standard error of the lowest
-                  validation loss; default) or best (the lowest validation loss)
-  --solver        rk4 | dopri5 (default rk4)      --backend    wasm | cpu | another tfjs backend (default wasm)
+                  validation loss) or best (the lowest validation loss); default ${d('selection')}
+  --solver        ${SOLVER_IDS.join(' | ')} (default ${d('solver')})      --backend    wasm | cpu | another tfjs backend (default wasm)
   --resume        continue from DIR/checkpoint.json (written after every epoch)
   --quiet         no progress bar
   --out           output folder: result.json, effects.csv, model.json, checkpoint.json`;
@@ -58,6 +56,12 @@ const pair = z.string().transform((s, ctx) => {
   return parts as [number, number];
 });
 
+/** A numeric flag with the field table's bounds (training/fields.ts), named by its flag in errors. */
+const numericFlag = (key: TrainFieldKey) => {
+  const flag = (TRAIN_FIELDS[key] as TrainField).cliFlag!;
+  return numeric(flag).pipe(fieldSchema(key, `--${flag}`) as unknown as z.ZodNumber);
+};
+
 export const trainArgsSchema = z.object({
   data: z.string().min(1, 'the expression data file is required'),
   genes: z.string().min(1).optional(),
@@ -67,20 +71,18 @@ export const trainArgsSchema = z.object({
   test: z.string().min(1).optional(),
   strategy: z.enum(STRATEGY_IDS).default('dash'),
   lambda: pair.optional(),
-  'pinn-lambda': numeric('pinn-lambda').pipe(z.number().min(0).max(1)).optional(),
-  noise: numeric('noise').pipe(z.number().min(0)).default(0),
-  epochs: numeric('epochs').pipe(z.number().int().min(1)).default(200),
-  patience: numeric('patience').pipe(z.number().int().min(1)).default(40),
-  hidden: numeric('hidden').pipe(z.number().int().min(1)).default(40),
+  'pinn-lambda': numericFlag('pinnLambda').optional(),
+  noise: numericFlag('noiseStd').default(TRAIN_FIELD_DEFAULTS.noiseStd),
+  epochs: numericFlag('epochs').default(TRAIN_FIELD_DEFAULTS.epochs),
+  patience: numericFlag('patience').default(TRAIN_FIELD_DEFAULTS.patience),
+  hidden: numericFlag('hidden').default(TRAIN_FIELD_DEFAULTS.hidden),
   seed: numeric('seed').pipe(z.number().int().min(0)).default(0),
-  lr: numeric('lr').pipe(z.number().positive()).default(1e-3),
-  'val-fraction': numeric('val-fraction').pipe(z.number().min(0).max(0.9)).default(10 / 150),
-  [PRIOR_CORRUPTION_OPTION.cliFlag]: numeric(PRIOR_CORRUPTION_OPTION.cliFlag)
-    .pipe(z.number().min(PRIOR_CORRUPTION_OPTION.min).max(PRIOR_CORRUPTION_OPTION.max))
-    .default(0),
-  select: z.enum(SELECTION_RULES).default(DEFAULT_TRAINING_RULES.selection),
-  'lr-reset': z.enum(LR_RESETS).default(DEFAULT_TRAINING_RULES.lrReset),
-  solver: z.enum(['rk4', 'dopri5']).default('rk4'),
+  lr: numericFlag('learningRate').default(TRAIN_FIELD_DEFAULTS.learningRate),
+  'val-fraction': numericFlag('validationFraction').default(TRAIN_FIELD_DEFAULTS.validationFraction),
+  'corrupt-prior': numericFlag('priorCorruption').default(TRAIN_FIELD_DEFAULTS.priorCorruption),
+  select: fieldSchema('selection', '--select').default(TRAIN_FIELD_DEFAULTS.selection),
+  'lr-reset': fieldSchema('lrReset', '--lr-reset').default(TRAIN_FIELD_DEFAULTS.lrReset),
+  solver: fieldSchema('solver', '--solver').default(TRAIN_FIELD_DEFAULTS.solver),
   backend: z.string().min(1).default('wasm'),
   resume: z.boolean().default(false),
   quiet: z.boolean().default(false),
@@ -106,7 +108,7 @@ export const TRAIN_OPTIONS = {
   seed: { type: 'string' },
   lr: { type: 'string' },
   'val-fraction': { type: 'string' },
-  [PRIOR_CORRUPTION_OPTION.cliFlag]: { type: 'string' },
+  'corrupt-prior': { type: 'string' },
   select: { type: 'string' },
   'lr-reset': { type: 'string' },
   solver: { type: 'string' },
@@ -155,14 +157,14 @@ export function loadInputs(args: Pick<TrainArgs, 'data' | 'genes' | 'prior' | 'p
 export function configFromArgs(args: TrainArgs): TrainConfig {
   return defaultTrainConfig({
     strategy: args.strategy,
-    lambda: args.lambda ?? [0.5, 0.05],
-    pinnLambda: args['pinn-lambda'] ?? 0.99,
+    lambda: args.lambda ?? [TRAIN_FIELD_DEFAULTS.lambda1, TRAIN_FIELD_DEFAULTS.lambda2],
+    pinnLambda: args['pinn-lambda'] ?? TRAIN_FIELD_DEFAULTS.pinnLambda,
     hidden: args.hidden,
     epochs: args.epochs,
     patience: args.patience,
     learningRate: args.lr,
     validationFraction: args['val-fraction'],
-    ...(args[PRIOR_CORRUPTION_OPTION.cliFlag] > 0 ? { priorCorruption: args[PRIOR_CORRUPTION_OPTION.cliFlag] } : {}),
+    ...(args['corrupt-prior'] > 0 ? { priorCorruption: args['corrupt-prior'] } : {}),
     noiseStd: args.noise,
     solver: args.solver,
     seed: args.seed,

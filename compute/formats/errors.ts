@@ -21,6 +21,8 @@ export type FormatErrorKind =
 /** A problem with an input file; `line` and `column` are 1-based and point at the offending cell. */
 export class FormatError extends Error {
   readonly kind: FormatErrorKind;
+  /** What is wrong, without the location (`message` is "line L, column C: " + reason). */
+  readonly reason: string;
   readonly line?: number;
   readonly column?: number;
 
@@ -28,8 +30,14 @@ export class FormatError extends Error {
     super(FormatError.locate(message, where));
     this.name = 'FormatError';
     this.kind = kind;
+    this.reason = message;
     this.line = where.line;
     this.column = where.column;
+  }
+
+  /** The same error `lines` lines further down (or up): for a caller that added or removed lines before parsing. */
+  movedBy(lines: number): FormatError {
+    return this.line === undefined ? this : new FormatError(this.kind, this.reason, { line: this.line + lines, column: this.column });
   }
 
   private static locate(message: string, where: { line?: number; column?: number }): string {

@@ -1,30 +1,17 @@
 import type { PhoenixMasks, PhoenixParams } from '../model/params';
 import type { Random } from '../random';
 import type { PruningStrategy, SquareMatrix } from '../types';
+import { STRATEGIES, strategyLambdas as lambdasOf } from '../strategies';
 import { decodeFloat64, encodeFloat64 } from '../training/encoding';
 import { toSparse, type SparseSquare } from './linalg';
 import { ppiFromMatrix, ppiFromPrior, type PpiOperator } from './ppi';
 import { combineScores, dataScores, firstLayerPrior, secondLayerPrior } from './scores';
 import { pruneLowest } from './select';
 
-/** (λ₁, λ₂) for a strategy, or null when it never prunes (spec §5 table). */
+/** (λ₁, λ₂) for a strategy, or null when it never prunes (spec §5 table; compute/strategies.ts holds the rule). */
 export function strategyLambdas(strategy: PruningStrategy, lambda?: readonly [number, number]): [number, number] | null {
-  switch (strategy) {
-    case 'none':
-    case 'pinn':
-    case 'l0':
-    case 'path-l1':
-    case 'pathreg':
-      return null;
-    case 'imp':
-    case 'pinn-mp':
-      return [0, 0];
-    case 'bioprune':
-      return [1, 1];
-    case 'dash':
-      if (!lambda) throw new Error("strategy 'dash' needs lambda (λ1, λ2)");
-      return [lambda[0], lambda[1]];
-  }
+  if (STRATEGIES[strategy].lambda === 'chosen' && !lambda) throw new Error(`strategy '${strategy}' needs lambda (λ1, λ2)`);
+  return lambdasOf(strategy, lambda);
 }
 
 export interface PruneEvent {

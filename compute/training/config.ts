@@ -1,41 +1,42 @@
 import { z } from 'zod';
-import { PRIOR_CORRUPTION_OPTION } from '../prior-corruption';
 import { STRATEGY_IDS } from '../strategies';
-import { LR_RESETS, type LearningRateReset } from './learning-rates';
-import { SELECTION_RULES, type SelectionRule } from './selection';
+import { fieldSchema, TRAIN_FIELD_DEFAULTS, withFieldValues } from './fields';
+import type { LearningRateReset } from './learning-rates';
+import type { SelectionRule } from './selection';
 
 export const strategySchema = z.enum(STRATEGY_IDS);
 
-const fraction = z.number().min(0).max(1);
+/** Bounds and choices from the field table (fields.ts), with compute's terse messages. */
+const field = fieldSchema;
 
 export const trainConfigSchema = z
   .object({
     strategy: strategySchema,
     /** DASH (λ1, λ2); imp is (0, 0) and bioprune (1, 1) whatever is given here. */
-    lambda: z.tuple([fraction, fraction]).optional(),
+    lambda: z.tuple([field('lambda1'), field('lambda2')]).optional(),
     /** λ_d, the data-loss weight of pinn / pinn-mp (PHOENIX used 0.99). */
-    pinnLambda: fraction.optional(),
-    hidden: z.number().int().min(1).max(100_000),
-    epochs: z.number().int().min(1).max(100_000),
-    patience: z.number().int().min(1),
-    learningRate: z.number().positive().max(1),
-    validationFraction: z.number().min(0).max(0.9),
-    noiseStd: z.number().min(0),
-    solver: z.enum(['rk4', 'dopri5']),
+    pinnLambda: field('pinnLambda').optional(),
+    hidden: field('hidden'),
+    epochs: field('epochs'),
+    patience: field('patience'),
+    learningRate: field('learningRate'),
+    validationFraction: field('validationFraction'),
+    noiseStd: field('noiseStd'),
+    solver: field('solver'),
     pruning: z.object({
-      firstEpoch: z.number().int().min(1),
-      firstFraction: fraction,
-      every: z.number().int().min(1),
-      fraction,
+      firstEpoch: field('pruningFirstEpoch'),
+      firstFraction: field('pruningFirstFraction'),
+      every: field('pruningEvery'),
+      fraction: field('pruningFraction'),
     }),
     seed: z.number().int().min(0).max(2 ** 32 - 1),
     /** Which model the run keeps (selection.ts); absent means RULES_WHEN_ABSENT.selection. */
-    selection: z.enum(SELECTION_RULES).optional(),
+    selection: field('selection').optional(),
     backend: z.string().min(1).optional(),
     /** What a pruning event does to the learning rates (learning-rates.ts); absent means RULES_WHEN_ABSENT.lrReset. */
-    lrReset: z.enum(LR_RESETS).optional(),
+    lrReset: field('lrReset').optional(),
     /** Fraction of the prior corrupted before training (compute/prior-corruption.ts); absent: none. */
-    priorCorruption: z.number().min(PRIOR_CORRUPTION_OPTION.min).max(PRIOR_CORRUPTION_OPTION.max).optional(),
+    priorCorruption: field('priorCorruption').optional(),
     /** Random states for the pinn prior loss (reference 10,000) and how many are drawn per step. */
     pinnStates: z.number().int().min(1).optional(),
     pinnBatch: z.number().int().min(1).optional(),
@@ -62,7 +63,7 @@ export interface TrainingRules {
  * the rules that reproduce the paper's SIM350 numbers. The CLI, the server, GraphQL and the launch form
  * all take their defaults from here, and a new config records them explicitly.
  */
-export const DEFAULT_TRAINING_RULES: Readonly<TrainingRules> = { selection: 'one-se', lrReset: 'reference' };
+export const DEFAULT_TRAINING_RULES: Readonly<TrainingRules> = { selection: TRAIN_FIELD_DEFAULTS.selection, lrReset: TRAIN_FIELD_DEFAULTS.lrReset };
 
 /**
  * How a config that does not name the rules was trained: until issue 16 the spec's defaults were
@@ -78,31 +79,30 @@ export function withExplicitRules<C extends Partial<TrainingRules>>(config: C): 
 
 /** The paper's settings for the synthetic benchmark; override what differs. */
 export function defaultTrainConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
-  const base: TrainConfig = {
-    strategy: 'dash',
-    lambda: [0.5, 0.05],
-    pinnLambda: 0.99,
-    hidden: 40,
-    epochs: 200,
-    patience: 40,
-    learningRate: 1e-3,
-    validationFraction: 10 / 150,
-    noiseStd: 0,
-    solver: 'rk4',
-    pruning: { firstEpoch: 3, firstFraction: 0.7, every: 10, fraction: 0.1 },
-    seed: 0,
-    backend: 'wasm',
-    ...DEFAULT_TRAINING_RULES,
-  };
+  // Every field's default (fields.ts) but prior corruption, which a config leaves out unless asked for.
+  const { priorCorruption: _none, ...defaults } = TRAIN_FIELD_DEFAULTS;
+  const base = withFieldValues({ strategy: 'dash', seed: 0, backend: 'wasm' } as TrainConfig, defaults);
   return { ...base, ...overrides, pruning: { ...base.pruning, ...(overrides.pruning ?? {}) } };
 }
 
-/** Validates a config from outside (CLI, API, stored run), with the field named in the error. */
+/** A config that does not validate: which field (dotted path, '(root)' for the whole) and why. */
+export class TrainConfigError extends Error {
+  readonly code = 'INVALID_TRAIN_CONFIG';
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {
+    super(`invalid training config: ${field}: ${reason}`);
+    this.name = 'TrainConfigError';
+  }
+}
+
+/** Validates a config from outside (CLI, API, stored run); throws a TrainConfigError naming the field. */
 export function parseTrainConfig(input: unknown): TrainConfig {
   const parsed = trainConfigSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`invalid training config: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new TrainConfigError(issue.path.join('.') || '(root)', issue.message);
   }
   return parsed.data;
 }

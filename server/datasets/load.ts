@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import type { ExpressionData } from '@/compute/types';
+import type { ExpressionData } from '@/compute';
 import { datasets, datasetTrajectories } from '@/db/schema';
 import { notFound } from '../errors';
 

@@ -1,7 +1,4 @@
-import { FormatError, parseGeneNames, parseMatrixWithPseudotime, parseTidyCsv, parseTrajectoryCsv } from '@/compute/formats';
-import { detectDelimiter, parseDelimited, writeRow } from '@/compute/formats/csv';
-import type { ExpressionData } from '@/compute/types';
-import { utf8Length } from '@/compute/formats/errors';
+import { FormatError, parseGeneNames, parseMatrixWithPseudotime, parseTidyCsv, parseTrajectoryCsv, detectDelimiter, parseDelimited, writeRow, type ExpressionData, utf8Length } from '@/compute';
 import { badInput, DomainError } from '../errors';
 import { checkFileSize, MAX_FILE_BYTES, parseFile } from '../file-input';
 import type { DatasetFormat } from './validation';

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
-import { extent } from '@/compute/extent';
+import { extent } from '@/compute';
 import type { Database } from '@/db/client';
 import { datasets, datasetTrajectories, runs, users } from '@/db/schema';
 import { recordAudit } from '../audit/service';

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import type { EpochReport, TrainResult } from '@/compute/training/types';
-import { STRATEGY_IDS } from '@/compute/strategies';
+import { type EpochReport, type TrainResult, STRATEGY_IDS } from '@/compute';
 import type { RunConfig } from '../runs/config';
 import type { Strategy } from '../runs/validation';
 

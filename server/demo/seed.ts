@@ -10,10 +10,8 @@
  */
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { readSim350File as readSim350FileIn, type Sim350File } from '@/compute/fixtures/sim350';
-import { parseModelWeights } from '@/compute/formats/weights';
-import { effectsMatrix } from '@/compute/model/effects';
-import { applyMasks } from '@/compute/model/params';
+import { readSim350File as readSim350FileIn, type Sim350File } from '@/compute/train';
+import { effectsFromModel, withExplicitRules } from '@/compute';
 import type { Database } from '@/db/client';
 import { datasets, goldStandards, memberships, priorNetworks, priorVersions, projects, runs } from '@/db/schema';
 import { recordAudit } from '../audit/service';
@@ -24,7 +22,6 @@ import { createLogger, type Logger } from '../log';
 import { importPrior } from '../priors/service';
 import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
-import { withExplicitRules } from '../runs/compute-api';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
 import { seedDemoReviews } from './reviews';
@@ -177,11 +174,11 @@ async function insertDemoRun(
   inputs: { projectId: string; datasetId: string; priorVersionId: string; genes: string[] },
   file: DemoRunFile,
 ): Promise<string> {
-  const { params, masks, genes } = parseModelWeights(file.model);
-  if (genes.join('\u0000') !== inputs.genes.join('\u0000')) {
+  const effects = effectsFromModel(file.model); // validates the weights file first
+  if (file.model.genes.join('\u0000') !== inputs.genes.join('\u0000')) {
     throw new Error(`The demo run ${file.id} was trained on other genes than the demo dataset holds.`);
   }
-  const edges = rankEffects(effectsMatrix(applyMasks(params, masks)), inputs.genes);
+  const edges = rankEffects(effects, inputs.genes);
   const last = file.history.at(-1);
   const best = file.history.find((h) => h.epoch === file.summary.bestEpoch);
   const provenance =

@@ -1,4 +1,4 @@
-import { edgesToMatrix, type EdgesAsMatrix } from '@/compute/formats';
+import { edgesToMatrix, type EdgesAsMatrix } from '@/compute';
 import type { Database } from '@/db/client';
 import { loadGoldStandardEdges } from './service';
 

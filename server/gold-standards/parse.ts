@@ -1,7 +1,4 @@
-import { FormatError, matrixToEdges, parseDenseMatrix, parseEdgeList, parseGeneNames } from '@/compute/formats';
-import { detectDelimiter, parseDelimited } from '@/compute/formats/csv';
-import { checkEdgeListWidth } from '@/compute/formats/edge-list';
-import type { NamedEdge } from '@/compute/types';
+import { FormatError, matrixToEdges, parseDenseMatrix, parseEdgeList, parseGeneNames, detectDelimiter, parseDelimited, checkEdgeListWidth, type NamedEdge } from '@/compute';
 import { badInput } from '../errors';
 import { checkFileSize, parseFile } from '../file-input';
 import { sortEdges } from '../priors/edges';
@@ -27,8 +24,6 @@ function hasHeader(text: string): boolean {
 /** Header names the edge-list parser reads as a sign column (compute/formats/edge-list.ts). */
 const signColumnNames = new Set(['sign', 'type', 'mode', 'interaction', 'regulation']);
 
-const located = /^line \d+(, column \d+)?: /;
-
 /**
  * ChIP-seq-style lists put a score, not a sign, in their third column. With a header the edge-list
  * parser maps `score`/`sign` columns by name; without one, this names the columns
@@ -53,10 +48,8 @@ function parseGoldEdgeList(text: string): NamedEdge[] {
     const edges = parseEdgeList(`${header}\n${text}`);
     return width >= 4 ? edges : edges.map((e) => ({ ...e, sign: 0 }));
   } catch (e) {
-    if (e instanceof FormatError && e.line !== undefined) {
-      throw new FormatError(e.kind, e.message.replace(located, ''), { line: e.line - 1, column: e.column });
-    }
-    throw e;
+    // The header line was added here: the user's line numbers are one lower.
+    throw e instanceof FormatError ? e.movedBy(-1) : e;
   }
 }
 

@@ -1,6 +1,5 @@
-import { edgesToMatrix, type EdgesAsMatrix } from '@/compute/formats';
+import { edgesToMatrix, type EdgesAsMatrix, type NamedEdge } from '@/compute';
 import type { Database } from '@/db/client';
-import type { NamedEdge } from '@/compute/types';
 import { loadVersionEdges } from './store';
 
 /** For workers: no authorisation here; the run that names the version was authorised when created. */

@@ -1,5 +1,4 @@
-import { parseDenseMatrix, parseEdgeList, parseGeneNames, parseSif, matrixToEdges } from '@/compute/formats';
-import type { NamedEdge } from '@/compute/types';
+import { parseDenseMatrix, parseEdgeList, parseGeneNames, parseSif, matrixToEdges, type NamedEdge } from '@/compute';
 import { badInput } from '../errors';
 import { checkFileSize, parseFile } from '../file-input';
 import { sortEdges, type PriorEdge, type Sign } from './edges';

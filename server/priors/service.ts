@@ -1,7 +1,6 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeCytoscapeJson, writeEdgeListCsv, writeGraphML, writeSif } from '@/compute/formats';
-import { spreadsheetSafe } from '@/compute/formats/csv';
+import { writeCytoscapeJson, writeEdgeListCsv, writeGraphML, writeSif, spreadsheetSafe } from '@/compute';
 import { priorNetworks, priorVersions, runs } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction } from '../context';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { quoteCell } from '@/compute/formats/csv';
+import { quoteCell } from '@/compute';
 import type { Database } from '@/db/client';
 import type { ServiceContext } from '../context';
 import { badInput } from '../errors';

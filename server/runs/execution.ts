@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { EpochReport, TrainCheckpoint, Trainer } from './compute-api';
-import { FormatError } from '@/compute/formats';
+import { FormatError, type EpochReport, type SquareMatrix, type TrainCheckpoint, type TrainResult } from '@/compute';
+import type { TrainInput } from '@/compute/train';
 import type { Database } from '@/db/client';
 import { runs } from '@/db/schema';
 import { loadDatasetExpression } from '../datasets/load';
@@ -13,9 +13,10 @@ import { codeVersion } from './code-version';
 import type { RunConfig } from './config';
 import { scoresAtRunEnd, storeScores } from './metrics';
 import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
-import type { SquareMatrix } from '@/compute/types';
+import { findRunToTrain } from './store';
 
-export type { Trainer } from './compute-api';
+/** compute's `train`, or a stand-in in tests. */
+export type Trainer = (input: TrainInput) => Promise<TrainResult>;
 
 export interface ExecutionSettings {
   db: Database;
@@ -148,11 +149,9 @@ async function claimRun({ db, workerId, leaseSeconds, log }: ExecutionSettings, 
 async function trainAndStore(ctx: RunContext): Promise<void> {
   const { settings, job, runId, fence } = ctx;
   const { db } = settings;
-  const [run] = await db
-    .select({ projectId: runs.projectId, datasetId: runs.datasetId, priorVersionId: runs.priorVersionId, config: runs.config, checkpoint: runs.checkpoint })
-    .from(runs)
-    .where(eq(runs.id, runId));
-  const config = run.config as RunConfig;
+  const run = await findRunToTrain(db, runId);
+  if (!run) throw new Error(`Run ${runId} no longer exists`);
+  const config = run.config;
   const { data, test } = await loadDatasetExpression(db, run.datasetId);
   if (data.trajectories.length < 2) {
     throw new RunInputError('The dataset needs at least two training trajectories (one is held out for validation).');
@@ -164,7 +163,7 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
     prior = loaded.matrix;
     priorInfo = { edgesInDataset: prior.data.reduce((k, v) => k + (v !== 0 ? 1 : 0), 0), edgesOutside: loaded.outsideEdges };
   }
-  const resumeFrom = (run.checkpoint as TrainCheckpoint | null) ?? null;
+  const resumeFrom = run.checkpoint;
   const reporter = new ProgressReporter(ctx, {
     phase: 'training',
     epoch: resumeFrom?.epoch ?? 0,

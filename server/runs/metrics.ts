@@ -1,6 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { scoreNamedNetwork, type NamedNetworkScores } from '@/compute/metrics';
-import type { SquareMatrix } from '@/compute/types';
+import { scoreNamedNetwork, type NamedNetworkScores, type SquareMatrix } from '@/compute';
 import type { Database } from '@/db/client';
 import { datasets, goldStandardEdges, goldStandards, inferredEdges, runMetrics, runs } from '@/db/schema';
 import type { ServiceContext, Transaction } from '../context';
@@ -138,8 +137,7 @@ export async function compareRuns(ctx: ServiceContext, raw: ProjectScoped): Prom
   for (const id of new Set(input.runIds)) {
     const run = found.get(id)!;
     const metrics = run.status === 'succeeded' ? await metricsFor(ctx.db, run, input.goldStandardId, goldName) : null;
-    const summary = run.summary as { sparsity?: number } | null;
-    rows.push({ run, metrics, sparsity: typeof summary?.sparsity === 'number' ? summary.sparsity : null });
+    rows.push({ run, metrics, sparsity: run.summary?.sparsity ?? null });
   }
   return { goldStandardId: input.goldStandardId, goldStandardName: goldName, rows };
 }

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { SquareMatrix } from '@/compute/types';
+import type { SquareMatrix } from '@/compute';
 import { inferredEdges, runEpochs } from '@/db/schema';
 import type { Database } from '@/db/client';
 import type { Transaction } from '../context';

@@ -1,10 +1,10 @@
 import { builder } from '../graphql/builder';
 import { queueSettings } from '../queue';
 import { pageArgDescription, pageLimits, pageOf } from '../paging';
-import { DEFAULT_TRAINING_RULES, LR_RESETS, PRIOR_CORRUPTION_OPTION, STRATEGIES, withExplicitRules, type TrainingRules } from './compute-api';
+import { DEFAULT_TRAINING_RULES, LR_RESETS, SELECTION_RULES, SOLVER_IDS, SOLVERS, STRATEGIES, TRAIN_FIELD_KEYS, TRAIN_FIELDS, withExplicitRules, type TrainField, type TrainingRules } from '@/compute';
 import { effectiveLambda } from './config';
 import { runStatusDetail } from './liveness';
-import type { RunProgress } from './execution';
+import type { StoredRunProgress, StoredRunSummary } from './columns';
 import * as metrics from './metrics';
 import * as network from './network';
 import { runPresets, type RunPreset } from './presets';
@@ -20,10 +20,13 @@ export const StrategyEnum = builder.enumType('Strategy', {
   values: Object.fromEntries(strategies.map((s) => [s.replace('-', '_'), { value: s, description: STRATEGIES[s].description }])) as Record<string, { value: Strategy }>,
 });
 
-const SolverEnum = builder.enumType('Solver', { values: ['rk4', 'dopri5'] as const });
+const SolverEnum = builder.enumType('Solver', {
+  description: 'The ODE solvers of compute’s registry (compute/solvers/registry.ts).',
+  values: Object.fromEntries(SOLVER_IDS.map((id) => [id, { value: id, description: SOLVERS[id].description }])) as unknown as Record<(typeof SOLVER_IDS)[number], { value: (typeof SOLVER_IDS)[number] }>,
+});
 const ModelSelectionEnum = builder.enumType('ModelSelection', {
   description: 'Which epoch’s model a run keeps. one_se (the default): the sparsest model within one standard error of the lowest validation loss. best: the lowest validation loss.',
-  values: { best: { value: 'best' }, one_se: { value: 'one-se' } } as const,
+  values: Object.fromEntries(SELECTION_RULES.map((rule) => [rule.replace('-', '_'), { value: rule }])) as { best: { value: 'best' }; one_se: { value: 'one-se' } },
 });
 
 const LearningRateResetEnum = builder.enumType('LearningRateReset', {
@@ -75,7 +78,7 @@ const GoldStandardFitRef = builder.objectRef<metrics.GoldStandardFit>('GoldStand
 
 const finite = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-const RunProgressRef = builder.objectRef<RunProgress>('RunProgress').implement({
+const RunProgressRef = builder.objectRef<StoredRunProgress>('RunProgress').implement({
   description: 'The latest report of a queued or running training (kept after it ends).',
   fields: (t) => ({
     phase: t.exposeString('phase', { description: 'queued, loading, training, saving, done, failed, cancelled, interrupted (waiting to resume)' }),
@@ -110,8 +113,7 @@ const RunProgressRef = builder.objectRef<RunProgress>('RunProgress').implement({
   }),
 });
 
-type Summary = Record<string, unknown>;
-const RunSummaryRef = builder.objectRef<Summary>('RunSummary').implement({
+const RunSummaryRef = builder.objectRef<StoredRunSummary>('RunSummary').implement({
   description: 'What training reported at the end.',
   fields: (t) => ({
     sparsity: t.float({ nullable: true, description: 'Fraction of exact zeros over the pruned weight matrices.', resolve: (s) => finite(s.sparsity) }),
@@ -263,8 +265,8 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     name: t.exposeString('name'),
     strategy: t.field({ type: StrategyEnum, resolve: (r) => r.strategy as Strategy }),
     strategyLabel: t.string({ resolve: (r) => strategyLabels[r.strategy as Strategy] ?? r.strategy }),
-    lambda1: t.float({ nullable: true, description: 'λ₁ as the pruning scores use it (derived for IMP and BioPrune).', resolve: (r) => effectiveLambda(r.strategy, r.config as never)?.[0] ?? null }),
-    lambda2: t.float({ nullable: true, resolve: (r) => effectiveLambda(r.strategy, r.config as never)?.[1] ?? null }),
+    lambda1: t.float({ nullable: true, description: 'λ₁ as the pruning scores use it (derived for IMP and BioPrune).', resolve: (r) => effectiveLambda(r.strategy, r.config)?.[0] ?? null }),
+    lambda2: t.float({ nullable: true, resolve: (r) => effectiveLambda(r.strategy, r.config)?.[1] ?? null }),
     status: t.field({ type: RunStatusEnum, resolve: (r) => r.status }),
     datasetId: t.exposeID('datasetId'),
     datasetName: t.exposeString('datasetName'),
@@ -278,12 +280,12 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     config: t.field({
       type: 'JSON',
       description: 'The full training configuration given to compute, the training rules always named (a record from before they were stored is read with the rules of its time).',
-      resolve: (r) => withExplicitRules(r.config as Partial<TrainingRules>),
+      resolve: (r) => withExplicitRules(r.config),
     }),
     seed: t.exposeInt('seed'),
     codeVersion: t.exposeString('codeVersion', { description: 'Git commit (or package version) of the code that trained it.' }),
-    progress: t.field({ type: RunProgressRef, nullable: true, resolve: (r) => (r.progress as RunProgress | null) ?? null }),
-    summary: t.field({ type: RunSummaryRef, nullable: true, resolve: (r) => (r.summary as Summary | null) ?? null }),
+    progress: t.field({ type: RunProgressRef, nullable: true, resolve: (r) => r.progress }),
+    summary: t.field({ type: RunSummaryRef, nullable: true, resolve: (r) => r.summary }),
     error: t.exposeString('error', { nullable: true, description: 'Why the run failed, in words.' }),
     statusDetail: t.string({
       nullable: true,
@@ -369,27 +371,20 @@ const RunComparisonRef = builder.objectRef<metrics.RunComparison>('RunComparison
   }),
 });
 
+/** The GraphQL enum of each choice field of compute's field table. */
+const CHOICE_ENUMS = { solver: SolverEnum, selection: ModelSelectionEnum, lrReset: LearningRateResetEnum } as const;
+
 const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
-  description: 'Omitted values come from the preset, then from compute’s defaults.',
-  fields: (t) => ({
-    lambda1: t.float(),
-    lambda2: t.float(),
-    pinnLambda: t.float(),
-    hidden: t.int(),
-    epochs: t.int(),
-    patience: t.int(),
-    learningRate: t.float(),
-    validationFraction: t.float(),
-    noiseStd: t.float(),
-    solver: t.field({ type: SolverEnum }),
-    selection: t.field({ type: ModelSelectionEnum }),
-    lrReset: t.field({ type: LearningRateResetEnum }),
-    [PRIOR_CORRUPTION_OPTION.key]: t.float({ description: PRIOR_CORRUPTION_OPTION.description }),
-    pruningFirstEpoch: t.int(),
-    pruningFirstFraction: t.float(),
-    pruningEvery: t.int(),
-    pruningFraction: t.float(),
-  }),
+  description: 'Omitted values come from the preset, then from compute’s defaults (one field per entry of compute’s field table, compute/training/fields.ts).',
+  fields: (t) =>
+    Object.fromEntries(
+      TRAIN_FIELD_KEYS.map((key) => {
+        const field: TrainField = TRAIN_FIELDS[key];
+        const description = `${field.label}: ${field.reason}`;
+        if (field.type === 'choice') return [key, t.field({ type: CHOICE_ENUMS[key as keyof typeof CHOICE_ENUMS], description })];
+        return [key, field.type === 'int' ? t.int({ description }) : t.float({ description })];
+      }),
+    ),
 });
 
 const LaunchRunInput = builder.inputType('LaunchRunInput', {

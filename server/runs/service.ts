@@ -9,7 +9,7 @@ import { isUuid } from '../ids';
 import { requireProjectRole, requireRoleForObject, type ProjectRole, type ProjectScoped } from '../authz/access';
 import { queueSettings, trainRunSender, type TrainRunSender } from '../queue';
 import { parseInput } from '../validation';
-import { withExplicitRules } from './compute-api';
+import { lambdaGrid, planSweep, strategyReads, TRAIN_FIELD_DEFAULTS, withExplicitRules } from '@/compute';
 import { codeVersion } from './code-version';
 import { checkConfigCaps, checkQueueRoom, checkSweepSize } from './limits';
 import { buildRunConfig, effectiveLambda, resolvePreset, type RunConfig } from './config';
@@ -133,8 +133,8 @@ async function insertAndEnqueue(
 }
 
 export function defaultRunName(strategy: Strategy, config: RunConfig): string {
-  const lambda = strategy === 'dash' ? effectiveLambda(strategy, config) : null;
-  const pinn = (strategy === 'pinn' || strategy === 'pinn-mp') && config.pinnLambda !== undefined ? ` λd ${config.pinnLambda}` : '';
+  const lambda = strategyReads(strategy, 'lambda') ? effectiveLambda(strategy, config) : null;
+  const pinn = strategyReads(strategy, 'pinnLambda') && config.pinnLambda !== undefined ? ` λd ${config.pinnLambda}` : '';
   return `${strategyLabels[strategy]}${lambda ? ` λ (${lambda[0]}, ${lambda[1]})` : ''}${pinn} · seed ${config.seed}`;
 }
 
@@ -175,18 +175,15 @@ export async function launchSweep(ctx: ServiceContext, raw: LaunchSweepInput): P
   const input = parseInput(launchSweepInput, raw);
   const inputs = await checkRunInputs(ctx, input, input.strategies);
   const preset = resolvePreset(input.preset);
-  const planned: NewRun[] = [];
-  for (const strategy of input.strategies) {
-    const grid =
-      strategy === 'dash'
-        ? cartesian(input.lambda1Values ?? [input.hyperparameters.lambda1 ?? preset?.lambda[0] ?? 0.5], input.lambda2Values ?? [input.hyperparameters.lambda2 ?? preset?.lambda[1] ?? 0.05])
-        : [null];
-    for (const pair of grid) {
-      const hyperparameters = pair ? { ...input.hyperparameters, lambda1: pair[0], lambda2: pair[1] } : input.hyperparameters;
-      const config = buildRunConfig({ strategy, preset, hyperparameters, seed: input.seed, isSyntheticData: inputs.isSyntheticData });
-      planned.push({ name: defaultRunName(strategy, config), strategy, config });
-    }
-  }
+  const lambdas = lambdaGrid(
+    input.lambda1Values ?? [input.hyperparameters.lambda1 ?? preset?.lambda[0] ?? TRAIN_FIELD_DEFAULTS.lambda1],
+    input.lambda2Values ?? [input.hyperparameters.lambda2 ?? preset?.lambda[1] ?? TRAIN_FIELD_DEFAULTS.lambda2],
+  );
+  const planned: NewRun[] = planSweep({ strategies: input.strategies, lambdas, seeds: [input.seed] }).map(({ strategy, lambda, seed }) => {
+    const hyperparameters = lambda ? { ...input.hyperparameters, lambda1: lambda[0], lambda2: lambda[1] } : input.hyperparameters;
+    const config = buildRunConfig({ strategy, preset, hyperparameters, seed, isSyntheticData: inputs.isSyntheticData });
+    return { name: defaultRunName(strategy, config), strategy, config };
+  });
   checkSweepSize(planned.length);
   for (const run of planned) checkConfigCaps(run.config);
   const sweepName = input.name || `Sweep of ${planned.length} runs`;
@@ -227,16 +224,13 @@ export async function launchSweep(ctx: ServiceContext, raw: LaunchSweepInput): P
   return { id: sweepId, name: sweepName, runs: runIds.map((id) => byId.get(id)!) };
 }
 
-function cartesian(a: number[], b: number[]): [number, number][] {
-  return a.flatMap((x) => b.map((y): [number, number] => [x, y]));
-}
-
 /** A new run from the record of an old one: same dataset, prior version, configuration and seed. */
 export async function relaunchRun(ctx: ServiceContext, runId: string): Promise<store.RunRecord> {
   const { viewer, projectId } = await requireRunRole(ctx, runId, 'editor');
   const original = await store.findRun(ctx.db, runId);
   if (!original) throw notFound('Run');
-  const [{ config }] = await ctx.db.select({ config: runs.config }).from(runs).where(eq(runs.id, runId));
+  const config = await store.findRunConfig(ctx.db, runId);
+  if (!config) throw notFound('Run');
   const inputs: RunInputs = {
     projectId,
     datasetId: original.datasetId,
@@ -245,7 +239,7 @@ export async function relaunchRun(ctx: ServiceContext, runId: string): Promise<s
   };
   const name = `${original.name.replace(/ \(relaunch( \d+)?\)$/, '')} (relaunch)`;
   const sender = await trainRunSender(ctx.db, queueSettings());
-  checkConfigCaps(config as RunConfig);
+  checkConfigCaps(config);
   const id = await ctx.db.transaction(async (tx) => {
     await checkQueueRoom(tx, projectId, 1);
     const newId = await insertAndEnqueue(tx, sender, viewer, inputs, {

@@ -3,6 +3,8 @@ import type { Database } from '@/db/client';
 import { datasets, priorNetworks, priorVersions, runEpochs, runs, sweeps, users } from '@/db/schema';
 import type { Transaction } from '../context';
 import { isUuid } from '../ids';
+import { parseRunCheckpoint, parseRunConfig, parseRunProgress, parseRunSummary, type StoredRunProgress, type StoredRunSummary } from './columns';
+import type { RunConfig } from './config';
 
 type Reader = Pick<Database, 'select'>;
 
@@ -22,7 +24,7 @@ const runSelection = {
   heartbeatAgeSeconds: sql<number | null>`extract(epoch from (now() - ${runs.heartbeatAt}))::float8`,
 };
 
-export type RunRecord = Omit<typeof runs.$inferSelect, 'model' | 'checkpoint'> & {
+type RunRow = Omit<typeof runs.$inferSelect, 'model' | 'checkpoint'> & {
   datasetName: string;
   datasetGenes: number;
   priorId: string | null;
@@ -32,6 +34,17 @@ export type RunRecord = Omit<typeof runs.$inferSelect, 'model' | 'checkpoint'> &
   createdByName: string | null;
   heartbeatAgeSeconds: number | null;
 };
+
+/** A run as the domain reads it: the row, with its JSONB columns parsed (columns.ts), not cast. */
+export type RunRecord = Omit<RunRow, 'config' | 'progress' | 'summary'> & {
+  config: RunConfig;
+  progress: StoredRunProgress | null;
+  summary: StoredRunSummary | null;
+};
+
+function toRecord(row: RunRow): RunRecord {
+  return { ...row, config: parseRunConfig(row.config, row.id), progress: parseRunProgress(row.progress, row.id), summary: parseRunSummary(row.summary, row.id) };
+}
 
 function selectRuns(db: Reader, where: SQL | undefined) {
   return db
@@ -48,13 +61,13 @@ function selectRuns(db: Reader, where: SQL | undefined) {
 export async function findRun(db: Reader, id: string): Promise<RunRecord | null> {
   if (!isUuid(id)) return null;
   const [row] = await selectRuns(db, eq(runs.id, id));
-  return row ?? null;
+  return row ? toRecord(row) : null;
 }
 
 export async function findRuns(db: Reader, ids: readonly string[]): Promise<RunRecord[]> {
   const valid = ids.filter(isUuid);
   if (!valid.length) return [];
-  return selectRuns(db, inArray(runs.id, valid));
+  return (await selectRuns(db, inArray(runs.id, valid))).map(toRecord);
 }
 
 export async function listProjectRuns(
@@ -65,9 +78,10 @@ export async function listProjectRuns(
   const conditions = [eq(runs.projectId, projectId)];
   if (filter.sweepId) conditions.push(eq(runs.sweepId, filter.sweepId));
   if (filter.status) conditions.push(eq(runs.status, filter.status));
-  return selectRuns(db, and(...conditions))
+  const rows = await selectRuns(db, and(...conditions))
     .orderBy(desc(runs.createdAt), asc(runs.name), asc(runs.id))
     .limit(filter.limit);
+  return rows.map(toRecord);
 }
 
 /** The project a run belongs to, or null when there is no such run (ids of any shape). */
@@ -113,4 +127,20 @@ export async function requestCancel(tx: Transaction, runId: string): Promise<{ s
 export async function sweepRunIds(db: Reader, sweepId: string): Promise<string[]> {
   const rows = await db.select({ id: runs.id }).from(runs).where(eq(runs.sweepId, sweepId));
   return rows.map((r) => r.id);
+}
+
+/** What a worker needs to train a run: where its inputs are, its parsed config and its last checkpoint. */
+export async function findRunToTrain(db: Reader, runId: string) {
+  const [row] = await db
+    .select({ projectId: runs.projectId, datasetId: runs.datasetId, priorVersionId: runs.priorVersionId, config: runs.config, checkpoint: runs.checkpoint })
+    .from(runs)
+    .where(eq(runs.id, runId));
+  if (!row) return null;
+  return { ...row, config: parseRunConfig(row.config, runId), checkpoint: parseRunCheckpoint(row.checkpoint, runId) };
+}
+
+/** A run's stored training config, parsed (null when there is no such run). */
+export async function findRunConfig(db: Reader, runId: string): Promise<RunConfig | null> {
+  const [row] = await db.select({ config: runs.config }).from(runs).where(eq(runs.id, runId));
+  return row ? parseRunConfig(row.config, runId) : null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isUuid } from '../ids';
-import { LR_RESETS, PRIOR_CORRUPTION_OPTION, SELECTION_RULES, STRATEGIES, STRATEGY_IDS, type StrategyId } from './compute-api';
+import { fieldSchema, STRATEGIES, STRATEGY_IDS, TRAIN_FIELD_KEYS, type StrategyId, type TrainFieldValues } from '@/compute';
 
 /** compute's strategy registry (compute/strategies.ts): a strategy added there is launchable here. */
 export const strategies = STRATEGY_IDS;
@@ -20,33 +20,15 @@ const wholeNumber = (what: string, min: number, max: number) =>
     .min(min, `${what} must be at least ${min}.`)
     .max(max, `${what} must be at most ${max}.`);
 
-/** Overrides a user may give; everything omitted comes from the preset, then compute's defaults. */
+/**
+ * Overrides a user may give, one per field of compute's field table (compute/training/fields.ts), with
+ * its bounds; everything omitted comes from the preset, then compute's defaults. A lab's tighter caps
+ * (limits.ts) are checked on the built config.
+ */
+export type HyperparametersInput = { [K in keyof TrainFieldValues]?: TrainFieldValues[K] | null };
 export const hyperparametersInput = z
-  .object({
-    lambda1: fraction('λ₁').nullish(),
-    lambda2: fraction('λ₂').nullish(),
-    pinnLambda: fraction('The PINN weight λ_d').nullish(),
-    hidden: wholeNumber('The number of hidden units', 1, 4096).nullish(),
-    epochs: wholeNumber('The epoch limit', 1, 10_000).nullish(),
-    patience: wholeNumber('The early-stopping patience', 1, 10_000).nullish(),
-    learningRate: z.number().positive('The learning rate must be positive.').max(1, 'The learning rate must be at most 1.').nullish(),
-    validationFraction: z
-      .number()
-      .gt(0, 'The validation fraction must be above 0.')
-      .max(0.9, 'The validation fraction must be at most 0.9.')
-      .nullish(),
-    noiseStd: z.number().min(0, 'The noise σ cannot be negative.').max(10, 'The noise σ must be at most 10.').nullish(),
-    solver: z.enum(['rk4', 'dopri5'], 'The solver must be rk4 or dopri5.').nullish(),
-    selection: z.enum(SELECTION_RULES, `The model selection must be ${SELECTION_RULES.join(' or ')}.`).nullish(),
-    lrReset: z.enum(LR_RESETS, `The learning-rate reset must be ${LR_RESETS.join(' or ')}.`).nullish(),
-    [PRIOR_CORRUPTION_OPTION.key]: fraction(PRIOR_CORRUPTION_OPTION.label).nullish(),
-    pruningFirstEpoch: wholeNumber('The first pruning epoch', 1, 10_000).nullish(),
-    pruningFirstFraction: fraction('The first pruning fraction').nullish(),
-    pruningEvery: wholeNumber('The pruning interval', 1, 10_000).nullish(),
-    pruningFraction: fraction('The pruning fraction').nullish(),
-  })
-  .default({});
-export type HyperparametersInput = z.infer<typeof hyperparametersInput>;
+  .object(Object.fromEntries(TRAIN_FIELD_KEYS.map((key) => [key, fieldSchema(key).nullish()])))
+  .default({}) as unknown as z.ZodDefault<z.ZodType<HyperparametersInput>>;
 
 const runName = z.string().trim().max(120, 'Run names are at most 120 characters.').nullish();
 const seed = z

@@ -5,7 +5,6 @@ import type { Database } from '@/db/client';
 import { runs } from '@/db/schema';
 import type { Logger } from '../log';
 import { SCORE_GOLD_QUEUE, startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type ScoreGoldJob, type TrainRunJob } from '../queue';
-import { loadTrainer } from './compute-api';
 import { executeRun, type Trainer } from './execution';
 import { HEARTBEAT_MAX_SECONDS } from './liveness';
 
@@ -57,7 +56,8 @@ export interface RunWorker {
 export async function startRunWorker(options: RunWorkerOptions): Promise<RunWorker> {
   const { db, log } = options;
   const workerId = options.workerId ?? newWorkerId();
-  const trainer = options.trainer ?? (await loadTrainer());
+  // Loaded here, on first use: only processes that train load TensorFlow.js (compute's heavy door).
+  const trainer = options.trainer ?? (await import('@/compute/train')).train;
   // Often enough for the lease, and for the UI to tell a lost worker within a minute (server/runs/liveness.ts).
   const heartbeatSeconds = options.heartbeatSeconds ?? Math.max(1, Math.min(HEARTBEAT_MAX_SECONDS, Math.floor(options.leaseSeconds / 4)));
   const boss = await startBoss(db, {

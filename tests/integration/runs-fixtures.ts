@@ -1,7 +1,7 @@
 /** Shared set-up for the runs and queue integration tests: a tiny project, workers, a scripted trainer. */
 import type pg from 'pg';
 import { expect } from 'vitest';
-import type { TrainResult } from '@/server/runs/compute-api';
+import type { TrainResult } from '@/compute';
 import { connectDatabase, type DatabaseHandle } from '@/db/client';
 import { uploadDataset } from '@/server/datasets/service';
 import { importGoldStandard } from '@/server/gold-standards/service';

@@ -1,4 +1,4 @@
-import { maxOf, minOf } from '@/compute/extent';
+import { maxOf, minOf } from '@/compute';
 
 /** Sparsity against balanced accuracy, one point per run (the paper's main figure): up and right is better. */
 export interface ScatterPoint {

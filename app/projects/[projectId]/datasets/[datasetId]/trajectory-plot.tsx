@@ -1,4 +1,4 @@
-import { extent } from '@/compute/extent';
+import { extent } from '@/compute';
 /**
  * Small multiples: one panel per trajectory, one line per gene, shared axes so panels compare.
  * Plain SVG: a few hundred points need no charting library.

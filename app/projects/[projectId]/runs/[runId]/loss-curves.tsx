@@ -1,4 +1,4 @@
-import { extent } from '@/compute/extent';
+import { extent } from '@/compute';
 /**
  * Training and validation loss per epoch on a log scale, the validation loss with a band of one
  * standard error, pruning events marked as vertical lines and the kept model's epoch as a dot.

@@ -1,5 +1,5 @@
 import type { ElementDefinition, StylesheetJson } from 'cytoscape';
-import { maxOf } from '@/compute/extent';
+import { maxOf } from '@/compute';
 import { STATUS_COLOURS } from '../../reviews/review-status';
 import { STATUSES, type EdgeReviewStatus } from '../../reviews/types';
 

@@ -1,4 +1,4 @@
-import { maxOf } from '@/compute/extent';
+import { maxOf } from '@/compute';
 import type { EpochPoint } from './loss-curves';
 import { validationPath, type PathPoint } from './validation-path';
 

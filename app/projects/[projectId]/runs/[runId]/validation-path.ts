@@ -1,4 +1,4 @@
-import { pruningPath, type PathEpoch, type PruningLevel } from '@/compute/metrics/pruning-path';
+import { pruningPath, type PathEpoch, type PruningLevel } from '@/compute';
 import type { EpochPoint } from './loss-curves';
 
 export interface PathPoint extends PruningLevel {

@@ -1,4 +1,4 @@
-import { PRIOR_CORRUPTION_OPTION } from '@/compute/prior-corruption';
+import { fieldHint, TRAIN_FIELDS, type TrainFieldKey } from '@/compute';
 
 /** What the launch form needs from the project, and how its hyperparameter inputs map to the API. */
 export const LAUNCH_OPTIONS = /* GraphQL */ `
@@ -33,22 +33,25 @@ export interface LaunchOptions {
 export type SelectionChoice = 'best' | 'one_se';
 export type LrResetChoice = 'initial' | 'reference';
 
-/** Hyperparameter inputs as typed; empty means "the preset's or compute's default". */
-export const HYPERPARAMETERS = [
-  { key: 'epochs', label: 'Epoch limit', hint: 'default 200', integer: true },
-  { key: 'hidden', label: 'Hidden units h', hint: 'default 40', integer: true },
-  { key: 'noiseStd', label: 'Noise σ added at load', hint: 'synthetic data: 0.025', integer: false },
-  { key: 'validationFraction', label: 'Validation fraction', hint: 'default 10/150', integer: false },
-  { key: 'patience', label: 'Early-stop patience (epochs)', hint: 'default 40', integer: true },
-  { key: 'learningRate', label: 'Learning rate', hint: 'default 0.001', integer: false },
-  { key: 'pruningFirstEpoch', label: 'First pruning epoch', hint: 'default 3', integer: true },
-  { key: 'pruningFirstFraction', label: 'First pruning fraction', hint: 'default 0.7', integer: false },
-  { key: 'pruningEvery', label: 'Prune every … epochs', hint: 'default 10', integer: true },
-  { key: 'pruningFraction', label: 'Later pruning fraction', hint: 'default 0.1', integer: false },
-  { key: 'pinnLambda', label: 'PINN data weight λ_d', hint: 'PINN only; default 0.99', integer: false },
-  { key: PRIOR_CORRUPTION_OPTION.key, label: PRIOR_CORRUPTION_OPTION.label, hint: PRIOR_CORRUPTION_OPTION.hint, integer: false },
-] as const;
-export type HyperparameterKey = (typeof HYPERPARAMETERS)[number]['key'] | 'lambda1' | 'lambda2';
+/** The numeric fields of compute's field table the form shows, in its order (λ and the rules have their own controls). */
+const FORM_FIELDS = [
+  'epochs',
+  'hidden',
+  'noiseStd',
+  'validationFraction',
+  'patience',
+  'learningRate',
+  'pruningFirstEpoch',
+  'pruningFirstFraction',
+  'pruningEvery',
+  'pruningFraction',
+  'pinnLambda',
+  'priorCorruption',
+] as const satisfies readonly TrainFieldKey[];
+
+/** Hyperparameter inputs as typed; empty means "the preset's or compute's default". Labels and hints are compute's. */
+export const HYPERPARAMETERS = FORM_FIELDS.map((key) => ({ key, label: TRAIN_FIELDS[key].label, hint: fieldHint(key), integer: TRAIN_FIELDS[key].type === 'int' }));
+export type HyperparameterKey = (typeof FORM_FIELDS)[number] | 'lambda1' | 'lambda2';
 
 /** "0.5, 0.9 0.99" → [0.5, 0.9, 0.99]; null when a value is not a number. */
 export function parseNumberList(text: string): number[] | null {

@@ -1,3 +1,4 @@
+import { fieldValuesOf } from '@/compute';
 import { HYPERPARAMETERS, type HyperparameterKey, type LrResetChoice, type SelectionChoice } from './launch-options';
 
 /** The part of a run's record the launch form can start from (GraphQL `Run`). */
@@ -31,17 +32,7 @@ const num = (v: unknown): string => (typeof v === 'number' && Number.isFinite(v)
  */
 export function prefillFromRun(run: RunRecordForPrefill): LaunchPrefill {
   const c = run.config;
-  const pruning = (c.pruning ?? {}) as Record<string, unknown>;
-  const lambda = Array.isArray(c.lambda) ? c.lambda : [];
-  const fromConfig: Record<string, unknown> = {
-    ...c,
-    lambda1: lambda[0],
-    lambda2: lambda[1],
-    pruningFirstEpoch: pruning.firstEpoch,
-    pruningFirstFraction: pruning.firstFraction,
-    pruningEvery: pruning.every,
-    pruningFraction: pruning.fraction,
-  };
+  const fromConfig: Record<string, unknown> = fieldValuesOf(c);
   const keys = [...HYPERPARAMETERS.map((h) => h.key), 'lambda1', 'lambda2'] as HyperparameterKey[];
   const values = Object.fromEntries(keys.map((k) => [k, num(fromConfig[k])])) as Record<HyperparameterKey, string>;
   return {
