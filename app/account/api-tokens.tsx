@@ -1,28 +1,23 @@
 'use client';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ErrorAlert, Loading } from '../components/alerts';
 import { TextField } from '../components/field';
+import { graphql, type ResultOf } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
-import { errorMessage, noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
+import { errorMessage } from '../lib/form-errors';
 import { formatDateTime } from '../lib/format';
 import { NewTokenSecret } from './new-token-secret';
+import { useFormSubmit } from '../lib/use-form-submit';
 import { useHydrated } from '../lib/use-hydrated';
 
-interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-const TOKEN_FIELDS = 'id name prefix createdAt lastUsedAt revokedAt';
-const MY_TOKENS = /* GraphQL */ `query MyTokens { myTokens { ${TOKEN_FIELDS} } }`;
-const CREATE_TOKEN = /* GraphQL */ `
-  mutation CreateApiToken($name: String!) { createApiToken(name: $name) { secret token { ${TOKEN_FIELDS} } } }
-`;
-const REVOKE_TOKEN = /* GraphQL */ `mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ${TOKEN_FIELDS} } }`;
+const TOKEN_FIELDS = graphql(`fragment ApiTokenFields on ApiToken @_unmask { id name prefix createdAt lastUsedAt revokedAt }`);
+type ApiToken = ResultOf<typeof TOKEN_FIELDS>;
+const MY_TOKENS = graphql(`query MyTokens { myTokens { ...ApiTokenFields } }`, [TOKEN_FIELDS]);
+const CREATE_TOKEN = graphql(
+  `mutation CreateApiToken($name: String!) { createApiToken(name: $name) { secret token { ...ApiTokenFields } } }`,
+  [TOKEN_FIELDS],
+);
+const REVOKE_TOKEN = graphql(`mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenFields } }`, [TOKEN_FIELDS]);
 
 export function ApiTokens() {
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
@@ -31,7 +26,7 @@ export function ApiTokens() {
 
   const load = useCallback(async () => {
     try {
-      setTokens((await gql<{ myTokens: ApiToken[] }>(MY_TOKENS)).myTokens);
+      setTokens((await gql(MY_TOKENS)).myTokens);
     } catch (e) {
       setListError(errorMessage(e));
     }
@@ -117,23 +112,14 @@ export function ApiTokens() {
 
 function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: string) => Promise<void> }) {
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit(['name']);
   const hydrated = useHydrated();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
-    setBusy(true);
-    try {
-      const { createApiToken } = await gql<{ createApiToken: { secret: string; token: ApiToken } }>(CREATE_TOKEN, { name });
-      setName('');
-      await onCreated(createApiToken.token.name, createApiToken.secret);
-    } catch (error) {
-      setErrors(toFormErrors(error, ['name']));
-    }
-    setBusy(false);
-  }
+  const onSubmit = submit(async () => {
+    const { createApiToken } = await gql(CREATE_TOKEN, { name });
+    setName('');
+    await onCreated(createApiToken.token.name, createApiToken.secret);
+  });
 
   return (
     <form className="stack" method="post" onSubmit={onSubmit} noValidate aria-label="Create an API token">

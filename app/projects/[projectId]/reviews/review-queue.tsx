@@ -17,7 +17,7 @@ import { REVIEW_CHOICES } from './queries';
 
 export function ReviewQueue() {
   const { projectId, error: projectError } = useProject();
-  const choices = useGql<{ runs: RunChoice[]; goldStandards: { id: string; name: string }[] }>(REVIEW_CHOICES, { projectId });
+  const choices = useGql(REVIEW_CHOICES, { projectId });
   if (projectError) return null;
   if (choices.error) return <ErrorAlert>{choices.error}</ErrorAlert>;
   if (!choices.data) return <Loading what="the runs" />;
@@ -37,7 +37,7 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
   const [params, update] = useQueueParams();
   // Runs come newest first: the newest succeeded run unless the URL names another.
   const runId = runs.some((r) => r.id === params.run) ? params.run! : runs[0].id;
-  const { data, error, reload } = useGql<{ reviewQueue: ReviewQueuePage }>(REVIEW_QUEUE, {
+  const { data, error, reload } = useGql(REVIEW_QUEUE, {
     projectId,
     runId,
     filter: queueFilter(params),

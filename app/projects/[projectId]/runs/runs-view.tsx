@@ -10,7 +10,7 @@ import { usePolling } from './use-polling';
 
 export function RunsView() {
   const { projectId, canWrite, error: projectError } = useProject();
-  const { data, error, reload } = useGql<{ runs: RunListItem[] }>(RUNS, { projectId });
+  const { data, error, reload } = useGql(RUNS, { projectId });
   const runs = data?.runs ?? [];
   usePolling(reload, runs.some((r) => isActive(r.status)));
   if (projectError) return null;

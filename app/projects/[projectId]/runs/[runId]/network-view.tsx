@@ -1,5 +1,6 @@
 'use client';
 import { maxOf } from '@/compute/extent';
+import { graphql } from '../../../../lib/graphql';
 import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_NETWORK_FILTERS, filtersFromSearch, replaceFiltersInUrl } from './network-url';
@@ -28,7 +29,7 @@ interface RunNetwork {
   goldEdges: { regulator: string; target: string; predicted: boolean; shown: boolean }[];
 }
 
-const NETWORK = /* GraphQL */ `
+const NETWORK = graphql(`
   query RunNetwork($id: ID!, $input: RunNetworkInput) {
     run(id: $id) {
       network(input: $input) {
@@ -39,7 +40,7 @@ const NETWORK = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 const COLOURS = { activation: '#1e8e4e', repression: '#c0392b', missed: '#9aa5b5' } as const;
 
@@ -75,7 +76,7 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
     hops: filters.hops,
     goldStandardId: goldStandardId || null,
   };
-  const { data, error } = useGql<{ run: { network: RunNetwork } }>(NETWORK, { id: runId, input });
+  const { data, error } = useGql(NETWORK, { id: runId, input });
   const network = data?.run.network;
   const [reviewing, setReviewing] = useState<EdgeRef | null>(null);
   // Statuses changed in the panel since the network loaded: recoloured in place, without a new layout.
