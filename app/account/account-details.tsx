@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert, OkAlert } from '../components/alerts';
+import { SubmitButton } from '../components/submit-button';
 import { TextField } from '../components/field';
 import { graphql } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
@@ -45,9 +46,9 @@ function NameForm({ initialName }: { initialName: string }) {
       <div className="form-row">
         <TextField label="Name" name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} />
         <div className="form-row-action">
-          <button type="submit" className="btn" disabled={busy}>
+          <SubmitButton busy={busy} primary={false}>
             Save name
-          </button>
+          </SubmitButton>
         </div>
       </div>
     </form>
@@ -91,9 +92,9 @@ function PasswordForm() {
         error={errors.fields.newPassword}
       />
       <div>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Changing…">
+          Change password
+        </SubmitButton>
       </div>
     </form>
   );

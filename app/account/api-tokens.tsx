@@ -1,6 +1,8 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { ErrorAlert, Loading } from '../components/alerts';
+import { ErrorAlert } from '../components/alerts';
+import { SubmitButton } from '../components/submit-button';
+import { ListCard } from '../components/list-card';
 import { TextField } from '../components/field';
 import { graphql, type ResultOf } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
@@ -64,48 +66,46 @@ export function ApiTokens() {
         }}
       />
       <ErrorAlert>{listError}</ErrorAlert>
-      {tokens === null && !listError ? <Loading what="tokens" /> : null}
-      {tokens?.length === 0 ? <p className="muted">You have no API tokens.</p> : null}
-      {tokens && tokens.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" aria-label="Your API tokens">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
-                <th scope="col"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id} className={t.revokedAt ? 'row-muted' : undefined}>
-                  <td className="break">{t.name}</td>
-                  <td><code>{t.prefix}…</code></td>
-                  <td>{formatDateTime(t.createdAt)}</td>
-                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">never</span>}</td>
-                  <td>
-                    {t.revokedAt ? (
-                      <span className="badge badge-danger" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked</span>
-                    ) : (
-                      <span className="badge badge-ok">Active</span>
-                    )}
-                  </td>
-                  <td className="actions">
-                    {t.revokedAt ? null : (
-                      <button type="button" className="btn btn-small btn-danger" aria-label={`Revoke ${t.name}`} onClick={() => void revoke(t)}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListCard
+        bare
+        label="Your API tokens"
+        items={tokens ?? undefined}
+        failed={Boolean(listError)}
+        loadingWhat="tokens"
+        empty={<p className="muted">You have no API tokens.</p>}
+        head={
+          <>
+            <th scope="col">Name</th>
+            <th scope="col">Token</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Status</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
+          </>
+        }
+        row={(t) => (
+          <tr key={t.id} className={t.revokedAt ? 'row-muted' : undefined}>
+            <td className="break">{t.name}</td>
+            <td><code>{t.prefix}…</code></td>
+            <td>{formatDateTime(t.createdAt)}</td>
+            <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">never</span>}</td>
+            <td>
+              {t.revokedAt ? (
+                <span className="badge badge-danger" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked</span>
+              ) : (
+                <span className="badge badge-ok">Active</span>
+              )}
+            </td>
+            <td className="actions">
+              {t.revokedAt ? null : (
+                <button type="button" className="btn btn-small btn-danger" aria-label={`Revoke ${t.name}`} onClick={() => void revoke(t)}>
+                  Revoke
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
@@ -134,9 +134,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
           error={errors.fields.name}
         />
         <div className="form-row-action">
-          <button type="submit" className="btn btn-primary" disabled={busy || !hydrated}>
-            {busy ? 'Creating…' : 'Create token'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Creating…" disabled={!hydrated}>
+            Create token
+          </SubmitButton>
         </div>
       </div>
     </form>

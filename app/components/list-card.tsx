@@ -16,15 +16,19 @@ interface ListCardProps<T> {
   /** One `<tr>` an item, with its key. */
   row: (item: T) => ReactNode;
   tableClassName?: string;
+  /** The table's accessible name, where no heading names it. */
+  label?: string;
+  /** Inside a card already: the table without a card of its own. */
+  bare?: boolean;
 }
 
 /** A loaded list as a table in a card: loading, empty and filled, the same on every list page. */
-export function ListCard<T>({ items, failed, loadingWhat, empty, head, row, tableClassName }: ListCardProps<T>) {
+export function ListCard<T>({ items, failed, loadingWhat, empty, head, row, tableClassName, label, bare }: ListCardProps<T>) {
   if (items === undefined) return failed ? null : <Loading what={loadingWhat} />;
   if (items.length === 0) return <>{empty}</>;
   return (
-    <div className="card table-wrap">
-      <table className={tableClassName ? `table ${tableClassName}` : 'table'}>
+    <div className={bare ? 'table-wrap' : 'card table-wrap'}>
+      <table className={tableClassName ? `table ${tableClassName}` : 'table'} aria-label={label}>
         <thead>
           <tr>{head}</tr>
         </thead>

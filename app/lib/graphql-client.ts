@@ -32,7 +32,13 @@ function queryText(document: AnyDocument): string {
   return text;
 }
 
-export async function gql<D extends AnyDocument>(document: D, ...[variables]: VariablesArg<D>): Promise<ResultOf<D>> {
+/** Sends one document; its result and variables are typed by the document (see app/lib/graphql.ts). */
+export function gql<D extends AnyDocument>(document: D, ...[variables]: VariablesArg<D>): Promise<ResultOf<D>> {
+  return request(document, variables as VariablesOf<D> | undefined);
+}
+
+/** `gql` for generic callers (e.g. useGql), where the variables' optionality is not known. */
+export async function request<D extends AnyDocument>(document: D, variables: VariablesOf<D> | undefined): Promise<ResultOf<D>> {
   let res: Response;
   try {
     res = await fetch('/api/graphql', {

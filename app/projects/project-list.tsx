@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ErrorAlert, Loading } from '../components/alerts';
+import { SubmitButton } from '../components/submit-button';
 import { TextAreaField, TextField } from '../components/field';
 import { graphql, type ResultOf } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
@@ -140,9 +141,9 @@ function CreateProjectForm() {
         onChange={(e) => setDescription(e.target.value)}
         error={errors.fields.description}
       />
-      <button type="submit" className="btn btn-primary" disabled={busy || !hydrated}>
-        {busy ? 'Creating…' : 'Create project'}
-      </button>
+      <SubmitButton busy={busy} busyLabel="Creating…" disabled={!hydrated}>
+        Create project
+      </SubmitButton>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResultOf, TadaDocumentNode, VariablesOf } from '../../../lib/graphql';
-import { gql } from '../../../lib/graphql-client';
+import { request } from '../../../lib/graphql-client';
 import { errorMessage } from '../../../lib/form-errors';
 
 /** Loads a query when its variables change (`null`: not yet); `reload` fetches it again (after a write). */
@@ -16,7 +16,7 @@ export function useGql<D extends TadaDocumentNode<any, any>>(query: D, variables
     if (key === null) return;
     const ticket = ++latest.current;
     try {
-      const result = await gql<D>(query, ...([JSON.parse(key)] as [VariablesOf<D>]));
+      const result = await request(query, JSON.parse(key) as VariablesOf<D>);
       if (ticket === latest.current) {
         setData(result);
         setError(undefined);

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
@@ -120,9 +121,9 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
           <input type="checkbox" checked={synthetic} onChange={(e) => setSynthetic(e.target.checked)} /> Noise-free synthetic data (runs may add noise)
         </label>
         <TextAreaField label="Description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Uploading…' : 'Upload'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Uploading…">
+          Upload
+        </SubmitButton>
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextField } from '../../../components/field';
 import { type EnumOf, graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
@@ -66,9 +67,9 @@ export function ImportGoldStandardForm({ projectId, onImported }: { projectId: s
         />
         <FileField label="File" file={file} onFile={setFile} error={errors.fields.text} required />
         {format === 'dense_matrix' ? <FileField label="Gene names file" file={genes} onFile={setGenes} error={errors.fields.genes} /> : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Importing…' : 'Import'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Importing…">
+          Import
+        </SubmitButton>
       </form>
     </section>
   );

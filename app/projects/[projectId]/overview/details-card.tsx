@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert, OkAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { TextAreaField, TextField } from '../../../components/field';
 import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
@@ -79,9 +80,9 @@ function EditForm({ project, onDone }: { project: ProjectOverview; onDone: (chan
         error={errors.fields.description}
       />
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Saving…">
+          Save
+        </SubmitButton>
         <button type="button" className="btn" onClick={() => void onDone(false)} disabled={busy}>
           Cancel
         </button>

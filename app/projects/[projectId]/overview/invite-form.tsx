@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextField } from '../../../components/field';
 import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
@@ -58,9 +59,9 @@ export function InviteForm({ projectId, onInvited }: { projectId: string; onInvi
           error={errors.fields.role}
         />
         <div className="form-row-action">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Inviting…' : 'Invite'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Inviting…">
+            Invite
+          </SubmitButton>
         </div>
       </div>
     </form>

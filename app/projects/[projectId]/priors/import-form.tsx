@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
@@ -95,9 +96,9 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
         {isNew ? (
           <TextAreaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
         ) : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Importing…' : 'Import'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Importing…">
+          Import
+        </SubmitButton>
       </form>
     </section>
   );

@@ -9,17 +9,6 @@ import { useProject } from '../../project-context';
 
 const PAGE = 100;
 
-interface GoldStandardDetail {
-  name: string;
-  source: string;
-  edgeCount: number;
-  regulatorCount: number;
-  targetCount: number;
-  createdAt: string;
-  createdByName: string | null;
-  datasetCoverage: { datasetId: string; datasetName: string; coveredEdges: number; outsideEdges: number }[];
-  edges: { total: number; offset: number; edges: { regulator: string; target: string; sign: number; score: number | null }[] };
-}
 
 const GOLD_STANDARD = graphql(`
   query GoldStandardPage($id: ID!, $offset: Int!, $limit: Int!, $gene: String) {
