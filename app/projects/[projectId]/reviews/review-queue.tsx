@@ -8,12 +8,12 @@ import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { BulkBar, bulkVerdict } from './bulk-bar';
 import { EdgeReviewPanel, type PanelRequests } from './edge-panel';
-import { QueueFilters, type RunChoice } from './queue-filters';
+import { QueueFilters } from './queue-filters';
 import { PAGE_SIZE, queueFilter, useQueueParams } from './queue-params';
 import { QueueTable } from './queue-table';
 import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type EdgeRef, type RejectionReason, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
 import { useTriageKeys, type TriageAction } from './use-triage-keys';
-import { REVIEW_CHOICES } from './queries';
+import { REVIEW_CHOICES, type RunChoice } from './queries';
 
 export function ReviewQueue() {
   const { projectId, error: projectError } = useProject();
