@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { minifyIntrospection, outputIntrospectionFile } from '@gql.tada/internal';
+import { minifyIntrospection, outputIntrospectionFile } from 'gql.tada/internal';
 import { buildSchema, introspectionFromSchema } from 'graphql';
 
 export const graphqlEnvPath = (root: string) => path.join(root, 'app', 'lib', 'graphql-env.d.ts');
