@@ -1,16 +1,18 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorAlert, OkAlert } from '../components/alerts';
+import { SubmitButton } from '../components/submit-button';
 import { TextField } from '../components/field';
+import { graphql } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
-import { noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
+import { useFormSubmit } from '../lib/use-form-submit';
 
-const UPDATE_ME = /* GraphQL */ `mutation UpdateMe($name: String!) { updateMe(name: $name) { id name } }`;
-const CHANGE_PASSWORD = /* GraphQL */ `
+const UPDATE_ME = graphql(`mutation UpdateMe($name: String!) { updateMe(name: $name) { id name } }`);
+const CHANGE_PASSWORD = graphql(`
   mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { endedSessions }
   }
-`;
+`);
 
 /** Name and password; the email identifies the account (and its invitations) and stays as it is. */
 export function AccountDetails({ name: initialName, email, hasPassword }: { name: string; email: string; hasPassword: boolean }) {
@@ -31,23 +33,12 @@ export function AccountDetails({ name: initialName, email, hasPassword }: { name
 
 function NameForm({ initialName }: { initialName: string }) {
   const [name, setName] = useState(initialName);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [saved, setSaved] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
-    setSaved(undefined);
-    setBusy(true);
-    try {
-      const { updateMe } = await gql<{ updateMe: { name: string } }>(UPDATE_ME, { name });
-      setName(updateMe.name);
-      setSaved('Your name was changed.');
-    } catch (e) {
-      setErrors(toFormErrors(e, ['name']));
-    }
-    setBusy(false);
-  }
+  const { errors, notice: saved, busy, submit } = useFormSubmit(['name']);
+  const onSubmit = submit(async () => {
+    const { updateMe } = await gql(UPDATE_ME, { name });
+    setName(updateMe.name);
+    return 'Your name was changed.';
+  });
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Change your name">
       <ErrorAlert>{errors.form}</ErrorAlert>
@@ -55,9 +46,9 @@ function NameForm({ initialName }: { initialName: string }) {
       <div className="form-row">
         <TextField label="Name" name="name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} />
         <div className="form-row-action">
-          <button type="submit" className="btn" disabled={busy}>
+          <SubmitButton busy={busy} primary={false}>
             Save name
-          </button>
+          </SubmitButton>
         </div>
       </div>
     </form>
@@ -67,25 +58,14 @@ function NameForm({ initialName }: { initialName: string }) {
 function PasswordForm() {
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [saved, setSaved] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
-    setSaved(undefined);
-    setBusy(true);
-    try {
-      const { changePassword } = await gql<{ changePassword: { endedSessions: number } }>(CHANGE_PASSWORD, { currentPassword, newPassword });
-      setCurrent('');
-      setNew('');
-      const others = changePassword.endedSessions;
-      setSaved(`Your password was changed.${others ? ` ${others} other ${others === 1 ? 'session was' : 'sessions were'} signed out.` : ''}`);
-    } catch (e) {
-      setErrors(toFormErrors(e, ['currentPassword', 'newPassword']));
-    }
-    setBusy(false);
-  }
+  const { errors, notice: saved, busy, submit } = useFormSubmit(['currentPassword', 'newPassword']);
+  const onSubmit = submit(async () => {
+    const { changePassword } = await gql(CHANGE_PASSWORD, { currentPassword, newPassword });
+    setCurrent('');
+    setNew('');
+    const others = changePassword.endedSessions;
+    return `Your password was changed.${others ? ` ${others} other ${others === 1 ? 'session was' : 'sessions were'} signed out.` : ''}`;
+  });
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-labelledby="password-heading">
       <h3 id="password-heading">Change password</h3>
@@ -112,9 +92,9 @@ function PasswordForm() {
         error={errors.fields.newPassword}
       />
       <div>
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Changing…' : 'Change password'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Changing…">
+          Change password
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,28 +1,25 @@
 'use client';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ErrorAlert, Loading } from '../components/alerts';
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorAlert } from '../components/alerts';
+import { SubmitButton } from '../components/submit-button';
+import { ListCard } from '../components/list-card';
 import { TextField } from '../components/field';
+import { graphql, type ResultOf } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
-import { errorMessage, noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
+import { errorMessage } from '../lib/form-errors';
 import { formatDateTime } from '../lib/format';
 import { NewTokenSecret } from './new-token-secret';
+import { useFormSubmit } from '../lib/use-form-submit';
 import { useHydrated } from '../lib/use-hydrated';
 
-interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-const TOKEN_FIELDS = 'id name prefix createdAt lastUsedAt revokedAt';
-const MY_TOKENS = /* GraphQL */ `query MyTokens { myTokens { ${TOKEN_FIELDS} } }`;
-const CREATE_TOKEN = /* GraphQL */ `
-  mutation CreateApiToken($name: String!) { createApiToken(name: $name) { secret token { ${TOKEN_FIELDS} } } }
-`;
-const REVOKE_TOKEN = /* GraphQL */ `mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ${TOKEN_FIELDS} } }`;
+const TOKEN_FIELDS = graphql(`fragment ApiTokenFields on ApiToken @_unmask { id name prefix createdAt lastUsedAt revokedAt }`);
+type ApiToken = ResultOf<typeof TOKEN_FIELDS>;
+const MY_TOKENS = graphql(`query MyTokens { myTokens { ...ApiTokenFields } }`, [TOKEN_FIELDS]);
+const CREATE_TOKEN = graphql(
+  `mutation CreateApiToken($name: String!) { createApiToken(name: $name) { secret token { ...ApiTokenFields } } }`,
+  [TOKEN_FIELDS],
+);
+const REVOKE_TOKEN = graphql(`mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenFields } }`, [TOKEN_FIELDS]);
 
 export function ApiTokens() {
   const [tokens, setTokens] = useState<ApiToken[] | null>(null);
@@ -31,7 +28,7 @@ export function ApiTokens() {
 
   const load = useCallback(async () => {
     try {
-      setTokens((await gql<{ myTokens: ApiToken[] }>(MY_TOKENS)).myTokens);
+      setTokens((await gql(MY_TOKENS)).myTokens);
     } catch (e) {
       setListError(errorMessage(e));
     }
@@ -69,71 +66,60 @@ export function ApiTokens() {
         }}
       />
       <ErrorAlert>{listError}</ErrorAlert>
-      {tokens === null && !listError ? <Loading what="tokens" /> : null}
-      {tokens?.length === 0 ? <p className="muted">You have no API tokens.</p> : null}
-      {tokens && tokens.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table" aria-label="Your API tokens">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Token</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Status</th>
-                <th scope="col"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((t) => (
-                <tr key={t.id} className={t.revokedAt ? 'row-muted' : undefined}>
-                  <td className="break">{t.name}</td>
-                  <td><code>{t.prefix}…</code></td>
-                  <td>{formatDateTime(t.createdAt)}</td>
-                  <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">never</span>}</td>
-                  <td>
-                    {t.revokedAt ? (
-                      <span className="badge badge-danger" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked</span>
-                    ) : (
-                      <span className="badge badge-ok">Active</span>
-                    )}
-                  </td>
-                  <td className="actions">
-                    {t.revokedAt ? null : (
-                      <button type="button" className="btn btn-small btn-danger" aria-label={`Revoke ${t.name}`} onClick={() => void revoke(t)}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ListCard
+        bare
+        label="Your API tokens"
+        items={tokens ?? undefined}
+        failed={Boolean(listError)}
+        loadingWhat="tokens"
+        empty={<p className="muted">You have no API tokens.</p>}
+        head={
+          <>
+            <th scope="col">Name</th>
+            <th scope="col">Token</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">Status</th>
+            <th scope="col"><span className="sr-only">Actions</span></th>
+          </>
+        }
+        row={(t) => (
+          <tr key={t.id} className={t.revokedAt ? 'row-muted' : undefined}>
+            <td className="break">{t.name}</td>
+            <td><code>{t.prefix}…</code></td>
+            <td>{formatDateTime(t.createdAt)}</td>
+            <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">never</span>}</td>
+            <td>
+              {t.revokedAt ? (
+                <span className="badge badge-danger" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked</span>
+              ) : (
+                <span className="badge badge-ok">Active</span>
+              )}
+            </td>
+            <td className="actions">
+              {t.revokedAt ? null : (
+                <button type="button" className="btn btn-small btn-danger" aria-label={`Revoke ${t.name}`} onClick={() => void revoke(t)}>
+                  Revoke
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }
 
 function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: string) => Promise<void> }) {
   const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit(['name']);
   const hydrated = useHydrated();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
-    setBusy(true);
-    try {
-      const { createApiToken } = await gql<{ createApiToken: { secret: string; token: ApiToken } }>(CREATE_TOKEN, { name });
-      setName('');
-      await onCreated(createApiToken.token.name, createApiToken.secret);
-    } catch (error) {
-      setErrors(toFormErrors(error, ['name']));
-    }
-    setBusy(false);
-  }
+  const onSubmit = submit(async () => {
+    const { createApiToken } = await gql(CREATE_TOKEN, { name });
+    setName('');
+    await onCreated(createApiToken.token.name, createApiToken.secret);
+  });
 
   return (
     <form className="stack" method="post" onSubmit={onSubmit} noValidate aria-label="Create an API token">
@@ -148,9 +134,9 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, secret: stri
           error={errors.fields.name}
         />
         <div className="form-row-action">
-          <button type="submit" className="btn btn-primary" disabled={busy || !hydrated}>
-            {busy ? 'Creating…' : 'Create token'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Creating…" disabled={!hydrated}>
+            Create token
+          </SubmitButton>
         </div>
       </div>
     </form>

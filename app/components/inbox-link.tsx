@@ -18,7 +18,7 @@ export function InboxLink() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      gql<{ unreadNotificationCount: number }>(UNREAD_COUNT)
+      gql(UNREAD_COUNT)
         .then((d) => live && setUnread(d.unreadNotificationCount))
         // The count is a convenience: when it cannot be read, the link stays without it.
         .catch(() => undefined);

@@ -4,30 +4,14 @@ import { useState } from 'react';
 import { ErrorAlert, Loading } from '../components/alerts';
 import { NOTIFICATIONS_CHANGED } from '../components/inbox-link';
 import { formatDateTime, formatRelative } from '../lib/format';
+import type { EnumOf, ResultOf } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
 import { errorMessage } from '../lib/form-errors';
 import { useGql } from '../projects/[projectId]/data-ui/use-gql';
 import { MARK_NOTIFICATIONS_READ, NOTIFICATIONS } from '../projects/[projectId]/reviews/queries';
 
-type NotificationKind = 'MENTION' | 'REPLY' | 'VERDICT' | 'DISPUTE' | 'SETTLED';
-interface Notification {
-  id: string;
-  kind: NotificationKind;
-  projectId: string;
-  projectName: string;
-  regulator: string;
-  target: string;
-  actorName: string | null;
-  commentId: string | null;
-  excerpt: string | null;
-  createdAt: string;
-  read: boolean;
-}
-interface NotificationPage {
-  items: Notification[];
-  total: number;
-  unread: number;
-}
+type NotificationKind = EnumOf<'NotificationKind'>;
+type Notification = ResultOf<typeof NOTIFICATIONS>['notifications']['items'][number];
 
 const PAGE_SIZE = 30;
 
@@ -47,7 +31,7 @@ export function describeNotification(n: Pick<Notification, 'kind' | 'actorName'>
 export function InboxView() {
   const [onlyUnread, setOnlyUnread] = useState(false);
   const [page, setPage] = useState(0);
-  const { data, error, reload } = useGql<{ notifications: NotificationPage }>(NOTIFICATIONS, { onlyUnread, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
+  const { data, error, reload } = useGql(NOTIFICATIONS, { onlyUnread, offset: page * PAGE_SIZE, limit: PAGE_SIZE });
   const [actionError, setActionError] = useState<string>();
   const result = data?.notifications;
 

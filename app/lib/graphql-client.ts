@@ -2,6 +2,9 @@
  * The browser's way to talk to the API: every page reads and writes through /api/graphql,
  * so authorisation is enforced in one place (the services) for the UI and for scripts alike.
  */
+import { print } from 'graphql';
+import type { ResultOf, TadaDocumentNode, VariablesOf } from './graphql';
+
 export class GraphQLRequestError extends Error {
   constructor(
     message: string,
@@ -14,20 +17,41 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-export async function gql<TData>(query: string, variables: Record<string, unknown> = {}): Promise<TData> {
+// biome-ignore lint/suspicious/noExplicitAny: any document, its own result and variables types
+type AnyDocument = TadaDocumentNode<any, any>;
+
+/** Documents without variables need no second argument; others must get exactly theirs. */
+type VariablesArg<D extends AnyDocument> = Record<string, never> extends VariablesOf<D>
+  ? [variables?: VariablesOf<D>]
+  : [variables: VariablesOf<D>];
+
+const printed = new WeakMap<AnyDocument, string>();
+function queryText(document: AnyDocument): string {
+  let text = printed.get(document);
+  if (text === undefined) printed.set(document, (text = print(document)));
+  return text;
+}
+
+/** Sends one document; its result and variables are typed by the document (see app/lib/graphql.ts). */
+export function gql<D extends AnyDocument>(document: D, ...[variables]: VariablesArg<D>): Promise<ResultOf<D>> {
+  return request(document, variables as VariablesOf<D> | undefined);
+}
+
+/** `gql` for generic callers (e.g. useGql), where the variables' optionality is not known. */
+export async function request<D extends AnyDocument>(document: D, variables: VariablesOf<D> | undefined): Promise<ResultOf<D>> {
   let res: Response;
   try {
     res = await fetch('/api/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: queryText(document), variables: variables ?? {} }),
       credentials: 'same-origin',
     });
   } catch {
     throw new GraphQLRequestError('Could not reach the server. Check your connection and try again.', 'NETWORK');
   }
   const body = (await res.json().catch(() => null)) as {
-    data?: TData;
+    data?: ResultOf<D>;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
   } | null;
   if (!body) throw new GraphQLRequestError(`The server answered ${res.status} without a readable body.`, 'NETWORK');
@@ -41,5 +65,5 @@ export async function gql<TData>(query: string, variables: Record<string, unknow
       ext,
     );
   }
-  return body.data as TData;
+  return body.data as ResultOf<D>;
 }

@@ -1,4 +1,6 @@
-export type ProjectRole = 'owner' | 'editor' | 'viewer';
+import type { EnumOf } from './graphql';
+
+export type ProjectRole = EnumOf<'ProjectRole'>;
 
 export const ROLE_OPTIONS: readonly { value: ProjectRole; label: string }[] = [
   { value: 'viewer', label: 'Viewer (reads)' },

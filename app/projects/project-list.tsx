@@ -1,31 +1,28 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorAlert, Loading } from '../components/alerts';
+import { SubmitButton } from '../components/submit-button';
 import { TextAreaField, TextField } from '../components/field';
+import { graphql, type ResultOf } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
-import { errorMessage, noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
+import { errorMessage } from '../lib/form-errors';
 import { formatRelative } from '../lib/format';
-import { roleBadgeClass, roleLabel, type ProjectRole } from '../lib/roles';
+import { roleBadgeClass, roleLabel } from '../lib/roles';
+import { useFormSubmit } from '../lib/use-form-submit';
 import { useHydrated } from '../lib/use-hydrated';
 
-interface ProjectSummary {
-  id: string;
-  name: string;
-  description: string;
-  myRole: ProjectRole;
-  updatedAt: string;
-}
 
-const PROJECTS = /* GraphQL */ `
+const PROJECTS = graphql(`
   query Projects { projects { id name description myRole updatedAt } demoProjectOffered }
-`;
-const OPEN_DEMO = /* GraphQL */ `mutation OpenDemoProject { openDemoProject { id } }`;
+`);
+type ProjectSummary = ResultOf<typeof PROJECTS>['projects'][number];
+const OPEN_DEMO = graphql(`mutation OpenDemoProject { openDemoProject { id } }`);
 
-const CREATE_PROJECT = /* GraphQL */ `
+const CREATE_PROJECT = graphql(`
   mutation CreateProject($input: CreateProjectInput!) { createProject(input: $input) { id } }
-`;
+`);
 
 export function ProjectList() {
   const [projects, setProjects] = useState<ProjectSummary[] | null>(null);
@@ -33,7 +30,7 @@ export function ProjectList() {
   const [demoOffered, setDemoOffered] = useState(false);
 
   useEffect(() => {
-    gql<{ projects: ProjectSummary[]; demoProjectOffered: boolean }>(PROJECTS)
+    gql(PROJECTS)
       .then((d) => {
         setProjects(d.projects);
         setDemoOffered(d.demoProjectOffered);
@@ -103,7 +100,7 @@ function OpenDemoCard() {
           setBusy(true);
           setError(undefined);
           try {
-            const { openDemoProject } = await gql<{ openDemoProject: { id: string } }>(OPEN_DEMO);
+            const { openDemoProject } = await gql(OPEN_DEMO);
             router.push(`/projects/${openDemoProject.id}`);
           } catch (e) {
             setError(errorMessage(e));
@@ -121,24 +118,13 @@ function CreateProjectForm() {
   const router = useRouter();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit(['name', 'description'], { staysBusy: true });
   const hydrated = useHydrated();
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
-    setBusy(true);
-    try {
-      const { createProject } = await gql<{ createProject: { id: string } }>(CREATE_PROJECT, {
-        input: { name, description },
-      });
-      router.push(`/projects/${createProject.id}`);
-    } catch (error) {
-      setErrors(toFormErrors(error, ['name', 'description']));
-      setBusy(false);
-    }
-  }
+  const onSubmit = submit(async () => {
+    const { createProject } = await gql(CREATE_PROJECT, { input: { name, description } });
+    router.push(`/projects/${createProject.id}`);
+  });
 
   return (
     <form className="card stack" method="post" onSubmit={onSubmit} noValidate aria-labelledby="create-heading">
@@ -155,9 +141,9 @@ function CreateProjectForm() {
         onChange={(e) => setDescription(e.target.value)}
         error={errors.fields.description}
       />
-      <button type="submit" className="btn btn-primary" disabled={busy || !hydrated}>
-        {busy ? 'Creating…' : 'Create project'}
-      </button>
+      <SubmitButton busy={busy} busyLabel="Creating…" disabled={!hydrated}>
+        Create project
+      </SubmitButton>
     </form>
   );
 }

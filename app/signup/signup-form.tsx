@@ -4,15 +4,16 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../components/alerts';
 import { TextField } from '../components/field';
+import { graphql } from '../lib/graphql';
 import { gql } from '../lib/graphql-client';
 import { noErrors, toFormErrors, type FormErrors } from '../lib/form-errors';
 import { useHydrated } from '../lib/use-hydrated';
 
-const SIGN_UP = /* GraphQL */ `
+const SIGN_UP = graphql(`
   mutation SignUp($input: SignUpInput!) {
     signUp(input: $input) { id email name }
   }
-`;
+`);
 
 const FIELDS = ['name', 'email', 'password'] as const;
 

@@ -4,24 +4,17 @@ import { useEffect, useState } from 'react';
 import { ErrorAlert, Loading, OkAlert } from '../../components/alerts';
 import { errorMessage } from '../../lib/form-errors';
 import { formatDate } from '../../lib/format';
+import { graphql, type ResultOf } from '../../lib/graphql';
 import { gql } from '../../lib/graphql-client';
-import { roleLabel, type ProjectRole } from '../../lib/roles';
+import { roleLabel } from '../../lib/roles';
 
-const PREVIEW = /* GraphQL */ `
+const PREVIEW = graphql(`
   query Invitation($token: String!) { invitation(token: $token) { projectName role invitedByName email expiresAt status alreadyMember } }
-`;
-const ACCEPT = /* GraphQL */ `mutation Accept($token: String!) { acceptInvitation(token: $token) { id } }`;
-const DECLINE = /* GraphQL */ `mutation Decline($token: String!) { declineInvitation(token: $token) }`;
+`);
+const ACCEPT = graphql(`mutation Accept($token: String!) { acceptInvitation(token: $token) { id } }`);
+const DECLINE = graphql(`mutation Decline($token: String!) { declineInvitation(token: $token) }`);
 
-interface Preview {
-  projectName: string;
-  role: ProjectRole;
-  invitedByName: string | null;
-  email: string;
-  expiresAt: string | null;
-  status: 'open' | 'accepted' | 'declined' | 'cancelled' | 'expired';
-  alreadyMember: boolean;
-}
+type Preview = ResultOf<typeof PREVIEW>['invitation'];
 
 const closed: Record<Exclude<Preview['status'], 'open'>, string> = {
   accepted: 'This invitation was already used. Ask the project owner for a new link if you need one.',
@@ -37,7 +30,7 @@ export function AnswerInvitation({ token, viewerEmail }: { token: string; viewer
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    gql<{ invitation: Preview }>(PREVIEW, { token })
+    gql(PREVIEW, { token })
       .then((d) => setPreview(d.invitation))
       .catch((e: unknown) => {
         setPreview(null);
@@ -50,7 +43,7 @@ export function AnswerInvitation({ token, viewerEmail }: { token: string; viewer
     setError(undefined);
     try {
       if (accept) {
-        const { acceptInvitation } = await gql<{ acceptInvitation: { id: string } }>(ACCEPT, { token });
+        const { acceptInvitation } = await gql(ACCEPT, { token });
         setDone({ message: `You joined ${preview?.projectName}.`, projectId: acceptInvitation.id });
       } else {
         await gql(DECLINE, { token });

@@ -1,14 +1,8 @@
 'use client';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { graphql, type ResultOf } from '../../lib/graphql';
 import { gql, GraphQLRequestError } from '../../lib/graphql-client';
-import type { ProjectRole } from '../../lib/roles';
 
-export interface ProjectBasics {
-  id: string;
-  name: string;
-  description: string;
-  myRole: ProjectRole;
-}
 
 interface ProjectContextValue {
   projectId: string;
@@ -21,9 +15,11 @@ interface ProjectContextValue {
   canManage: boolean;
 }
 
-const PROJECT_BASICS = /* GraphQL */ `
+const PROJECT_BASICS = graphql(`
   query ProjectBasics($id: ID!) { project(id: $id) { id name description myRole } }
-`;
+`);
+
+export type ProjectBasics = ResultOf<typeof PROJECT_BASICS>['project'];
 
 const ProjectContext = createContext<ProjectContextValue | null>(null);
 
@@ -37,7 +33,7 @@ export function ProjectProvider({ projectId, children }: { projectId: string; ch
 
   const reload = useCallback(async () => {
     try {
-      const data = await gql<{ project: ProjectBasics }>(PROJECT_BASICS, { id: projectId });
+      const data = await gql(PROJECT_BASICS, { id: projectId });
       setProject(data.project);
       setError(null);
     } catch (e) {

@@ -4,7 +4,6 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading } from '../../../components/alerts';
 import { useGql } from '../data-ui/use-gql';
 import { ActivityList } from '../overview/activity-list';
-import type { ActivityEvent } from '../overview/types';
 import { useProject } from '../project-context';
 import { ACTIVITY_PAGE } from '../reviews/queries';
 
@@ -24,12 +23,6 @@ const KINDS = [
   { value: 'project', label: 'project details' },
 ];
 
-interface ActivityData {
-  project: {
-    members: { user: { id: string } | null; name: string | null; email: string; status: string }[];
-    activityPage: { total: number; offset: number; limit: number; items: ActivityEvent[] };
-  };
-}
 
 /** The project's whole history, newest first, paged; person, kind and gene filters live in the URL. */
 export function ActivityView() {
@@ -42,7 +35,7 @@ export function ActivityView() {
   const gene = search?.get('gene') || null;
   const page = Math.max(0, Math.floor(Number(search?.get('page')) || 0));
   const [geneDraft, setGeneDraft] = useState(gene ?? '');
-  const { data, error } = useGql<ActivityData>(ACTIVITY_PAGE, { id: projectId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, actorId, kind, gene });
+  const { data, error } = useGql(ACTIVITY_PAGE, { id: projectId, offset: page * PAGE_SIZE, limit: PAGE_SIZE, actorId, kind, gene });
 
   const go = (patch: Record<string, string | number | null>) => {
     const q = new URLSearchParams(search?.toString() ?? '');

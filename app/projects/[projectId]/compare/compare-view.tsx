@@ -1,28 +1,15 @@
 'use client';
 import Link from 'next/link';
+import { graphql } from '../../../lib/graphql';
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorAlert, Loading } from '../../../components/alerts';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
-import { fmt, formatLambda, GOLD_STANDARDS, pct, RUNS, sci, type GoldStandardOption, type RunListItem } from '../runs/types';
+import { fmt, formatLambda, GOLD_STANDARDS, pct, RUNS, sci } from '../runs/types';
 import { SparsityScatter } from './scatter';
 
-interface ComparisonRow {
-  run: { id: string; name: string; strategyLabel: string; lambda1: number | null; lambda2: number | null; seed: number; summary: { testMse: number | null } | null };
-  sparsity: number | null;
-  metrics: {
-    balancedAccuracy: number | null;
-    balancedAccuracyRegulators: number | null;
-    precision: number | null;
-    recall: number | null;
-    auroc: number | null;
-    aupr: number | null;
-    epr: number | null;
-    predictedEdges: number;
-  } | null;
-}
 
-const COMPARE = /* GraphQL */ `
+const COMPARE = graphql(`
   query CompareRuns($projectId: ID!, $runIds: [ID!]!, $goldStandardId: ID!) {
     compareRuns(projectId: $projectId, runIds: $runIds, goldStandardId: $goldStandardId) {
       goldStandardName
@@ -33,12 +20,12 @@ const COMPARE = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 export function CompareView() {
   const { projectId, error: projectError } = useProject();
-  const runs = useGql<{ runs: RunListItem[] }>(RUNS, { projectId });
-  const gold = useGql<{ goldStandards: GoldStandardOption[] }>(GOLD_STANDARDS, { projectId });
+  const runs = useGql(RUNS, { projectId });
+  const gold = useGql(GOLD_STANDARDS, { projectId });
   const finished = useMemo(() => (runs.data?.runs ?? []).filter((r) => r.status === 'succeeded'), [runs.data]);
   const [selected, setSelected] = useState<string[] | null>(null);
   const [goldStandardId, setGoldStandardId] = useState('');
@@ -60,7 +47,7 @@ export function CompareView() {
   }, [gold.data, goldStandardId, finished, selected]);
 
   const chosen = selected ?? [];
-  const comparison = useGql<{ compareRuns: { goldStandardName: string; rows: ComparisonRow[] } }>(
+  const comparison = useGql(
     COMPARE,
     chosen.length && goldStandardId ? { projectId, runIds: chosen, goldStandardId } : null,
   );

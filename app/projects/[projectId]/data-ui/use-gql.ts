@@ -1,11 +1,13 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { gql } from '../../../lib/graphql-client';
+import type { ResultOf, TadaDocumentNode, VariablesOf } from '../../../lib/graphql';
+import { request } from '../../../lib/graphql-client';
 import { errorMessage } from '../../../lib/form-errors';
 
-/** Loads a query when its variables change; `reload` fetches it again (after a write). */
-export function useGql<T>(query: string, variables: Record<string, unknown> | null) {
-  const [data, setData] = useState<T | null>(null);
+/** Loads a query when its variables change (`null`: not yet); `reload` fetches it again (after a write). */
+// biome-ignore lint/suspicious/noExplicitAny: any document, typed by its own result and variables
+export function useGql<D extends TadaDocumentNode<any, any>>(query: D, variables: VariablesOf<D> | null) {
+  const [data, setData] = useState<ResultOf<D> | null>(null);
   const [error, setError] = useState<string>();
   const key = variables === null ? null : JSON.stringify(variables);
   const latest = useRef(0);
@@ -14,7 +16,7 @@ export function useGql<T>(query: string, variables: Record<string, unknown> | nu
     if (key === null) return;
     const ticket = ++latest.current;
     try {
-      const result = await gql<T>(query, JSON.parse(key));
+      const result = await request(query, JSON.parse(key) as VariablesOf<D>);
       if (ticket === latest.current) {
         setData(result);
         setError(undefined);

@@ -1,8 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ErrorAlert, Loading, OkAlert } from '../../../components/alerts';
-import { formatRelative } from '../../../lib/format';
+import { ErrorAlert, OkAlert } from '../../../components/alerts';
+import { EmptyState } from '../../../components/empty-state';
+import { CreatedCell, ListCard } from '../../../components/list-card';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { DATASETS, FORMAT_LABELS, type DatasetSummary } from './types';
@@ -10,7 +11,7 @@ import { UploadForm } from './upload-form';
 
 export function DatasetsView() {
   const { projectId, canWrite, error: projectError } = useProject();
-  const { data, error, reload } = useGql<{ datasets: DatasetSummary[] }>(DATASETS, { projectId });
+  const { data, error, reload } = useGql(DATASETS, { projectId });
   const [notice, setNotice] = useState<string>();
   if (projectError) return null;
 
@@ -20,51 +21,41 @@ export function DatasetsView() {
         <h2 id="datasets-heading" className="section-title">Datasets</h2>
         <ErrorAlert>{error}</ErrorAlert>
         <OkAlert>{notice}</OkAlert>
-        {!data && !error ? <Loading what="datasets" /> : null}
-        {data?.datasets.length === 0 ? (
-          <div className="card empty">
-            <p>No datasets yet.</p>
-            <p className="muted small">
+        <ListCard
+          items={data?.datasets}
+          failed={Boolean(error)}
+          loadingWhat="datasets"
+          empty={
+            <EmptyState title="No datasets yet.">
               {canWrite ? 'Upload expression time series with the form.' : 'Editors of the project can upload expression time series.'}
-            </p>
-          </div>
-        ) : null}
-        {data && data.datasets.length > 0 ? (
-          <div className="card table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Format</th>
-                  <th scope="col" className="num">Genes</th>
-                  <th scope="col" className="num">Trajectories</th>
-                  <th scope="col">Uploaded</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.datasets.map((d) => (
-                  <tr key={d.id}>
-                    <td>
-                      <Link href={`/projects/${projectId}/datasets/${d.id}`}>{d.name}</Link>
-                      {d.isSynthetic ? <span className="badge badge-primary small-gap">synthetic</span> : null}
-                      {d.description ? <div className="muted small clamp-2">{d.description}</div> : null}
-                    </td>
-                    <td className="small">{FORMAT_LABELS[d.format]}</td>
-                    <td className="num">{d.geneCount}</td>
-                    <td className="num">
-                      {d.trajectoryCount}
-                      {d.testTrajectoryCount ? <div className="muted small">{d.testTrajectoryCount} held out</div> : null}
-                    </td>
-                    <td className="small">
-                      {formatRelative(d.createdAt)}
-                      <div className="muted">{d.createdByName ?? 'former member'}</div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+            </EmptyState>
+          }
+          head={
+            <>
+              <th scope="col">Name</th>
+              <th scope="col">Format</th>
+              <th scope="col" className="num">Genes</th>
+              <th scope="col" className="num">Trajectories</th>
+              <th scope="col">Uploaded</th>
+            </>
+          }
+          row={(d) => (
+            <tr key={d.id}>
+              <td>
+                <Link href={`/projects/${projectId}/datasets/${d.id}`}>{d.name}</Link>
+                {d.isSynthetic ? <span className="badge badge-primary small-gap">synthetic</span> : null}
+                {d.description ? <div className="muted small clamp-2">{d.description}</div> : null}
+              </td>
+              <td className="small">{FORMAT_LABELS[d.format]}</td>
+              <td className="num">{d.geneCount}</td>
+              <td className="num">
+                {d.trajectoryCount}
+                {d.testTrajectoryCount ? <div className="muted small">{d.testTrajectoryCount} held out</div> : null}
+              </td>
+              <CreatedCell at={d.createdAt} by={d.createdByName} />
+            </tr>
+          )}
+        />
       </section>
       {canWrite ? (
         <UploadForm

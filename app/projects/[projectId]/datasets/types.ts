@@ -1,17 +1,7 @@
-export type DatasetFormat = 'trajectory_csv' | 'tidy_csv' | 'matrix_pseudotime';
+import { type EnumOf, graphql, type ResultOf } from '../../../lib/graphql';
 
-export interface DatasetSummary {
-  id: string;
-  name: string;
-  description: string;
-  format: DatasetFormat;
-  geneCount: number;
-  trajectoryCount: number;
-  testTrajectoryCount: number;
-  isSynthetic: boolean;
-  createdAt: string;
-  createdByName: string | null;
-}
+export type DatasetFormat = EnumOf<'DatasetFormat'>;
+
 
 export const FORMAT_LABELS: Record<DatasetFormat, string> = {
   trajectory_csv: 'Trajectory CSV + gene names',
@@ -19,10 +9,11 @@ export const FORMAT_LABELS: Record<DatasetFormat, string> = {
   matrix_pseudotime: 'Matrix + pseudotime',
 };
 
-export const DATASETS = /* GraphQL */ `
+export const DATASETS = graphql(`
   query Datasets($projectId: ID!) {
     datasets(projectId: $projectId) {
       id name description format geneCount trajectoryCount testTrajectoryCount isSynthetic createdAt createdByName
     }
   }
-`;
+`);
+export type DatasetSummary = ResultOf<typeof DATASETS>['datasets'][number];

@@ -1,16 +1,18 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
+import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
-import { noErrors, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
 import { FORMAT_LABELS, type DatasetFormat } from './types';
 
-const UPLOAD = /* GraphQL */ `
+const UPLOAD = graphql(`
   mutation UploadDataset($input: UploadDatasetInput!) { uploadDataset(input: $input) { id name } }
-`;
+`);
 
 const FORMAT_HINTS: Record<DatasetFormat, string> = {
   trajectory_csv: "The authors' layout: a first row “genes,trajectories”, then per trajectory one row per gene and a row of times.",
@@ -33,45 +35,36 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
   const [testData, setTestData] = useState<ChosenFile | null>(null);
   const [testPseudotime, setTestPseudotime] = useState<ChosenFile | null>(null);
   const [synthetic, setSynthetic] = useState(false);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, submit } = useFormSubmit(fieldNames, { toErrors: toUploadErrors });
   const [formKey, setFormKey] = useState(0);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
+  const onSubmit = submit(async () => {
     if (!data) return setErrors({ fields: { data: 'Choose the data file.' } });
-    setBusy(true);
-    try {
-      const { uploadDataset } = await gql<{ uploadDataset: { name: string } }>(UPLOAD, {
-        input: {
-          projectId,
-          name,
-          description,
-          format,
-          data: data.text,
-          genes: format === 'trajectory_csv' ? genes?.text : null,
-          pseudotime: format === 'matrix_pseudotime' ? pseudotime?.text : null,
-          testData: holdOut === 'file' ? testData?.text : null,
-          testPseudotime: holdOut === 'file' && format === 'matrix_pseudotime' ? testPseudotime?.text : null,
-          testLastTrajectories: holdOut === 'last' ? Number(lastK) : 0,
-          isSynthetic: synthetic,
-        },
-      });
-      setName('');
-      setDescription('');
-      setData(null);
-      setGenes(null);
-      setPseudotime(null);
-      setTestData(null);
-      setTestPseudotime(null);
-      setFormKey((k) => k + 1);
-      await onUploaded(uploadDataset.name);
-    } catch (e) {
-      setErrors(toUploadErrors(e, fieldNames));
-    }
-    setBusy(false);
-  }
+    const { uploadDataset } = await gql(UPLOAD, {
+      input: {
+        projectId,
+        name,
+        description,
+        format,
+        data: data.text,
+        genes: format === 'trajectory_csv' ? genes?.text : null,
+        pseudotime: format === 'matrix_pseudotime' ? pseudotime?.text : null,
+        testData: holdOut === 'file' ? testData?.text : null,
+        testPseudotime: holdOut === 'file' && format === 'matrix_pseudotime' ? testPseudotime?.text : null,
+        testLastTrajectories: holdOut === 'last' ? Number(lastK) : 0,
+        isSynthetic: synthetic,
+      },
+    });
+    setName('');
+    setDescription('');
+    setData(null);
+    setGenes(null);
+    setPseudotime(null);
+    setTestData(null);
+    setTestPseudotime(null);
+    setFormKey((k) => k + 1);
+    await onUploaded(uploadDataset.name);
+  });
 
   return (
     <section className="card" aria-labelledby="upload-heading">
@@ -128,9 +121,9 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
           <input type="checkbox" checked={synthetic} onChange={(e) => setSynthetic(e.target.checked)} /> Noise-free synthetic data (runs may add noise)
         </label>
         <TextAreaField label="Description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Uploading…' : 'Upload'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Uploading…">
+          Upload
+        </SubmitButton>
       </form>
     </section>
   );

@@ -1,16 +1,18 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextField } from '../../../components/field';
+import { type EnumOf, graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
-import { noErrors, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
 
-const IMPORT = /* GraphQL */ `
+const IMPORT = graphql(`
   mutation ImportGoldStandard($input: ImportGoldStandardInput!) { importGoldStandard(input: $input) { id name edgeCount } }
-`;
-type Format = 'edge_list' | 'dense_matrix';
+`);
+type Format = EnumOf<'GoldStandardFormat'>;
 const fieldNames = ['name', 'source', 'text', 'genes'];
 
 export function ImportGoldStandardForm({ projectId, onImported }: { projectId: string; onImported: (notice: string) => Promise<void> }) {
@@ -19,30 +21,21 @@ export function ImportGoldStandardForm({ projectId, onImported }: { projectId: s
   const [format, setFormat] = useState<Format>('edge_list');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [genes, setGenes] = useState<ChosenFile | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, submit } = useFormSubmit(fieldNames, { toErrors: toUploadErrors });
   const [formKey, setFormKey] = useState(0);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
+  const onSubmit = submit(async () => {
     if (!file) return setErrors({ fields: { text: 'Choose the file.' } });
-    setBusy(true);
-    try {
-      const { importGoldStandard } = await gql<{ importGoldStandard: { name: string; edgeCount: number } }>(IMPORT, {
-        input: { projectId, name, source, format, text: file.text, genes: format === 'dense_matrix' ? (genes?.text ?? null) : null },
-      });
-      setName('');
-      setSource('');
-      setFile(null);
-      setGenes(null);
-      setFormKey((k) => k + 1);
-      await onImported(`Imported ${importGoldStandard.name} with ${importGoldStandard.edgeCount} edges.`);
-    } catch (e) {
-      setErrors(toUploadErrors(e, fieldNames));
-    }
-    setBusy(false);
-  }
+    const { importGoldStandard } = await gql(IMPORT, {
+      input: { projectId, name, source, format, text: file.text, genes: format === 'dense_matrix' ? (genes?.text ?? null) : null },
+    });
+    setName('');
+    setSource('');
+    setFile(null);
+    setGenes(null);
+    setFormKey((k) => k + 1);
+    await onImported(`Imported ${importGoldStandard.name} with ${importGoldStandard.edgeCount} edges.`);
+  });
 
   return (
     <section className="card" aria-labelledby="import-gold-heading">
@@ -74,9 +67,9 @@ export function ImportGoldStandardForm({ projectId, onImported }: { projectId: s
         />
         <FileField label="File" file={file} onFile={setFile} error={errors.fields.text} required />
         {format === 'dense_matrix' ? <FileField label="Gene names file" file={genes} onFile={setGenes} error={errors.fields.genes} /> : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Importing…' : 'Import'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Importing…">
+          Import
+        </SubmitButton>
       </form>
     </section>
   );

@@ -1,15 +1,17 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorAlert, OkAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { TextAreaField, TextField } from '../../../components/field';
+import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
-import { noErrors, toFormErrors, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { formatDate } from '../../../lib/format';
 import type { ProjectOverview } from './types';
 
-const UPDATE_PROJECT = /* GraphQL */ `
+const UPDATE_PROJECT = graphql(`
   mutation UpdateProject($id: ID!, $input: UpdateProjectInput!) { updateProject(id: $id, input: $input) { id } }
-`;
+`);
 
 export function DetailsCard({ project, onChanged }: { project: ProjectOverview; onChanged: () => Promise<void> }) {
   const [editing, setEditing] = useState(false);
@@ -53,30 +55,18 @@ export function DetailsCard({ project, onChanged }: { project: ProjectOverview; 
 function EditForm({ project, onDone }: { project: ProjectOverview; onDone: (changed: boolean) => Promise<void> }) {
   const [name, setName] = useState(project.name);
   const [description, setDescription] = useState(project.description);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit(['name', 'description'], { staysBusy: true });
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
+  const onSubmit = submit(async () => {
     // Only what changed, so the activity log says what really happened.
     const input = {
       ...(name !== project.name ? { name } : {}),
       ...(description !== project.description ? { description } : {}),
     };
-    if (Object.keys(input).length === 0) {
-      await onDone(false);
-      return;
-    }
-    setBusy(true);
-    try {
-      await gql(UPDATE_PROJECT, { id: project.id, input });
-      await onDone(true);
-    } catch (error) {
-      setErrors(toFormErrors(error, ['name', 'description']));
-      setBusy(false);
-    }
-  }
+    if (Object.keys(input).length === 0) return onDone(false);
+    await gql(UPDATE_PROJECT, { id: project.id, input });
+    await onDone(true);
+  });
 
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Edit project details">
@@ -90,9 +80,9 @@ function EditForm({ project, onDone }: { project: ProjectOverview; onDone: (chan
         error={errors.fields.description}
       />
       <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Saving…">
+          Save
+        </SubmitButton>
         <button type="button" className="btn" onClick={() => void onDone(false)} disabled={busy}>
           Cancel
         </button>

@@ -1,16 +1,18 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextField } from '../../../components/field';
+import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
-import { noErrors, toFormErrors, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { ROLE_OPTIONS, type ProjectRole } from '../../../lib/roles';
 
-const INVITE = /* GraphQL */ `
+const INVITE = graphql(`
   mutation InviteMember($projectId: ID!, $email: String!, $role: ProjectRole!) {
     inviteMember(projectId: $projectId, email: $email, role: $role) { id status email invitationPath expiresAt }
   }
-`;
+`);
 
 export interface IssuedLink {
   email: string;
@@ -21,31 +23,18 @@ export interface IssuedLink {
 export function InviteForm({ projectId, onInvited }: { projectId: string; onInvited: (link: IssuedLink) => Promise<void> }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ProjectRole>('viewer');
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useFormSubmit(['email', 'role']);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
-    setBusy(true);
-    try {
-      const { inviteMember } = await gql<{ inviteMember: { email: string; invitationPath: string; expiresAt: string } }>(INVITE, {
-        projectId,
-        email,
-        role,
-      });
-      // Keep what was typed meanwhile; clear only the address that was just invited.
-      setEmail((current) => (current === email ? '' : current));
-      await onInvited({
-        email: inviteMember.email,
-        url: new URL(inviteMember.invitationPath, window.location.origin).toString(),
-        expiresAt: inviteMember.expiresAt,
-      });
-    } catch (error) {
-      setErrors(toFormErrors(error, ['email', 'role']));
-    }
-    setBusy(false);
-  }
+  const onSubmit = submit(async () => {
+    const { inviteMember } = await gql(INVITE, { projectId, email, role });
+    // Keep what was typed meanwhile; clear only the address that was just invited.
+    setEmail((current) => (current === email ? '' : current));
+    await onInvited({
+      email: inviteMember.email,
+      url: new URL(inviteMember.invitationPath, window.location.origin).toString(),
+      expiresAt: inviteMember.expiresAt,
+    });
+  });
 
   return (
     <form className="stack invite-form" onSubmit={onSubmit} noValidate aria-labelledby="invite-heading">
@@ -70,9 +59,9 @@ export function InviteForm({ projectId, onInvited }: { projectId: string; onInvi
           error={errors.fields.role}
         />
         <div className="form-row-action">
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? 'Inviting…' : 'Invite'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Inviting…">
+            Invite
+          </SubmitButton>
         </div>
       </div>
     </form>

@@ -1,6 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert, OkAlert } from '../../../components/alerts';
+import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDate } from '../../../lib/format';
@@ -8,22 +9,22 @@ import { ROLE_OPTIONS, roleBadgeClass, roleLabel, type ProjectRole } from '../..
 import { InviteForm, type IssuedLink } from './invite-form';
 import type { Member, ProjectOverview } from './types';
 
-const CHANGE_ROLE = /* GraphQL */ `
+const CHANGE_ROLE = graphql(`
   mutation ChangeMemberRole($projectId: ID!, $userId: ID!, $role: ProjectRole!) {
     changeMemberRole(projectId: $projectId, userId: $userId, role: $role) { id role }
   }
-`;
-const REMOVE_MEMBER = /* GraphQL */ `
+`);
+const REMOVE_MEMBER = graphql(`
   mutation RemoveMember($projectId: ID!, $userId: ID!) { removeMember(projectId: $projectId, userId: $userId) }
-`;
-const RENEW = /* GraphQL */ `
+`);
+const RENEW = graphql(`
   mutation RenewInvitation($projectId: ID!, $email: String!, $role: ProjectRole!) {
     inviteMember(projectId: $projectId, email: $email, role: $role) { id email invitationPath expiresAt }
   }
-`;
-const CANCEL_INVITATION = /* GraphQL */ `
+`);
+const CANCEL_INVITATION = graphql(`
   mutation CancelInvitation($invitationId: ID!) { cancelInvitation(invitationId: $invitationId) }
-`;
+`);
 
 interface Props {
   project: ProjectOverview;
@@ -125,7 +126,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
                           aria-label={`Make a new invitation link for ${m.email}`}
                           onClick={() =>
                             void act(async () => {
-                              const { inviteMember } = await gql<{ inviteMember: { email: string; invitationPath: string; expiresAt: string } }>(RENEW, {
+                              const { inviteMember } = await gql(RENEW, {
                                 projectId: project.id,
                                 email: m.email,
                                 role: m.role,

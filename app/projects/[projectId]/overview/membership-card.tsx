@@ -1,12 +1,13 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
 import { errorMessage } from '../../../lib/form-errors';
 import type { ProjectOverview } from './types';
 
-const LEAVE = /* GraphQL */ `mutation LeaveProject($projectId: ID!) { leaveProject(projectId: $projectId) }`;
-const DELETE = /* GraphQL */ `mutation DeleteProject($id: ID!) { deleteProject(id: $id) }`;
+const LEAVE = graphql(`mutation LeaveProject($projectId: ID!) { leaveProject(projectId: $projectId) }`);
+const DELETE = graphql(`mutation DeleteProject($id: ID!) { deleteProject(id: $id) }`);
 
 /** Leaving is open to every member (the server keeps the last owner in); deleting to owners. */
 export function MembershipCard({ project }: { project: ProjectOverview }) {

@@ -17,7 +17,7 @@ export function Overview() {
 
   const load = useCallback(async () => {
     try {
-      setData(await gql<OverviewData>(PROJECT_OVERVIEW, { id: projectId }));
+      setData(await gql(PROJECT_OVERVIEW, { id: projectId }));
       setLoadError(undefined);
     } catch (e) {
       setLoadError(errorMessage(e));

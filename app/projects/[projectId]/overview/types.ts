@@ -1,48 +1,24 @@
-import type { ProjectRole } from '../../../lib/roles';
+import { graphql, type ResultOf } from '../../../lib/graphql';
 
-export interface Member {
-  id: string;
-  status: 'active' | 'pending';
-  user: { id: string } | null;
-  email: string;
-  name: string | null;
-  role: ProjectRole;
-  since: string;
-  expiresAt: string | null;
-}
+/** One line of a project's history, on the overview and on the activity page. */
+export const ACTIVITY_EVENT_FIELDS = graphql(`
+  fragment ActivityEventFields on AuditEvent @_unmask { id action objectType objectId actorName details createdAt }
+`);
+export type ActivityEvent = ResultOf<typeof ACTIVITY_EVENT_FIELDS>;
 
-export interface ActivityEvent {
-  id: string;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-  actorName: string | null;
-  details: Record<string, unknown>;
-  createdAt: string;
-}
-
-export interface ProjectOverview {
-  id: string;
-  name: string;
-  description: string;
-  myRole: ProjectRole;
-  createdAt: string;
-  members: Member[];
-  activity: ActivityEvent[];
-}
-
-export interface OverviewData {
-  me: { id: string } | null;
-  project: ProjectOverview;
-}
-
-export const PROJECT_OVERVIEW = /* GraphQL */ `
+export const PROJECT_OVERVIEW = graphql(
+  `
   query ProjectOverview($id: ID!) {
     me { id }
     project(id: $id) {
       id name description myRole createdAt
       members { id status user { id } email name role since expiresAt }
-      activity(limit: 20) { id action objectType objectId actorName details createdAt }
+      activity(limit: 20) { ...ActivityEventFields }
     }
   }
-`;
+`,
+  [ACTIVITY_EVENT_FIELDS],
+);
+export type OverviewData = ResultOf<typeof PROJECT_OVERVIEW>;
+export type ProjectOverview = OverviewData['project'];
+export type Member = ProjectOverview['members'][number];

@@ -1,20 +1,22 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
+import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
+import { graphql } from '../../../lib/graphql';
 import { gql } from '../../../lib/graphql-client';
-import { noErrors, type FormErrors } from '../../../lib/form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
-import { DATASET_OVERLAP_FIELDS, overlapWarning, type DatasetOverlap } from './overlap-warning';
+import { DATASET_OVERLAP_FIELDS, overlapWarning } from './overlap-warning';
 import { PRIOR_FORMAT_HINTS, PRIOR_FORMAT_OPTIONS, type PriorFormat } from './types';
 
-const IMPORT = /* GraphQL */ `
-  mutation ImportPrior($input: ImportPriorInput!) { importPrior(input: $input) { id name headVersion { edgeCount ${DATASET_OVERLAP_FIELDS} } } }
-`;
-const IMPORT_VERSION = /* GraphQL */ `
-  mutation ImportPriorVersion($input: ImportPriorVersionInput!) { importPriorVersion(input: $input) { id number edgeCount ${DATASET_OVERLAP_FIELDS} } }
-`;
+const IMPORT = graphql(`
+  mutation ImportPrior($input: ImportPriorInput!) { importPrior(input: $input) { id name headVersion { edgeCount ...DatasetOverlapFields } } }
+`, [DATASET_OVERLAP_FIELDS]);
+const IMPORT_VERSION = graphql(`
+  mutation ImportPriorVersion($input: ImportPriorVersionInput!) { importPriorVersion(input: $input) { id number edgeCount ...DatasetOverlapFields } }
+`, [DATASET_OVERLAP_FIELDS]);
 
 /** A new prior network, or (with a prior and its head) a file imported as its next version. */
 type Mode = { kind: 'new'; projectId: string } | { kind: 'version'; priorId: string; headVersionId: string };
@@ -28,46 +30,37 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
   const [format, setFormat] = useState<PriorFormat>('edge_list');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [genes, setGenes] = useState<ChosenFile | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const { errors, setErrors, busy, submit } = useFormSubmit(fieldNames, { toErrors: toUploadErrors });
   const [warning, setWarning] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const isNew = mode.kind === 'new';
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setErrors(noErrors);
+  const onSubmit = submit(async () => {
     setWarning(null);
     if (!file) return setErrors({ fields: { text: 'Choose the network file.' } });
-    setBusy(true);
     const files = { format, text: file.text, genes: format === 'dense_matrix' ? (genes?.text ?? null) : null };
-    try {
-      let notice: string;
-      if (mode.kind === 'new') {
-        const { importPrior } = await gql<{ importPrior: { name: string; headVersion: { edgeCount: number; datasetOverlap: DatasetOverlap[] } } }>(IMPORT, {
-          input: { projectId: mode.projectId, name, description, message: message.trim() || 'Imported', ...files },
-        });
-        notice = `Imported ${importPrior.name} with ${importPrior.headVersion.edgeCount} edges as version 1.`;
-        setWarning(overlapWarning(importPrior.headVersion.datasetOverlap));
-      } else {
-        const { importPriorVersion } = await gql<{ importPriorVersion: { number: number; edgeCount: number; datasetOverlap: DatasetOverlap[] } }>(IMPORT_VERSION, {
-          input: { priorId: mode.priorId, baseVersionId: mode.headVersionId, message, ...files },
-        });
-        notice = `Imported version ${importPriorVersion.number} with ${importPriorVersion.edgeCount} edges.`;
-        setWarning(overlapWarning(importPriorVersion.datasetOverlap));
-      }
-      setName('');
-      setDescription('');
-      setMessage('');
-      setFile(null);
-      setGenes(null);
-      setFormKey((k) => k + 1);
-      await onImported(notice);
-    } catch (e) {
-      setErrors(toUploadErrors(e, fieldNames));
+    let notice: string;
+    if (mode.kind === 'new') {
+      const { importPrior } = await gql(IMPORT, {
+        input: { projectId: mode.projectId, name, description, message: message.trim() || 'Imported', ...files },
+      });
+      notice = `Imported ${importPrior.name} with ${importPrior.headVersion.edgeCount} edges as version 1.`;
+      setWarning(overlapWarning(importPrior.headVersion.datasetOverlap));
+    } else {
+      const { importPriorVersion } = await gql(IMPORT_VERSION, {
+        input: { priorId: mode.priorId, baseVersionId: mode.headVersionId, message, ...files },
+      });
+      notice = `Imported version ${importPriorVersion.number} with ${importPriorVersion.edgeCount} edges.`;
+      setWarning(overlapWarning(importPriorVersion.datasetOverlap));
     }
-    setBusy(false);
-  }
+    setName('');
+    setDescription('');
+    setMessage('');
+    setFile(null);
+    setGenes(null);
+    setFormKey((k) => k + 1);
+    await onImported(notice);
+  });
 
   return (
     <section className="card" aria-labelledby={`import-${mode.kind}-heading`}>
@@ -103,9 +96,9 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
         {isNew ? (
           <TextAreaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
         ) : null}
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {busy ? 'Importing…' : 'Import'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Importing…">
+          Import
+        </SubmitButton>
       </form>
     </section>
   );

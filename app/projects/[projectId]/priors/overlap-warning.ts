@@ -1,10 +1,11 @@
 /** How a prior version's genes meet one dataset of the project (GraphQL `PriorDatasetOverlap`). */
-export interface DatasetOverlap {
-  datasetName: string;
-  mismatch: { priorGeneCount: number; matchedGeneCount: number; missingGenes: string[]; keptEdgeCount: number; droppedEdgeCount: number };
-}
-
-export const DATASET_OVERLAP_FIELDS = 'datasetOverlap { datasetName mismatch { priorGeneCount matchedGeneCount missingGenes keptEdgeCount droppedEdgeCount } }';
+import { graphql, type ResultOf } from '../../../lib/graphql';
+export const DATASET_OVERLAP_FIELDS = graphql(`
+  fragment DatasetOverlapFields on PriorVersion @_unmask {
+    datasetOverlap { datasetName mismatch { priorGeneCount matchedGeneCount missingGenes keptEdgeCount droppedEdgeCount } }
+  }
+`);
+export type DatasetOverlap = ResultOf<typeof DATASET_OVERLAP_FIELDS>['datasetOverlap'][number];
 
 const EXAMPLES = 5;
 const examples = (genes: string[]) => genes.slice(0, EXAMPLES).join(', ') + (genes.length > EXAMPLES ? ', …' : '');

@@ -1,33 +1,28 @@
 'use client';
 import Link from 'next/link';
+import { graphql } from '../../../lib/graphql';
 import { useState } from 'react';
-import { ErrorAlert, Loading, OkAlert } from '../../../components/alerts';
+import { ErrorAlert, OkAlert } from '../../../components/alerts';
+import { EmptyState } from '../../../components/empty-state';
+import { ListCard } from '../../../components/list-card';
 import { formatRelative } from '../../../lib/format';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ImportPriorForm } from './import-form';
 
-interface PriorSummary {
-  id: string;
-  name: string;
-  description: string;
-  createdAt: string;
-  createdByName: string | null;
-  headVersion: { number: number; edgeCount: number; message: string; createdAt: string; authorName: string | null };
-}
 
-const PRIORS = /* GraphQL */ `
+const PRIORS = graphql(`
   query PriorNetworks($projectId: ID!) {
     priorNetworks(projectId: $projectId) {
       id name description createdAt createdByName
       headVersion { number edgeCount message createdAt authorName }
     }
   }
-`;
+`);
 
 export function PriorsView() {
   const { projectId, canWrite, error: projectError } = useProject();
-  const { data, error, reload } = useGql<{ priorNetworks: PriorSummary[] }>(PRIORS, { projectId });
+  const { data, error, reload } = useGql(PRIORS, { projectId });
   const [notice, setNotice] = useState<string>();
   if (projectError) return null;
 
@@ -37,47 +32,40 @@ export function PriorsView() {
         <h2 id="priors-heading" className="section-title">Prior networks</h2>
         <ErrorAlert>{error}</ErrorAlert>
         <OkAlert>{notice}</OkAlert>
-        {!data && !error ? <Loading what="prior networks" /> : null}
-        {data?.priorNetworks.length === 0 ? (
-          <div className="card empty">
-            <p>No prior networks yet.</p>
-            <p className="muted small">
+        <ListCard
+          items={data?.priorNetworks}
+          failed={Boolean(error)}
+          loadingWhat="prior networks"
+          empty={
+            <EmptyState title="No prior networks yet.">
               {canWrite ? 'Import known regulatory edges with the form; every import and edit becomes a version.' : 'Editors of the project can import prior networks.'}
-            </p>
-          </div>
-        ) : null}
-        {data && data.priorNetworks.length > 0 ? (
-          <div className="card table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col" className="num">Version</th>
-                  <th scope="col" className="num">Edges</th>
-                  <th scope="col">Last change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.priorNetworks.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link href={`/projects/${projectId}/priors/${p.id}`}>{p.name}</Link>
-                      {p.description ? <div className="muted small clamp-2">{p.description}</div> : null}
-                    </td>
-                    <td className="num">v{p.headVersion.number}</td>
-                    <td className="num">{p.headVersion.edgeCount}</td>
-                    <td className="small">
-                      <span className="clamp-2">{p.headVersion.message}</span>
-                      <div className="muted">
-                        {p.headVersion.authorName ?? 'former member'}, {formatRelative(p.headVersion.createdAt)}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+            </EmptyState>
+          }
+          head={
+            <>
+              <th scope="col">Name</th>
+              <th scope="col" className="num">Version</th>
+              <th scope="col" className="num">Edges</th>
+              <th scope="col">Last change</th>
+            </>
+          }
+          row={(p) => (
+            <tr key={p.id}>
+              <td>
+                <Link href={`/projects/${projectId}/priors/${p.id}`}>{p.name}</Link>
+                {p.description ? <div className="muted small clamp-2">{p.description}</div> : null}
+              </td>
+              <td className="num">v{p.headVersion.number}</td>
+              <td className="num">{p.headVersion.edgeCount}</td>
+              <td className="small">
+                <span className="clamp-2">{p.headVersion.message}</span>
+                <div className="muted">
+                  {p.headVersion.authorName ?? 'former member'}, {formatRelative(p.headVersion.createdAt)}
+                </div>
+              </td>
+            </tr>
+          )}
+        />
       </section>
       {canWrite ? (
         <ImportPriorForm

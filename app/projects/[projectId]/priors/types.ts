@@ -1,4 +1,6 @@
-export type PriorFormat = 'edge_list' | 'sif' | 'dense_matrix';
+import { type EnumOf, graphql, type ResultOf } from '../../../lib/graphql';
+
+export type PriorFormat = EnumOf<'PriorFormat'>;
 
 export const PRIOR_FORMAT_OPTIONS: readonly { value: PriorFormat; label: string }[] = [
   { value: 'edge_list', label: 'Edge list (CSV/TSV)' },
@@ -12,24 +14,10 @@ export const PRIOR_FORMAT_HINTS: Record<PriorFormat, string> = {
   dense_matrix: 'Square regulator × target matrix; entry [i, j] ≠ 0 is an edge with its sign. Names in a header/first column, or a gene names file.',
 };
 
-export interface VersionSummary {
-  id: string;
-  number: number;
-  kind: 'import' | 'edit' | 'revert' | 'review';
-  message: string;
-  parentNumber: number | null;
-  authorName: string | null;
-  createdAt: string;
-  edgeCount: number;
-  isHead: boolean;
-}
+export const VERSION_FIELDS = graphql(`
+  fragment PriorVersionFields on PriorVersion @_unmask { id number kind message parentNumber authorName createdAt edgeCount isHead }
+`);
+export type VersionSummary = ResultOf<typeof VERSION_FIELDS>;
 
-export interface PriorEdge {
-  regulator: string;
-  target: string;
-  sign: number;
-  weight: number;
-  evidence: string;
-}
-
-export const VERSION_FIELDS = `id number kind message parentNumber authorName createdAt edgeCount isHead`;
+export const PRIOR_EDGE_FIELDS = graphql(`fragment PriorEdgeFields on PriorEdge @_unmask { regulator target sign weight evidence }`);
+export type PriorEdge = ResultOf<typeof PRIOR_EDGE_FIELDS>;

@@ -34,12 +34,7 @@ interface Props {
 /** Everything about one edge: status, my verdict, everyone's verdicts, history, discussion, the edge in every run. */
 export function EdgeReviewPanel({ edge, runId, requests = { reject: 0, comment: 0 }, refresh = 0, onChanged, onStatus, onClose }: Props) {
   const { projectId, canWrite, canManage } = useProject();
-  const { data, error, reload } = useGql<{
-    me: { id: string } | null;
-    runStrategies: { strategy: string; label: string }[];
-    project: { members: { email: string; name: string | null; status: string }[] };
-    reviewEdge: ReviewedEdge;
-  }>(REVIEW_EDGE, {
+  const { data, error, reload } = useGql(REVIEW_EDGE, {
     projectId,
     regulator: edge.regulator,
     target: edge.target,

@@ -1,15 +1,9 @@
 'use client';
 import { useState, type FormEvent } from 'react';
+import type { RunChoice } from './queries';
 import type { QueueParams } from './queue-params';
 import { STATUS_LABELS, STATUSES, type EdgeReviewStatus } from './types';
 
-export interface RunChoice {
-  id: string;
-  name: string;
-  strategyLabel: string;
-  createdAt: string;
-  priorVersionId: string | null;
-}
 
 interface Props {
   params: QueueParams;

@@ -8,16 +8,16 @@ import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { BulkBar, bulkVerdict } from './bulk-bar';
 import { EdgeReviewPanel, type PanelRequests } from './edge-panel';
-import { QueueFilters, type RunChoice } from './queue-filters';
+import { QueueFilters } from './queue-filters';
 import { PAGE_SIZE, queueFilter, useQueueParams } from './queue-params';
 import { QueueTable } from './queue-table';
 import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type EdgeRef, type RejectionReason, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
 import { useTriageKeys, type TriageAction } from './use-triage-keys';
-import { REVIEW_CHOICES } from './queries';
+import { REVIEW_CHOICES, type RunChoice } from './queries';
 
 export function ReviewQueue() {
   const { projectId, error: projectError } = useProject();
-  const choices = useGql<{ runs: RunChoice[]; goldStandards: { id: string; name: string }[] }>(REVIEW_CHOICES, { projectId });
+  const choices = useGql(REVIEW_CHOICES, { projectId });
   if (projectError) return null;
   if (choices.error) return <ErrorAlert>{choices.error}</ErrorAlert>;
   if (!choices.data) return <Loading what="the runs" />;
@@ -37,7 +37,7 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
   const [params, update] = useQueueParams();
   // Runs come newest first: the newest succeeded run unless the URL names another.
   const runId = runs.some((r) => r.id === params.run) ? params.run! : runs[0].id;
-  const { data, error, reload } = useGql<{ reviewQueue: ReviewQueuePage }>(REVIEW_QUEUE, {
+  const { data, error, reload } = useGql(REVIEW_QUEUE, {
     projectId,
     runId,
     filter: queueFilter(params),

@@ -1,16 +1,17 @@
 'use client';
 import Link from 'next/link';
-import { ErrorAlert, Loading } from '../../../components/alerts';
-import { formatRelative } from '../../../lib/format';
+import { ErrorAlert } from '../../../components/alerts';
+import { EmptyState } from '../../../components/empty-state';
+import { CreatedCell, ListCard } from '../../../components/list-card';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ProgressBar, StatusBadge } from './status';
-import { formatLambda, isActive, pct, fmt, RUNS, type RunListItem } from './types';
+import { formatLambda, isActive, pct, fmt, RUNS } from './types';
 import { usePolling } from './use-polling';
 
 export function RunsView() {
   const { projectId, canWrite, error: projectError } = useProject();
-  const { data, error, reload } = useGql<{ runs: RunListItem[] }>(RUNS, { projectId });
+  const { data, error, reload } = useGql(RUNS, { projectId });
   const runs = data?.runs ?? [];
   usePolling(reload, runs.some((r) => isActive(r.status)));
   if (projectError) return null;
@@ -33,84 +34,75 @@ export function RunsView() {
         ) : null}
       </div>
       <ErrorAlert>{error}</ErrorAlert>
-      {!data && !error ? <Loading what="runs" /> : null}
-      {data && runs.length === 0 ? (
-        <div className="card empty">
-          <p>No runs yet.</p>
-          <p className="muted small">
+      <ListCard
+        items={data ? runs : undefined}
+        failed={Boolean(error)}
+        loadingWhat="runs"
+        tableClassName="runs-table"
+        empty={
+          <EmptyState title="No runs yet.">
             {canWrite
               ? 'Launch DASH or a baseline on a dataset and a prior version; workers train it and the results appear here.'
               : 'Editors of the project can launch runs.'}
-          </p>
-        </div>
-      ) : null}
-      {runs.length > 0 ? (
-        <div className="card table-wrap">
-          <table className="table runs-table">
-            <thead>
-              <tr>
-                <th scope="col">Run</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="hide-medium">Strategy</th>
-                <th scope="col" className="num th-symbol hide-medium">λ₁, λ₂</th>
-                <th scope="col" className="progress-col">Progress</th>
-                <th scope="col" className="num">Sparsity</th>
-                <th scope="col" className="num">Balanced acc.</th>
-                <th scope="col" className="hide-medium">Launched</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => {
-                const metric = r.storedMetrics[0];
-                return (
-                  <tr key={r.id}>
-                    <td>
-                      <Link href={`${base}/runs/${r.id}`}>{r.name}</Link>
-                      <div className="muted small">
-                        {r.datasetName}
-                        {r.priorName ? ` · ${r.priorName} v${r.priorVersionNumber}` : ' · no prior'} · seed {r.seed}
-                        {/* The strategy and λ columns give way on narrow screens; their values stay here. */}
-                        <span className="show-medium">
-                          {' '}
-                          · {r.strategyLabel} {r.lambda1 !== null ? `λ ${formatLambda(r)}` : ''}
-                        </span>
-                      </div>
-                    </td>
-                    <td>
-                      <StatusBadge status={r.status} progress={r.progress} />
-                    </td>
-                    <td className="small hide-medium">{r.strategyLabel}</td>
-                    <td className="num small nowrap hide-medium">{formatLambda(r)}</td>
-                    <td className="progress-col">
-                      {r.status === 'failed' ? (
-                        <span className="small error-text clamp-2" title={r.error ?? ''}>
-                          {r.error}
-                        </span>
-                      ) : (
-                        <>
-                          <ProgressBar progress={r.progress} label={`Progress of ${r.name}`} />
-                          <div className="muted small">
-                            epoch {r.progress?.epoch ?? 0} / {r.progress?.totalEpochs ?? '—'}
-                            {r.status === 'running' && r.progress?.valLoss != null ? ` · val ${r.progress.valLoss.toExponential(2)}` : ''}
-                          </div>
-                        </>
-                      )}
-                    </td>
-                    <td className="num">{pct(r.summary?.sparsity ?? r.progress?.sparsity)}</td>
-                    <td className="num" title={metric ? `against ${metric.goldStandardName}` : 'not scored yet'}>
-                      {metric ? fmt(metric.balancedAccuracy) : '—'}
-                    </td>
-                    <td className="small hide-medium">
-                      {formatRelative(r.createdAt)}
-                      <div className="muted">{r.createdByName ?? 'former member'}</div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+          </EmptyState>
+        }
+        head={
+          <>
+            <th scope="col">Run</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="hide-medium">Strategy</th>
+            <th scope="col" className="num th-symbol hide-medium">λ₁, λ₂</th>
+            <th scope="col" className="progress-col">Progress</th>
+            <th scope="col" className="num">Sparsity</th>
+            <th scope="col" className="num">Balanced acc.</th>
+            <th scope="col" className="hide-medium">Launched</th>
+          </>
+        }
+        row={(r) => {
+          const metric = r.storedMetrics[0];
+          return (
+            <tr key={r.id}>
+              <td>
+                <Link href={`${base}/runs/${r.id}`}>{r.name}</Link>
+                <div className="muted small">
+                  {r.datasetName}
+                  {r.priorName ? ` · ${r.priorName} v${r.priorVersionNumber}` : ' · no prior'} · seed {r.seed}
+                  {/* The strategy and λ columns give way on narrow screens; their values stay here. */}
+                  <span className="show-medium">
+                    {' '}
+                    · {r.strategyLabel} {r.lambda1 !== null ? `λ ${formatLambda(r)}` : ''}
+                  </span>
+                </div>
+              </td>
+              <td>
+                <StatusBadge status={r.status} progress={r.progress} />
+              </td>
+              <td className="small hide-medium">{r.strategyLabel}</td>
+              <td className="num small nowrap hide-medium">{formatLambda(r)}</td>
+              <td className="progress-col">
+                {r.status === 'failed' ? (
+                  <span className="small error-text clamp-2" title={r.error ?? ''}>
+                    {r.error}
+                  </span>
+                ) : (
+                  <>
+                    <ProgressBar progress={r.progress} label={`Progress of ${r.name}`} />
+                    <div className="muted small">
+                      epoch {r.progress?.epoch ?? 0} / {r.progress?.totalEpochs ?? '—'}
+                      {r.status === 'running' && r.progress?.valLoss != null ? ` · val ${r.progress.valLoss.toExponential(2)}` : ''}
+                    </div>
+                  </>
+                )}
+              </td>
+              <td className="num">{pct(r.summary?.sparsity ?? r.progress?.sparsity)}</td>
+              <td className="num" title={metric ? `against ${metric.goldStandardName}` : 'not scored yet'}>
+                {metric ? fmt(metric.balancedAccuracy) : '—'}
+              </td>
+              <CreatedCell at={r.createdAt} by={r.createdByName} className="small hide-medium" />
+            </tr>
+          );
+        }}
+      />
     </section>
   );
 }

@@ -3,33 +3,18 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
+import { graphql } from '../../../../lib/graphql';
 import { gql } from '../../../../lib/graphql-client';
 import { errorMessage } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
 import { useGql } from '../../data-ui/use-gql';
 import { useProject } from '../../project-context';
-import { FORMAT_LABELS, type DatasetFormat } from '../types';
+import { FORMAT_LABELS } from '../types';
 import { GenePicker } from './gene-picker';
 import { TrajectoryPlot, type Series } from './trajectory-plot';
 
-interface DatasetDetail {
-  id: string;
-  name: string;
-  description: string;
-  format: DatasetFormat;
-  geneCount: number;
-  trajectoryCount: number;
-  trainTrajectoryCount: number;
-  testTrajectoryCount: number;
-  isSynthetic: boolean;
-  createdAt: string;
-  createdByName: string | null;
-  runCount: number;
-  firstGenes: string[];
-  trajectories: { index: number; role: string; timeCount: number; tStart: number; tEnd: number }[];
-}
 
-const DATASET = /* GraphQL */ `
+const DATASET = graphql(`
   query Dataset($id: ID!) {
     dataset(id: $id) {
       id name description format geneCount trajectoryCount trainTrajectoryCount testTrajectoryCount isSynthetic
@@ -37,20 +22,20 @@ const DATASET = /* GraphQL */ `
       trajectories { index role timeCount tStart tEnd }
     }
   }
-`;
-const PREVIEW = /* GraphQL */ `
+`);
+const PREVIEW = graphql(`
   query TrajectoryPreview($id: ID!, $genes: [String!]!, $trajectories: [Int!]!) {
     trajectoryPreview(datasetId: $id, genes: $genes, trajectories: $trajectories) { trajectory role gene times values }
   }
-`;
-const DELETE = /* GraphQL */ `mutation DeleteDataset($id: ID!) { deleteDataset(id: $id) }`;
+`);
+const DELETE = graphql(`mutation DeleteDataset($id: ID!) { deleteDataset(id: $id) }`);
 
 const MAX_TRAJECTORIES = 12;
 
 export function DatasetView({ datasetId }: { datasetId: string }) {
   const { projectId, canWrite, error: projectError } = useProject();
   const router = useRouter();
-  const { data, error } = useGql<{ dataset: DatasetDetail }>(DATASET, { id: datasetId });
+  const { data, error } = useGql(DATASET, { id: datasetId });
   const [genes, setGenes] = useState<string[] | null>(null);
   const [trajectories, setTrajectories] = useState<number[] | null>(null);
   const [series, setSeries] = useState<Series[] | null>(null);
@@ -69,7 +54,7 @@ export function DatasetView({ datasetId }: { datasetId: string }) {
     if (!genes || !trajectories) return;
     if (genes.length === 0 || trajectories.length === 0) return setSeries([]);
     let stale = false;
-    gql<{ trajectoryPreview: Series[] }>(PREVIEW, { id: datasetId, genes, trajectories })
+    gql(PREVIEW, { id: datasetId, genes, trajectories })
       .then((d) => !stale && (setSeries(d.trajectoryPreview), setPlotError(undefined)))
       .catch((e) => !stale && setPlotError(errorMessage(e)));
     return () => {

@@ -1,11 +1,12 @@
 'use client';
 import { useEffect, useId, useState } from 'react';
+import { graphql } from '../../../../lib/graphql';
 import { gql } from '../../../../lib/graphql-client';
 import { geneColour } from './trajectory-plot';
 
-const SEARCH = /* GraphQL */ `
+const SEARCH = graphql(`
   query GeneSearch($id: ID!, $search: String, $limit: Int) { dataset(id: $id) { genes(search: $search, limit: $limit) } }
-`;
+`);
 export const MAX_GENES = 8;
 
 /** Search the dataset's genes and choose up to MAX_GENES to plot. */
@@ -17,7 +18,7 @@ export function GenePicker({ datasetId, chosen, onChange }: { datasetId: string;
   useEffect(() => {
     let stale = false;
     const timer = setTimeout(() => {
-      gql<{ dataset: { genes: string[] } }>(SEARCH, { id: datasetId, search: search.trim() || null, limit: 12 })
+      gql(SEARCH, { id: datasetId, search: search.trim() || null, limit: 12 })
         .then((d) => !stale && setHits(d.dataset.genes))
         .catch(() => !stale && setHits([]));
     }, 200);

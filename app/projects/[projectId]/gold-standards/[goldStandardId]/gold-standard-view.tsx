@@ -1,5 +1,6 @@
 'use client';
 import Link from 'next/link';
+import { graphql } from '../../../../lib/graphql';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { formatRelative } from '../../../../lib/format';
@@ -8,19 +9,8 @@ import { useProject } from '../../project-context';
 
 const PAGE = 100;
 
-interface GoldStandardDetail {
-  name: string;
-  source: string;
-  edgeCount: number;
-  regulatorCount: number;
-  targetCount: number;
-  createdAt: string;
-  createdByName: string | null;
-  datasetCoverage: { datasetId: string; datasetName: string; coveredEdges: number; outsideEdges: number }[];
-  edges: { total: number; offset: number; edges: { regulator: string; target: string; sign: number; score: number | null }[] };
-}
 
-const GOLD_STANDARD = /* GraphQL */ `
+const GOLD_STANDARD = graphql(`
   query GoldStandardPage($id: ID!, $offset: Int!, $limit: Int!, $gene: String) {
     goldStandard(id: $id) {
       name source edgeCount regulatorCount targetCount createdAt createdByName
@@ -28,7 +18,7 @@ const GOLD_STANDARD = /* GraphQL */ `
       edges(offset: $offset, limit: $limit, gene: $gene) { total offset edges { regulator target sign score } }
     }
   }
-`;
+`);
 
 const signText = (s: number) => (s > 0 ? 'activation' : s < 0 ? 'repression' : 'unsigned');
 
@@ -37,7 +27,7 @@ export function GoldStandardView({ goldStandardId }: { goldStandardId: string })
   const { projectId } = useProject();
   const [offset, setOffset] = useState(0);
   const [gene, setGene] = useState('');
-  const { data, error } = useGql<{ goldStandard: GoldStandardDetail }>(GOLD_STANDARD, { id: goldStandardId, offset, limit: PAGE, gene: gene || null });
+  const { data, error } = useGql(GOLD_STANDARD, { id: goldStandardId, offset, limit: PAGE, gene: gene || null });
   const base = `/projects/${projectId}`;
   if (error) return <ErrorAlert>{error}</ErrorAlert>;
   if (!data) return <Loading what="the gold standard" />;

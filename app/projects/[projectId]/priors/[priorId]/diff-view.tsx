@@ -5,7 +5,8 @@ import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { SelectField } from '../../../../components/field';
 import { SignBadge } from '../../data-ui/signs';
 import { useGql } from '../../data-ui/use-gql';
-import type { PriorEdge, VersionSummary } from '../types';
+import { graphql, type ResultOf } from '../../../../lib/graphql';
+import type { VersionSummary } from '../types';
 import type { NetworkEdge } from './diff-network';
 
 // Cytoscape touches the DOM when it loads: load it in the browser only.
@@ -14,41 +15,26 @@ export const DiffNetwork = dynamic(() => import('./diff-network').then((m) => m.
   loading: () => <Loading what="the network view" />,
 });
 
-export type Edge = Pick<PriorEdge, 'regulator' | 'target' | 'sign' | 'evidence'>;
-export interface Pair {
-  regulator: string;
-  target: string;
-  from: Edge;
-  to: Edge;
-}
-export interface PriorDiff {
-  added: Edge[];
-  removed: Edge[];
-  signChanged: Pair[];
-  annotationChanged: Pair[];
-}
-interface DiffData {
-  priorDiff: PriorDiff & { counts: { added: number; removed: number; signChanged: number; annotationChanged: number } };
-  toVersion: { edges: { total: number; edges: Edge[] } };
-}
-
 /** Unchanged edges join the picture only while the network stays small enough to read. */
 const NETWORK_EDGE_LIMIT = 1500;
 /** priorDiff's default page: each kind of change lists at most this many. */
 const DIFF_PAGE = 500;
 
-const DIFF = /* GraphQL */ `
-  query PriorDiff($from: ID!, $to: ID!) {
-    priorDiff(fromVersionId: $from, toVersionId: $to, limit: ${DIFF_PAGE}) {
+const DIFF = graphql(`
+  query PriorDiff($from: ID!, $to: ID!, $limit: Int!, $edgeLimit: Int!) {
+    priorDiff(fromVersionId: $from, toVersionId: $to, limit: $limit) {
       added { regulator target sign evidence }
       removed { regulator target sign evidence }
       signChanged { regulator target from { sign evidence } to { sign evidence } }
       annotationChanged { regulator target from { sign evidence } to { sign evidence } }
       counts { added removed signChanged annotationChanged }
     }
-    toVersion: priorVersion(id: $to) { edges(limit: ${NETWORK_EDGE_LIMIT}) { total edges { regulator target sign evidence } } }
+    toVersion: priorVersion(id: $to) { edges(limit: $edgeLimit) { total edges { regulator target sign evidence } } }
   }
-`;
+`);
+export type PriorDiff = Omit<ResultOf<typeof DIFF>['priorDiff'], 'counts'>;
+export type Edge = PriorDiff['added'][number];
+export type Pair = PriorDiff['signChanged'][number];
 
 interface Props {
   fromId: string;
@@ -60,7 +46,7 @@ interface Props {
 export const key = (e: { regulator: string; target: string }) => `${e.regulator}\u0000${e.target}`;
 
 export function DiffView({ fromId, toId, versions, onChange }: Props) {
-  const { data, error } = useGql<DiffData>(DIFF, { from: fromId, to: toId });
+  const { data, error } = useGql(DIFF, { from: fromId, to: toId, limit: DIFF_PAGE, edgeLimit: NETWORK_EDGE_LIMIT });
   const number = (id: string) => versions.find((v) => v.id === id)?.number;
   const options = versions.map((v) => ({ value: v.id, label: `v${v.number} — ${v.message.slice(0, 40)}` }));
   const diff = data?.priorDiff;

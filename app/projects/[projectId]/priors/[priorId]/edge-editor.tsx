@@ -2,11 +2,12 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { SelectField, TextField } from '../../../../components/field';
+import { graphql } from '../../../../lib/graphql';
 import { gql, GraphQLRequestError } from '../../../../lib/graphql-client';
 import { errorMessage } from '../../../../lib/form-errors';
 import { SIGN_OPTIONS, SignBadge } from '../../data-ui/signs';
 import { useGql } from '../../data-ui/use-gql';
-import type { PriorEdge, VersionSummary } from '../types';
+import { PRIOR_EDGE_FIELDS, type PriorEdge, type VersionSummary } from '../types';
 
 export type EdgeChange =
   | { op: 'add'; regulator: string; target: string; sign: number; evidence?: string }
@@ -22,18 +23,21 @@ interface Conflict {
   headVersionId: string;
 }
 
-const EDGES = /* GraphQL */ `
+const EDGES = graphql(
+  `
   query EditorEdges($id: ID!, $gene: String, $offset: Int) {
-    priorVersion(id: $id) { edges(gene: $gene, offset: $offset, limit: 25) { total offset edges { regulator target sign weight evidence } } }
+    priorVersion(id: $id) { edges(gene: $gene, offset: $offset, limit: 25) { total offset edges { ...PriorEdgeFields } } }
   }
-`;
-const EDIT = /* GraphQL */ `
+`,
+  [PRIOR_EDGE_FIELDS],
+);
+const EDIT = graphql(`
   mutation EditPrior($input: EditPriorInput!) { editPrior(input: $input) { id number } }
-`;
+`);
 const PAGE = 25;
-const GENES_IN_NO_DATASET = /* GraphQL */ `
+const GENES_IN_NO_DATASET = graphql(`
   query GenesInNoDataset($id: ID!, $genes: [String!]!) { priorVersion(id: $id) { genesInNoDataset(genes: $genes) } }
-`;
+`);
 
 /** Genes named by pending additions, for the check against the project's datasets (≤ 200, as the API allows). */
 export function addedGenes(changes: EdgeChange[]): string[] {
@@ -92,13 +96,13 @@ export function EdgeEditor({ priorId, head, onSaved, onReload, onShowDiff }: Pro
   const [pending, setPending] = usePendingChanges(priorId);
   const [gene, setGene] = useState('');
   const [offset, setOffset] = useState(0);
-  const { data, error } = useGql<{ priorVersion: { edges: { total: number; offset: number; edges: PriorEdge[] } } }>(EDGES, {
+  const { data, error } = useGql(EDGES, {
     id: head.id,
     gene: gene.trim() || null,
     offset,
   });
   const added = addedGenes(pending.changes);
-  const outside = useGql<{ priorVersion: { genesInNoDataset: string[] } }>(GENES_IN_NO_DATASET, added.length ? { id: head.id, genes: added } : null);
+  const outside = useGql(GENES_IN_NO_DATASET, added.length ? { id: head.id, genes: added } : null);
   const inNoDataset = new Set(added.length ? (outside.data?.priorVersion.genesInNoDataset ?? []) : []);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [saveError, setSaveError] = useState<string>();
@@ -126,7 +130,7 @@ export function EdgeEditor({ priorId, head, onSaved, onReload, onShowDiff }: Pro
     setBusy(true);
     const baseVersionId = head.id;
     try {
-      const { editPrior } = await gql<{ editPrior: { id: string; number: number } }>(EDIT, {
+      const { editPrior } = await gql(EDIT, {
         input: { baseVersionId, message: pending.message, changes: pending.changes },
       });
       setPending({ changes: [], message: '' });

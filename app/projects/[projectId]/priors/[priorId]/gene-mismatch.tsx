@@ -2,32 +2,27 @@
 import { useState } from 'react';
 import { ErrorAlert } from '../../../../components/alerts';
 import { SelectField } from '../../../../components/field';
+import { graphql, type ResultOf } from '../../../../lib/graphql';
 import { gql } from '../../../../lib/graphql-client';
 import { errorMessage } from '../../../../lib/form-errors';
 import { useGql } from '../../data-ui/use-gql';
 import type { VersionSummary } from '../types';
 
-interface Mismatch {
-  priorGeneCount: number;
-  datasetGeneCount: number;
-  matchedGeneCount: number;
-  missingGenes: string[];
-  droppedEdgeCount: number;
-  keptEdgeCount: number;
-}
 
-const DATASETS = /* GraphQL */ `query DatasetNames($projectId: ID!) { datasets(projectId: $projectId) { id name geneCount } }`;
-const MISMATCH = /* GraphQL */ `
+const DATASETS = graphql(`query DatasetNames($projectId: ID!) { datasets(projectId: $projectId) { id name geneCount } }`);
+const MISMATCH = graphql(`
   query GeneMismatch($versionId: ID!, $datasetId: ID!) {
     geneMismatch(versionId: $versionId, datasetId: $datasetId) {
       priorGeneCount datasetGeneCount matchedGeneCount missingGenes droppedEdgeCount keptEdgeCount
     }
   }
-`;
+`);
+
+type Mismatch = ResultOf<typeof MISMATCH>['geneMismatch'];
 
 /** Which prior genes a dataset lacks, so a run's dropped prior edges are no surprise. */
 export function GeneMismatchCard({ projectId, versions }: { projectId: string; versions: VersionSummary[] }) {
-  const { data } = useGql<{ datasets: { id: string; name: string; geneCount: number }[] }>(DATASETS, { projectId });
+  const { data } = useGql(DATASETS, { projectId });
   const [versionId, setVersionId] = useState(versions[0]?.id ?? '');
   const [datasetId, setDatasetId] = useState('');
   const [result, setResult] = useState<Mismatch | null>(null);
@@ -39,7 +34,7 @@ export function GeneMismatchCard({ projectId, versions }: { projectId: string; v
     setError(undefined);
     if (!v || !d) return;
     try {
-      setResult((await gql<{ geneMismatch: Mismatch }>(MISMATCH, { versionId: v, datasetId: d })).geneMismatch);
+      setResult((await gql(MISMATCH, { versionId: v, datasetId: d })).geneMismatch);
     } catch (e) {
       setError(errorMessage(e));
     }

@@ -3,45 +3,36 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ErrorAlert, Loading, OkAlert } from '../../../../components/alerts';
+import { graphql } from '../../../../lib/graphql';
 import { gql } from '../../../../lib/graphql-client';
 import { errorMessage } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
 import { useGql } from '../../data-ui/use-gql';
 import { useProject } from '../../project-context';
 import { ImportPriorForm } from '../import-form';
-import { VERSION_FIELDS, type VersionSummary } from '../types';
+import { VERSION_FIELDS } from '../types';
 import { DiffView } from './diff-view';
 import { EdgeEditor } from './edge-editor';
 import { ReviewProposal } from './review-proposal';
 import { GeneMismatchCard } from './gene-mismatch';
 import { VersionsTable } from './versions-table';
 
-interface PriorDetail {
-  id: string;
-  name: string;
-  description: string;
-  createdAt: string;
-  createdByName: string | null;
-  runCount: number;
-  headVersion: VersionSummary;
-  versions: VersionSummary[];
-}
 
-const PRIOR = /* GraphQL */ `
+const PRIOR = graphql(`
   query PriorNetwork($id: ID!) {
     priorNetwork(id: $id) {
       id name description createdAt createdByName runCount
-      headVersion { ${VERSION_FIELDS} }
-      versions { ${VERSION_FIELDS} }
+      headVersion { ...PriorVersionFields }
+      versions { ...PriorVersionFields }
     }
   }
-`;
-const DELETE = /* GraphQL */ `mutation DeletePrior($id: ID!) { deletePrior(id: $id) }`;
+`, [VERSION_FIELDS]);
+const DELETE = graphql(`mutation DeletePrior($id: ID!) { deletePrior(id: $id) }`);
 
 export function PriorView({ priorId }: { priorId: string }) {
   const { projectId, canWrite, error: projectError } = useProject();
   const router = useRouter();
-  const { data, error, reload } = useGql<{ priorNetwork: PriorDetail }>(PRIOR, { id: priorId });
+  const { data, error, reload } = useGql(PRIOR, { id: priorId });
   const [compare, setCompare] = useState<{ from: string; to: string } | null>(null);
   const [notice, setNotice] = useState<string>();
   const [actionError, setActionError] = useState<string>();

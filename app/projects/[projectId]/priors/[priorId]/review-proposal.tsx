@@ -7,28 +7,16 @@ import { gql } from '../../../../lib/graphql-client';
 import { errorMessage } from '../../../../lib/form-errors';
 import { useGql } from '../../data-ui/use-gql';
 import { ReviewStatusBadge } from '../../reviews/review-status';
-import type { EdgeReviewStatus } from '../../reviews/types';
+import type { ResultOf } from '../../../../lib/graphql';
 import type { VersionSummary } from '../types';
 import { DiffNetwork, DiffTable, key, networkEdges, type Edge, type PriorDiff } from './diff-view';
 import { COMMIT_REVIEW_PROPOSAL, PROPOSAL_NETWORK_EDGE_LIMIT, REVIEW_PROPOSAL } from '../../reviews/queries';
 
-interface ProposedChange {
-  regulator: string;
-  target: string;
-  sign: number;
-  previousSign: number | null;
-  evidence: string;
-  status: EdgeReviewStatus;
-  reviewers: string[];
-}
-interface ProposalData {
-  reviewProposal: { isHead: boolean; add: ProposedChange[]; remove: ProposedChange[]; flip: ProposedChange[]; rejectedKept: number };
-  priorVersion: { edges: { total: number; edges: Edge[] } };
-}
-
+type ReviewProposalData = ResultOf<typeof REVIEW_PROPOSAL>['reviewProposal'];
+type ProposedChange = ReviewProposalData['add'][number];
 
 /** The proposal in the version diff's shape, without the trimmed edges. */
-export function proposalDiff(p: ProposalData['reviewProposal'], excluded: ReadonlySet<string>): PriorDiff {
+export function proposalDiff(p: ReviewProposalData, excluded: ReadonlySet<string>): PriorDiff {
   const kept = (c: ProposedChange) => !excluded.has(key(c));
   const edge = (c: ProposedChange, sign: number): Edge => ({ regulator: c.regulator, target: c.target, sign, evidence: c.evidence });
   return {
@@ -76,7 +64,7 @@ export function ReviewProposal({ projectId, head, onCommitted }: Props) {
 }
 
 function ProposalBody({ projectId, head, onCommitted }: Props) {
-  const { data, error } = useGql<ProposalData>(REVIEW_PROPOSAL, { id: head.id });
+  const { data, error } = useGql(REVIEW_PROPOSAL, { id: head.id, edgeLimit: PROPOSAL_NETWORK_EDGE_LIMIT });
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState('Changes from reviews');
   const [busy, setBusy] = useState(false);
@@ -106,7 +94,7 @@ function ProposalBody({ projectId, head, onCommitted }: Props) {
         const [regulator, target] = k.split('\u0000');
         return { regulator, target };
       });
-      const { commitReviewProposal: v } = await gql<{ commitReviewProposal: { id: string; number: number } }>(COMMIT_REVIEW_PROPOSAL, {
+      const { commitReviewProposal: v } = await gql(COMMIT_REVIEW_PROPOSAL, {
         input: { priorVersionId: head.id, message: message.trim(), exclude },
       });
       onCommitted(v, head.id);

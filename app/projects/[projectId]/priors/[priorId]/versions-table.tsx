@@ -1,15 +1,16 @@
 'use client';
 import { useState } from 'react';
+import { graphql } from '../../../../lib/graphql';
 import { gql } from '../../../../lib/graphql-client';
 import { errorMessage } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
 import type { VersionSummary } from '../types';
 
-const REVERT = /* GraphQL */ `
+const REVERT = graphql(`
   mutation RevertPrior($versionId: ID!, $baseVersionId: ID) {
     revertPrior(versionId: $versionId, baseVersionId: $baseVersionId) { id number }
   }
-`;
+`);
 
 const EXPORTS = [
   { format: 'csv', label: 'CSV' },
@@ -37,7 +38,7 @@ export function VersionsTable({ versions, headVersionId, canWrite, compare, onCo
     if (!window.confirm(`Create a new version equal to version ${v.number}?`)) return;
     setBusy(v.id);
     try {
-      const { revertPrior } = await gql<{ revertPrior: { id: string; number: number } }>(REVERT, { versionId: v.id, baseVersionId: headVersionId });
+      const { revertPrior } = await gql(REVERT, { versionId: v.id, baseVersionId: headVersionId });
       await onReverted({ ...revertPrior, revertedFrom: v.number }, headVersionId);
     } catch (e) {
       onError(errorMessage(e));

@@ -1,23 +1,16 @@
 'use client';
 import { useState } from 'react';
+import { graphql } from '../../../../lib/graphql';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { useGql } from '../../data-ui/use-gql';
 import { HEATMAP_SIZES, heatmapMargins, type HeatmapSizeId } from './heatmap-layout';
 
-interface Heatmap {
-  regulators: string[];
-  targets: string[];
-  values: number[];
-  maxAbs: number;
-  totalRegulators: number;
-  totalTargets: number;
-}
 
-const HEATMAP = /* GraphQL */ `
+const HEATMAP = graphql(`
   query RunHeatmap($id: ID!, $regulators: Int!, $targets: Int!) {
     run(id: $id) { heatmap(regulators: $regulators, targets: $targets) { regulators targets values maxAbs totalRegulators totalTargets } }
   }
-`;
+`);
 
 /** Green for activation, red for repression, intensity by √(|effect| / max): weak effects stay visible. */
 function colour(v: number, maxAbs: number): string {
@@ -32,7 +25,7 @@ function colour(v: number, maxAbs: number): string {
 export function EffectsHeatmap({ runId }: { runId: string }) {
   const [sizeId, setSizeId] = useState<HeatmapSizeId>('medium');
   const size = HEATMAP_SIZES.find((s) => s.id === sizeId) ?? HEATMAP_SIZES[1];
-  const { data, error } = useGql<{ run: { heatmap: Heatmap } }>(HEATMAP, { id: runId, regulators: size.regulators, targets: size.targets });
+  const { data, error } = useGql(HEATMAP, { id: runId, regulators: size.regulators, targets: size.targets });
   const sizePicker = (
     <label className="small row-tight">
       Size (regulators × targets){' '}

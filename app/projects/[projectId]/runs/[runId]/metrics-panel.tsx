@@ -1,13 +1,14 @@
 'use client';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../../components/alerts';
+import { graphql } from '../../../../lib/graphql';
 import { gql } from '../../../../lib/graphql-client';
 import { errorMessage } from '../../../../lib/form-errors';
 import { fmt, METRICS_FIELDS, type GoldStandardOption, type RunMetrics } from '../types';
 
-const COMPUTE = /* GraphQL */ `
-  query RunMetrics($id: ID!, $gold: ID!) { run(id: $id) { metrics(goldStandardId: $gold) { ${METRICS_FIELDS} } } }
-`;
+const COMPUTE = graphql(`
+  query RunMetrics($id: ID!, $gold: ID!) { run(id: $id) { metrics(goldStandardId: $gold) { ...RunMetricsFields } } }
+`, [METRICS_FIELDS]);
 
 const ROWS: [keyof RunMetrics, string][] = [
   ['balancedAccuracy', 'Balanced accuracy'],

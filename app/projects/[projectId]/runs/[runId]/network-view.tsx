@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { graphql } from '../../../../lib/graphql';
 import { DEFAULT_NETWORK_FILTERS, filtersFromSearch, replaceFiltersInUrl } from './network-url';
 import { COLOURS, isLargeNetwork, LARGE_NETWORK_EDGES, networkElements, networkStyle, type NetworkEdge, type RunNetwork } from './network-graph';
 import { CytoscapeGraph } from '../../../../components/cytoscape-graph';
@@ -9,7 +10,7 @@ import { EdgeReviewPanel } from '../../reviews/edge-panel';
 import { ReviewStatusBadge, STATUS_COLOURS } from '../../reviews/review-status';
 import { edgeKey, STATUS_LABELS, STATUSES, type EdgeRef, type EdgeReviewStatus } from '../../reviews/types';
 
-const NETWORK = /* GraphQL */ `
+const NETWORK = graphql(`
   query RunNetwork($id: ID!, $input: RunNetworkInput) {
     run(id: $id) {
       network(input: $input) {
@@ -20,7 +21,7 @@ const NETWORK = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
 /** The edge-count presets offered, up to the server's cap. */
 const EDGE_COUNT_PRESETS = [200, 2000, 20_000];
@@ -58,7 +59,7 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
     hops: filters.hops,
     goldStandardId: goldStandardId || null,
   };
-  const { data, error } = useGql<{ run: { network: RunNetwork } }>(NETWORK, { id: runId, input });
+  const { data, error } = useGql(NETWORK, { id: runId, input });
   const network = data?.run.network;
   const [reviewing, setReviewing] = useState<EdgeRef | null>(null);
   // Statuses changed in the panel since the network loaded: recoloured in place, without a new layout.

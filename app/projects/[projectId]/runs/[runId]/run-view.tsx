@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ErrorAlert, Loading, OkAlert } from '../../../../components/alerts';
+import { graphql } from '../../../../lib/graphql';
 import { gql } from '../../../../lib/graphql-client';
 import { errorMessage } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
@@ -18,58 +19,39 @@ import {
   PROGRESS_FIELDS,
   sci,
   SUMMARY_FIELDS,
-  type GoldStandardOption,
-  type RunListItem,
-  type RunMetrics,
 } from '../types';
 import { usePolling } from '../use-polling';
 import { EffectsHeatmap } from './heatmap';
-import { LossCurves, type EpochPoint } from './loss-curves';
+import { LossCurves } from './loss-curves';
 import { MetricsPanel } from './metrics-panel';
 import { NetworkView } from './network-view';
 import { ValidationPathPlot } from './validation-path-plot';
 import { sparsityNote } from './sparsity-note';
 import { filtersFromSearch, replaceFiltersInUrl } from './network-url';
 
-interface RunDetail extends Omit<RunListItem, 'storedMetrics'> {
-  datasetId: string;
-  priorId: string | null;
-  priorVersionId: string | null;
-  relaunchOfId: string | null;
-  config: Record<string, unknown>;
-  codeVersion: string;
-  attempts: number;
-  statusDetail: string | null;
-  workerId: string | null;
-  cancelRequested: boolean;
-  startedAt: string | null;
-  epochs: EpochPoint[];
-  storedMetrics: RunMetrics[];
-  goldStandardFits: { goldStandardId: string; sharedEdges: number }[];
-}
 
-const RUN = /* GraphQL */ `
+const RUN = graphql(`
   query Run($id: ID!) {
     run(id: $id) {
       id name strategy strategyLabel lambda1 lambda2 status datasetId datasetName priorId priorName priorVersionId priorVersionNumber
       sweepName relaunchOfId config seed codeVersion error attempts statusDetail workerId cancelRequested
       createdAt startedAt finishedAt createdByName
-      progress { ${PROGRESS_FIELDS} }
-      summary { ${SUMMARY_FIELDS} }
+      progress { ...RunProgressFields }
+      summary { ...RunSummaryFields }
       epochs { epoch trainLoss valLoss valSe sparsity pruned }
-      storedMetrics { ${METRICS_FIELDS} }
+      storedMetrics { ...RunMetricsFields }
       goldStandardFits { goldStandardId sharedEdges }
     }
   }
-`;
-const CANCEL = /* GraphQL */ `mutation CancelRun($id: ID!) { cancelRun(id: $id) { id status } }`;
-const RELAUNCH = /* GraphQL */ `mutation RelaunchRun($id: ID!) { relaunchRun(id: $id) { id } }`;
+`, [PROGRESS_FIELDS, SUMMARY_FIELDS, METRICS_FIELDS]);
+const CANCEL = graphql(`mutation CancelRun($id: ID!) { cancelRun(id: $id) { id status } }`);
+const RELAUNCH = graphql(`mutation RelaunchRun($id: ID!) { relaunchRun(id: $id) { id } }`);
 
 export function RunView({ runId }: { runId: string }) {
   const { projectId, canWrite, error: projectError } = useProject();
   const router = useRouter();
-  const { data, error, reload } = useGql<{ run: RunDetail }>(RUN, { id: runId });
-  const gold = useGql<{ goldStandards: GoldStandardOption[] }>(GOLD_STANDARDS, { projectId });
+  const { data, error, reload } = useGql(RUN, { id: runId });
+  const gold = useGql(GOLD_STANDARDS, { projectId });
   const [goldStandardId, setGoldStandardId] = useState('');
   const [actionError, setActionError] = useState<string>();
   const [notice, setNotice] = useState<string>();
@@ -103,7 +85,7 @@ export function RunView({ runId }: { runId: string }) {
         await reload();
         setNotice('Cancel requested: a queued run stops at once, a running one at its next step.');
       } else {
-        const result = await gql<{ relaunchRun: { id: string } }>(RELAUNCH, { id: runId });
+        const result = await gql(RELAUNCH, { id: runId });
         router.push(`${base}/runs/${result.relaunchRun.id}`);
       }
     } catch (e) {

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { SelectField, TextField } from '../../../../components/field';
+import { graphql, type VariablesOf } from '../../../../lib/graphql';
 import { gql } from '../../../../lib/graphql-client';
 import { noErrors, toFormErrors, type FormErrors } from '../../../../lib/form-errors';
 import { useGql } from '../../data-ui/use-gql';
@@ -12,9 +13,11 @@ import { PriorOverlapNote } from './prior-overlap';
 import { prefillFromRun, type RunRecordForPrefill } from './prefill';
 import { HYPERPARAMETERS, LAUNCH_OPTIONS, parseNumberList, type HyperparameterKey, type LaunchOptions, type LrResetChoice, type SelectionChoice } from './launch-options';
 
-const LAUNCH = /* GraphQL */ `mutation LaunchRun($input: LaunchRunInput!) { launchRun(input: $input) { id } }`;
-const FROM_RUN = /* GraphQL */ `query RunToEdit($id: ID!) { run(id: $id) { name strategy datasetId priorId priorVersionId seed config } }`;
-const SWEEP = /* GraphQL */ `mutation LaunchSweep($input: LaunchSweepInput!) { launchSweep(input: $input) { id runs { id } } }`;
+const LAUNCH = graphql(`mutation LaunchRun($input: LaunchRunInput!) { launchRun(input: $input) { id } }`);
+const FROM_RUN = graphql(`query RunToEdit($id: ID!) { run(id: $id) { name strategy datasetId priorId priorVersionId seed config } }`);
+const SWEEP = graphql(`mutation LaunchSweep($input: LaunchSweepInput!) { launchSweep(input: $input) { id runs { id } } }`);
+/** The form holds strategies and hyperparameters as the server listed them (runStrategies, the presets); the server checks them. */
+type LaunchInput = VariablesOf<typeof LAUNCH>['input'];
 
 type Mode = 'single' | 'sweep';
 type Values = Record<HyperparameterKey, string>;
@@ -39,7 +42,7 @@ const FIELD_NAMES = [
 export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) {
   const { projectId, canWrite, error: projectError } = useProject();
   const router = useRouter();
-  const { data, error } = useGql<LaunchOptions>(LAUNCH_OPTIONS, { projectId });
+  const { data, error } = useGql(LAUNCH_OPTIONS, { projectId });
   const [mode, setMode] = useState<Mode>('single');
   const [datasetId, setDatasetId] = useState('');
   const [priorId, setPriorId] = useState('');
@@ -59,7 +62,7 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [busy, setBusy] = useState(false);
-  const fromRun = useGql<{ run: RunRecordForPrefill }>(FROM_RUN, fromRunId ? { id: fromRunId } : null);
+  const fromRun = useGql(FROM_RUN, fromRunId ? { id: fromRunId } : null);
   const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
 
   // Edit and relaunch: once both the run and the options are here, start from the run's record.
@@ -166,14 +169,14 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
       priorVersionId: versionId || null,
       name: name.trim() || null,
       preset: preset || null,
-      hyperparameters: hp,
+      hyperparameters: hp as LaunchInput['hyperparameters'],
       seed: seedValue,
     };
     setBusy(true);
     setErrors(noErrors);
     try {
       if (mode === 'single') {
-        const result = await gql<{ launchRun: { id: string } }>(LAUNCH, { input: { ...common, strategy } });
+        const result = await gql(LAUNCH, { input: { ...common, strategy: strategy as LaunchInput['strategy'] } });
         router.push(`/projects/${projectId}/runs/${result.launchRun.id}`);
       } else {
         const l1 = parseNumberList(lambda1Values);
@@ -183,7 +186,7 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
           setBusy(false);
           return;
         }
-        await gql(SWEEP, { input: { ...common, strategies: sweepStrategies, lambda1Values: l1, lambda2Values: l2 } });
+        await gql(SWEEP, { input: { ...common, strategies: sweepStrategies as LaunchInput['strategy'][], lambda1Values: l1, lambda2Values: l2 } });
         router.push(`/projects/${projectId}/runs`);
       }
     } catch (err) {

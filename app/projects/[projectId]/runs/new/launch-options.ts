@@ -1,7 +1,8 @@
 import { fieldHint, TRAIN_FIELDS, type TrainFieldKey } from '@/compute';
+import { type EnumOf, graphql, type ResultOf } from '../../../../lib/graphql';
 
 /** What the launch form needs from the project, and how its hyperparameter inputs map to the API. */
-export const LAUNCH_OPTIONS = /* GraphQL */ `
+export const LAUNCH_OPTIONS = graphql(`
   query LaunchOptions($projectId: ID!) {
     datasets(projectId: $projectId) { id name geneCount trainTrajectoryCount testTrajectoryCount isSynthetic }
     priorNetworks(projectId: $projectId) { id name versions { id number message isHead edgeCount } }
@@ -9,29 +10,12 @@ export const LAUNCH_OPTIONS = /* GraphQL */ `
     runStrategies { strategy label needsPrior }
     runTrainingDefaults { selection lrReset }
   }
-`;
+`);
 
-export interface LaunchOptions {
-  datasets: { id: string; name: string; geneCount: number; trainTrajectoryCount: number; testTrajectoryCount: number; isSynthetic: boolean }[];
-  priorNetworks: { id: string; name: string; versions: { id: string; number: number; message: string; isHead: boolean; edgeCount: number }[] }[];
-  runPresets: {
-    id: string;
-    label: string;
-    description: string;
-    lambda1: number;
-    lambda2: number;
-    epochs: number;
-    noiseStd: number;
-    validationFraction: number;
-    selection: SelectionChoice;
-    lrReset: LrResetChoice;
-  }[];
-  runStrategies: { strategy: string; label: string; needsPrior: boolean }[];
-  runTrainingDefaults: { selection: SelectionChoice; lrReset: LrResetChoice };
-}
+export type LaunchOptions = ResultOf<typeof LAUNCH_OPTIONS>;
 
-export type SelectionChoice = 'best' | 'one_se';
-export type LrResetChoice = 'initial' | 'reference';
+export type SelectionChoice = EnumOf<'ModelSelection'>;
+export type LrResetChoice = EnumOf<'LearningRateReset'>;
 
 /** The numeric fields of compute's field table the form shows, in its order (λ and the rules have their own controls). */
 const FORM_FIELDS = [

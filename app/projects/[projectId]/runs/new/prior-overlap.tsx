@@ -1,26 +1,20 @@
 'use client';
 import { useGql } from '../../data-ui/use-gql';
+import { graphql } from '../../../../lib/graphql';
 
-const MISMATCH = /* GraphQL */ `
+const MISMATCH = graphql(`
   query LaunchGeneMismatch($versionId: ID!, $datasetId: ID!) {
     geneMismatch(versionId: $versionId, datasetId: $datasetId) { priorGeneCount matchedGeneCount missingGenes droppedEdgeCount keptEdgeCount }
   }
-`;
+`);
 
-interface Mismatch {
-  priorGeneCount: number;
-  matchedGeneCount: number;
-  missingGenes: string[];
-  droppedEdgeCount: number;
-  keptEdgeCount: number;
-}
 
 /**
  * States a partial overlap of the chosen prior with the chosen dataset before launch: the run silently
  * trains on the shared genes only, so a prior that is mostly outside the data guides little of it.
  */
 export function PriorOverlapNote({ versionId, datasetId }: { versionId: string; datasetId: string }) {
-  const { data } = useGql<{ geneMismatch: Mismatch }>(MISMATCH, versionId && datasetId ? { versionId, datasetId } : null);
+  const { data } = useGql(MISMATCH, versionId && datasetId ? { versionId, datasetId } : null);
   const m = data?.geneMismatch;
   if (!versionId || !datasetId || !m || m.missingGenes.length === 0) return null;
   const shown = m.missingGenes.slice(0, 5).join(', ') + (m.missingGenes.length > 5 ? ', …' : '');
