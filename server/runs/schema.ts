@@ -344,7 +344,7 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
   }),
 });
 
-const SweepRef = builder.objectRef<runs.SweepRecord>('Sweep').implement({
+export const SweepRef = builder.objectRef<runs.SweepRecord>('Sweep').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -368,7 +368,7 @@ const RunComparisonRef = builder.objectRef<metrics.RunComparison>('RunComparison
   }),
 });
 
-const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
+export const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
   description: 'Omitted values come from the preset, then from compute’s defaults.',
   fields: (t) => ({
     lambda1: t.float(),
