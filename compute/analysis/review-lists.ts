@@ -11,11 +11,13 @@ import type { SparseEffects } from './sparse-effects';
  * counted against it (on SIM350 those are mostly true edges the model signs wrongly) but reported as
  * `signDisagreement`, for the reviewer's "wrong sign".
  *
- * Candidate edges the prior lacks: every off-diagonal pair outside the prior that some replicate keeps.
- * Its confidence is the fraction of replicates in which its |effect| reaches that replicate's bar: the
- * `candidateQuantile` quantile of |effect| over the prior edges the replicate keeps (0.75: as strong as
- * the strongest quarter of the prior edges the data supports). A pruned model keeps thousands of weak
- * edges outside the prior in every seed, so merely surviving says little. Ties: mean rank, strongest first.
+ * Candidate edges the prior lacks: every off-diagonal pair outside the prior that some replicate keeps,
+ * ordered by mean rank (strongest across the replicates first; a replicate that pruned it counts it
+ * last), which on SIM350 puts more true edges on top than ordering by confidence. Its confidence is the
+ * fraction of replicates in which its |effect| reaches that replicate's bar: the `candidateQuantile`
+ * quantile of |effect| over the prior edges the replicate keeps (0.75: as strong as the strongest
+ * quarter of the prior edges the data supports). A pruned model keeps thousands of weak edges outside
+ * the prior in every seed, so merely surviving says little.
  *
  * Consensus network: the prior edges not flagged (with the prior's value), plus the candidates whose
  * confidence reaches `acceptAt` (with the sign of their mean effect).
@@ -26,7 +28,8 @@ export interface ReviewListOptions {
   acceptAt: number;
 }
 
-export const DEFAULT_REVIEW_LIST_OPTIONS: ReviewListOptions = { flagAt: 1, candidateQuantile: 0.75, acceptAt: 1 };
+/** flagAt 0.6: a majority of the replicates (2 of 2 or 3, 3 of 4 or 5, 6 of 10), chosen on SIM350 (docs/sim350-results.md). */
+export const DEFAULT_REVIEW_LIST_OPTIONS: ReviewListOptions = { flagAt: 0.6, candidateQuantile: 0.75, acceptAt: 1 };
 
 export interface ListedEdge {
   index: number;
@@ -51,7 +54,7 @@ export interface ReviewLists {
   /** Every prior edge, least supported first; the flagged ones lead. */
   priorEdges: UnsupportedPriorEdge[];
   flaggedCount: number;
-  /** Pairs outside the prior that some replicate keeps, most confident first. */
+  /** Pairs outside the prior that some replicate keeps, strongest mean rank first. */
   candidates: CandidateEdge[];
   acceptedCount: number;
   /** The consensus network: the prior's value (0 for a prior edge of unknown sign), or the sign of the mean effect for an accepted candidate. */
@@ -94,7 +97,7 @@ export function reviewLists(replicates: readonly SparseEffects[], agreement: Edg
   });
   const candidates = [...aboveBar].map(([e, c]): CandidateEdge => ({ ...listed(e, c / count), accepted: c / count >= options.acceptAt }));
   priorEdges.sort((a, b) => b.confidence - a.confidence || b.meanRank - a.meanRank || a.index - b.index);
-  candidates.sort((a, b) => b.confidence - a.confidence || a.meanRank - b.meanRank || a.index - b.index);
+  candidates.sort((a, b) => a.meanRank - b.meanRank || b.confidence - a.confidence || a.index - b.index);
   const consensus = new Map<number, number>();
   for (const p of priorEdges) if (!p.flagged) consensus.set(p.index, p.priorValue);
   for (const c of candidates) if (c.accepted) consensus.set(c.index, c.meanEffect < 0 ? -1 : 1);

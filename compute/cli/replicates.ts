@@ -20,8 +20,8 @@ export const REPLICATES_USAGE = `Usage: npm run dash -- replicates --data D.csv 
   --seeds         seeds, e.g. 0-4 or 0,3,7 (default 0-4)
   --train-only    train the missing seeds and stop (no analysis)
   --analyse-only  analyse the seeds already trained; train nothing
-  --flag-at       flag a prior edge when at least this share of seeds pruned it (default 1)
-  --quantile      a candidate's confidence is the share of seeds in which its |effect| reaches this
+  --flag-at       flag a prior edge when at least this share of seeds pruned it (default 0.6: a majority)
+  --quantile      candidates are ordered by mean rank; a candidate's confidence is the share of seeds in which its |effect| reaches this
                   quantile of |effect| over the prior edges the seed keeps (default 0.75)
   --accept-at     a candidate joins the consensus at this confidence (default 1)
   --level         which model of each seed to analyse: kept (default), or k (k pruning levels after the

@@ -109,8 +109,9 @@ export function ReplicatesView({ runId }: { runId: string }) {
       <h2 className="section-title">What the replicates add to the prior</h2>
       <p className="muted small">
         The run’s replicates are the finished runs of its exact configuration with other seeds. A prior edge is flagged as not supported by the data when
-        every replicate pruned it (confidence: the share that did). A pair outside the prior is a candidate; its confidence is the share of replicates in which
-        its |effect| reaches the upper quartile of the prior edges that replicate keeps. The consensus network is the prior without its flagged edges, plus the
+        a majority of the replicates (at least 60%) pruned it; its confidence is the share that did. A pair outside the prior that some replicate keeps is a
+        candidate, listed strongest first (mean rank by |effect| across replicates); its confidence is the share of replicates in which its |effect| reaches the
+        upper quartile of the prior edges that replicate keeps. The consensus network is the prior without its flagged edges, plus the
         candidates every replicate puts there. No rule here uses a gold standard; choose one to see how the lists score against it.
       </p>
       {canWrite ? (
