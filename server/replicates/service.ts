@@ -78,6 +78,10 @@ export async function replicateAnalysis(ctx: ServiceContext, raw: ReplicateAnaly
     throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'goldStandardId' });
   }
   if (!run.priorVersionId) throw badInput('The run used no prior, so there is nothing to compare its replicates with.', { field: 'runId' });
+  if (run.priorCorruption > 0) {
+    // Each seed corrupts the prior its own way, so no one prior is what the replicates were given.
+    throw badInput('The run corrupted its prior before training (a different corruption per seed), so its replicates cannot be compared with one prior. Upload the corrupted prior as a version instead.', { field: 'runId' });
+  }
   if (run.status !== 'succeeded') throw badInput('The run has not finished; its replicates are compared once it has.', { field: 'runId' });
   const replicates = await store.replicateRuns(ctx.db, input.runId);
   if (replicates.length < 2) {

@@ -28,13 +28,18 @@ export interface RunBasics {
   priorVersionId: string | null;
   status: string;
   genes: string[];
+  /** The fraction of the prior the run corrupted before training (0 when none). */
+  priorCorruption: number;
 }
 
 export async function runBasics(db: Database, runId: string): Promise<RunBasics | null> {
-  const result = await db.execute<{ project_id: string; dataset_id: string; prior_version_id: string | null; status: string; genes: string[] }>(sql`
-    select r.project_id, r.dataset_id, r.prior_version_id, r.status, d.genes from runs r join datasets d on d.id = r.dataset_id where r.id = ${runId}`);
+  const result = await db.execute<{ project_id: string; dataset_id: string; prior_version_id: string | null; status: string; genes: string[]; corruption: number | null }>(sql`
+    select r.project_id, r.dataset_id, r.prior_version_id, r.status, d.genes, (r.config->>'priorCorruption')::float8 as corruption
+      from runs r join datasets d on d.id = r.dataset_id where r.id = ${runId}`);
   const r = result.rows[0];
-  return r ? { projectId: r.project_id, datasetId: r.dataset_id, priorVersionId: r.prior_version_id, status: r.status, genes: r.genes } : null;
+  return r
+    ? { projectId: r.project_id, datasetId: r.dataset_id, priorVersionId: r.prior_version_id, status: r.status, genes: r.genes, priorCorruption: Number(r.corruption ?? 0) }
+    : null;
 }
 
 export interface NamedValue {
