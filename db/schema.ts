@@ -9,6 +9,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -369,6 +370,33 @@ export const inferredEdges = pgTable(
     rank: integer('rank').notNull(),
   },
   (t) => [primaryKey({ columns: [t.runId, t.regulator, t.target] }), index('inferred_edges_rank_idx').on(t.runId, t.rank)],
+);
+
+/** Raw bytes (bytea): a level network's packed pairs and effects, 8 bytes an edge. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * The best-validation model of each pruning level of a run, as its sparse effects, so the run page can
+ * show, score and export the network at any level. `pairs`: little-endian uint32 regulator·n + target
+ * (genes of the run's dataset, ascending); `effects`: little-endian float32, one per pair.
+ */
+export const runLevelNetworks = pgTable(
+  'run_level_networks',
+  {
+    runId: uuid('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
+    level: integer('level').notNull(),
+    firstEpoch: integer('first_epoch').notNull(),
+    lastEpoch: integer('last_epoch').notNull(),
+    bestEpoch: integer('best_epoch').notNull(),
+    sparsity: doublePrecision('sparsity').notNull(),
+    valMse: doublePrecision('val_mse').notNull(),
+    valSe: doublePrecision('val_se'),
+    testMse: doublePrecision('test_mse'),
+    edgeCount: integer('edge_count').notNull(),
+    pairs: bytea('pairs').notNull(),
+    effects: bytea('effects').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.level] })],
 );
 
 /** Metrics of a run against one gold standard (or the synthetic truth): computed when the run succeeds, when the gold standard is imported, or on request; kept. */

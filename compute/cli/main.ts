@@ -1,6 +1,7 @@
 import { CliUsageError } from './cli-errors';
 import { EVALUATE_USAGE, runEvaluate } from './evaluate';
 import { PLOT_USAGE, runPlot } from './plot';
+import { REPLICATES_USAGE, runReplicates } from './replicates';
 import { runSimulate, SIMULATE_USAGE } from './simulate';
 import { runSweep, SWEEP_USAGE } from './sweep';
 import { runTrain, TRAIN_USAGE } from './train';
@@ -10,17 +11,20 @@ const BENCH_USAGE = `Usage: npm run dash -- bench [--epochs 3] [--solver rk4|dop
 const USAGE = `Usage: npm run dash -- <command> [options]
   train      train PHOENIX with a pruning strategy and write result.json, effects.csv, model.json
   sweep      DASH over a λ grid plus the baselines; prints the sparsity / balanced-accuracy table
+  replicates one configuration over several seeds: edge confidence, the prior edges the data does not
+             support, the candidate edges the prior lacks, the consensus network
   simulate   make a SIM-style benchmark from a signed network
   evaluate   score predicted effects against a gold standard
   plot       balanced accuracy against sparsity along runs' pruning paths, as SVG
   bench      seconds per epoch on SIM350 and where the time goes
 Run a command with --help for its options.`;
 
-const USAGES: Record<string, string> = { train: TRAIN_USAGE, sweep: SWEEP_USAGE, simulate: SIMULATE_USAGE, evaluate: EVALUATE_USAGE, plot: PLOT_USAGE, bench: BENCH_USAGE };
+const USAGES: Record<string, string> = { train: TRAIN_USAGE, sweep: SWEEP_USAGE, replicates: REPLICATES_USAGE, simulate: SIMULATE_USAGE, evaluate: EVALUATE_USAGE, plot: PLOT_USAGE, bench: BENCH_USAGE };
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<unknown>> = {
   train: (argv) => runTrain(argv),
   sweep: (argv) => runSweep(argv),
+  replicates: (argv) => runReplicates(argv),
   simulate: (argv) => runSimulate(argv),
   evaluate: (argv) => runEvaluate(argv),
   plot: (argv) => runPlot(argv),

@@ -9,6 +9,8 @@ import '../notifications/schema';
 import '../priors/schema';
 import '../projects/schema';
 import '../reviews/schema';
+import '../replicates/schema';
+import '../levels/schema';
 import '../runs/schema';
 
 export const schema = builder.toSchema({ sortSchema: true });

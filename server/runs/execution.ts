@@ -12,6 +12,8 @@ import type { TakenJob, TrainRunJob } from '../queue';
 import { codeVersion } from './code-version';
 import type { RunConfig } from './config';
 import { scoresAtRunEnd, storeScores } from './metrics';
+import { LevelEffectsRecorder } from '@/compute/analysis';
+import { saveLevelNetworks } from '../levels/store';
 import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
 import { findRunToTrain } from './store';
 
@@ -173,6 +175,8 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
   });
   await reporter.flush();
 
+  // The network at every pruning level (issue 16 item 4); levels before a resume are not seen again.
+  const levels = new LevelEffectsRecorder();
   const result = await settings.trainer({
     data,
     prior,
@@ -181,7 +185,11 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
     resumeFrom,
     callbacks: {
       onStep: (s) => reporter.step(s),
-      onEpoch: (r) => reporter.epoch(r),
+      onEpoch: (r) => {
+        levels.onEpoch(r);
+        return reporter.epoch(r);
+      },
+      onEpochModel: (epoch, params) => levels.onEpochModel(epoch, params),
       onCheckpoint: (c) => reporter.checkpoint(c),
       shouldStop: () => reporter.shouldStop(),
     },
@@ -212,6 +220,7 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
     if (!held) return;
     await saveEpochs(tx, runId, result.history);
     await saveInferredEdges(tx, runId, edges);
+    await saveLevelNetworks(tx, runId, levels.result());
     await tx
       .update(runs)
       .set({

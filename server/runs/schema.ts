@@ -347,7 +347,7 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
   }),
 });
 
-const SweepRef = builder.objectRef<runs.SweepRecord>('Sweep').implement({
+export const SweepRef = builder.objectRef<runs.SweepRecord>('Sweep').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
@@ -374,7 +374,7 @@ const RunComparisonRef = builder.objectRef<metrics.RunComparison>('RunComparison
 /** The GraphQL enum of each choice field of compute's field table. */
 const CHOICE_ENUMS = { solver: SolverEnum, selection: ModelSelectionEnum, lrReset: LearningRateResetEnum } as const;
 
-const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
+export const HyperparametersInput = builder.inputType('RunHyperparametersInput', {
   description: 'Omitted values come from the preset, then from compute’s defaults (one field per entry of compute’s field table, compute/training/fields.ts).',
   fields: (t) =>
     Object.fromEntries(

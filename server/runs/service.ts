@@ -52,7 +52,7 @@ export async function listEpochs(ctx: ServiceContext, runId: string): Promise<st
   return store.listRunEpochs(ctx.db, runId);
 }
 
-interface RunInputs {
+export interface RunInputs {
   projectId: string;
   datasetId: string;
   priorVersionId: string | null;
@@ -60,7 +60,7 @@ interface RunInputs {
 }
 
 /** The dataset and the prior version must belong to the run's project; the prior must touch the dataset's genes. */
-async function checkRunInputs(
+export async function checkRunInputs(
   ctx: ServiceContext,
   input: { projectId: string; datasetId: string; priorVersionId?: string | null },
   strategiesUsed: readonly Strategy[],
@@ -94,7 +94,7 @@ async function checkRunInputs(
   return { projectId: input.projectId, datasetId: input.datasetId, priorVersionId, isSyntheticData: dataset.isSynthetic };
 }
 
-interface NewRun {
+export interface NewRun {
   name: string;
   strategy: Strategy;
   config: RunConfig;
@@ -102,7 +102,7 @@ interface NewRun {
   relaunchOfId?: string | null;
 }
 
-async function insertAndEnqueue(
+export async function insertAndEnqueue(
   tx: Transaction,
   sender: TrainRunSender,
   viewer: Viewer,

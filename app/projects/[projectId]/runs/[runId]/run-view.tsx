@@ -22,7 +22,8 @@ import {
 } from '../types';
 import { usePolling } from '../use-polling';
 import { EffectsHeatmap } from './heatmap';
-import { LossCurves } from './loss-curves';
+import { LevelNetwork } from './level-network';
+import { LossCurves, type EpochPoint } from './loss-curves';
 import { MetricsPanel } from './metrics-panel';
 import { NetworkView } from './network-view';
 import { ValidationPathPlot } from './validation-path-plot';
@@ -275,6 +276,21 @@ export function RunView({ runId }: { runId: string }) {
             <h3 id="network-heading" className="card-heading">Inferred network</h3>
             <NetworkView runId={runId} goldStandardId={goldStandardId || null} hasPrior={Boolean(run.priorVersionId)} />
           </section>
+          {prunes ? (
+            <section className="card" aria-labelledby="levels-heading">
+              <h3 id="levels-heading" className="card-heading">Network at a pruning level</h3>
+              <LevelNetwork runId={runId} projectId={projectId} goldStandardId={goldStandardId || null} />
+            </section>
+          ) : null}
+          {run.priorVersionId ? (
+            <section className="card" aria-labelledby="replicates-heading">
+              <h3 id="replicates-heading" className="card-heading">Replicates</h3>
+              <p className="small">
+                Compare this run with its replicates (its configuration with other seeds): the prior edges the data does not support, the candidate edges the prior
+                lacks, and a consensus network. <Link href={`${base}/runs/${runId}/replicates`}>Open the replicate analysis</Link>
+              </p>
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="heatmap-heading">
             <h3 id="heatmap-heading" className="card-heading">Effects matrix</h3>
             <EffectsHeatmap runId={runId} />

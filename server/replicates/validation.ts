@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { DEFAULT_REVIEW_LIST_OPTIONS } from '@/compute/analysis';
+import { isUuid } from '../projects/access';
+
+const share = (what: string) =>
+  z.number({ error: `${what} must be a number.` }).gt(0, `${what} must be above 0.`).max(1, `${what} must be at most 1.`);
+
+export const listPage = z
+  .object({
+    offset: z.number().int('The offset must be a whole number.').min(0, 'The offset cannot be negative.').default(0),
+    limit: z.number().int('The limit must be a whole number.').min(1, 'The limit must be at least 1.').max(500, 'Ask for at most 500 edges at a time.').default(50),
+  })
+  .default({ offset: 0, limit: 50 });
+
+export const replicateAnalysisInput = z.object({
+  projectId: z.string(),
+  runId: z.string(),
+  goldStandardId: z.string().refine(isUuid, 'The gold standard id is not a valid id.').nullish(),
+  flagAt: share('The flag threshold').default(DEFAULT_REVIEW_LIST_OPTIONS.flagAt),
+  candidateQuantile: z
+    .number({ error: 'The candidate quantile must be a number.' })
+    .min(0, 'The candidate quantile must be from 0 to 1.')
+    .max(1, 'The candidate quantile must be from 0 to 1.')
+    .default(DEFAULT_REVIEW_LIST_OPTIONS.candidateQuantile),
+  acceptAt: share('The acceptance threshold').default(DEFAULT_REVIEW_LIST_OPTIONS.acceptAt),
+  unsupported: listPage,
+  candidates: listPage,
+  consensus: listPage,
+});
+export type ReplicateAnalysisInput = z.input<typeof replicateAnalysisInput>;
+
+/** How many seeds a replicate group may launch: at least two to compare, at most the sweep cap's order. */
+export const MAX_REPLICATES = 20;
+
+export const replicateCount = z
+  .number({ error: 'The number of replicates must be a number.' })
+  .int('The number of replicates must be a whole number.')
+  .min(2, 'A replicate group needs at least 2 seeds.')
+  .max(MAX_REPLICATES, `A replicate group may have at most ${MAX_REPLICATES} seeds.`)
+  .default(5);
+
+/** More seeds for an existing run: 1 to MAX_REPLICATES − 1 (4 by default, five with the run itself). */
+export const moreReplicatesCount = z
+  .number({ error: 'The number of seeds must be a number.' })
+  .int('The number of seeds must be a whole number.')
+  .min(1, 'Add at least 1 seed.')
+  .max(MAX_REPLICATES - 1, `Add at most ${MAX_REPLICATES - 1} seeds.`)
+  .default(4);
