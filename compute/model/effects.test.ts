@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { effectsMatrix, modelSparsity } from './effects';
+import { Random } from '../random';
 import type { PhoenixParams } from './params';
 
 // n = 2 genes, h = 2 hidden units.
@@ -28,6 +29,36 @@ describe('effects matrix E = (W_sᵀA_sᵀ + W_pᵀA_pᵀ) ⊙ relu(v)', () => {
     expect(e.data[0 * 2 + 0]).toBe(0);
     expect(e.data[1 * 2 + 0]).toBe(0);
     expect(e.data[0 * 2 + 1]).toBeCloseTo(1.75, 12);
+  });
+});
+
+describe('effects of a larger pruned model', () => {
+  it('equals the plain triple sum, with units both sparse and dense and some genes switched off', () => {
+    const n = 40;
+    const h = 7;
+    const random = new Random(12);
+    // Units 0–2 keep most of their targets (the dense path), the others few (the gather path).
+    const weights = (rows: number, cols: number, keep: (row: number, col: number) => number) =>
+      Float32Array.from({ length: rows * cols }, (_, q) => (random.next() < keep(Math.floor(q / cols), q % cols) ? random.next() - 0.5 : 0));
+    const p: PhoenixParams = {
+      n,
+      h,
+      Ws: weights(h, n, () => 0.1),
+      Wp: weights(h, n, () => 0.1),
+      As: weights(n, h, (_i, k) => (k < 3 ? 0.9 : 0.1)),
+      Ap: weights(n, h, (_i, k) => (k < 3 ? 0.9 : 0.1)),
+      bs: new Float32Array(h),
+      bp: new Float32Array(h),
+      v: Float32Array.from({ length: n }, (_, i) => (i % 5 === 0 ? -0.2 : random.next())),
+    };
+    const e = effectsMatrix(p);
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < n; i++) {
+        let sum = 0;
+        for (let k = 0; k < h; k++) sum += p.Ws[k * n + j] * p.As[i * h + k] + p.Wp[k * n + j] * p.Ap[i * h + k];
+        expect(e.data[j * n + i]).toBeCloseTo(sum * Math.max(p.v[i], 0), 12);
+      }
+    }
   });
 });
 

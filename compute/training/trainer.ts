@@ -143,8 +143,7 @@ class TrainingRun {
     this.testBatch = input.test ? pairBatch(input.test.trajectories, n) : null;
     // The fused step computes the data loss through RK4; the prior loss, the penalty baselines and dopri5 stay on tfjs.
     const solver = this.solver;
-    const fusable = config.backend === FUSED_BACKEND && solver.method === 'rk4' && !this.pinn && !this.penalty;
-    this.fused = fusable && solver.method === 'rk4' ? new FusedStep(this.model, solver, this.adam) : null;
+    this.fused = config.backend === FUSED_BACKEND && solver.method === 'rk4' && !this.pinn && !this.penalty ? new FusedStep(this.model, solver, this.adam) : null;
   }
 
   private resume(c: TrainCheckpoint): void {

@@ -14,7 +14,7 @@ const rk4 = (steps: number): Extract<SolverConfig, { method: 'rk4' }> => ({ meth
 function randomBatch(n: number, rows: number, random: Random, missing = false): PairBatch {
   const start = Array.from({ length: rows * n }, () => random.next());
   const target = Array.from({ length: rows * n }, () => random.next());
-  const observed = Array.from({ length: rows * n }, () => (missing && random.next() < 0.2 ? 0 : 1));
+  const observed: number[] = Array.from({ length: rows * n }, () => (missing && random.next() < 0.2 ? 0 : 1));
   const dt = Array.from({ length: rows }, () => 0.5 + 3 * random.next());
   return {
     start: tf.tensor2d(start, [rows, n]),

@@ -349,7 +349,7 @@ function vector(items: number[][]): number[] {
 }
 
 /** The module: imports memory `env.memory`, exports `gemm` (C = [C +] A·B) and `gemmNT` (C = [C +] A·Bᵀ). */
-export function gemmModuleBytes(): Uint8Array {
+export function gemmModuleBytes(): Uint8Array<ArrayBuffer> {
   const type = (params: number) => [0x60, ...uleb(params), ...new Array(params).fill(I32), 0];
   const adamType = [0x60, ...uleb(ADAM_PARAMS), ...new Array(6).fill(I32), ...new Array(7).fill(F32), 0];
   const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
@@ -398,7 +398,7 @@ export function gemmModuleBytes(): Uint8Array {
     ])),
     ...section(10, vector([gemm, gemmNT, adam].map((fn) => [...uleb(fn.length), ...fn]))),
   ];
-  return Uint8Array.from(bytes);
+  return new Uint8Array(bytes);
 }
 
 let compiled: WebAssembly.Module | null = null;
