@@ -1,7 +1,7 @@
 /**
  * `npm run bench:workers [-- --workers 1,2,4 --runs 12 --epochs 30]`: scale-out of compute workers. For each
  * worker count N: a fresh database on PostgreSQL 15 (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres),
- * a sweep of short DASH runs on a tiny dataset queued first, then N worker processes (`scripts/worker.ts`, one
+ * a sweep of short DASH runs on a tiny dataset and a chain prior queued first, then N worker processes (`scripts/worker.ts`, one
  * training at a time each) started together; runs/minute from the first training start to the last finish
  * (steady state) and from the workers' start (with their start-up). A benchmark, not a test: it takes every core.
  */
@@ -15,6 +15,7 @@ import { signUp } from '@/server/accounts/service';
 import { uploadDataset } from '@/server/datasets/service';
 import { childProcessEnv, env } from '@/server/env';
 import type { Logger } from '@/server/log';
+import { importPrior } from '@/server/priors/service';
 import { createProject } from '@/server/projects/service';
 import { launchSweep } from '@/server/runs/service';
 import { freshDatabase } from './app';
@@ -78,9 +79,12 @@ async function measure(workers: number): Promise<Measure> {
     const ctx = { db, log: quiet, viewer: { userId: user.id, email: user.email, name: user.name, via: 'session' as const } };
     const project = await createProject(ctx, { name: 'Worker scale-out' });
     const dataset = await uploadDataset(ctx, { projectId: project.id, name: 'Tiny', format: 'tidy-csv', data: tinyTidyCsv() });
+    const chain = Array.from({ length: 7 }, (_, g) => `G${g + 1},G${g + 2},${g % 3 === 2 ? -1 : 1}`).join('\n');
+    const prior = await importPrior(ctx, { projectId: project.id, name: 'Chain', format: 'edge_list', text: `regulator,target,sign\n${chain}\n` });
     const sweep = await launchSweep(ctx, {
       projectId: project.id,
       datasetId: dataset.id,
+      priorVersionId: prior.headVersionId,
       strategies: ['dash'],
       ...lambdaGrid(runCount),
       hyperparameters: { epochs, hidden: 8, validationFraction: 0.34, pruningFirstEpoch: 5, pruningEvery: 5 },

@@ -10,10 +10,13 @@ import { networkElements, networkStyle, isLargeNetwork, type NetworkEdge } from 
 
 /** A GRN-like network: few hub regulators with many targets (power-law out-degree), deterministic. */
 function syntheticNetwork(edgeCount: number, genes: number) {
+  // mulberry32: 32-bit integer arithmetic (a float LCG loses bits past 2^53 and cycles early).
   let seed = 42;
   const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
   const seen = new Set<string>();
   const edges: NetworkEdge[] = [];
