@@ -391,7 +391,7 @@ const LaunchRunInput = builder.inputType('LaunchRunInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
     datasetId: t.id({ required: true }),
-    priorVersionId: t.id({ description: 'Required by DASH, BioPrune, PINN and PINN + MP.' }),
+    priorVersionId: t.id({ description: `Required by ${strategies.filter((s) => strategiesNeedingPrior.has(s)).map((s) => strategyLabels[s]).join(', ')}.` }),
     name: t.string(),
     strategy: t.field({ type: StrategyEnum, required: true }),
     preset: t.string({ description: 'A RunPreset id.' }),
