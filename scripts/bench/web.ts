@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
+import { print } from 'graphql';
 import { PROJECT_OVERVIEW } from '@/app/projects/[projectId]/overview/types';
 import { RUNS } from '@/app/projects/[projectId]/runs/types';
 import { applyMigrations, connectDatabase, schema, type Database } from '@/db/client';
@@ -72,8 +73,8 @@ async function prepare(db: Database): Promise<Fixture> {
     viewers.push({ email, password, viewer: { userId: user.id, email, name: user.name, via: 'session' } });
   }
   const reads: Read[] = [
-    { name: 'project page', query: PROJECT_OVERVIEW, variables: () => ({ id: projectId }) },
-    { name: 'runs list', query: RUNS, variables: () => ({ projectId }) },
+    { name: 'project page', query: print(PROJECT_OVERVIEW), variables: () => ({ id: projectId }) },
+    { name: 'runs list', query: print(RUNS), variables: () => ({ projectId }) },
     { name: 'run network, top 200', query: NETWORK, variables: () => ({ id: run.id, input: { topK: 200, ...(gold ? { goldStandardId: gold.id } : {}) } }) },
     { name: 'prior edge page', query: EDGES, variables: () => ({ id: version.id, offset: 25 * Math.floor(Math.random() * Math.max(1, version.edge_count / 25)) }) },
   ];

@@ -20,6 +20,16 @@ export interface IssuedLink {
   expiresAt: string;
 }
 
+/** The link to hand on, from inviteMember's answer (the only answer that carries the one-time path). */
+export function issuedLink(invitation: { email: string; invitationPath: string | null; expiresAt: string | null }): IssuedLink {
+  if (!invitation.invitationPath || !invitation.expiresAt) throw new Error('The server answered without an invitation link. Invite again.');
+  return {
+    email: invitation.email,
+    url: new URL(invitation.invitationPath, window.location.origin).toString(),
+    expiresAt: invitation.expiresAt,
+  };
+}
+
 export function InviteForm({ projectId, onInvited }: { projectId: string; onInvited: (link: IssuedLink) => Promise<void> }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<ProjectRole>('viewer');
@@ -29,11 +39,7 @@ export function InviteForm({ projectId, onInvited }: { projectId: string; onInvi
     const { inviteMember } = await gql(INVITE, { projectId, email, role });
     // Keep what was typed meanwhile; clear only the address that was just invited.
     setEmail((current) => (current === email ? '' : current));
-    await onInvited({
-      email: inviteMember.email,
-      url: new URL(inviteMember.invitationPath, window.location.origin).toString(),
-      expiresAt: inviteMember.expiresAt,
-    });
+    await onInvited(issuedLink(inviteMember));
   });
 
   return (

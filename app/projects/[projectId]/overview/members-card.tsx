@@ -6,7 +6,7 @@ import { gql } from '../../../lib/graphql-client';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDate } from '../../../lib/format';
 import { ROLE_OPTIONS, roleBadgeClass, roleLabel, type ProjectRole } from '../../../lib/roles';
-import { InviteForm, type IssuedLink } from './invite-form';
+import { InviteForm, issuedLink, type IssuedLink } from './invite-form';
 import type { Member, ProjectOverview } from './types';
 
 const CHANGE_ROLE = graphql(`
@@ -131,7 +131,7 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
                                 email: m.email,
                                 role: m.role,
                               });
-                              setLink({ email: inviteMember.email, url: new URL(inviteMember.invitationPath, window.location.origin).toString(), expiresAt: inviteMember.expiresAt });
+                              setLink(issuedLink(inviteMember));
                             }, `A new link for ${m.email}; the old one no longer works.`)
                           }
                         >

@@ -14,12 +14,12 @@ export function MembershipCard({ project }: { project: ProjectOverview }) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
 
-  async function run(question: string, mutation: string, variables: Record<string, unknown>) {
+  async function run(question: string, mutation: () => Promise<unknown>) {
     if (!window.confirm(question)) return;
     setError(undefined);
     setBusy(true);
     try {
-      await gql(mutation, variables);
+      await mutation();
       window.location.assign('/');
     } catch (e) {
       setError(errorMessage(e));
@@ -38,7 +38,7 @@ export function MembershipCard({ project }: { project: ProjectOverview }) {
           type="button"
           className="btn btn-danger"
           disabled={busy}
-          onClick={() => void run(`Leave ${project.name}? You will need a new invitation to come back.`, LEAVE, { projectId: project.id })}
+          onClick={() => void run(`Leave ${project.name}? You will need a new invitation to come back.`, () => gql(LEAVE, { projectId: project.id }))}
         >
           Leave project
         </button>
@@ -48,7 +48,7 @@ export function MembershipCard({ project }: { project: ProjectOverview }) {
             className="btn btn-danger"
             disabled={busy}
             onClick={() =>
-              void run(`Delete ${project.name} and everything in it? This cannot be undone.`, DELETE, { id: project.id })
+              void run(`Delete ${project.name} and everything in it? This cannot be undone.`, () => gql(DELETE, { id: project.id }))
             }
           >
             Delete project
