@@ -13,11 +13,11 @@ const LAUNCH = `mutation($input: LaunchReplicatesInput!) { launchReplicates(inpu
 const LEVELS = `query($id: ID!) { run(id: $id) { summary { bestEpoch inferredEdges sparsity } levels { level firstEpoch lastEpoch bestEpoch sparsity valMse edgeCount kept } } }`;
 const LEVEL = `query($id: ID!, $level: Int!, $gold: ID, $offset: Int, $limit: Int) { runLevelNetwork(runId: $id, level: $level, goldStandardId: $gold, offset: $offset, limit: $limit) {
   total offset limit level { level kept } edges { regulator target effect rank } scores { precision recall f1 balancedAccuracy referenceEdges } } }`;
-const ANALYSIS = `query($p: ID!, $r: ID!, $g: ID, $flagAt: Float) { replicateAnalysis(projectId: $p, runId: $r, goldStandardId: $g, flagAt: $flagAt, unsupported: { limit: 50 }, candidates: { limit: 50 }, consensus: { limit: 50 }) {
+const ANALYSIS = `query($p: ID!, $r: ID!, $g: ID, $flagAt: Float) { replicateAnalysis(projectId: $p, runId: $r, goldStandardId: $g, flagAt: $flagAt) {
   replicates { id seed } priorEdgeCount flaggedCount acceptedCount flagAt
-  unsupported { total items { regulator target confidence survival flagged priorSign reviewStatus } }
-  candidates { total items { regulator target confidence accepted } }
-  consensus { total items { regulator target sign fromPrior } }
+  unsupported(limit: 50) { total items { regulator target confidence survival flagged priorSign reviewStatus } }
+  candidates(limit: 50) { total items { regulator target confidence accepted } }
+  consensus(limit: 50) { total items { regulator target sign fromPrior } }
   scores { priorEdges wrongPriorEdges prior { precision recall f1 } consensus { edges precision recall f1 } flagged { count precision recall } candidates { k topPrecision } } } }`;
 const MORE = `mutation($r: ID!, $seeds: Int) { replicateRun(runId: $r, seeds: $seeds) { id runs { id seed } } }`;
 
