@@ -49,18 +49,31 @@ const ConsensusEdgeRef = builder.objectRef<replicates.ConsensusEdgeItem>('Consen
   }),
 });
 
-const page = <T extends object>(name: string, item: ReturnType<typeof builder.objectRef<T>>) =>
-  builder.objectRef<replicates.Page<T>>(name).implement({
-    fields: (t) => ({
-      items: t.field({ type: [item], resolve: (p) => p.items }),
-      total: t.exposeInt('total'),
-      offset: t.exposeInt('offset'),
-      limit: t.exposeInt('limit'),
-    }),
-  });
-const UnsupportedPageRef = page<replicates.UnsupportedEdgeItem>('UnsupportedPriorEdgePage', UnsupportedEdgeRef);
-const CandidatePageRef = page<replicates.CandidateEdgeItem>('CandidateEdgePage', CandidateEdgeRef);
-const ConsensusPageRef = page<replicates.ConsensusEdgeItem>('ConsensusEdgePage', ConsensusEdgeRef);
+const pageFields = { total: 'total', offset: 'offset', limit: 'limit' } as const;
+const UnsupportedPageRef = builder.objectRef<replicates.Page<replicates.UnsupportedEdgeItem>>('UnsupportedPriorEdgePage').implement({
+  fields: (t) => ({
+    items: t.field({ type: [UnsupportedEdgeRef], resolve: (p) => p.items }),
+    total: t.exposeInt(pageFields.total),
+    offset: t.exposeInt(pageFields.offset),
+    limit: t.exposeInt(pageFields.limit),
+  }),
+});
+const CandidatePageRef = builder.objectRef<replicates.Page<replicates.CandidateEdgeItem>>('CandidateEdgePage').implement({
+  fields: (t) => ({
+    items: t.field({ type: [CandidateEdgeRef], resolve: (p) => p.items }),
+    total: t.exposeInt(pageFields.total),
+    offset: t.exposeInt(pageFields.offset),
+    limit: t.exposeInt(pageFields.limit),
+  }),
+});
+const ConsensusPageRef = builder.objectRef<replicates.Page<replicates.ConsensusEdgeItem>>('ConsensusEdgePage').implement({
+  fields: (t) => ({
+    items: t.field({ type: [ConsensusEdgeRef], resolve: (p) => p.items }),
+    total: t.exposeInt(pageFields.total),
+    offset: t.exposeInt(pageFields.offset),
+    limit: t.exposeInt(pageFields.limit),
+  }),
+});
 
 const EdgeSetScoresRef = builder.objectRef<EdgeSetScores>('EdgeSetScores').implement({
   fields: (t) => ({ edges: t.exposeInt('edges'), precision: t.exposeFloat('precision'), recall: t.exposeFloat('recall'), f1: t.exposeFloat('f1') }),
