@@ -1,10 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
+import type { Transaction } from '../context';
 import { runLevelNetworks } from '@/db/schema';
 import type { LevelEffects, SparseEffects } from '@/compute/analysis';
 import { packEffects, unpackEffects } from './pack';
 
-type Writer = Pick<Database, 'insert' | 'delete'>;
+type Writer = Pick<Database, 'insert' | 'delete'> | Pick<Transaction, 'insert' | 'delete'>;
 
 /** Replaces the run's level networks; levels the recorder never saw (before a resume) are left out. */
 export async function saveLevelNetworks(tx: Writer, runId: string, levels: readonly LevelEffects[]): Promise<void> {

@@ -49,18 +49,31 @@ const ConsensusEdgeRef = builder.objectRef<replicates.ConsensusEdgeItem>('Consen
   }),
 });
 
-const page = <T extends object>(name: string, item: ReturnType<typeof builder.objectRef<T>>) =>
-  builder.objectRef<replicates.Page<T>>(name).implement({
-    fields: (t) => ({
-      items: t.field({ type: [item], resolve: (p) => p.items }),
-      total: t.exposeInt('total'),
-      offset: t.exposeInt('offset'),
-      limit: t.exposeInt('limit'),
-    }),
-  });
-const UnsupportedPageRef = page<replicates.UnsupportedEdgeItem>('UnsupportedPriorEdgePage', UnsupportedEdgeRef);
-const CandidatePageRef = page<replicates.CandidateEdgeItem>('CandidateEdgePage', CandidateEdgeRef);
-const ConsensusPageRef = page<replicates.ConsensusEdgeItem>('ConsensusEdgePage', ConsensusEdgeRef);
+const pageFields = { total: 'total', offset: 'offset', limit: 'limit' } as const;
+const UnsupportedPageRef = builder.objectRef<replicates.Page<replicates.UnsupportedEdgeItem>>('UnsupportedPriorEdgePage').implement({
+  fields: (t) => ({
+    items: t.field({ type: [UnsupportedEdgeRef], resolve: (p) => p.items }),
+    total: t.exposeInt(pageFields.total),
+    offset: t.exposeInt(pageFields.offset),
+    limit: t.exposeInt(pageFields.limit),
+  }),
+});
+const CandidatePageRef = builder.objectRef<replicates.Page<replicates.CandidateEdgeItem>>('CandidateEdgePage').implement({
+  fields: (t) => ({
+    items: t.field({ type: [CandidateEdgeRef], resolve: (p) => p.items }),
+    total: t.exposeInt(pageFields.total),
+    offset: t.exposeInt(pageFields.offset),
+    limit: t.exposeInt(pageFields.limit),
+  }),
+});
+const ConsensusPageRef = builder.objectRef<replicates.Page<replicates.ConsensusEdgeItem>>('ConsensusEdgePage').implement({
+  fields: (t) => ({
+    items: t.field({ type: [ConsensusEdgeRef], resolve: (p) => p.items }),
+    total: t.exposeInt(pageFields.total),
+    offset: t.exposeInt(pageFields.offset),
+    limit: t.exposeInt(pageFields.limit),
+  }),
+});
 
 const EdgeSetScoresRef = builder.objectRef<EdgeSetScores>('EdgeSetScores').implement({
   fields: (t) => ({ edges: t.exposeInt('edges'), precision: t.exposeFloat('precision'), recall: t.exposeFloat('recall'), f1: t.exposeFloat('f1') }),
@@ -101,6 +114,9 @@ const ListScoresRef = builder.objectRef<ListScores>('ReplicateListScores').imple
   }),
 });
 
+// offset/limit sit on the page fields themselves, so the query cost rule sizes their items by the limit asked.
+const pageArg = (p: { offset?: number | null; limit?: number | null }) => ({ offset: p.offset ?? undefined, limit: p.limit ?? undefined });
+
 const ReplicateAnalysisRef = builder.objectRef<replicates.ReplicateAnalysis>('ReplicateAnalysis').implement({
   description: 'What a run’s replicates (same configuration, other seeds) add to its prior.',
   fields: (t) => ({
@@ -112,17 +128,23 @@ const ReplicateAnalysisRef = builder.objectRef<replicates.ReplicateAnalysis>('Re
     priorEdgeCount: t.exposeInt('priorEdgeCount'),
     flaggedCount: t.exposeInt('flaggedCount'),
     acceptedCount: t.exposeInt('acceptedCount'),
-    unsupported: t.field({ type: UnsupportedPageRef, description: 'Prior edges, least supported first.', resolve: (a) => a.unsupported }),
-    candidates: t.field({ type: CandidatePageRef, description: 'Pairs outside the prior, strongest mean rank first.', resolve: (a) => a.candidates }),
-    consensus: t.field({ type: ConsensusPageRef, resolve: (a) => a.consensus }),
+    unsupported: t.field({
+      type: UnsupportedPageRef,
+      description: 'Prior edges, least supported first.',
+      args: { offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50, description: '1 to 500' }) },
+      resolve: (a, args, ctx) => replicates.unsupportedPage(ctx, a, pageArg(args)),
+    }),
+    candidates: t.field({
+      type: CandidatePageRef,
+      description: 'Pairs outside the prior, strongest mean rank first.',
+      args: { offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50, description: '1 to 500' }) },
+      resolve: (a, args, ctx) => replicates.candidatePage(ctx, a, pageArg(args)),
+    }),
+    consensus: t.field({ type: ConsensusPageRef, description: 'In pair order.', args: { offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50, description: '1 to 500' }) }, resolve: (a, args) => replicates.consensusPage(a, pageArg(args)) }),
     scores: t.field({ type: ListScoresRef, nullable: true, description: 'Present when a gold standard was named.', resolve: (a) => a.scores }),
   }),
 });
 
-const PageInput = builder.inputType('EdgeListPageInput', {
-  fields: (t) => ({ offset: t.int({ defaultValue: 0 }), limit: t.int({ defaultValue: 50, description: '1 to 500' }) }),
-});
-const pageArg = (p: { offset?: number | null; limit?: number | null } | null | undefined) => (p ? { offset: p.offset ?? undefined, limit: p.limit ?? undefined } : undefined);
 
 builder.queryFields((t) => ({
   replicateAnalysis: t.field({
@@ -135,9 +157,6 @@ builder.queryFields((t) => ({
       flagAt: t.arg.float({ description: 'Flag a prior edge when at least this share of replicates pruned it (default 0.6, a majority).' }),
       candidateQuantile: t.arg.float({ description: 'Default 0.75.' }),
       acceptAt: t.arg.float({ description: 'Default 1.' }),
-      unsupported: t.arg({ type: PageInput }),
-      candidates: t.arg({ type: PageInput }),
-      consensus: t.arg({ type: PageInput }),
     },
     resolve: (_r, a, ctx) =>
       replicates.replicateAnalysis(ctx, {
@@ -147,9 +166,6 @@ builder.queryFields((t) => ({
         flagAt: a.flagAt ?? undefined,
         candidateQuantile: a.candidateQuantile ?? undefined,
         acceptAt: a.acceptAt ?? undefined,
-        unsupported: pageArg(a.unsupported),
-        candidates: pageArg(a.candidates),
-        consensus: pageArg(a.consensus),
       }),
   }),
 }));

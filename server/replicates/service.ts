@@ -4,6 +4,7 @@ import {
   scoreReviewLists,
   type ListScores,
   type ReviewListOptions,
+  type ReviewLists,
   type SparseEffects,
 } from '@/compute/analysis';
 import type { ServiceContext } from '../context';
@@ -14,7 +15,7 @@ import { statusesOf } from '../reviews/queue';
 import type { EdgeStatus } from '../reviews/status';
 import { parseInput } from '../validation';
 import * as store from './store';
-import { replicateAnalysisInput, type ReplicateAnalysisInput } from './validation';
+import { listPage, replicateAnalysisInput, type ReplicateAnalysisInput } from './validation';
 
 export interface AnalysedEdge {
   regulator: string;
@@ -52,22 +53,25 @@ export interface Page<T> {
 
 export interface ReplicateAnalysis {
   runId: string;
+  projectId: string;
   replicates: store.ReplicateRun[];
   options: ReviewListOptions;
   priorEdgeCount: number;
   flaggedCount: number;
   acceptedCount: number;
-  unsupported: Page<UnsupportedEdgeItem>;
-  candidates: Page<CandidateEdgeItem>;
-  consensus: Page<ConsensusEdgeItem>;
   scores: ListScores | null;
+  /** The whole lists, for the page fields (unsupportedPage, candidatePage, consensusPage). */
+  lists: ReviewLists;
+  priorPairs: Set<number>;
+  genes: string[];
 }
 
 /**
  * The replicate analysis of a run (compute/analysis/review-lists.ts): its replicates' agreement, the
- * prior edges the data does not support, the candidates the prior lacks and the consensus network, one
- * page of each; with a gold standard, how these and the prior alone score. Computed on request from the
- * stored networks: a few replicates of a pruned network are tens of thousands of rows.
+ * prior edges the data does not support, the candidates the prior lacks and the consensus network;
+ * with a gold standard, how these and the prior alone score. Computed on request from the stored
+ * networks (a few replicates of a pruned network are tens of thousands of rows); the lists are served
+ * a page at a time by the functions below.
  */
 export async function replicateAnalysis(ctx: ServiceContext, raw: ReplicateAnalysisInput): Promise<ReplicateAnalysis> {
   await requireProjectRole(ctx, raw.projectId, 'viewer');
@@ -107,44 +111,69 @@ export async function replicateAnalysis(ctx: ServiceContext, raw: ReplicateAnaly
   const options: ReviewListOptions = { flagAt: input.flagAt, candidateQuantile: input.candidateQuantile, acceptAt: input.acceptAt };
   const lists = reviewLists(networks, edgeAgreement(networks), prior, options);
   const scores = input.goldStandardId ? scoreGold(lists, prior, toSparse(await store.goldStandardEdges(ctx.db, input.goldStandardId), true)) : null;
-
-  const name = (index: number) => ({ regulator: genes[Math.floor(index / n)], target: genes[index % n] });
-  const unsupportedPage = lists.priorEdges.slice(input.unsupported.offset, input.unsupported.offset + input.unsupported.limit);
-  const candidatePage = lists.candidates.slice(input.candidates.offset, input.candidates.offset + input.candidates.limit);
-  const statuses = await statusesOf(ctx.db, input.projectId, [...unsupportedPage, ...candidatePage].map((e) => name(e.index)));
-  const analysed = (e: { index: number; confidence: number; survival: number; meanRank: number; meanEffect: number }): AnalysedEdge => {
-    const pair = name(e.index);
-    return { ...pair, confidence: e.confidence, survival: e.survival, meanRank: e.meanRank, meanEffect: e.meanEffect, reviewStatus: statuses.get(`${pair.regulator}\u0000${pair.target}`) ?? 'unreviewed' };
-  };
-  const priorPairs = new Set(prior.index);
-  const consensusIndex = lists.consensus.index;
   return {
     runId: input.runId,
+    projectId: input.projectId,
     replicates,
     options,
     priorEdgeCount: prior.index.length,
     flaggedCount: lists.flaggedCount,
     acceptedCount: lists.acceptedCount,
-    unsupported: {
-      items: unsupportedPage.map((e) => ({ ...analysed(e), priorSign: Math.sign(e.priorValue), signDisagreement: e.signDisagreement, flagged: e.flagged })),
-      total: lists.priorEdges.length,
-      ...input.unsupported,
-    },
-    candidates: { items: candidatePage.map((e) => ({ ...analysed(e), accepted: e.accepted })), total: lists.candidates.length, ...input.candidates },
-    consensus: {
-      items: consensusIndex.slice(input.consensus.offset, input.consensus.offset + input.consensus.limit).map((index, k) => ({
-        ...name(index),
-        sign: Math.sign(lists.consensus.value[input.consensus.offset + k]),
-        fromPrior: priorPairs.has(index),
-      })),
-      total: consensusIndex.length,
-      ...input.consensus,
-    },
     scores,
+    lists,
+    priorPairs: new Set(prior.index),
+    genes,
   };
 }
 
-function scoreGold(lists: ReturnType<typeof reviewLists>, prior: SparseEffects, gold: SparseEffects): ListScores {
+const pairName = (a: ReplicateAnalysis, index: number) => ({ regulator: a.genes[Math.floor(index / a.genes.length)], target: a.genes[index % a.genes.length] });
+
+async function withStatuses<E extends { index: number; confidence: number; survival: number; meanRank: number; meanEffect: number }>(
+  ctx: ServiceContext,
+  a: ReplicateAnalysis,
+  edges: E[],
+): Promise<(AnalysedEdge & { source: E })[]> {
+  const named = edges.map((e) => ({ e, pair: pairName(a, e.index) }));
+  const statuses = await statusesOf(ctx.db, a.projectId, named.map((x) => x.pair));
+  return named.map(({ e, pair }) => ({
+    ...pair,
+    confidence: e.confidence,
+    survival: e.survival,
+    meanRank: e.meanRank,
+    meanEffect: e.meanEffect,
+    reviewStatus: statuses.get(`${pair.regulator}\u0000${pair.target}`) ?? 'unreviewed',
+    source: e,
+  }));
+}
+
+/** One page of the prior edges, least supported first, with their review status. */
+export async function unsupportedPage(ctx: ServiceContext, a: ReplicateAnalysis, raw: unknown): Promise<Page<UnsupportedEdgeItem>> {
+  const page = parseInput(listPage, raw);
+  const rows = await withStatuses(ctx, a, a.lists.priorEdges.slice(page.offset, page.offset + page.limit));
+  const items = rows.map(({ source, ...e }) => ({ ...e, priorSign: Math.sign(source.priorValue), signDisagreement: source.signDisagreement, flagged: source.flagged }));
+  return { items, total: a.lists.priorEdges.length, ...page };
+}
+
+/** One page of the candidates outside the prior, strongest mean rank first, with their review status. */
+export async function candidatePage(ctx: ServiceContext, a: ReplicateAnalysis, raw: unknown): Promise<Page<CandidateEdgeItem>> {
+  const page = parseInput(listPage, raw);
+  const rows = await withStatuses(ctx, a, a.lists.candidates.slice(page.offset, page.offset + page.limit));
+  return { items: rows.map(({ source, ...e }) => ({ ...e, accepted: source.accepted })), total: a.lists.candidates.length, ...page };
+}
+
+/** One page of the consensus network, in pair order. */
+export function consensusPage(a: ReplicateAnalysis, raw: unknown): Page<ConsensusEdgeItem> {
+  const page = parseInput(listPage, raw);
+  const { index, value } = a.lists.consensus;
+  const items = index.slice(page.offset, page.offset + page.limit).map((e, k) => ({
+    ...pairName(a, e),
+    sign: Math.sign(value[page.offset + k]),
+    fromPrior: a.priorPairs.has(e),
+  }));
+  return { items, total: index.length, ...page };
+}
+
+function scoreGold(lists: ReviewLists, prior: SparseEffects, gold: SparseEffects): ListScores {
   if (gold.index.length === 0) throw badInput('None of the gold standard’s edges join two genes of this run’s dataset.', { field: 'goldStandardId' });
   return scoreReviewLists(lists, prior, gold);
 }

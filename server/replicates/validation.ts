@@ -5,12 +5,10 @@ import { isUuid } from '../projects/access';
 const share = (what: string) =>
   z.number({ error: `${what} must be a number.` }).gt(0, `${what} must be above 0.`).max(1, `${what} must be at most 1.`);
 
-export const listPage = z
-  .object({
-    offset: z.number().int('The offset must be a whole number.').min(0, 'The offset cannot be negative.').default(0),
-    limit: z.number().int('The limit must be a whole number.').min(1, 'The limit must be at least 1.').max(500, 'Ask for at most 500 edges at a time.').default(50),
-  })
-  .default({ offset: 0, limit: 50 });
+export const listPage = z.object({
+  offset: z.number().int('The offset must be a whole number.').min(0, 'The offset cannot be negative.').default(0),
+  limit: z.number().int('The limit must be a whole number.').min(1, 'The limit must be at least 1.').max(500, 'Ask for at most 500 edges at a time.').default(50),
+});
 
 export const replicateAnalysisInput = z.object({
   projectId: z.string(),
@@ -23,9 +21,6 @@ export const replicateAnalysisInput = z.object({
     .max(1, 'The candidate quantile must be from 0 to 1.')
     .default(DEFAULT_REVIEW_LIST_OPTIONS.candidateQuantile),
   acceptAt: share('The acceptance threshold').default(DEFAULT_REVIEW_LIST_OPTIONS.acceptAt),
-  unsupported: listPage,
-  candidates: listPage,
-  consensus: listPage,
 });
 export type ReplicateAnalysisInput = z.input<typeof replicateAnalysisInput>;
 

@@ -42,8 +42,8 @@ const cases: Cases = {
     },
     replicateAnalysis: {
       need: 'viewer',
-      query: `query($p: ID!, $r: ID!, $g: ID) { replicateAnalysis(projectId: $p, runId: $r, goldStandardId: $g, unsupported: { limit: 10 }, candidates: { limit: 10 }, consensus: { limit: 10 }) {
-        flaggedCount replicates { seed } unsupported { total items { regulator confidence reviewStatus } } candidates { items { target } } consensus { items { sign } } scores { prior { f1 } consensus { f1 } } } }`,
+      query: `query($p: ID!, $r: ID!, $g: ID) { replicateAnalysis(projectId: $p, runId: $r, goldStandardId: $g) {
+        flaggedCount replicates { seed } unsupported(limit: 10) { total items { regulator confidence reviewStatus } } candidates(limit: 10) { items { target } } consensus(limit: 10) { items { sign } } scores { prior { f1 } consensus { f1 } } } }`,
       variables: async (f) => ({
         p: f.projectId,
         r: await replicatedRun(f),

@@ -11,13 +11,13 @@ import { consensusTsv, fixed, type Analysis } from './replicates-format';
 
 const PAGE = 25;
 const ANALYSIS = /* GraphQL */ `
-  query ReplicateAnalysis($projectId: ID!, $runId: ID!, $gold: ID, $u: EdgeListPageInput, $c: EdgeListPageInput, $k: EdgeListPageInput) {
-    replicateAnalysis(projectId: $projectId, runId: $runId, goldStandardId: $gold, unsupported: $u, candidates: $c, consensus: $k) {
+  query ReplicateAnalysis($projectId: ID!, $runId: ID!, $gold: ID, $u: Int!, $c: Int!, $k: Int!, $limit: Int!) {
+    replicateAnalysis(projectId: $projectId, runId: $runId, goldStandardId: $gold) {
       runId flagAt candidateQuantile acceptAt priorEdgeCount flaggedCount acceptedCount
       replicates { id name seed }
-      unsupported { total offset items { regulator target priorSign confidence signDisagreement meanRank flagged reviewStatus } }
-      candidates { total offset items { regulator target confidence meanRank meanEffect accepted reviewStatus } }
-      consensus { total offset items { regulator target sign fromPrior } }
+      unsupported(offset: $u, limit: $limit) { total offset items { regulator target priorSign confidence signDisagreement meanRank flagged reviewStatus } }
+      candidates(offset: $c, limit: $limit) { total offset items { regulator target confidence meanRank meanEffect accepted reviewStatus } }
+      consensus(offset: $k, limit: $limit) { total offset items { regulator target sign fromPrior } }
       scores {
         priorEdges wrongPriorEdges missingEdges
         prior { edges precision recall f1 } consensus { edges precision recall f1 }
@@ -28,9 +28,9 @@ const ANALYSIS = /* GraphQL */ `
   }
 `;
 const CONSENSUS_PAGE = /* GraphQL */ `
-  query ReplicateConsensus($projectId: ID!, $runId: ID!, $k: EdgeListPageInput) {
-    replicateAnalysis(projectId: $projectId, runId: $runId, consensus: $k, unsupported: { limit: 1 }, candidates: { limit: 1 }) {
-      consensus { total items { regulator target sign fromPrior } }
+  query ReplicateConsensus($projectId: ID!, $runId: ID!, $offset: Int!) {
+    replicateAnalysis(projectId: $projectId, runId: $runId) {
+      consensus(offset: $offset, limit: 500) { total items { regulator target sign fromPrior } }
     }
   }
 `;
@@ -45,9 +45,10 @@ export function ReplicatesView({ runId }: { runId: string }) {
     projectId,
     runId,
     gold: gold || null,
-    u: { offset: pages.u * PAGE, limit: PAGE },
-    c: { offset: pages.c * PAGE, limit: PAGE },
-    k: { offset: pages.k * PAGE, limit: PAGE },
+    u: pages.u * PAGE,
+    c: pages.c * PAGE,
+    k: pages.k * PAGE,
+    limit: PAGE,
   });
   const [actionError, setActionError] = useState<string>();
   const [notice, setNotice] = useState<string>();
@@ -70,7 +71,7 @@ export function ReplicatesView({ runId }: { runId: string }) {
     try {
       const rows: Analysis['consensus']['items'] = [];
       for (let offset = 0; ; offset += 500) {
-        const r = await gql<{ replicateAnalysis: { consensus: Analysis['consensus'] } }>(CONSENSUS_PAGE, { projectId, runId, k: { offset, limit: 500 } });
+        const r = await gql<{ replicateAnalysis: { consensus: Analysis['consensus'] } }>(CONSENSUS_PAGE, { projectId, runId, offset });
         rows.push(...r.replicateAnalysis.consensus.items);
         if (rows.length >= r.replicateAnalysis.consensus.total || r.replicateAnalysis.consensus.items.length === 0) break;
       }
