@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isUuid } from '../projects/access';
+import { isUuid } from '../ids';
 
 export const levelNetworkInput = z.object({
   runId: z.string(),

@@ -3,7 +3,7 @@ import { runs, sweeps } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
-import { requireProjectRole } from '../projects/access';
+import { requireProjectRole } from '../authz/access';
 import { queueSettings, trainRunSender } from '../queue';
 import { buildRunConfig, resolvePreset } from '../runs/config';
 import { checkConfigCaps, checkQueueRoom } from '../runs/limits';

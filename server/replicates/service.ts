@@ -10,7 +10,8 @@ import {
 import type { ServiceContext } from '../context';
 import { badInput, DomainError } from '../errors';
 import { goldStandardProjectId } from '../gold-standards/load';
-import { isUuid, requireProjectRole } from '../projects/access';
+import { isUuid } from '../ids';
+import { requireProjectRole } from '../authz/access';
 import { statusesOf } from '../reviews/queue';
 import type { EdgeStatus } from '../reviews/status';
 import { parseInput } from '../validation';

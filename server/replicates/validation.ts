@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_REVIEW_LIST_OPTIONS } from '@/compute/analysis';
-import { isUuid } from '../projects/access';
+import { isUuid } from '../ids';
 
 const share = (what: string) =>
   z.number({ error: `${what} must be a number.` }).gt(0, `${what} must be above 0.`).max(1, `${what} must be at most 1.`);
