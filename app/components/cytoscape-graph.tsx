@@ -79,13 +79,14 @@ export function CytoscapeGraph({ elements, style, layout, webgl = false, classNa
     };
   }, [webgl]);
 
+  // A renderer change destroys the graph in the same commit that still hands these effects the old one.
   useEffect(() => {
-    cy?.style(style);
+    if (cy && !cy.destroyed()) cy.style(style);
   }, [cy, style]);
 
   // Update elements: by difference, a layout when the nodes change.
   useEffect(() => {
-    if (!cy) return;
+    if (!cy || cy.destroyed()) return;
     const wanted = new Map(elements.map((e) => [String(e.data.id), e]));
     cy.batch(() => {
       cy.elements()
