@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
-import { gql } from '../../../lib/graphql-client';
+import { gqlUpload } from '../../../lib/graphql-client';
 import { noErrors, type FormErrors } from '../../../lib/form-errors';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
@@ -43,17 +43,17 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
     if (!data) return setErrors({ fields: { data: 'Choose the data file.' } });
     setBusy(true);
     try {
-      const { uploadDataset } = await gql<{ uploadDataset: { name: string } }>(UPLOAD, {
+      const { uploadDataset } = await gqlUpload<{ uploadDataset: { name: string } }>(UPLOAD, {
         input: {
           projectId,
           name,
           description,
           format,
-          data: data.text,
-          genes: format === 'trajectory_csv' ? genes?.text : null,
-          pseudotime: format === 'matrix_pseudotime' ? pseudotime?.text : null,
-          testData: holdOut === 'file' ? testData?.text : null,
-          testPseudotime: holdOut === 'file' && format === 'matrix_pseudotime' ? testPseudotime?.text : null,
+          data: data.file,
+          genes: format === 'trajectory_csv' ? genes?.file : null,
+          pseudotime: format === 'matrix_pseudotime' ? pseudotime?.file : null,
+          testData: holdOut === 'file' ? testData?.file : null,
+          testPseudotime: holdOut === 'file' && format === 'matrix_pseudotime' ? testPseudotime?.file : null,
           testLastTrajectories: holdOut === 'last' ? Number(lastK) : 0,
           isSynthetic: synthetic,
         },

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
 import { SelectField, TextField } from '../../../components/field';
-import { gql } from '../../../lib/graphql-client';
+import { gqlUpload } from '../../../lib/graphql-client';
 import { noErrors, type FormErrors } from '../../../lib/form-errors';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
@@ -29,8 +29,8 @@ export function ImportGoldStandardForm({ projectId, onImported }: { projectId: s
     if (!file) return setErrors({ fields: { text: 'Choose the file.' } });
     setBusy(true);
     try {
-      const { importGoldStandard } = await gql<{ importGoldStandard: { name: string; edgeCount: number } }>(IMPORT, {
-        input: { projectId, name, source, format, text: file.text, genes: format === 'dense_matrix' ? (genes?.text ?? null) : null },
+      const { importGoldStandard } = await gqlUpload<{ importGoldStandard: { name: string; edgeCount: number } }>(IMPORT, {
+        input: { projectId, name, source, format, text: file.file, genes: format === 'dense_matrix' ? (genes?.file ?? null) : null },
       });
       setName('');
       setSource('');

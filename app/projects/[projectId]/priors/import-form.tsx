@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/alerts';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
-import { gql } from '../../../lib/graphql-client';
+import { gqlUpload } from '../../../lib/graphql-client';
 import { noErrors, type FormErrors } from '../../../lib/form-errors';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
@@ -40,17 +40,17 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
     setWarning(null);
     if (!file) return setErrors({ fields: { text: 'Choose the network file.' } });
     setBusy(true);
-    const files = { format, text: file.text, genes: format === 'dense_matrix' ? (genes?.text ?? null) : null };
+    const files = { format, text: file.file, genes: format === 'dense_matrix' ? (genes?.file ?? null) : null };
     try {
       let notice: string;
       if (mode.kind === 'new') {
-        const { importPrior } = await gql<{ importPrior: { name: string; headVersion: { edgeCount: number; datasetOverlap: DatasetOverlap[] } } }>(IMPORT, {
+        const { importPrior } = await gqlUpload<{ importPrior: { name: string; headVersion: { edgeCount: number; datasetOverlap: DatasetOverlap[] } } }>(IMPORT, {
           input: { projectId: mode.projectId, name, description, message: message.trim() || 'Imported', ...files },
         });
         notice = `Imported ${importPrior.name} with ${importPrior.headVersion.edgeCount} edges as version 1.`;
         setWarning(overlapWarning(importPrior.headVersion.datasetOverlap));
       } else {
-        const { importPriorVersion } = await gql<{ importPriorVersion: { number: number; edgeCount: number; datasetOverlap: DatasetOverlap[] } }>(IMPORT_VERSION, {
+        const { importPriorVersion } = await gqlUpload<{ importPriorVersion: { number: number; edgeCount: number; datasetOverlap: DatasetOverlap[] } }>(IMPORT_VERSION, {
           input: { priorId: mode.priorId, baseVersionId: mode.headVersionId, message, ...files },
         });
         notice = `Imported version ${importPriorVersion.number} with ${importPriorVersion.edgeCount} edges.`;
