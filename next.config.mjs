@@ -12,6 +12,12 @@ const nextConfig = {
   // over a type error in a file that the app does not even load.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  experimental: {
+    // With a proxy (proxy.ts), Next buffers a POST body for it and cuts it off past this size (default 10 MB),
+    // which broke /api/graphql requests carrying files. It must exceed MAX_GRAPHQL_BODY_BYTES (81 MiB,
+    // server/graphql/body-limit.ts), whose own check then answers 413. /api/uploads skips the proxy.
+    proxyClientMaxBodySize: 90 * 1024 * 1024,
+  },
 };
 
 export default nextConfig;

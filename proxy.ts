@@ -31,5 +31,7 @@ function isPageRequest(request: NextRequest): boolean {
 
 export const config = {
   // Static build files are immutable and carry no user data; everything else, the API included, is covered.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // /api/uploads is left out: Next would buffer its (up to UPLOAD_MAX_BYTES) body for the proxy, where the
+  // route streams it under its own limit; the route sets these headers itself.
+  matcher: ['/((?!_next/static|_next/image|api/uploads).*)'],
 };

@@ -38,8 +38,17 @@ export const users = pgTable(
     /** scrypt hash `scrypt$N$r$p$salt$hash`; null for users who only sign in through OIDC. */
     passwordHash: text('password_hash'),
     createdAt: createdAt(),
+    /**
+     * When the address was shown to be the user's: at sign-up where no mailer is configured (nothing could
+     * verify it), by an OIDC provider, or by the emailed link. Null: unverified (see server/accounts/verification.ts).
+     */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** sha256 of the one open verification link's token; cleared when used, replaced when resent. */
+    verificationTokenHash: text('verification_token_hash'),
+    /** When the open link was sent; it expires VERIFICATION_HOURS later. */
+    verificationSentAt: timestamp('verification_sent_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('users_email_key').on(t.email)],
+  (t) => [uniqueIndex('users_email_key').on(t.email), uniqueIndex('users_verification_token_hash_key').on(t.verificationTokenHash)],
 );
 
 /**
@@ -244,6 +253,7 @@ export const priorEdges = pgTable(
   'prior_edges',
   {
     versionId: uuid('version_id').notNull().references(() => priorVersions.id, { onDelete: 'cascade' }),
+    /** regulator and target are `collate "C"` (migration 0007): the primary key is then the edge pages' byte order. */
     regulator: text('regulator').notNull(),
     target: text('target').notNull(),
     /** +1 activation, −1 repression, 0 unknown. */

@@ -55,6 +55,11 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   /** Sender of notification emails, e.g. `GRN Studio <grn@lab.org>`; needed together with SMTP_URL. */
   SMTP_FROM: z.string().min(3).optional(),
+  /**
+   * Largest body of one streamed upload (POST /api/uploads), in bytes, all of its files together; refused with
+   * 413 while streaming. Each file is still held to MAX_FILE_BYTES (64 MiB) by its parser.
+   */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(160 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

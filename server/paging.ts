@@ -18,6 +18,12 @@ export const pageLimits = {
   priorVersions: { defaultLimit: 100, maxLimit: 1000 },
   priorGenes: { defaultLimit: 10_000, maxLimit: 50_000 },
   priorDiff: { defaultLimit: 500, maxLimit: 5000 },
+  members: { defaultLimit: 200, maxLimit: 1000 },
+  datasets: { defaultLimit: 100, maxLimit: 1000 },
+  goldStandards: { defaultLimit: 100, maxLimit: 1000 },
+  /** 50 by default: the launch form asks for each prior's versions (default 100) and must stay under the cost limit. */
+  priorNetworks: { defaultLimit: 50, maxLimit: 500 },
+  apiTokens: { defaultLimit: 100, maxLimit: 500 },
 } as const satisfies Record<string, PageLimits>;
 
 export interface PageArgs {

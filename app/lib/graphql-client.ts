@@ -38,20 +38,48 @@ export function gql<D extends AnyDocument>(document: D, ...[variables]: Variable
 }
 
 /** `gql` for generic callers (e.g. useGql), where the variables' optionality is not known. */
-export async function request<D extends AnyDocument>(document: D, variables: VariablesOf<D> | undefined): Promise<ResultOf<D>> {
+export function request<D extends AnyDocument>(document: D, variables: VariablesOf<D> | undefined): Promise<ResultOf<D>> {
+  return send<ResultOf<D>>('/api/graphql', {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: queryText(document), variables: variables ?? {} }),
+  });
+}
+
+/**
+ * An upload mutation whose variables hold File objects where the document takes the file's text: sent to
+ * /api/uploads as a GraphQL multipart request, the files streamed as they are (no JSON string, its own size
+ * limit); same answer as gql.
+ */
+export function gqlUpload<D extends AnyDocument>(document: D, variables: Record<string, unknown>): Promise<ResultOf<D>> {
+  const files: [string, Blob][] = [];
+  const withoutFiles = takeFiles(variables, 'variables', files);
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query: queryText(document), variables: withoutFiles }));
+  form.append('map', JSON.stringify(Object.fromEntries(files.map(([path], i) => [String(i), [path]]))));
+  files.forEach(([, blob], i) => form.append(String(i), blob));
+  return send<ResultOf<D>>('/api/uploads', { headers: { 'apollo-require-preflight': 'true' }, body: form });
+}
+
+/** A copy of `value` with each file replaced by null, its path (variables.input.text) added to `files`. */
+function takeFiles(value: unknown, path: string, files: [string, Blob][]): unknown {
+  if (value instanceof Blob) {
+    files.push([path, value]);
+    return null;
+  }
+  if (Array.isArray(value)) return value.map((v, i) => takeFiles(v, `${path}.${i}`, files));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, takeFiles(v, `${path}.${k}`, files)]));
+  return value;
+}
+
+async function send<TData>(url: string, init: { headers: Record<string, string>; body: BodyInit }): Promise<TData> {
   let res: Response;
   try {
-    res = await fetch('/api/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: queryText(document), variables: variables ?? {} }),
-      credentials: 'same-origin',
-    });
+    res = await fetch(url, { method: 'POST', credentials: 'same-origin', ...init });
   } catch {
     throw new GraphQLRequestError('Could not reach the server. Check your connection and try again.', 'NETWORK');
   }
   const body = (await res.json().catch(() => null)) as {
-    data?: ResultOf<D>;
+    data?: TData;
     errors?: { message: string; extensions?: Record<string, unknown> }[];
   } | null;
   if (!body) throw new GraphQLRequestError(`The server answered ${res.status} without a readable body.`, 'NETWORK');
@@ -65,5 +93,5 @@ export async function request<D extends AnyDocument>(document: D, variables: Var
       ext,
     );
   }
-  return body.data as ResultOf<D>;
+  return body.data as TData;
 }

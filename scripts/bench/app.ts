@@ -124,6 +124,19 @@ export async function graphql<T = any>(url: string, user: BenchUser | null, quer
   return body.data as T;
 }
 
+/** An upload mutation through POST /api/uploads (as the app sends files): `files` maps variable paths to file text. */
+export async function upload<T = any>(url: string, user: BenchUser, query: string, variables: Record<string, unknown>, files: Record<string, string>): Promise<T> {
+  const form = new FormData();
+  form.append('operations', JSON.stringify({ query, variables }));
+  const paths = Object.keys(files);
+  form.append('map', JSON.stringify(Object.fromEntries(paths.map((p, i) => [String(i), [p]]))));
+  paths.forEach((p, i) => form.append(String(i), new Blob([files[p]]), `file-${i}`));
+  const res = await fetch(`${url}/api/uploads`, { method: 'POST', headers: { cookie: user.cookie, 'apollo-require-preflight': 'true' }, body: form });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`upload error (${res.status}): ${body.errors.map((e) => e.message).join('; ')}`);
+  return body.data as T;
+}
+
 export function percentile(sortedMs: number[], p: number): number {
   if (sortedMs.length === 0) return NaN;
   return sortedMs[Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)];

@@ -1,17 +1,19 @@
 /**
- * `npm run bench:data [-- --database embedded|postgres]`: big imports through the production server, and
+ * `npm run bench:data [-- --database embedded|postgres] [--via upload|graphql]`: big imports through the production
+ * server (files by the streamed upload route, as the app sends them, or as GraphQL string variables), and
  * whether one user's import stalls another user (issue 14, items 2 and 4). Prints each figure beside its
  * goal. A benchmark, not a test: it fails nothing.
  */
 import { parseArgs } from 'node:util';
 import { env } from '@/server/env';
-import { freshDatabase, graphql, percentile, row, signedInUser, startBenchApp, type BenchUser } from './app';
+import { freshDatabase, graphql, percentile, row, signedInUser, startBenchApp, upload, type BenchUser } from './app';
 
 const { values: flags } = parseArgs({
-  options: { database: { type: 'string', default: 'embedded' }, edges: { type: 'string', default: '500000' } },
+  options: { database: { type: 'string', default: 'embedded' }, edges: { type: 'string', default: '500000' }, via: { type: 'string', default: 'upload' } },
   strict: true,
 });
 if (flags.database !== 'embedded' && flags.database !== 'postgres') throw new Error('--database is embedded or postgres');
+if (flags.via !== 'upload' && flags.via !== 'graphql') throw new Error('--via is upload or graphql');
 const edgeCount = Number(flags.edges);
 
 /** DoRothEA-sized: ~1,500 regulators over ~20,000 targets, with evidence text, ~100 bytes per edge. */
@@ -48,6 +50,13 @@ function trajectoryFile(genes: number, trajectories: number, points: number): st
   return lines.join('\n') + '\n';
 }
 
+/** An upload mutation whose `fileFields` (of `variables.i`) are files: sent the way --via says. */
+function send(url: string, user: BenchUser, query: string, input: Record<string, unknown>, fileFields: string[]): Promise<any> {
+  if (flags.via === 'graphql') return graphql(url, user, query, { i: input });
+  const files = Object.fromEntries(fileFields.map((f) => [`variables.i.${f}`, String(input[f])]));
+  return upload(url, user, query, { i: { ...input, ...Object.fromEntries(fileFields.map((f) => [f, null])) } }, files);
+}
+
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
   const result = await fn();
@@ -82,9 +91,7 @@ async function main(): Promise<void> {
     const text = priorFile(edgeCount);
     const mb = Buffer.byteLength(text) / 1e6;
     const importing = timed(() =>
-      graphql(app.url, importer, `mutation($i: ImportPriorInput!) { importPrior(input: $i) { id headVersion { id edgeCount } } }`, {
-        i: { projectId: project.id, name: 'DoRothEA-sized', format: 'edge_list', text },
-      }),
+      send(app.url, importer, `mutation($i: ImportPriorInput!) { importPrior(input: $i) { id headVersion { id edgeCount } } }`, { projectId: project.id, name: 'DoRothEA-sized', format: 'edge_list', text }, ['text']),
     );
     const latencies = await readWhile(app.url, reader, importing);
     const [{ importPrior: prior }, importSeconds] = await importing;
@@ -97,9 +104,7 @@ async function main(): Promise<void> {
     ]);
 
     const [{ importPriorVersion: v2 }, v2Seconds] = await timed(() =>
-      graphql(app.url, importer, `mutation($i: ImportPriorVersionInput!) { importPriorVersion(input: $i) { id edgeCount } }`, {
-        i: { priorId: prior.id, format: 'edge_list', text: priorFile(edgeCount, 1), message: '1% of signs flipped' },
-      }),
+      send(app.url, importer, `mutation($i: ImportPriorVersionInput!) { importPriorVersion(input: $i) { id edgeCount } }`, { priorId: prior.id, format: 'edge_list', text: priorFile(edgeCount, 1), message: '1% of signs flipped' }, ['text']),
     );
     results.push(['prior version 2 import', `${v2.edgeCount.toLocaleString('en')} edges`, `${v2Seconds.toFixed(1)} s`, '< 30 s']);
     for (const offset of [0, Math.floor(edgeCount / 2), edgeCount - 100]) {
@@ -115,17 +120,19 @@ async function main(): Promise<void> {
 
     const goldRows = 226_000;
     const [, goldSeconds] = await timed(() =>
-      graphql(app.url, importer, `mutation($i: ImportGoldStandardInput!) { importGoldStandard(input: $i) { id edgeCount } }`, {
-        i: { projectId: project.id, name: 'ChIP-atlas-sized', format: 'edge_list', text: goldFile(goldRows) },
-      }),
+      send(app.url, importer, `mutation($i: ImportGoldStandardInput!) { importGoldStandard(input: $i) { id edgeCount } }`, { projectId: project.id, name: 'ChIP-atlas-sized', format: 'edge_list', text: goldFile(goldRows) }, ['text']),
     );
     results.push(['gold standard import', `${goldRows.toLocaleString('en')} rows`, `${goldSeconds.toFixed(1)} s`, '< 30 s']);
 
     const data = trajectoryFile(2000, 150, 10);
     const [, datasetSeconds] = await timed(() =>
-      graphql(app.url, importer, `mutation($i: UploadDatasetInput!) { uploadDataset(input: $i) { id } }`, {
-        i: { projectId: project.id, name: '2,000 genes × 150 trajectories', format: 'trajectory_csv', data, genes: ['x', ...Array.from({ length: 2000 }, (_, g) => `G${g}`)].join('\n') },
-      }),
+      send(
+        app.url,
+        importer,
+        `mutation($i: UploadDatasetInput!) { uploadDataset(input: $i) { id } }`,
+        { projectId: project.id, name: '2,000 genes × 150 trajectories', format: 'trajectory_csv', data, genes: ['x', ...Array.from({ length: 2000 }, (_, g) => `G${g}`)].join('\n') },
+        ['data', 'genes'],
+      ),
     );
     results.push(['dataset upload', `2,000 genes × 150 trajectories × 10 points, ${(Buffer.byteLength(data) / 1e6).toFixed(1)} MB`, `${datasetSeconds.toFixed(1)} s`, '< 30 s']);
   } catch (e) {
@@ -135,7 +142,7 @@ async function main(): Promise<void> {
     await app.stop();
     await external?.drop();
   }
-  console.log(`\nbench:data on ${flags.database === 'embedded' ? 'the embedded PostgreSQL 18' : 'PostgreSQL 15 (TEST_DATABASE_URL)'}, production build\n`);
+  console.log(`\nbench:data on ${flags.database === 'embedded' ? 'the embedded PostgreSQL 18' : 'PostgreSQL 15 (TEST_DATABASE_URL)'}, production build, files via ${flags.via === 'upload' ? 'POST /api/uploads' : 'GraphQL string variables'}\n`);
   console.log(row(['what', 'size', 'measured', 'goal']));
   console.log(row(['---', '---', '---', '---']));
   for (const r of results) console.log(row(r));

@@ -1,5 +1,7 @@
 import { builder } from '../graphql/builder';
+import { pageArgDescription, pageLimits, pageOf } from '../paging';
 import * as accounts from './service';
+import * as verification from './verification';
 
 export const UserRef = builder.objectRef<accounts.UserRecord>('User').implement({
   fields: (t) => ({
@@ -7,6 +9,11 @@ export const UserRef = builder.objectRef<accounts.UserRecord>('User').implement(
     email: t.exposeString('email'),
     name: t.exposeString('name'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    emailVerified: t.boolean({
+      nullable: true,
+      description: 'Whether the address is verified (see resendVerificationEmail); only on your own account, null on others.',
+      resolve: (u, _args, ctx) => (ctx.viewer?.userId === u.id && u.emailVerifiedAt !== undefined ? u.emailVerifiedAt !== null : null),
+    }),
   }),
 });
 
@@ -49,7 +56,11 @@ builder.queryFields((t) => ({
   myTokens: t.field({
     type: [ApiTokenRef],
     description: "The caller's API tokens, newest first, revoked ones included.",
-    resolve: (_root, _args, ctx) => accounts.listMyTokens(ctx),
+    args: {
+      limit: t.arg.int({ defaultValue: pageLimits.apiTokens.defaultLimit, description: pageArgDescription(pageLimits.apiTokens) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (_root, args, ctx) => pageOf(await accounts.listMyTokens(ctx), args, pageLimits.apiTokens),
   }),
 }));
 
@@ -88,6 +99,16 @@ builder.mutationFields((t) => ({
     description: 'Needs a browser session: API tokens cannot create tokens.',
     args: { name: t.arg.string({ required: true }) },
     resolve: (_root, { name }, ctx) => accounts.createApiToken(ctx, { name }),
+  }),
+  verifyEmail: t.field({
+    type: 'Boolean',
+    description: 'Opens an emailed verification link (no session needed: the token is the secret). BAD_USER_INPUT when used, replaced or expired.',
+    args: { token: t.arg.string({ required: true }) },
+    resolve: async (_root, { token }, ctx) => Boolean(await verification.verifyEmail(ctx, token)),
+  }),
+  resendVerificationEmail: t.boolean({
+    description: `Emails the signed-in user a new verification link (the old one stops working); false when verified already or no SMTP is configured. TOO_MANY_REQUESTS within ${verification.RESEND_SECONDS} s of the last.`,
+    resolve: (_root, _args, ctx) => verification.resendVerificationEmail(ctx),
   }),
   revokeApiToken: t.field({
     type: ApiTokenRef,

@@ -12,12 +12,14 @@ import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password
 import { revokeOtherSessions } from './sessions';
 import { accountKey, accountPolicy, addressKey, addressPolicy, assertNotBlocked, clearHits, recordHit, signUpKey, signUpPolicy } from './throttle';
 import { generateTokenSecret, hashTokenSecret, tokenPattern } from './tokens';
+import { sendVerificationLink, verificationActive } from './verification';
 import { changePasswordInput, emailSchema, signUpInput, tokenNameSchema, updateMeInput, type SignUpInput } from './validation';
 
-export type UserRecord = Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'createdAt'>;
+/** `emailVerifiedAt` is read where the account itself is loaded (me, sign-in), not for other members. */
+export type UserRecord = Pick<typeof users.$inferSelect, 'id' | 'email' | 'name' | 'createdAt'> & { emailVerifiedAt?: Date | null };
 export type ApiTokenRecord = Omit<typeof apiTokens.$inferSelect, 'tokenHash'>;
 
-const userColumns = { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt };
+const userColumns = { id: users.id, email: users.email, name: users.name, createdAt: users.createdAt, emailVerifiedAt: users.emailVerifiedAt };
 const tokenColumns = {
   id: apiTokens.id,
   userId: apiTokens.userId,
@@ -31,27 +33,35 @@ const tokenColumns = {
 const duplicateEmail = () =>
   conflict('An account with this email already exists. Sign in instead.', { field: 'email' });
 
-/** Creates an account. Invitations to its email are not claimed: they are answered through their link. */
+/**
+ * Creates an account. Invitations to its email are not claimed: they are answered through their link.
+ * With a mailer configured the address starts unverified and a verification link is emailed (./verification.ts).
+ */
 export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<UserRecord> {
   const { email, name, password } = parseInput(signUpInput, input);
   const throttleKey = ctx.clientAddress ? signUpKey(ctx.clientAddress) : null;
   if (throttleKey) await assertNotBlocked(ctx.db, [throttleKey]);
   const passwordHash = await hashPassword(password);
-  const user = await createPasswordAccount(ctx, { email, name, passwordHash });
+  const verify = verificationActive();
+  const user = await createPasswordAccount(ctx, { email, name, passwordHash, emailVerifiedAt: verify ? null : new Date() });
   if (throttleKey) await recordHit(ctx.db, throttleKey, signUpPolicy);
+  if (verify) await sendVerificationLink(ctx.db, ctx.log, user);
   return user;
 }
 
-/** The account row and its audit event, given an already computed hash (tests reuse one hash for speed). */
+/**
+ * The account row and its audit event, given an already computed hash (tests reuse one hash for speed).
+ * Accounts made by trusted code (tests, the demo) are verified unless `emailVerifiedAt` says otherwise.
+ */
 export async function createPasswordAccount(
   ctx: Pick<ServiceContext, 'db'>,
-  { email, name, passwordHash }: { email: string; name: string; passwordHash: string },
+  { email, name, passwordHash, emailVerifiedAt = new Date() }: { email: string; name: string; passwordHash: string; emailVerifiedAt?: Date | null },
 ): Promise<UserRecord> {
   try {
     return await ctx.db.transaction(async (tx) => {
       const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
       if (existing) throw duplicateEmail();
-      const [user] = await tx.insert(users).values({ email, name, passwordHash }).returning(userColumns);
+      const [user] = await tx.insert(users).values({ email, name, passwordHash, emailVerifiedAt }).returning(userColumns);
       await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'password' } });
       return user;
     });
@@ -146,6 +156,8 @@ export async function changePassword(
 /**
  * Single sign-on: the identity (provider, subject) decides who this is. A first sign-in links to the
  * account with the same email (the institution's provider vouches for it) or creates one without password.
+ * An unverified account with that email was made by someone who never proved they read it: it is handed to
+ * the provider's user, its password removed and its sessions and tokens ended (no pre-registered takeover).
  */
 export async function findOrCreateOidcUser(
   ctx: Pick<ServiceContext, 'db'>,
@@ -159,8 +171,15 @@ export async function findOrCreateOidcUser(
   try {
     return await ctx.db.transaction(async (tx) => {
       let [user] = await tx.select(userColumns).from(users).where(eq(users.email, email)).limit(1);
+      if (user && !user.emailVerifiedAt) {
+        await tx.update(users).set({ passwordHash: null, emailVerifiedAt: new Date(), verificationTokenHash: null, verificationSentAt: null }).where(eq(users.id, user.id));
+        await revokeOtherSessions(tx, user.id, undefined);
+        await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)));
+        await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.verify_email', objectType: 'user', objectId: user.id, details: { email, method: 'oidc', unverifiedPasswordRemoved: true } });
+        user = { ...user, emailVerifiedAt: new Date() };
+      }
       if (!user) {
-        [user] = await tx.insert(users).values({ email, name, passwordHash: null }).returning(userColumns);
+        [user] = await tx.insert(users).values({ email, name, passwordHash: null, emailVerifiedAt: new Date() }).returning(userColumns);
         await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'oidc', provider: claims.provider } });
       }
       await tx.insert(identities).values({ userId: user.id, provider: claims.provider, subject: claims.subject });

@@ -96,8 +96,12 @@ builder.queryFields((t) => ({
   datasets: t.field({
     type: [DatasetRef],
     description: "The project's datasets, newest first.",
-    args: { projectId: t.arg.id({ required: true }) },
-    resolve: (_root, { projectId }, ctx) => datasets.listDatasets(ctx, String(projectId)),
+    args: {
+      projectId: t.arg.id({ required: true }),
+      limit: t.arg.int({ defaultValue: pageLimits.datasets.defaultLimit, description: pageArgDescription(pageLimits.datasets) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (_root, { projectId, ...page }, ctx) => pageOf(await datasets.listDatasets(ctx, String(projectId)), page, pageLimits.datasets),
   }),
   dataset: t.field({
     type: DatasetRef,

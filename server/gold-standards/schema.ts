@@ -1,4 +1,5 @@
 import { builder } from '../graphql/builder';
+import { pageArgDescription, pageLimits, pageOf } from '../paging';
 import type { GoldEdge } from './parse';
 import * as gold from './service';
 import { goldStandardFormats } from './validation';
@@ -63,7 +64,11 @@ builder.objectField(GoldStandardRef, 'datasetCoverage', (t) =>
   t.field({
     type: [GoldDatasetCoverageRef],
     description: "Its coverage of each of the project's datasets.",
-    resolve: (g, _args, ctx) => gold.goldStandardCoverage(ctx, g.id),
+    args: {
+      limit: t.arg.int({ defaultValue: pageLimits.datasets.defaultLimit, description: pageArgDescription(pageLimits.datasets) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (g, args, ctx) => pageOf(await gold.goldStandardCoverage(ctx, g.id), args, pageLimits.datasets),
   }),
 );
 
@@ -82,8 +87,12 @@ builder.queryFields((t) => ({
   goldStandards: t.field({
     type: [GoldStandardRef],
     description: "The project's gold standards, newest first.",
-    args: { projectId: t.arg.id({ required: true }) },
-    resolve: (_root, { projectId }, ctx) => gold.listGoldStandards(ctx, String(projectId)),
+    args: {
+      projectId: t.arg.id({ required: true }),
+      limit: t.arg.int({ defaultValue: pageLimits.goldStandards.defaultLimit, description: pageArgDescription(pageLimits.goldStandards) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (_root, { projectId, ...page }, ctx) => pageOf(await gold.listGoldStandards(ctx, String(projectId)), page, pageLimits.goldStandards),
   }),
   goldStandard: t.field({
     type: GoldStandardRef,

@@ -20,12 +20,18 @@ function tooLarge(maxBytes: number, seen: string): Response {
  * Gives the body as text, or the 413 response to send.
  */
 export async function readBodyWithin(request: Request, maxBytes: number): Promise<{ text: string } | { refused: Response }> {
+  const read = await readBytesWithin(request, maxBytes);
+  return 'refused' in read ? read : { text: new TextDecoder().decode(read.bytes) };
+}
+
+/** readBodyWithin's bytes, undecoded (a multipart body is parsed from them). */
+export async function readBytesWithin(request: Request, maxBytes: number): Promise<{ bytes: Uint8Array } | { refused: Response }> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
     await request.body?.cancel().catch(() => undefined);
     return { refused: tooLarge(maxBytes, mib(declared)) };
   }
-  if (!request.body) return { text: '' };
+  if (!request.body) return { bytes: new Uint8Array() };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -45,7 +51,7 @@ export async function readBodyWithin(request: Request, maxBytes: number): Promis
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return { text: new TextDecoder().decode(bytes) };
+  return { bytes };
 }
 
 /** Wraps a route handler so it only ever sees bodies within the limit (replayed from memory). */

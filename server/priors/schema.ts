@@ -116,7 +116,7 @@ PriorVersionRef.implement({
       type: PriorEdgePageRef,
       description: 'Edges by regulator then target. `gene` keeps edges whose regulator or target is that gene.',
       args: { gene: t.arg.string(), offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 100, description: '1 to 5000' }) },
-      resolve: (v, args, ctx) => priors.versionEdgePage(ctx, v.id, args),
+      resolve: (v, args, ctx) => priors.versionEdgePage(ctx, v, args),
     }),
     export: t.field({
       type: PriorExportRef,
@@ -183,7 +183,11 @@ builder.objectField(PriorVersionRef, 'datasetOverlap', (t) =>
   t.field({
     type: [DatasetOverlapRef],
     description: "Its genes against each of the project's datasets (shown after an import).",
-    resolve: (v, _args, ctx) => priors.versionDatasetOverlap(ctx, v.id),
+    args: {
+      limit: t.arg.int({ defaultValue: pageLimits.datasets.defaultLimit, description: pageArgDescription(pageLimits.datasets) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (v, args, ctx) => pageOf(await priors.versionDatasetOverlap(ctx, v.id), args, pageLimits.datasets),
   }),
 );
 
@@ -242,8 +246,12 @@ builder.queryFields((t) => ({
   priorNetworks: t.field({
     type: [PriorNetworkRef],
     description: "The project's prior networks, newest first.",
-    args: { projectId: t.arg.id({ required: true }) },
-    resolve: (_root, { projectId }, ctx) => priors.listPriors(ctx, String(projectId)),
+    args: {
+      projectId: t.arg.id({ required: true }),
+      limit: t.arg.int({ defaultValue: pageLimits.priorNetworks.defaultLimit, description: pageArgDescription(pageLimits.priorNetworks) }),
+      offset: t.arg.int({ defaultValue: 0 }),
+    },
+    resolve: async (_root, { projectId, ...page }, ctx) => pageOf(await priors.listPriors(ctx, String(projectId)), page, pageLimits.priorNetworks),
   }),
   priorNetwork: t.field({
     type: PriorNetworkRef,

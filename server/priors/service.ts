@@ -61,9 +61,14 @@ export async function getPriorVersion(ctx: ServiceContext, id: string) {
   return (await requireVersionRole(ctx, id, 'viewer')).version;
 }
 
-export function versionEdgePage(ctx: ServiceContext, versionId: string, args: { gene?: string | null; offset?: number | null; limit?: number | null }) {
+/** A page of a version the caller has already read (its edge count is the unfiltered total). */
+export function versionEdgePage(
+  ctx: ServiceContext,
+  version: { id: string; edgeCount: number },
+  args: { gene?: string | null; offset?: number | null; limit?: number | null },
+) {
   const page = parseInput(edgePageInput, { gene: args.gene, offset: args.offset ?? undefined, limit: args.limit ?? undefined });
-  return store.pageVersionEdges(ctx.db, versionId, page);
+  return store.pageVersionEdges(ctx.db, version.id, page, page.gene ? undefined : version.edgeCount);
 }
 
 export interface PriorDiff extends EdgeDiff {

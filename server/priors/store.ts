@@ -157,21 +157,34 @@ export async function loadVersionEdges(db: Reader, versionId: string): Promise<P
   return rows.map(toEdge);
 }
 
+/** The (regulator, target) key at `offset` in page order; no row (so no page) past the end. */
+const nthKey = (versionId: string, offset: number) => sql`
+  select regulator collate "C", target collate "C" from ${priorEdges} where version_id = ${versionId}
+  order by regulator collate "C", target collate "C" offset ${offset} limit 1`;
+
+/**
+ * One page by regulator then target. `knownTotal` (a version's stored edge count) spares counting all of a
+ * 500,000-edge version on every page, which cost more than the page itself.
+ */
 export async function pageVersionEdges(
   db: Reader,
   versionId: string,
   page: { gene?: string | null; offset: number; limit: number },
+  knownTotal?: number,
 ): Promise<{ total: number; offset: number; edges: PriorEdge[] }> {
   const where = page.gene
     ? and(eq(priorEdges.versionId, versionId), or(eq(priorEdges.regulator, page.gene), eq(priorEdges.target, page.gene)))
     : eq(priorEdges.versionId, versionId);
-  const [{ total }] = await db.select({ total: count() }).from(priorEdges).where(where);
+  const total = knownTotal ?? (await db.select({ total: count() }).from(priorEdges).where(where))[0].total;
+  // Deep unfiltered pages start at the offset-th key, found by an index-only scan of the primary key
+  // (0.15 s at offset 499,900), instead of fetching and dropping every row before it (0.6 s).
+  const deep = !page.gene && page.offset > 0;
   const rows = await db
     .select(edgeColumns)
     .from(priorEdges)
-    .where(where)
+    .where(deep ? and(where, sql`(${byteOrder(priorEdges.regulator)}, ${byteOrder(priorEdges.target)}) >= (${nthKey(versionId, page.offset)})`) : where)
     .orderBy(byteOrder(priorEdges.regulator), byteOrder(priorEdges.target))
-    .offset(page.offset)
+    .offset(deep ? 0 : page.offset)
     .limit(page.limit);
   return { total, offset: page.offset, edges: rows.map(toEdge) };
 }

@@ -6,6 +6,7 @@ import type { ServiceContext, Transaction } from '../context';
 import { conflict, DomainError } from '../errors';
 import { env } from '../env';
 import type { Logger } from '../log';
+import { requireVerifiedEmail } from '../accounts/verification';
 import { mailEnabled, sendMails } from '../mail/mailer';
 import { requireViewer, type ProjectRole } from '../authz/access';
 import { getProject, type ProjectRecord } from './service';
@@ -136,6 +137,7 @@ async function lockOpenInvitation(tx: Transaction, token: string): Promise<Invit
 /** The signed-in viewer joins the project with the invitation's role; the link is used up. */
 export async function acceptInvitation(ctx: ServiceContext, token: string): Promise<ProjectRecord> {
   const viewer = requireViewer(ctx);
+  await requireVerifiedEmail(ctx, 'join a project');
   const projectId = await ctx.db.transaction(async (tx) => {
     const row = await lockOpenInvitation(tx, token);
     const [member] = await tx

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { invitations, memberships, projects, users } from '@/db/schema';
 import type { UserRecord } from '../accounts/service';
+import { requireVerifiedEmail } from '../accounts/verification';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction } from '../context';
 import { conflict, notFound } from '../errors';
@@ -55,6 +56,8 @@ export async function inviteMember(
   input: { projectId: string; email: string; role: string },
 ): Promise<ProjectMemberRecord & { invitationPath: string }> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'owner');
+  // Invitations are emailed: an address nobody proved to read must not send mail to others.
+  await requireVerifiedEmail(ctx, 'invite people');
   const { email, role } = parseInput(inviteInput, input);
   const projectId = input.projectId;
   const { token, hash, expiresAt } = newInvitationToken();

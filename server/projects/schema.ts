@@ -64,7 +64,11 @@ export const ProjectRef = builder.objectRef<projects.ProjectRecord>('Project').i
     members: t.field({
       type: [ProjectMemberRef],
       description: 'Active members (owners, editors, viewers), then pending invitations.',
-      resolve: (project, _args, ctx) => members.listMembers(ctx, project.id),
+      args: {
+        limit: t.arg.int({ defaultValue: pageLimits.members.defaultLimit, description: pageArgDescription(pageLimits.members) }),
+        offset: t.arg.int({ defaultValue: 0 }),
+      },
+      resolve: async (project, args, ctx) => pageOf(await members.listMembers(ctx, project.id), args, pageLimits.members),
     }),
     activity: t.field({
       type: [AuditEventRef],

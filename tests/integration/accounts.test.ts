@@ -24,6 +24,14 @@ await forEachBackend('accounts', (h) => {
     expect(audit.rows).toEqual([{ action: 'user.sign_up', project_id: null }]);
   });
 
+  it('verifies the address at sign-up when no SMTP is configured (no link could be delivered)', async () => {
+    const { signUp } = (await h.gql(SIGN_UP, { input: { email: 'verified.at.sign-up@example.org', name: 'Verified', password: 'long enough' } })).data!;
+    const newcomer = { userId: signUp.id as string, email: 'verified.at.sign-up@example.org', name: 'Verified', via: 'session' as const };
+    expect((await h.gql(`{ me { emailVerified } }`, {}, newcomer)).data?.me).toEqual({ emailVerified: true });
+    expect((await h.query(`select email_verified_at, verification_token_hash from users where id = $1`, [newcomer.userId])).rows[0]).toMatchObject({ verification_token_hash: null });
+    expect((await h.gql(`mutation { resendVerificationEmail }`, {}, newcomer)).data).toEqual({ resendVerificationEmail: false });
+  });
+
   it('refuses bad sign-ups with a clear error naming the field, and stores nothing', async () => {
     await h.user('Existing', 'taken@example.org');
     const before = await h.counts(...accountTables);

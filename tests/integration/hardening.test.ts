@@ -126,6 +126,47 @@ await forEachBackend('hardening', (h) => {
     await refusedLimit(DIFF, { a: p.headVersion.id, b: v2.id, l: 5001 });
   });
 
+  it("pages a project's members, datasets, gold standards, priors, overlaps and the caller's tokens, refusing a limit over the maximum", async () => {
+    const refusedLimit = async (query: string, variables: Record<string, unknown>) => {
+      const result = await h.gql(query, variables, t.owner);
+      expect(result.errors?.[0].extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', field: 'limit' });
+    };
+    const MEMBERS = `query($p: ID!, $l: Int, $o: Int) { project(id: $p) { members(limit: $l, offset: $o) { name } } }`;
+    const allMembers = (await ok(h, MEMBERS, { p: t.projectId }, t.owner)).project.members;
+    expect(allMembers.length).toBeGreaterThanOrEqual(3);
+    expect((await ok(h, MEMBERS, { p: t.projectId, l: 1, o: 1 }, t.owner)).project.members).toEqual(allMembers.slice(1, 2));
+    await refusedLimit(MEMBERS, { p: t.projectId, l: 1001 });
+
+    await ok(h, UPLOAD, { input: { projectId: t.projectId, name: 'Second', format: 'tidy_csv', data: fixture('tiny-tidy.csv') } }, t.editor);
+    await ok(h, IMPORT_GOLD, { input: { projectId: t.projectId, name: 'First gold', text: fixture('tiny-gold.tsv') } }, t.editor);
+    const { id: goldId } = (await ok(h, IMPORT_GOLD, { input: { projectId: t.projectId, name: 'Coverage', text: fixture('tiny-gold.tsv') } }, t.editor)).importGoldStandard;
+    for (const [field, max] of [['datasets', 1000], ['goldStandards', 1000], ['priorNetworks', 500]] as const) {
+      const LIST = `query($p: ID!, $l: Int, $o: Int) { ${field}(projectId: $p, limit: $l, offset: $o) { id } }`;
+      const all = (await ok(h, LIST, { p: t.projectId }, t.viewer))[field];
+      expect(all.length, field).toBeGreaterThanOrEqual(2);
+      expect((await ok(h, LIST, { p: t.projectId, l: 1, o: 1 }, t.viewer))[field], field).toEqual(all.slice(1, 2));
+      await refusedLimit(LIST, { p: t.projectId, l: max + 1 });
+    }
+
+    const { headVersion } = (await ok(h, `query($p: ID!) { priorNetworks(projectId: $p, limit: 1) { headVersion { id } } }`, { p: t.projectId }, t.viewer)).priorNetworks[0];
+    const OVERLAP = `query($v: ID!, $l: Int, $o: Int) { priorVersion(id: $v) { datasetOverlap(limit: $l, offset: $o) { datasetId } } }`;
+    const overlaps = (await ok(h, OVERLAP, { v: headVersion.id }, t.viewer)).priorVersion.datasetOverlap;
+    expect(overlaps.length).toBeGreaterThanOrEqual(2);
+    expect((await ok(h, OVERLAP, { v: headVersion.id, l: 1, o: 1 }, t.viewer)).priorVersion.datasetOverlap).toEqual(overlaps.slice(1, 2));
+    await refusedLimit(OVERLAP, { v: headVersion.id, l: 1001 });
+    const COVERAGE = `query($g: ID!, $l: Int, $o: Int) { goldStandard(id: $g) { datasetCoverage(limit: $l, offset: $o) { datasetId } } }`;
+    const coverage = (await ok(h, COVERAGE, { g: goldId }, t.viewer)).goldStandard.datasetCoverage;
+    expect((await ok(h, COVERAGE, { g: goldId, l: 1, o: 1 }, t.viewer)).goldStandard.datasetCoverage).toEqual(coverage.slice(1, 2));
+    await refusedLimit(COVERAGE, { g: goldId, l: 1001 });
+
+    const CREATE_TOKEN = `mutation($name: String!) { createApiToken(name: $name) { token { id } } }`;
+    for (const name of ['one', 'two', 'three']) await ok(h, CREATE_TOKEN, { name }, t.owner);
+    const TOKENS = `query($l: Int, $o: Int) { myTokens(limit: $l, offset: $o) { name } }`;
+    expect((await ok(h, TOKENS, {}, t.owner)).myTokens.map((x: { name: string }) => x.name)).toEqual(['three', 'two', 'one']);
+    expect((await ok(h, TOKENS, { l: 1, o: 1 }, t.owner)).myTokens).toEqual([{ name: 'two' }]);
+    await refusedLimit(TOKENS, { l: 501 });
+  });
+
   it('refuses a GraphQL export of a version over the cap, pointing to the download', async () => {
     const rows = Array.from({ length: maxGraphQLExportEdges + 1 }, (_, k) => `R${k % 500},T${Math.floor(k / 500)},1`);
     const { importPrior: p } = await ok(h, IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'Huge', format: 'edge_list', text: `regulator,target,sign\n${rows.join('\n')}` } }, t.editor);

@@ -63,6 +63,14 @@ await forEachBackend('prior networks', (h) => {
     expect(second).toMatchObject({ total: 6, offset: 2 });
     const all = await edges(v1);
     expect(second.edges).toEqual(all.edges.slice(2, 4));
+    // Deep pages start at the offset-th key (byte order: upper case before lower case, as JavaScript sorts).
+    for (const offset of [1, 3, 5, 6, 7]) {
+      expect((await edges(v1, { offset, limit: 2 })).edges, `offset ${offset}`).toEqual(all.edges.slice(offset, offset + 2));
+    }
+    const mixed = await importPrior({ name: 'Case', format: 'edge_list', text: 'regulator,target,sign\nb,a,1\nB,a,1\na,B,1\nA,b,1\n_x,Z,1\n' });
+    const mixedAll = await edges(mixed.importPrior.headVersion.id);
+    expect(mixedAll.edges.map((e: Edge) => e.regulator)).toEqual(['A', 'B', '_x', 'a', 'b']);
+    expect((await edges(mixed.importPrior.headVersion.id, { offset: 2, limit: 2 })).edges).toEqual(mixedAll.edges.slice(2, 4));
     await expectRefused(h, EDGES, { id: v1, limit: 0 }, t.viewer, 'BAD_USER_INPUT');
   });
 

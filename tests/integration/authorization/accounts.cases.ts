@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { createApiToken } from '@/server/accounts/service';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createApiToken, createPasswordAccount } from '@/server/accounts/service';
 import type { Cases } from './types';
 
 export default {
@@ -26,6 +26,18 @@ export default {
         return {};
       },
     },
+    verifyEmail: {
+      need: 'anyone',
+      query: `mutation($token: String!) { verifyEmail(token: $token) }`,
+      // A fresh unverified account with an open link (the suite runs without SMTP, where sign-ups are verified).
+      variables: async (f) => {
+        const user = await createPasswordAccount(f.h.context(null), { email: `unverified-${randomUUID()}@example.org`, name: 'Unverified', passwordHash: 'x', emailVerifiedAt: null });
+        const token = `ver_${randomBytes(32).toString('base64url')}`;
+        await f.h.query(`update users set verification_token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex'), verification_sent_at = now() where id = $2`, [token, user.id]);
+        return { token };
+      },
+    },
+    resendVerificationEmail: { need: 'signed-in', query: `mutation { resendVerificationEmail }` },
     createApiToken: { need: 'signed-in', query: `mutation { createApiToken(name: "script") { secret } }` },
     revokeApiToken: {
       need: 'signed-in',

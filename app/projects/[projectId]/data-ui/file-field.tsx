@@ -3,13 +3,13 @@ import { useId, type ReactNode } from 'react';
 
 export interface ChosenFile {
   name: string;
-  text: string;
+  file: File;
   bytes: number;
 }
 
 /**
- * A file input whose content is read in the browser (`file.text()`) and sent as a string in the
- * GraphQL input. Errors from the server (with line and column) show under it.
+ * A file input whose file is sent as it is, by the streamed upload (`gqlUpload`, POST /api/uploads),
+ * not read into a string in the browser. Errors from the server (with line and column) show under it.
  */
 export function FileField({
   label,
@@ -42,10 +42,10 @@ export function FileField({
         accept={accept}
         aria-describedby={describedBy}
         aria-invalid={error ? true : undefined}
-        onChange={async (e) => {
+        onChange={(e) => {
           const chosen = e.target.files?.[0];
           if (!chosen) return onFile(null);
-          onFile({ name: chosen.name, text: await chosen.text(), bytes: chosen.size });
+          onFile({ name: chosen.name, file: chosen, bytes: chosen.size });
         }}
       />
       {file ? <span className="hint">{`${file.name}, ${formatBytes(file.bytes)}`}</span> : null}

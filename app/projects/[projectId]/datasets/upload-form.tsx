@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/alerts';
 import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { graphql } from '../../../lib/graphql';
-import { gql } from '../../../lib/graphql-client';
+import { gqlUpload } from '../../../lib/graphql-client';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
@@ -40,17 +40,17 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
 
   const onSubmit = submit(async () => {
     if (!data) return setErrors({ fields: { data: 'Choose the data file.' } });
-    const { uploadDataset } = await gql(UPLOAD, {
+    const { uploadDataset } = await gqlUpload(UPLOAD, {
       input: {
         projectId,
         name,
         description,
         format,
-        data: data.text,
-        genes: format === 'trajectory_csv' ? genes?.text : null,
-        pseudotime: format === 'matrix_pseudotime' ? pseudotime?.text : null,
-        testData: holdOut === 'file' ? testData?.text : null,
-        testPseudotime: holdOut === 'file' && format === 'matrix_pseudotime' ? testPseudotime?.text : null,
+        data: data.file,
+        genes: format === 'trajectory_csv' ? genes?.file : null,
+        pseudotime: format === 'matrix_pseudotime' ? pseudotime?.file : null,
+        testData: holdOut === 'file' ? testData?.file : null,
+        testPseudotime: holdOut === 'file' && format === 'matrix_pseudotime' ? testPseudotime?.file : null,
         testLastTrajectories: holdOut === 'last' ? Number(lastK) : 0,
         isSynthetic: synthetic,
       },

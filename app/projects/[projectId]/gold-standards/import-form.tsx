@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/alerts';
 import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextField } from '../../../components/field';
 import { type EnumOf, graphql } from '../../../lib/graphql';
-import { gql } from '../../../lib/graphql-client';
+import { gqlUpload } from '../../../lib/graphql-client';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
@@ -26,8 +26,8 @@ export function ImportGoldStandardForm({ projectId, onImported }: { projectId: s
 
   const onSubmit = submit(async () => {
     if (!file) return setErrors({ fields: { text: 'Choose the file.' } });
-    const { importGoldStandard } = await gql(IMPORT, {
-      input: { projectId, name, source, format, text: file.text, genes: format === 'dense_matrix' ? (genes?.text ?? null) : null },
+    const { importGoldStandard } = await gqlUpload(IMPORT, {
+      input: { projectId, name, source, format, text: file.file, genes: format === 'dense_matrix' ? (genes?.file ?? null) : null },
     });
     setName('');
     setSource('');

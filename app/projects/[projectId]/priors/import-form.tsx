@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/alerts';
 import { SubmitButton } from '../../../components/submit-button';
 import { SelectField, TextAreaField, TextField } from '../../../components/field';
 import { graphql } from '../../../lib/graphql';
-import { gql } from '../../../lib/graphql-client';
+import { gqlUpload } from '../../../lib/graphql-client';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
@@ -38,16 +38,16 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
   const onSubmit = submit(async () => {
     setWarning(null);
     if (!file) return setErrors({ fields: { text: 'Choose the network file.' } });
-    const files = { format, text: file.text, genes: format === 'dense_matrix' ? (genes?.text ?? null) : null };
+    const files = { format, text: file.file, genes: format === 'dense_matrix' ? (genes?.file ?? null) : null };
     let notice: string;
     if (mode.kind === 'new') {
-      const { importPrior } = await gql(IMPORT, {
+      const { importPrior } = await gqlUpload(IMPORT, {
         input: { projectId: mode.projectId, name, description, message: message.trim() || 'Imported', ...files },
       });
       notice = `Imported ${importPrior.name} with ${importPrior.headVersion.edgeCount} edges as version 1.`;
       setWarning(overlapWarning(importPrior.headVersion.datasetOverlap));
     } else {
-      const { importPriorVersion } = await gql(IMPORT_VERSION, {
+      const { importPriorVersion } = await gqlUpload(IMPORT_VERSION, {
         input: { priorId: mode.priorId, baseVersionId: mode.headVersionId, message, ...files },
       });
       notice = `Imported version ${importPriorVersion.number} with ${importPriorVersion.edgeCount} edges.`;
