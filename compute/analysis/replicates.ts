@@ -37,7 +37,10 @@ export function edgeAgreement(replicates: readonly SparseEffects[]): EdgeAgreeme
     const absent = r.index.length + 1;
     for (let k = 0; k < r.index.length; k++) {
       let s = sums.get(r.index[k]);
-      if (!s) sums.set(r.index[k], (s = { seen: 0, rank: 0, effect: 0, positive: 0 }));
+      if (!s) {
+        s = { seen: 0, rank: 0, effect: 0, positive: 0 };
+        sums.set(r.index[k], s);
+      }
       s.seen += 1;
       s.rank += ranks[k] - absent;
       s.effect += r.value[k];

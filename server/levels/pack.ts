@@ -4,8 +4,10 @@ import type { SparseEffects } from '@/compute/analysis';
 export function packEffects(effects: SparseEffects): { pairs: Buffer; effects: Buffer } {
   const pairs = Buffer.alloc(effects.index.length * 4);
   const values = Buffer.alloc(effects.value.length * 4);
-  effects.index.forEach((e, k) => pairs.writeUInt32LE(e, k * 4));
-  effects.value.forEach((v, k) => values.writeFloatLE(v, k * 4));
+  for (let k = 0; k < effects.index.length; k++) {
+    pairs.writeUInt32LE(effects.index[k], k * 4);
+    values.writeFloatLE(effects.value[k], k * 4);
+  }
   return { pairs, effects: values };
 }
 
