@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { ErrorAlert, OkAlert } from '../components/alerts';
 import { errorMessage } from '../lib/form-errors';
 import { gql } from '../lib/graphql-client';
+import { graphql } from '../lib/graphql';
 
-const RESEND = /* GraphQL */ `mutation ResendVerification { resendVerificationEmail }`;
+const RESEND = graphql(`mutation ResendVerification { resendVerificationEmail }`);
 
 /** Shown while the address is unverified: what that blocks, and a new link on request. */
 export function EmailVerification() {
@@ -16,7 +17,7 @@ export function EmailVerification() {
     setError(undefined);
     setNotice(undefined);
     try {
-      const { resendVerificationEmail: sent } = await gql<{ resendVerificationEmail: boolean }>(RESEND);
+      const { resendVerificationEmail: sent } = await gql(RESEND);
       setNotice(sent ? 'A new link is on its way; the earlier one no longer works.' : 'Your address is verified already; reload the page.');
     } catch (e) {
       setError(errorMessage(e));

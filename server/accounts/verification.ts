@@ -8,7 +8,7 @@ import { env } from '../env';
 import { badInput, DomainError } from '../errors';
 import type { Logger } from '../log';
 import { mailEnabled, sendMails } from '../mail/mailer';
-import { requireViewer } from '../projects/access';
+import { requireViewer } from '../authz/access';
 
 /**
  * Email verification (issue 17). Where a mailer is configured (SMTP_URL, SMTP_FROM) and the app knows its

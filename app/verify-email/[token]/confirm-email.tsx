@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { ErrorAlert, OkAlert } from '../../components/alerts';
 import { errorMessage } from '../../lib/form-errors';
 import { gql } from '../../lib/graphql-client';
+import { graphql } from '../../lib/graphql';
 
-const VERIFY = /* GraphQL */ `mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }`;
+const VERIFY = graphql(`mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }`);
 
 export function ConfirmEmail({ token }: { token: string }) {
   const [done, setDone] = useState(false);
@@ -15,7 +16,7 @@ export function ConfirmEmail({ token }: { token: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      await gql<{ verifyEmail: boolean }>(VERIFY, { token });
+      await gql(VERIFY, { token });
       setDone(true);
     } catch (e) {
       setError(errorMessage(e));

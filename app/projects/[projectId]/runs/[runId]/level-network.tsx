@@ -3,19 +3,20 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { ErrorAlert, Loading } from '../../../../components/alerts';
 import { gql } from '../../../../lib/graphql-client';
+import { graphql } from '../../../../lib/graphql';
 import { errorMessage } from '../../../../lib/form-errors';
 import { useGql } from '../../data-ui/use-gql';
 import { levelLabel, levelTsv, type LevelEdge, type RunLevel } from './level-format';
 
-const LEVELS = /* GraphQL */ `query RunLevels($id: ID!) { run(id: $id) { id levels { level firstEpoch lastEpoch bestEpoch sparsity valMse valSe testMse edgeCount kept } } }`;
-const LEVEL = /* GraphQL */ `
+const LEVELS = graphql(`query RunLevels($id: ID!) { run(id: $id) { id levels { level firstEpoch lastEpoch bestEpoch sparsity valMse valSe testMse edgeCount kept } } }`);
+const LEVEL = graphql(`
   query RunLevelNetwork($id: ID!, $level: Int!, $gold: ID, $offset: Int, $limit: Int) {
     runLevelNetwork(runId: $id, level: $level, goldStandardId: $gold, offset: $offset, limit: $limit) {
       total edges { regulator target effect rank }
       scores { precision recall f1 balancedAccuracy auroc aupr }
     }
   }
-`;
+`);
 const PAGE = 25;
 
 /**
@@ -23,7 +24,7 @@ const PAGE = 25;
  * path (the kept model's by default) to see its metrics, its strongest edges, review them, or export it.
  */
 export function LevelNetwork({ runId, projectId, goldStandardId }: { runId: string; projectId: string; goldStandardId: string | null }) {
-  const levels = useGql<{ run: { levels: RunLevel[] } }>(LEVELS, { id: runId });
+  const levels = useGql(LEVELS, { id: runId });
   const [level, setLevel] = useState<number | null>(null);
   const [page, setPage] = useState(0);
   const [exportError, setExportError] = useState<string>();
@@ -31,7 +32,7 @@ export function LevelNetwork({ runId, projectId, goldStandardId }: { runId: stri
   useEffect(() => {
     if (level === null && list.length) setLevel((list.find((l) => l.kept) ?? list[list.length - 1]).level);
   }, [list, level]);
-  const view = useGql<{ runLevelNetwork: { total: number; edges: LevelEdge[]; scores: null | Record<'precision' | 'recall' | 'f1' | 'balancedAccuracy' | 'auroc' | 'aupr', number> } }>(
+  const view = useGql(
     LEVEL,
     level === null ? null : { id: runId, level, gold: goldStandardId, offset: page * PAGE, limit: PAGE },
   );
@@ -46,7 +47,7 @@ export function LevelNetwork({ runId, projectId, goldStandardId }: { runId: stri
     try {
       const rows: LevelEdge[] = [];
       for (let offset = 0; ; offset += 5000) {
-        const r = await gql<{ runLevelNetwork: { total: number; edges: LevelEdge[] } }>(LEVEL, { id: runId, level, offset, limit: 5000 });
+        const r = await gql(LEVEL, { id: runId, level, offset, limit: 5000 });
         rows.push(...r.runLevelNetwork.edges);
         if (rows.length >= r.runLevelNetwork.total || !r.runLevelNetwork.edges.length) break;
       }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { ErrorAlert, Loading } from '../../../../../components/alerts';
 import { gql } from '../../../../../lib/graphql-client';
+import { graphql } from '../../../../../lib/graphql';
 import { errorMessage } from '../../../../../lib/form-errors';
 import { useGql } from '../../../data-ui/use-gql';
 import { useProject } from '../../../project-context';
@@ -10,7 +11,7 @@ import { GOLD_STANDARDS, type GoldStandardOption } from '../../types';
 import { consensusTsv, fixed, type Analysis } from './replicates-format';
 
 const PAGE = 25;
-const ANALYSIS = /* GraphQL */ `
+const ANALYSIS = graphql(`
   query ReplicateAnalysis($projectId: ID!, $runId: ID!, $gold: ID, $u: Int!, $c: Int!, $k: Int!, $limit: Int!) {
     replicateAnalysis(projectId: $projectId, runId: $runId, goldStandardId: $gold) {
       runId flagAt candidateQuantile acceptAt priorEdgeCount flaggedCount acceptedCount
@@ -26,22 +27,22 @@ const ANALYSIS = /* GraphQL */ `
       }
     }
   }
-`;
-const CONSENSUS_PAGE = /* GraphQL */ `
+`);
+const CONSENSUS_PAGE = graphql(`
   query ReplicateConsensus($projectId: ID!, $runId: ID!, $offset: Int!) {
     replicateAnalysis(projectId: $projectId, runId: $runId) {
       consensus(offset: $offset, limit: 500) { total items { regulator target sign fromPrior } }
     }
   }
-`;
-const REPLICATE = /* GraphQL */ `mutation ReplicateRun($runId: ID!, $seeds: Int) { replicateRun(runId: $runId, seeds: $seeds) { id runs { id } } }`;
+`);
+const REPLICATE = graphql(`mutation ReplicateRun($runId: ID!, $seeds: Int) { replicateRun(runId: $runId, seeds: $seeds) { id runs { id } } }`);
 
 export function ReplicatesView({ runId }: { runId: string }) {
   const { projectId, canWrite, error: projectError } = useProject();
   const [gold, setGold] = useState('');
   const [pages, setPages] = useState({ u: 0, c: 0, k: 0 });
-  const golds = useGql<{ goldStandards: GoldStandardOption[] }>(GOLD_STANDARDS, { projectId });
-  const { data, error, reload } = useGql<{ replicateAnalysis: Analysis }>(ANALYSIS, {
+  const golds = useGql(GOLD_STANDARDS, { projectId });
+  const { data, error, reload } = useGql(ANALYSIS, {
     projectId,
     runId,
     gold: gold || null,
@@ -58,7 +59,7 @@ export function ReplicatesView({ runId }: { runId: string }) {
   async function addSeeds() {
     setActionError(undefined);
     try {
-      const r = await gql<{ replicateRun: { runs: { id: string }[] } }>(REPLICATE, { runId, seeds: 4 });
+      const r = await gql(REPLICATE, { runId, seeds: 4 });
       setNotice(`${r.replicateRun.runs.length} more seeds queued; this page compares them once they finish.`);
       await reload();
     } catch (e) {
@@ -71,7 +72,7 @@ export function ReplicatesView({ runId }: { runId: string }) {
     try {
       const rows: Analysis['consensus']['items'] = [];
       for (let offset = 0; ; offset += 500) {
-        const r = await gql<{ replicateAnalysis: { consensus: Analysis['consensus'] } }>(CONSENSUS_PAGE, { projectId, runId, offset });
+        const r = await gql(CONSENSUS_PAGE, { projectId, runId, offset });
         rows.push(...r.replicateAnalysis.consensus.items);
         if (rows.length >= r.replicateAnalysis.consensus.total || r.replicateAnalysis.consensus.items.length === 0) break;
       }
