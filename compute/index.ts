@@ -44,6 +44,7 @@ export { corruptPrior, PRIOR_CORRUPTION_OPTION } from './prior-corruption';
 export type { EpochReport, StepReport, TrainCallbacks, TrainCheckpoint, TrainResult, TrainSummary } from './training/types';
 export * from './metrics';
 export * from './formats';
+export * from './analysis';
 export { detectDelimiter, parseDelimited, quoteCell, spreadsheetSafe, writeRow } from './formats/csv';
 export { utf8Length } from './formats/errors';
 export { checkEdgeListWidth } from './formats/edge-list';

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { toDenseEffects } from '@/compute/analysis';
-import { scoreNamedNetwork } from '@/compute/metrics';
+import { toDenseEffects } from '@/compute';
+import { scoreNamedNetwork } from '@/compute';
 import { datasets, runs } from '@/db/schema';
 import type { ServiceContext } from '../context';
 import { badInput, DomainError } from '../errors';
 import { goldStandardProjectId, loadGoldStandardEdges } from '../gold-standards/load';
 import { requireRunRole } from '../runs/service';
 import { parseInput } from '../validation';
-import * as store from './store';
+import * as store from '../runs/level-networks-store';
 import { levelNetworkInput } from './validation';
 
 export interface RunLevel extends store.LevelRecord {

@@ -1,4 +1,4 @@
-import type { EdgeSetScores, ListScores } from '@/compute/analysis';
+import type { EdgeSetScores, ListScores } from '@/compute';
 import { builder } from '../graphql/builder';
 import { EdgeReviewStatusEnum } from '../reviews/schema';
 import { HyperparametersInput, StrategyEnum, SweepRef } from '../runs/schema';

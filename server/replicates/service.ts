@@ -6,7 +6,7 @@ import {
   type ReviewListOptions,
   type ReviewLists,
   type SparseEffects,
-} from '@/compute/analysis';
+} from '@/compute';
 import type { ServiceContext } from '../context';
 import { badInput, DomainError } from '../errors';
 import { goldStandardProjectId } from '../gold-standards/load';

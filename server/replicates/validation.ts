@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_REVIEW_LIST_OPTIONS } from '@/compute/analysis';
+import { DEFAULT_REVIEW_LIST_OPTIONS } from '@/compute';
 import { isUuid } from '../ids';
 
 const share = (what: string) =>

@@ -12,8 +12,8 @@ import type { TakenJob, TrainRunJob } from '../queue';
 import { codeVersion } from './code-version';
 import type { RunConfig } from './config';
 import { scoresAtRunEnd, storeScores } from './metrics';
-import { LevelEffectsRecorder } from '@/compute/analysis';
-import { saveLevelNetworks } from '../levels/store';
+import { LevelEffectsRecorder } from '@/compute';
+import { saveLevelNetworks } from './level-networks-store';
 import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
 import { findRunToTrain } from './store';
 

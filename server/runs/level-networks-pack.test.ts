@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { packEffects, unpackEffects } from './pack';
+import { packEffects, unpackEffects } from './level-networks-pack';
 
 describe('level network packing', () => {
   it('round-trips pairs exactly and effects to float32', () => {

@@ -2,8 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import type { Transaction } from '../context';
 import { runLevelNetworks } from '@/db/schema';
-import type { LevelEffects, SparseEffects } from '@/compute/analysis';
-import { packEffects, unpackEffects } from './pack';
+import type { LevelEffects, SparseEffects } from '@/compute';
+import { packEffects, unpackEffects } from './level-networks-pack';
 
 type Writer = Pick<Database, 'insert' | 'delete'> | Pick<Transaction, 'insert' | 'delete'>;
 

@@ -1,4 +1,4 @@
-import type { SparseEffects } from '@/compute/analysis';
+import type { SparseEffects } from '@/compute';
 
 /** A level's sparse effects as two byte strings: uint32 pairs and float32 effects, little-endian. */
 export function packEffects(effects: SparseEffects): { pairs: Buffer; effects: Buffer } {
