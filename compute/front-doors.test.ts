@@ -12,7 +12,7 @@ const FRONT_DOORS = ['compute/index.ts', 'compute/train.ts'];
 const OUTSIDE_COMPUTE = ['server', 'app', 'scripts', 'tests', 'db'];
 
 /** Every module specifier a source names: static and type imports, re-exports, import() and vi.mock(). */
-export function specifiersOf(source: string): string[] {
+function specifiersOf(source: string): string[] {
   const found: string[] = [];
   const patterns = [/\b(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g, /^\s*import\s*['"]([^'"]+)['"]/gm, /\b(?:import|vi\.mock)\s*\(\s*['"]([^'"]+)['"]/g];
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.push(m[1]);
@@ -27,7 +27,7 @@ function targetOf(fromFile: string, specifier: string): string | null {
 }
 
 /** `from` → specifier for every import of compute that is not one of its front doors. */
-export function importsPastFrontDoors(files: readonly { file: string; source: string }[]): string[] {
+function importsPastFrontDoors(files: readonly { file: string; source: string }[]): string[] {
   const doors = new Set(FRONT_DOORS.flatMap((d) => [d, d.replace(/\.ts$/, ''), ...(d.endsWith('/index.ts') ? [path.posix.dirname(d)] : [])]));
   const bad: string[] = [];
   for (const { file, source } of files) {
@@ -73,7 +73,7 @@ function resolveFile(from: string, specifier: string): string | null {
 }
 
 /** Every package a module loads, directly or through the repo's own modules, with the path that reaches it. */
-export function packagesReached(entry: string): Map<string, string[]> {
+function packagesReached(entry: string): Map<string, string[]> {
   const reached = new Map<string, string[]>();
   const seen = new Set<string>();
   const visit = (file: string, trail: string[]) => {

@@ -85,6 +85,7 @@ export function CytoscapeGraph({ elements, style, layout, webgl = false, classNa
   }, [cy, style]);
 
   // Update elements: by difference, a layout when the nodes change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout is read when the nodes change; a new layout value alone moves nothing
   useEffect(() => {
     if (!cy || cy.destroyed()) return;
     const wanted = new Map(elements.map((e) => [String(e.data.id), e]));

@@ -66,11 +66,13 @@ export function findDocuments(file: string, source: string, problems: DocumentPr
 
 /** `@_unmask` tells gql.tada to type a fragment's fields inline; gql.tada removes it before the document is sent. */
 function withoutClientDirectives(doc: DocumentNode): DocumentNode {
+  // biome-ignore lint/correctness/noComponentHookFactories: a graphql-js visitor key, not a React component
   return visit(doc, { Directive: (d) => (d.name.value === '_unmask' ? null : undefined) });
 }
 
 function fragmentSpreads(node: DocumentNode | FragmentDefinitionNode): string[] {
   const names: string[] = [];
+  // biome-ignore lint/correctness/noComponentHookFactories: a graphql-js visitor key, not a React component
   visit(node, { FragmentSpread: (s) => void names.push(s.name.value) });
   return names;
 }
