@@ -31,7 +31,7 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default('Institutional sign-on'),
   /** TensorFlow.js backend for compute workers: wasm (default), cpu, or a GPU backend where it installs. */
-  COMPUTE_BACKEND: z.string().min(1).default('wasm'),
+  COMPUTE_BACKEND: z.string().min(1).default('wasm-fused'),
   /** Start a compute worker inside `npm start` (embedded mode). */
   START_WORKER: booleanFlag.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),

@@ -5,7 +5,7 @@ import { DEFAULT_SIZES } from './scale';
 
 describe('bench:compute arguments', () => {
   it('defaults to the paper protocol for three epochs', () => {
-    expect(parseBenchArgs([])).toEqual({ epochs: 3, hidden: 40, solver: 'rk4', backend: 'wasm' });
+    expect(parseBenchArgs([])).toEqual({ epochs: 3, hidden: 40, solver: 'rk4', backend: 'wasm-fused' });
   });
 
   it('reads a list of sizes, and an empty one as the default sizes', () => {

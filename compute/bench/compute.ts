@@ -112,7 +112,7 @@ const benchArgsSchema = z.object({
   epochs: numeric('epochs').pipe(z.number().int().min(1)).default(3),
   hidden: numeric('hidden').pipe(z.number().int().min(1)).default(40),
   solver: z.enum(['rk4', 'dopri5']).default('rk4'),
-  backend: z.string().min(1).default('wasm'),
+  backend: z.string().min(1).default('wasm-fused'),
   'data-dir': z.string().min(1).optional(),
   scale: sizeList.optional(),
 });

@@ -83,7 +83,7 @@ export const trainArgsSchema = z.object({
   select: fieldSchema('selection', '--select').default(TRAIN_FIELD_DEFAULTS.selection),
   'lr-reset': fieldSchema('lrReset', '--lr-reset').default(TRAIN_FIELD_DEFAULTS.lrReset),
   solver: fieldSchema('solver', '--solver').default(TRAIN_FIELD_DEFAULTS.solver),
-  backend: z.string().min(1).default('wasm'),
+  backend: z.string().min(1).default('wasm-fused'),
   resume: z.boolean().default(false),
   quiet: z.boolean().default(false),
   out: z.string().min(1, 'the output folder is required'),

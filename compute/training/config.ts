@@ -81,7 +81,7 @@ export function withExplicitRules<C extends Partial<TrainingRules>>(config: C): 
 export function defaultTrainConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
   // Every field's default (fields.ts) but prior corruption, which a config leaves out unless asked for.
   const { priorCorruption: _none, ...defaults } = TRAIN_FIELD_DEFAULTS;
-  const base = withFieldValues({ strategy: 'dash', seed: 0, backend: 'wasm' } as TrainConfig, defaults);
+  const base = withFieldValues({ strategy: 'dash', seed: 0, backend: 'wasm-fused' } as TrainConfig, defaults);
   return { ...base, ...overrides, pruning: { ...base.pruning, ...(overrides.pruning ?? {}) } };
 }
 
