@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { ErrorAlert, Loading, OkAlert } from '../../components/alerts';
-import { errorMessage } from '../../lib/form-errors';
-import { formatDate } from '../../lib/format';
-import { gql } from '../../lib/graphql-client';
-import { roleLabel, type ProjectRole } from '../../lib/roles';
+import { ErrorAlert, Loading, OkAlert } from '@/app/components/alerts';
+import { errorMessage } from '@/app/lib/form-errors';
+import { formatDate } from '@/app/lib/format';
+import { gql } from '@/app/lib/graphql-client';
+import { roleLabel, type ProjectRole } from '@/app/lib/roles';
 
 const PREVIEW = /* GraphQL */ `
   query Invitation($token: String!) { invitation(token: $token) { projectName role invitedByName email expiresAt status alreadyMember } }

@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { gql, GraphQLRequestError } from '../../lib/graphql-client';
-import type { ProjectRole } from '../../lib/roles';
+import { gql, GraphQLRequestError } from '@/app/lib/graphql-client';
+import type { ProjectRole } from '@/app/lib/roles';
 
 export interface ProjectBasics {
   id: string;

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
-import { ErrorAlert, Loading } from '../../../components/alerts';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { fmt, formatLambda, GOLD_STANDARDS, pct, RUNS, sci, type GoldStandardOption, type RunListItem } from '../runs/types';

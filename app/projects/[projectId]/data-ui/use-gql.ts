@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { gql } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
 
 /** Loads a query when its variables change; `reload` fetches it again (after a write). */
 export function useGql<T>(query: string, variables: Record<string, unknown> | null) {

@@ -1,9 +1,9 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { ErrorAlert } from '../../../components/alerts';
-import { SelectField, TextAreaField, TextField } from '../../../components/field';
-import { gql } from '../../../lib/graphql-client';
-import { noErrors, type FormErrors } from '../../../lib/form-errors';
+import { ErrorAlert } from '@/app/components/alerts';
+import { SelectField, TextAreaField, TextField } from '@/app/components/field';
+import { gql } from '@/app/lib/graphql-client';
+import { noErrors, type FormErrors } from '@/app/lib/form-errors';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
 import { FORMAT_LABELS, type DatasetFormat } from './types';

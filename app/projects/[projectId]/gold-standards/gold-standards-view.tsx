@@ -1,10 +1,10 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ErrorAlert, Loading, OkAlert } from '../../../components/alerts';
-import { gql } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
-import { formatRelative } from '../../../lib/format';
+import { ErrorAlert, Loading, OkAlert } from '@/app/components/alerts';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
+import { formatRelative } from '@/app/lib/format';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ImportGoldStandardForm } from './import-form';

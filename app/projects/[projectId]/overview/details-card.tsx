@@ -1,10 +1,10 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { ErrorAlert, OkAlert } from '../../../components/alerts';
-import { TextAreaField, TextField } from '../../../components/field';
-import { gql } from '../../../lib/graphql-client';
-import { noErrors, toFormErrors, type FormErrors } from '../../../lib/form-errors';
-import { formatDate } from '../../../lib/format';
+import { ErrorAlert, OkAlert } from '@/app/components/alerts';
+import { TextAreaField, TextField } from '@/app/components/field';
+import { gql } from '@/app/lib/graphql-client';
+import { noErrors, toFormErrors, type FormErrors } from '@/app/lib/form-errors';
+import { formatDate } from '@/app/lib/format';
 import type { ProjectOverview } from './types';
 
 const UPDATE_PROJECT = /* GraphQL */ `

@@ -1,10 +1,10 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import { ErrorAlert } from '../../../components/alerts';
-import { SelectField, TextField } from '../../../components/field';
-import { gql } from '../../../lib/graphql-client';
-import { noErrors, toFormErrors, type FormErrors } from '../../../lib/form-errors';
-import { ROLE_OPTIONS, type ProjectRole } from '../../../lib/roles';
+import { ErrorAlert } from '@/app/components/alerts';
+import { SelectField, TextField } from '@/app/components/field';
+import { gql } from '@/app/lib/graphql-client';
+import { noErrors, toFormErrors, type FormErrors } from '@/app/lib/form-errors';
+import { ROLE_OPTIONS, type ProjectRole } from '@/app/lib/roles';
 
 const INVITE = /* GraphQL */ `
   mutation InviteMember($projectId: ID!, $email: String!, $role: ProjectRole!) {

@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../components/alerts';
-import { gql } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
+import { ErrorAlert } from '@/app/components/alerts';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
 import type { ProjectOverview } from './types';
 
 const LEAVE = /* GraphQL */ `mutation LeaveProject($projectId: ID!) { leaveProject(projectId: $projectId) }`;

@@ -1,4 +1,4 @@
-import type { ProjectRole } from '../../../lib/roles';
+import type { ProjectRole } from '@/app/lib/roles';
 
 export interface Member {
   id: string;

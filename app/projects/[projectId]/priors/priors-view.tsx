@@ -1,8 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ErrorAlert, Loading, OkAlert } from '../../../components/alerts';
-import { formatRelative } from '../../../lib/format';
+import { ErrorAlert, Loading, OkAlert } from '@/app/components/alerts';
+import { formatRelative } from '@/app/lib/format';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ImportPriorForm } from './import-form';

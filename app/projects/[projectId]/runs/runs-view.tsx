@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
-import { ErrorAlert, Loading } from '../../../components/alerts';
-import { formatRelative } from '../../../lib/format';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { formatRelative } from '@/app/lib/format';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ProgressBar, StatusBadge } from './status';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useId, useState } from 'react';
-import { gql } from '../../../../lib/graphql-client';
+import { gql } from '@/app/lib/graphql-client';
 import { geneColour } from './trajectory-plot';
 
 const SEARCH = /* GraphQL */ `

@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { gql } from '../../../../lib/graphql-client';
-import { errorMessage } from '../../../../lib/form-errors';
-import { formatDateTime } from '../../../../lib/format';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
+import { formatDateTime } from '@/app/lib/format';
 import type { VersionSummary } from '../types';
 
 const REVERT = /* GraphQL */ `

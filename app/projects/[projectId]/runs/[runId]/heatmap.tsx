@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { useGql } from '../../data-ui/use-gql';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { HEATMAP_SIZES, heatmapMargins, type HeatmapSizeId } from './heatmap-layout';
 
 interface Heatmap {

@@ -3,11 +3,11 @@ import { maxOf } from '@/compute/extent';
 import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DEFAULT_NETWORK_FILTERS, filtersFromSearch, replaceFiltersInUrl } from './network-url';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { useGql } from '../../data-ui/use-gql';
-import { EdgeReviewPanel } from '../../reviews/edge-panel';
-import { ReviewStatusBadge, STATUS_COLOURS } from '../../reviews/review-status';
-import { edgeKey, STATUS_LABELS, STATUSES, type EdgeRef, type EdgeReviewStatus } from '../../reviews/types';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { EdgeReviewPanel } from '@/app/projects/[projectId]/reviews/edge-panel';
+import { ReviewStatusBadge, STATUS_COLOURS } from '@/app/projects/[projectId]/reviews/review-status';
+import { edgeKey, STATUS_LABELS, STATUSES, type EdgeRef, type EdgeReviewStatus } from '@/app/projects/[projectId]/reviews/types';
 
 interface NetworkEdge {
   regulator: string;

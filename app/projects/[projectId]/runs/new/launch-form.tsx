@@ -2,12 +2,12 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { SelectField, TextField } from '../../../../components/field';
-import { gql } from '../../../../lib/graphql-client';
-import { noErrors, toFormErrors, type FormErrors } from '../../../../lib/form-errors';
-import { useGql } from '../../data-ui/use-gql';
-import { useProject } from '../../project-context';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { SelectField, TextField } from '@/app/components/field';
+import { gql } from '@/app/lib/graphql-client';
+import { noErrors, toFormErrors, type FormErrors } from '@/app/lib/form-errors';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { useProject } from '@/app/projects/[projectId]/project-context';
 import { PriorOverlapNote } from './prior-overlap';
 import { prefillFromRun, type RunRecordForPrefill } from './prefill';
 import { HYPERPARAMETERS, LAUNCH_OPTIONS, parseNumberList, type HyperparameterKey, type LaunchOptions, type LrResetChoice, type SelectionChoice } from './launch-options';

@@ -1,5 +1,5 @@
 'use client';
-import { useGql } from '../../data-ui/use-gql';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 
 const MISMATCH = /* GraphQL */ `
   query LaunchGeneMismatch($versionId: ID!, $datasetId: ID!) {
