@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { aliasDeepImports } from './codemods/alias-imports';
 import { repoRoot, sourceFiles } from './lib/import-graph';
 import { domainsImportedBy, domainTies, layerViolations, serverOnlyLeaks, tsxEntryPoints, type Sources } from './lib/layers';
 
@@ -95,5 +96,12 @@ describe('architecture: server-only modules stay out of client bundles and tsx s
     for (const file of ['server/db.ts', 'server/auth/session.ts', 'server/auth/handler.ts', 'server/graphql/handler.ts']) {
       expect(sources.get(file), file).toMatch(/^import 'server-only';$/m);
     }
+  });
+});
+
+describe('architecture: imports name the repository root', () => {
+  it('no import climbs two or more folders (`npm run codemod:alias-imports` rewrites them to @/)', () => {
+    const deep = [...treeSources()].filter(([file, source]) => aliasDeepImports(file, source).rewritten > 0).map(([file]) => file);
+    expect(deep).toEqual([]);
   });
 });
