@@ -1,12 +1,12 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { ErrorAlert, Loading, OkAlert } from '../../components/alerts';
-import { errorMessage } from '../../lib/form-errors';
-import { formatDate } from '../../lib/format';
-import { graphql, type ResultOf } from '../../lib/graphql';
-import { gql } from '../../lib/graphql-client';
-import { roleLabel } from '../../lib/roles';
+import { ErrorAlert, Loading, OkAlert } from '@/app/components/alerts';
+import { errorMessage } from '@/app/lib/form-errors';
+import { formatDate } from '@/app/lib/format';
+import { graphql, type ResultOf } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { roleLabel } from '@/app/lib/roles';
 
 const PREVIEW = graphql(`
   query Invitation($token: String!) { invitation(token: $token) { projectName role invitedByName email expiresAt status alreadyMember } }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { requireViewer } from '../../lib/require-viewer';
+import { requireViewer } from '@/app/lib/require-viewer';
 import { ProjectProvider } from './project-context';
 import { ProjectHeader } from './project-header';
 import { ProjectTabs } from './project-tabs';

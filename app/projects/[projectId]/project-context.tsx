@@ -1,7 +1,7 @@
 'use client';
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { graphql, type ResultOf } from '../../lib/graphql';
-import { gql, GraphQLRequestError } from '../../lib/graphql-client';
+import { graphql, type ResultOf } from '@/app/lib/graphql';
+import { gql, GraphQLRequestError } from '@/app/lib/graphql-client';
 
 
 interface ProjectContextValue {

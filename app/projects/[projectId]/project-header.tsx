@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
-import { ErrorAlert } from '../../components/alerts';
-import { roleBadgeClass, roleLabel } from '../../lib/roles';
+import { ErrorAlert } from '@/app/components/alerts';
+import { roleBadgeClass, roleLabel } from '@/app/lib/roles';
 import { useProject } from './project-context';
 
 export function ProjectHeader() {

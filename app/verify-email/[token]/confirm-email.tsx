@@ -1,10 +1,10 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ErrorAlert, OkAlert } from '../../components/alerts';
-import { errorMessage } from '../../lib/form-errors';
-import { gql } from '../../lib/graphql-client';
-import { graphql } from '../../lib/graphql';
+import { ErrorAlert, OkAlert } from '@/app/components/alerts';
+import { errorMessage } from '@/app/lib/form-errors';
+import { gql } from '@/app/lib/graphql-client';
+import { graphql } from '@/app/lib/graphql';
 
 const VERIFY = graphql(`mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }`);
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../../backend';
-import { Random } from '../../random';
+import { useBackend } from '@/compute/backend';
+import { Random } from '@/compute/random';
 import { initPhoenixParams } from '../init';
 import { fullMasks } from '../params';
 import { masksToFlat, PhoenixModel, type PairBatch, type SolverConfig } from '../phoenix';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../random';
+import { Random } from '@/compute/random';
 import { gemmInstance, gemmModuleBytes } from './wasm-gemm';
 
 /** Fills A, B and C with random numbers and returns their float offsets. */

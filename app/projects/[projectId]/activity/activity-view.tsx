@@ -1,7 +1,7 @@
 'use client';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { ErrorAlert, Loading } from '../../../components/alerts';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
 import { useGql } from '../data-ui/use-gql';
 import { ActivityList } from '../overview/activity-list';
 import { useProject } from '../project-context';

@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { Loading } from '../../../components/alerts';
+import { Loading } from '@/app/components/alerts';
 import { ActivityView } from './activity-view';
 
 export default function ActivityPage() {

@@ -1,8 +1,8 @@
 'use client';
 import Link from 'next/link';
-import { graphql } from '../../../lib/graphql';
+import { graphql } from '@/app/lib/graphql';
 import { useEffect, useMemo, useState } from 'react';
-import { ErrorAlert, Loading } from '../../../components/alerts';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { fmt, formatLambda, GOLD_STANDARDS, pct, RUNS, sci } from '../runs/types';

@@ -1,5 +1,5 @@
-import { GraphQLRequestError } from '../../../lib/graphql-client';
-import type { FormErrors } from '../../../lib/form-errors';
+import { GraphQLRequestError } from '@/app/lib/graphql-client';
+import type { FormErrors } from '@/app/lib/form-errors';
 
 /**
  * Like toFormErrors, but a file problem keeps its place in the file: the message already says

@@ -1,8 +1,8 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ResultOf, TadaDocumentNode, VariablesOf } from '../../../lib/graphql';
-import { request } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
+import type { ResultOf, TadaDocumentNode, VariablesOf } from '@/app/lib/graphql';
+import { request } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
 
 /** Loads a query when its variables change (`null`: not yet); `reload` fetches it again (after a write). */
 // biome-ignore lint/suspicious/noExplicitAny: any document, typed by its own result and variables

@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ErrorAlert, OkAlert } from '../../../components/alerts';
-import { EmptyState } from '../../../components/empty-state';
-import { CreatedCell, ListCard } from '../../../components/list-card';
+import { ErrorAlert, OkAlert } from '@/app/components/alerts';
+import { EmptyState } from '@/app/components/empty-state';
+import { CreatedCell, ListCard } from '@/app/components/list-card';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { DATASETS, FORMAT_LABELS, type DatasetSummary } from './types';

@@ -1,4 +1,4 @@
-import { type EnumOf, graphql, type ResultOf } from '../../../lib/graphql';
+import { type EnumOf, graphql, type ResultOf } from '@/app/lib/graphql';
 
 export type DatasetFormat = EnumOf<'DatasetFormat'>;
 

@@ -1,11 +1,11 @@
 'use client';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../components/alerts';
-import { SubmitButton } from '../../../components/submit-button';
-import { SelectField, TextAreaField, TextField } from '../../../components/field';
-import { graphql } from '../../../lib/graphql';
-import { gqlUpload } from '../../../lib/graphql-client';
-import { useFormSubmit } from '../../../lib/use-form-submit';
+import { ErrorAlert } from '@/app/components/alerts';
+import { SubmitButton } from '@/app/components/submit-button';
+import { SelectField, TextAreaField, TextField } from '@/app/components/field';
+import { graphql } from '@/app/lib/graphql';
+import { gqlUpload } from '@/app/lib/graphql-client';
+import { useFormSubmit } from '@/app/lib/use-form-submit';
 import { FileField, type ChosenFile } from '../data-ui/file-field';
 import { toUploadErrors } from '../data-ui/file-errors';
 import { FORMAT_LABELS, type DatasetFormat } from './types';

@@ -1,12 +1,12 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ErrorAlert, OkAlert } from '../../../components/alerts';
-import { EmptyState } from '../../../components/empty-state';
-import { CreatedCell, ListCard } from '../../../components/list-card';
-import { graphql, type ResultOf } from '../../../lib/graphql';
-import { gql } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
+import { ErrorAlert, OkAlert } from '@/app/components/alerts';
+import { EmptyState } from '@/app/components/empty-state';
+import { CreatedCell, ListCard } from '@/app/components/list-card';
+import { graphql, type ResultOf } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ImportGoldStandardForm } from './import-form';

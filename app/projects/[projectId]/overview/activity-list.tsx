@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatDateTime, formatRelative } from '../../../lib/format';
+import { formatDateTime, formatRelative } from '@/app/lib/format';
 import { describeEvent, eventHref } from './describe-event';
 import type { ActivityEvent } from './types';
 

@@ -1,12 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { ErrorAlert, OkAlert } from '../../../components/alerts';
-import { SubmitButton } from '../../../components/submit-button';
-import { TextAreaField, TextField } from '../../../components/field';
-import { graphql } from '../../../lib/graphql';
-import { gql } from '../../../lib/graphql-client';
-import { useFormSubmit } from '../../../lib/use-form-submit';
-import { formatDate } from '../../../lib/format';
+import { ErrorAlert, OkAlert } from '@/app/components/alerts';
+import { SubmitButton } from '@/app/components/submit-button';
+import { TextAreaField, TextField } from '@/app/components/field';
+import { graphql } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { useFormSubmit } from '@/app/lib/use-form-submit';
+import { formatDate } from '@/app/lib/format';
 import type { ProjectOverview } from './types';
 
 const UPDATE_PROJECT = graphql(`

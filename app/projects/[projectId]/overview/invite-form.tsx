@@ -1,12 +1,12 @@
 'use client';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../components/alerts';
-import { SubmitButton } from '../../../components/submit-button';
-import { SelectField, TextField } from '../../../components/field';
-import { graphql } from '../../../lib/graphql';
-import { gql } from '../../../lib/graphql-client';
-import { useFormSubmit } from '../../../lib/use-form-submit';
-import { ROLE_OPTIONS, type ProjectRole } from '../../../lib/roles';
+import { ErrorAlert } from '@/app/components/alerts';
+import { SubmitButton } from '@/app/components/submit-button';
+import { SelectField, TextField } from '@/app/components/field';
+import { graphql } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { useFormSubmit } from '@/app/lib/use-form-submit';
+import { ROLE_OPTIONS, type ProjectRole } from '@/app/lib/roles';
 
 const INVITE = graphql(`
   mutation InviteMember($projectId: ID!, $email: String!, $role: ProjectRole!) {

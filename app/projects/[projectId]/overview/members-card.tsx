@@ -1,11 +1,11 @@
 'use client';
 import { useState } from 'react';
-import { ErrorAlert, OkAlert } from '../../../components/alerts';
-import { graphql } from '../../../lib/graphql';
-import { gql } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
-import { formatDate } from '../../../lib/format';
-import { ROLE_OPTIONS, roleBadgeClass, roleLabel, type ProjectRole } from '../../../lib/roles';
+import { ErrorAlert, OkAlert } from '@/app/components/alerts';
+import { graphql } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
+import { formatDate } from '@/app/lib/format';
+import { ROLE_OPTIONS, roleBadgeClass, roleLabel, type ProjectRole } from '@/app/lib/roles';
 import { InviteForm, issuedLink, type IssuedLink } from './invite-form';
 import type { Member, ProjectOverview } from './types';
 

@@ -1,8 +1,8 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
-import { ErrorAlert, Loading } from '../../../components/alerts';
-import { gql } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
 import { useProject } from '../project-context';
 import { ActivityCard } from './activity-card';
 import { DetailsCard } from './details-card';

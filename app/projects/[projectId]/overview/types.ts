@@ -1,4 +1,4 @@
-import { graphql, type ResultOf } from '../../../lib/graphql';
+import { graphql, type ResultOf } from '@/app/lib/graphql';
 
 /** One line of a project's history, on the overview and on the activity page. */
 export const ACTIVITY_EVENT_FIELDS = graphql(`

@@ -1,5 +1,5 @@
 /** How a prior version's genes meet one dataset of the project (GraphQL `PriorDatasetOverlap`). */
-import { graphql, type ResultOf } from '../../../lib/graphql';
+import { graphql, type ResultOf } from '@/app/lib/graphql';
 export const DATASET_OVERLAP_FIELDS = graphql(`
   fragment DatasetOverlapFields on PriorVersion @_unmask {
     datasetOverlap { datasetName mismatch { priorGeneCount matchedGeneCount missingGenes keptEdgeCount droppedEdgeCount } }

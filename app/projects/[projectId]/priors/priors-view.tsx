@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
-import { graphql } from '../../../lib/graphql';
+import { graphql } from '@/app/lib/graphql';
 import { useState } from 'react';
-import { ErrorAlert, OkAlert } from '../../../components/alerts';
-import { EmptyState } from '../../../components/empty-state';
-import { ListCard } from '../../../components/list-card';
-import { formatRelative } from '../../../lib/format';
+import { ErrorAlert, OkAlert } from '@/app/components/alerts';
+import { EmptyState } from '@/app/components/empty-state';
+import { ListCard } from '@/app/components/list-card';
+import { formatRelative } from '@/app/lib/format';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ImportPriorForm } from './import-form';

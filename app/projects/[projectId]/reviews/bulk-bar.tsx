@@ -1,6 +1,6 @@
 'use client';
 import { useState } from 'react';
-import { gql } from '../../../lib/graphql-client';
+import { gql } from '@/app/lib/graphql-client';
 import { BULK_VERDICT, REASON_LABELS, type RejectionReason, type ReviewQueueItem, type VerdictKind } from './types';
 
 

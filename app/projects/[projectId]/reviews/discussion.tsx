@@ -1,8 +1,8 @@
 'use client';
 import { forwardRef, useState, type FormEvent, type ReactNode } from 'react';
-import { ErrorAlert } from '../../../components/alerts';
-import { formatDateTime, formatRelative } from '../../../lib/format';
-import { gql } from '../../../lib/graphql-client';
+import { ErrorAlert } from '@/app/components/alerts';
+import { formatDateTime, formatRelative } from '@/app/lib/format';
+import { gql } from '@/app/lib/graphql-client';
 import { useProject } from '../project-context';
 import type { EdgeComment, ReviewedEdge } from './types';
 import { useEdgeWrite } from './use-edge-write';

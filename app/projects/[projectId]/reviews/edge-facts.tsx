@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import { ErrorAlert } from '../../../components/alerts';
-import { formatDateTime, formatRelative } from '../../../lib/format';
-import { gql } from '../../../lib/graphql-client';
+import { ErrorAlert } from '@/app/components/alerts';
+import { formatDateTime, formatRelative } from '@/app/lib/format';
+import { gql } from '@/app/lib/graphql-client';
 import { SignBadge } from '../data-ui/signs';
 import { EvidenceList } from './evidence';
 import { REASON_LABELS, VERDICT_LABELS, type ReviewedEdge, type Verdict, type VerdictKind } from './types';

@@ -1,8 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { ErrorAlert, Loading } from '../../../components/alerts';
-import { formatDateTime } from '../../../lib/format';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { formatDateTime } from '@/app/lib/format';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { Discussion } from './discussion';

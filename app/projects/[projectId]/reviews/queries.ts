@@ -2,7 +2,7 @@
  * The review loop's GraphQL documents beside the panel's (types.ts), in one place so that
  * queries.test.ts can check every one of them against schema.graphql.
  */
-import { graphql, type ResultOf } from '../../../lib/graphql';
+import { graphql, type ResultOf } from '@/app/lib/graphql';
 import { ACTIVITY_EVENT_FIELDS } from '../overview/types';
 
 /** Unchanged prior edges drawn around a proposal, as in the version diff. */

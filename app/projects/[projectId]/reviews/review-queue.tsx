@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useRef, useState } from 'react';
-import { ErrorAlert, Loading, OkAlert } from '../../../components/alerts';
-import { gql, GraphQLRequestError } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
+import { ErrorAlert, Loading, OkAlert } from '@/app/components/alerts';
+import { gql, GraphQLRequestError } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { BulkBar, bulkVerdict } from './bulk-bar';

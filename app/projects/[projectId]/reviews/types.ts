@@ -1,5 +1,5 @@
 /** Queries and shapes of the review loop (contract: server/reviews/schema.ts); the types come from the documents. */
-import { type EnumOf, graphql, type ResultOf } from '../../../lib/graphql';
+import { type EnumOf, graphql, type ResultOf } from '@/app/lib/graphql';
 
 export type EdgeReviewStatus = EnumOf<'EdgeReviewStatus'>;
 export type VerdictKind = EnumOf<'VerdictKind'>;

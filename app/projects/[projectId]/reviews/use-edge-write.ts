@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { GraphQLRequestError } from '../../../lib/graphql-client';
-import { errorMessage } from '../../../lib/form-errors';
+import { GraphQLRequestError } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
 
 /**
  * Runs one write on an edge. On success and on CONFLICT (someone else changed the edge first) the edge is

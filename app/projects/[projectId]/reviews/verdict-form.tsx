@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
-import { ErrorAlert } from '../../../components/alerts';
-import { gql } from '../../../lib/graphql-client';
+import { ErrorAlert } from '@/app/components/alerts';
+import { gql } from '@/app/lib/graphql-client';
 import { EvidenceEditor, evidenceDraft, evidenceInput, type EvidenceDraft } from './evidence';
 import { REASON_LABELS, SET_VERDICT, type RejectionReason, type ReviewedEdge, type VerdictKind } from './types';
 import { useEdgeWrite } from './use-edge-write';

@@ -1,8 +1,8 @@
 'use client';
 import Link from 'next/link';
-import { ErrorAlert } from '../../../components/alerts';
-import { EmptyState } from '../../../components/empty-state';
-import { CreatedCell, ListCard } from '../../../components/list-card';
+import { ErrorAlert } from '@/app/components/alerts';
+import { EmptyState } from '@/app/components/empty-state';
+import { CreatedCell, ListCard } from '@/app/components/list-card';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ProgressBar, StatusBadge } from './status';

@@ -1,5 +1,5 @@
 /** Queries and shapes shared by the runs pages (server: server/runs/schema.ts); the types come from the documents. */
-import { type EnumOf, graphql, type ResultOf } from '../../../lib/graphql';
+import { type EnumOf, graphql, type ResultOf } from '@/app/lib/graphql';
 
 export type RunStatus = EnumOf<'RunStatus'>;
 export type Strategy = EnumOf<'Strategy'>;

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useId, useState } from 'react';
-import { graphql } from '../../../../lib/graphql';
-import { gql } from '../../../../lib/graphql-client';
+import { graphql } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
 import { geneColour } from './trajectory-plot';
 
 const SEARCH = graphql(`

@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
-import { graphql } from '../../../../lib/graphql';
+import { graphql } from '@/app/lib/graphql';
 import { useState } from 'react';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { formatRelative } from '../../../../lib/format';
-import { useGql } from '../../data-ui/use-gql';
-import { useProject } from '../../project-context';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { formatRelative } from '@/app/lib/format';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { useProject } from '@/app/projects/[projectId]/project-context';
 
 const PAGE = 100;
 

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import type { ElementDefinition, StylesheetJson } from 'cytoscape';
-import { CytoscapeGraph } from '../../../../components/cytoscape-graph';
+import { CytoscapeGraph } from '@/app/components/cytoscape-graph';
 
 export interface NetworkEdge {
   regulator: string;

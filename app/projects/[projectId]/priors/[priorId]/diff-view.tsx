@@ -1,11 +1,11 @@
 'use client';
 import dynamic from 'next/dynamic';
 import type { ReactNode } from 'react';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { SelectField } from '../../../../components/field';
-import { SignBadge } from '../../data-ui/signs';
-import { useGql } from '../../data-ui/use-gql';
-import { graphql, type ResultOf } from '../../../../lib/graphql';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { SelectField } from '@/app/components/field';
+import { SignBadge } from '@/app/projects/[projectId]/data-ui/signs';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { graphql, type ResultOf } from '@/app/lib/graphql';
 import type { VersionSummary } from '../types';
 import type { NetworkEdge } from './diff-network';
 

@@ -1,12 +1,12 @@
 'use client';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { SelectField, TextField } from '../../../../components/field';
-import { graphql } from '../../../../lib/graphql';
-import { gql, GraphQLRequestError } from '../../../../lib/graphql-client';
-import { errorMessage } from '../../../../lib/form-errors';
-import { SIGN_OPTIONS, SignBadge } from '../../data-ui/signs';
-import { useGql } from '../../data-ui/use-gql';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { SelectField, TextField } from '@/app/components/field';
+import { graphql } from '@/app/lib/graphql';
+import { gql, GraphQLRequestError } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
+import { SIGN_OPTIONS, SignBadge } from '@/app/projects/[projectId]/data-ui/signs';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { PRIOR_EDGE_FIELDS, type PriorEdge, type VersionSummary } from '../types';
 
 export type EdgeChange =

@@ -1,11 +1,11 @@
 'use client';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../../components/alerts';
-import { SelectField } from '../../../../components/field';
-import { graphql, type ResultOf } from '../../../../lib/graphql';
-import { gql } from '../../../../lib/graphql-client';
-import { errorMessage } from '../../../../lib/form-errors';
-import { useGql } from '../../data-ui/use-gql';
+import { ErrorAlert } from '@/app/components/alerts';
+import { SelectField } from '@/app/components/field';
+import { graphql, type ResultOf } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import type { VersionSummary } from '../types';
 
 

@@ -1,16 +1,16 @@
 'use client';
 import Link from 'next/link';
 import { useMemo, useState, type FormEvent } from 'react';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { TextField } from '../../../../components/field';
-import { gql } from '../../../../lib/graphql-client';
-import { errorMessage } from '../../../../lib/form-errors';
-import { useGql } from '../../data-ui/use-gql';
-import { ReviewStatusBadge } from '../../reviews/review-status';
-import type { ResultOf } from '../../../../lib/graphql';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { TextField } from '@/app/components/field';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { ReviewStatusBadge } from '@/app/projects/[projectId]/reviews/review-status';
+import type { ResultOf } from '@/app/lib/graphql';
 import type { VersionSummary } from '../types';
 import { DiffNetwork, DiffTable, key, networkEdges, type Edge, type PriorDiff } from './diff-view';
-import { COMMIT_REVIEW_PROPOSAL, PROPOSAL_NETWORK_EDGE_LIMIT, REVIEW_PROPOSAL } from '../../reviews/queries';
+import { COMMIT_REVIEW_PROPOSAL, PROPOSAL_NETWORK_EDGE_LIMIT, REVIEW_PROPOSAL } from '@/app/projects/[projectId]/reviews/queries';
 
 type ReviewProposalData = ResultOf<typeof REVIEW_PROPOSAL>['reviewProposal'];
 type ProposedChange = ReviewProposalData['add'][number];

@@ -1,9 +1,9 @@
 'use client';
 import { useState } from 'react';
-import { graphql } from '../../../../lib/graphql';
-import { gql } from '../../../../lib/graphql-client';
-import { errorMessage } from '../../../../lib/form-errors';
-import { formatDateTime } from '../../../../lib/format';
+import { graphql } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
+import { formatDateTime } from '@/app/lib/format';
 import type { VersionSummary } from '../types';
 
 const REVERT = graphql(`

@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { graphql } from '../../../../lib/graphql';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { useGql } from '../../data-ui/use-gql';
+import { graphql } from '@/app/lib/graphql';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { HEATMAP_SIZES, heatmapMargins, type HeatmapSizeId } from './heatmap-layout';
 
 

@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { gql } from '../../../../lib/graphql-client';
-import { graphql } from '../../../../lib/graphql';
-import { errorMessage } from '../../../../lib/form-errors';
-import { useGql } from '../../data-ui/use-gql';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { gql } from '@/app/lib/graphql-client';
+import { graphql } from '@/app/lib/graphql';
+import { errorMessage } from '@/app/lib/form-errors';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { levelLabel, levelTsv, type LevelEdge, type RunLevel } from './level-format';
 
 const LEVELS = graphql(`query RunLevels($id: ID!) { run(id: $id) { id levels { level firstEpoch lastEpoch bestEpoch sparsity valMse valSe testMse edgeCount kept } } }`);

@@ -1,9 +1,9 @@
 'use client';
 import { useState } from 'react';
-import { ErrorAlert } from '../../../../components/alerts';
-import { graphql } from '../../../../lib/graphql';
-import { gql } from '../../../../lib/graphql-client';
-import { errorMessage } from '../../../../lib/form-errors';
+import { ErrorAlert } from '@/app/components/alerts';
+import { graphql } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
 import { fmt, METRICS_FIELDS, type GoldStandardOption, type RunMetrics } from '../types';
 
 const COMPUTE = graphql(`

@@ -1,7 +1,7 @@
 import type { ElementDefinition, StylesheetJson } from 'cytoscape';
 import { maxOf } from '@/compute';
-import { STATUS_COLOURS } from '../../reviews/review-status';
-import { STATUSES, type EdgeReviewStatus } from '../../reviews/types';
+import { STATUS_COLOURS } from '@/app/projects/[projectId]/reviews/review-status';
+import { STATUSES, type EdgeReviewStatus } from '@/app/projects/[projectId]/reviews/types';
 
 /** The run network as the page receives it (the RunNetwork GraphQL type). */
 export interface NetworkEdge {

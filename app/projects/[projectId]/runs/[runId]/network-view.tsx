@@ -1,14 +1,14 @@
 'use client';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { graphql } from '../../../../lib/graphql';
+import { graphql } from '@/app/lib/graphql';
 import { DEFAULT_NETWORK_FILTERS, filtersFromSearch, replaceFiltersInUrl } from './network-url';
 import { COLOURS, isLargeNetwork, LARGE_NETWORK_EDGES, networkElements, networkStyle, type NetworkEdge, type RunNetwork } from './network-graph';
-import { CytoscapeGraph } from '../../../../components/cytoscape-graph';
-import { ErrorAlert, Loading } from '../../../../components/alerts';
-import { useGql } from '../../data-ui/use-gql';
-import { EdgeReviewPanel } from '../../reviews/edge-panel';
-import { ReviewStatusBadge, STATUS_COLOURS } from '../../reviews/review-status';
-import { edgeKey, STATUS_LABELS, STATUSES, type EdgeRef, type EdgeReviewStatus } from '../../reviews/types';
+import { CytoscapeGraph } from '@/app/components/cytoscape-graph';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { EdgeReviewPanel } from '@/app/projects/[projectId]/reviews/edge-panel';
+import { ReviewStatusBadge, STATUS_COLOURS } from '@/app/projects/[projectId]/reviews/review-status';
+import { edgeKey, STATUS_LABELS, STATUSES, type EdgeRef, type EdgeReviewStatus } from '@/app/projects/[projectId]/reviews/types';
 
 const NETWORK = graphql(`
   query RunNetwork($id: ID!, $input: RunNetworkInput) {

@@ -2,13 +2,13 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { ErrorAlert, Loading, OkAlert } from '../../../../components/alerts';
-import { graphql } from '../../../../lib/graphql';
-import { gql } from '../../../../lib/graphql-client';
-import { errorMessage } from '../../../../lib/form-errors';
-import { formatDateTime } from '../../../../lib/format';
-import { useGql } from '../../data-ui/use-gql';
-import { useProject } from '../../project-context';
+import { ErrorAlert, Loading, OkAlert } from '@/app/components/alerts';
+import { graphql } from '@/app/lib/graphql';
+import { gql } from '@/app/lib/graphql-client';
+import { errorMessage } from '@/app/lib/form-errors';
+import { formatDateTime } from '@/app/lib/format';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { useProject } from '@/app/projects/[projectId]/project-context';
 import { ProgressBar, StatusBadge } from '../status';
 import {
   formatLambda,

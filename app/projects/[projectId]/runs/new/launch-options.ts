@@ -1,5 +1,5 @@
 import { fieldHint, TRAIN_FIELDS, type TrainFieldKey } from '@/compute';
-import { type EnumOf, graphql, type ResultOf } from '../../../../lib/graphql';
+import { type EnumOf, graphql, type ResultOf } from '@/app/lib/graphql';
 
 /** What the launch form needs from the project, and how its hyperparameter inputs map to the API. */
 export const LAUNCH_OPTIONS = graphql(`

@@ -1,6 +1,6 @@
 'use client';
-import { useGql } from '../../data-ui/use-gql';
-import { graphql } from '../../../../lib/graphql';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { graphql } from '@/app/lib/graphql';
 
 const MISMATCH = graphql(`
   query LaunchGeneMismatch($versionId: ID!, $datasetId: ID!) {

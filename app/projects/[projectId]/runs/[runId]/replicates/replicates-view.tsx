@@ -1,13 +1,13 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ErrorAlert, Loading } from '../../../../../components/alerts';
-import { gql } from '../../../../../lib/graphql-client';
-import { graphql } from '../../../../../lib/graphql';
-import { errorMessage } from '../../../../../lib/form-errors';
-import { useGql } from '../../../data-ui/use-gql';
-import { useProject } from '../../../project-context';
-import { GOLD_STANDARDS, type GoldStandardOption } from '../../types';
+import { ErrorAlert, Loading } from '@/app/components/alerts';
+import { gql } from '@/app/lib/graphql-client';
+import { graphql } from '@/app/lib/graphql';
+import { errorMessage } from '@/app/lib/form-errors';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { useProject } from '@/app/projects/[projectId]/project-context';
+import { GOLD_STANDARDS, type GoldStandardOption } from '@/app/projects/[projectId]/runs/types';
 import { consensusTsv, fixed, type Analysis } from './replicates-format';
 
 const PAGE = 25;
