@@ -80,7 +80,8 @@ export default defineConfig({
   },
   webServer: {
     // `env -u`: a DATABASE_URL or session settings in the caller's shell must not leak into the test server.
-    command: 'env -u DATABASE_URL -u NEXTAUTH_SECRET -u OIDC_ISSUER -u OIDC_CLIENT_ID -u OIDC_CLIENT_SECRET node node_modules/tsx/dist/cli.mjs scripts/start.ts',
+    command:
+      'env -u DATABASE_URL -u NEXTAUTH_SECRET -u OIDC_ISSUER -u OIDC_CLIENT_ID -u OIDC_CLIENT_SECRET node node_modules/tsx/dist/cli.mjs scripts/start.ts',
     url: `${baseURL}/api/auth/providers`,
     env: {
       PORT: String(port),

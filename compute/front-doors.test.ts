@@ -14,7 +14,11 @@ const OUTSIDE_COMPUTE = ['server', 'app', 'scripts', 'tests', 'db'];
 /** Every module specifier a source names: static and type imports, re-exports, import() and vi.mock(). */
 function specifiersOf(source: string): string[] {
   const found: string[] = [];
-  const patterns = [/\b(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g, /^\s*import\s*['"]([^'"]+)['"]/gm, /\b(?:import|vi\.mock)\s*\(\s*['"]([^'"]+)['"]/g];
+  const patterns = [
+    /\b(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /^\s*import\s*['"]([^'"]+)['"]/gm,
+    /\b(?:import|vi\.mock)\s*\(\s*['"]([^'"]+)['"]/g,
+  ];
   for (const pattern of patterns) for (const m of source.matchAll(pattern)) found.push(m[1]);
   return found;
 }
@@ -105,11 +109,11 @@ describe('the walker', () => {
       { file: 'tests/e.ts', source: "vi.mock('@/compute/backend');" },
     ];
     expect(importsPastFrontDoors(planted)).toEqual([
-      "server/x/a.ts → @/compute/formats/csv",
-      "app/p/b.tsx → ../../compute/types",
-      "server/x/c.ts → @/compute/training/trainer",
-      "scripts/d.ts → ../compute/training/trainer",
-      "tests/e.ts → @/compute/backend",
+      'server/x/a.ts → @/compute/formats/csv',
+      'app/p/b.tsx → ../../compute/types',
+      'server/x/c.ts → @/compute/training/trainer',
+      'scripts/d.ts → ../compute/training/trainer',
+      'tests/e.ts → @/compute/backend',
     ]);
   });
 

@@ -6,7 +6,13 @@ import type { SquareMatrix } from './types';
 // A 4-gene chain with one repression: 4 signed edges, 8 empty off-diagonal places.
 const n = 4;
 const prior: SquareMatrix = { n, data: new Float64Array(n * n) };
-for (const [a, b, s] of [[0, 1, 1], [1, 2, -1], [2, 3, 1], [3, 0, 1]]) prior.data[a * n + b] = s;
+for (const [a, b, s] of [
+  [0, 1, 1],
+  [1, 2, -1],
+  [2, 3, 1],
+  [3, 0, 1],
+])
+  prior.data[a * n + b] = s;
 const edgesOf = (m: SquareMatrix) => Array.from(m.data.keys()).filter((k) => m.data[k] !== 0);
 
 describe('corruptPrior', () => {

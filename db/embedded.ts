@@ -166,7 +166,8 @@ async function waitUntilReady(url: string, child: ChildProcess, logFile: string,
       await client.query('select 1');
       return;
     } catch (e) {
-      if (Date.now() > deadline) throw new Error(`The embedded PostgreSQL did not accept connections within ${timeoutMs / 1000} s: ${(e as Error).message}\n${tail(logFile)}`);
+      if (Date.now() > deadline)
+        throw new Error(`The embedded PostgreSQL did not accept connections within ${timeoutMs / 1000} s: ${(e as Error).message}\n${tail(logFile)}`);
     } finally {
       await client.end().catch(() => undefined);
     }
@@ -206,7 +207,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // TCP only: no socket file in /tmp that another cluster or user could collide with.
     ['unix_socket_directories', ''],
     ['max_connections', '200'],
-    ...(options.durable === false ? [['fsync', 'off'], ['synchronous_commit', 'off'], ['full_page_writes', 'off']] : []),
+    ...(options.durable === false
+      ? [
+          ['fsync', 'off'],
+          ['synchronous_commit', 'off'],
+          ['full_page_writes', 'off'],
+        ]
+      : []),
   ];
   const child = spawn(bins.postgres, ['-D', dataDir, '-p', String(port), ...settings.flatMap(([k, v]) => ['-c', `${k}=${v}`])], {
     ...(account ?? {}),

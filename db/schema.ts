@@ -59,7 +59,9 @@ export const userSessions = pgTable(
   'user_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
@@ -82,7 +84,9 @@ export const identities = pgTable(
   'identities',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     provider: text('provider').notNull(),
     subject: text('subject').notNull(),
     createdAt: createdAt(),
@@ -95,7 +99,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** First characters of the secret, shown in the UI so a user can tell tokens apart. */
     prefix: text('prefix').notNull(),
@@ -123,8 +129,12 @@ export const projects = pgTable('projects', {
 export const memberships = pgTable(
   'memberships',
   {
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     role: projectRole('role').notNull(),
     createdAt: createdAt(),
   },
@@ -139,7 +149,9 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
     role: projectRole('role').notNull(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
@@ -152,10 +164,7 @@ export const invitations = pgTable(
     declinedAt: timestamp('declined_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex('invitations_project_email_key').on(t.projectId, t.email),
-    uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
-  ],
+  (t) => [uniqueIndex('invitations_project_email_key').on(t.projectId, t.email), uniqueIndex('invitations_token_hash_key').on(t.tokenHash)],
 );
 
 // ── audit ───────────────────────────────────────────────────────────────────
@@ -183,7 +192,9 @@ export const datasets = pgTable(
   'datasets',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     /** Upload layout: `trajectory-csv`, `tidy-csv`, `matrix-pseudotime`. */
@@ -203,7 +214,9 @@ export const datasets = pgTable(
 export const datasetTrajectories = pgTable(
   'dataset_trajectories',
   {
-    datasetId: uuid('dataset_id').notNull().references(() => datasets.id, { onDelete: 'cascade' }),
+    datasetId: uuid('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'cascade' }),
     index: integer('index').notNull(),
     /** Held-out role chosen at upload: `train` (train/validation pool) or `test`. */
     role: text('role').notNull().default('train'),
@@ -220,7 +233,9 @@ export const priorNetworks = pgTable(
   'prior_networks',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     /** The newest version; edits must name it as their base, so concurrent edits are detected. */
@@ -235,7 +250,9 @@ export const priorVersions = pgTable(
   'prior_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    priorId: uuid('prior_id').notNull().references(() => priorNetworks.id, { onDelete: 'cascade' }),
+    priorId: uuid('prior_id')
+      .notNull()
+      .references(() => priorNetworks.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     parentId: uuid('parent_id'),
     message: text('message').notNull(),
@@ -252,7 +269,9 @@ export const priorVersions = pgTable(
 export const priorEdges = pgTable(
   'prior_edges',
   {
-    versionId: uuid('version_id').notNull().references(() => priorVersions.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => priorVersions.id, { onDelete: 'cascade' }),
     /** regulator and target are `collate "C"` (migration 0007): the primary key is then the edge pages' byte order. */
     regulator: text('regulator').notNull(),
     target: text('target').notNull(),
@@ -270,7 +289,9 @@ export const goldStandards = pgTable(
   'gold_standards',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     /** Where it came from (e.g. ChIP-seq study, database release). */
     source: text('source').notNull().default(''),
@@ -284,7 +305,9 @@ export const goldStandards = pgTable(
 export const goldStandardEdges = pgTable(
   'gold_standard_edges',
   {
-    goldStandardId: uuid('gold_standard_id').notNull().references(() => goldStandards.id, { onDelete: 'cascade' }),
+    goldStandardId: uuid('gold_standard_id')
+      .notNull()
+      .references(() => goldStandards.id, { onDelete: 'cascade' }),
     regulator: text('regulator').notNull(),
     target: text('target').notNull(),
     sign: smallint('sign').notNull().default(0),
@@ -300,7 +323,9 @@ export const runStatus = pgEnum('run_status', ['queued', 'running', 'succeeded',
 /** A λ grid launched together; its runs point here. */
 export const sweeps = pgTable('sweeps', {
   id: uuid('id').primaryKey().defaultRandom(),
-  projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+  projectId: uuid('project_id')
+    .notNull()
+    .references(() => projects.id, { onDelete: 'cascade' }),
   name: text('name').notNull(),
   config: jsonb('config').notNull(),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -311,9 +336,13 @@ export const runs = pgTable(
   'runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    datasetId: uuid('dataset_id').notNull().references(() => datasets.id, { onDelete: 'restrict' }),
+    datasetId: uuid('dataset_id')
+      .notNull()
+      .references(() => datasets.id, { onDelete: 'restrict' }),
     priorVersionId: uuid('prior_version_id').references(() => priorVersions.id, { onDelete: 'restrict' }),
     sweepId: uuid('sweep_id').references(() => sweeps.id, { onDelete: 'set null' }),
     /** The run this one was re-launched from. */
@@ -352,7 +381,9 @@ export const runs = pgTable(
 export const runEpochs = pgTable(
   'run_epochs',
   {
-    runId: uuid('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
     epoch: integer('epoch').notNull(),
     trainLoss: doublePrecision('train_loss').notNull(),
     valLoss: doublePrecision('val_loss').notNull(),
@@ -372,7 +403,9 @@ export const runEpochs = pgTable(
 export const inferredEdges = pgTable(
   'inferred_edges',
   {
-    runId: uuid('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
     regulator: text('regulator').notNull(),
     target: text('target').notNull(),
     effect: doublePrecision('effect').notNull(),
@@ -393,7 +426,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 export const runLevelNetworks = pgTable(
   'run_level_networks',
   {
-    runId: uuid('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
     level: integer('level').notNull(),
     firstEpoch: integer('first_epoch').notNull(),
     lastEpoch: integer('last_epoch').notNull(),
@@ -413,8 +448,12 @@ export const runLevelNetworks = pgTable(
 export const runMetrics = pgTable(
   'run_metrics',
   {
-    runId: uuid('run_id').notNull().references(() => runs.id, { onDelete: 'cascade' }),
-    goldStandardId: uuid('gold_standard_id').notNull().references(() => goldStandards.id, { onDelete: 'cascade' }),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => runs.id, { onDelete: 'cascade' }),
+    goldStandardId: uuid('gold_standard_id')
+      .notNull()
+      .references(() => goldStandards.id, { onDelete: 'cascade' }),
     metrics: jsonb('metrics').notNull(),
     computedAt: createdAt(),
   },
@@ -440,7 +479,9 @@ export const edgeReviews = pgTable(
   'edge_reviews',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     regulator: text('regulator').notNull(),
     target: text('target').notNull(),
     /** Derived by edgeStatus (server/reviews/status.ts) on every write; stored so the queue can filter by it. */
@@ -457,18 +498,19 @@ export const edgeReviews = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('edge_reviews_edge_key').on(t.projectId, t.regulator, t.target),
-    index('edge_reviews_status_idx').on(t.projectId, t.status),
-  ],
+  (t) => [uniqueIndex('edge_reviews_edge_key').on(t.projectId, t.regulator, t.target), index('edge_reviews_status_idx').on(t.projectId, t.status)],
 );
 
 /** Each reviewer's current verdict on an edge (one row per reviewer; a withdrawn verdict is deleted). */
 export const reviewVerdicts = pgTable(
   'review_verdicts',
   {
-    edgeId: uuid('edge_id').notNull().references(() => edgeReviews.id, { onDelete: 'cascade' }),
-    reviewerId: uuid('reviewer_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    edgeId: uuid('edge_id')
+      .notNull()
+      .references(() => edgeReviews.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     verdict: verdictKind('verdict').notNull(),
     reason: rejectionReason('reason'),
     reasonNote: text('reason_note'),
@@ -489,7 +531,9 @@ export const reviewVerdictChanges = pgTable(
   'review_verdict_changes',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    edgeId: uuid('edge_id').notNull().references(() => edgeReviews.id, { onDelete: 'cascade' }),
+    edgeId: uuid('edge_id')
+      .notNull()
+      .references(() => edgeReviews.id, { onDelete: 'cascade' }),
     reviewerId: uuid('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
     fromVerdict: verdictKind('from_verdict'),
     toVerdict: verdictKind('to_verdict'),
@@ -508,8 +552,12 @@ export const edgeComments = pgTable(
   'edge_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    edgeId: uuid('edge_id').notNull().references(() => edgeReviews.id, { onDelete: 'cascade' }),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    edgeId: uuid('edge_id')
+      .notNull()
+      .references(() => edgeReviews.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     runId: uuid('run_id').references(() => runs.id, { onDelete: 'set null' }),
     /** Reply threading: the thread's root (replies to replies attach to the root). */
     parentId: uuid('parent_id'),
@@ -531,7 +579,9 @@ export const edgeCommentRevisions = pgTable(
   'edge_comment_revisions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    commentId: uuid('comment_id').notNull().references(() => edgeComments.id, { onDelete: 'cascade' }),
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => edgeComments.id, { onDelete: 'cascade' }),
     body: text('body').notNull(),
     /** When this body was written. */
     writtenAt: timestamp('written_at', { withTimezone: true }).notNull(),
@@ -544,8 +594,12 @@ export const edgeCommentRevisions = pgTable(
 export const reviewVersionLinks = pgTable(
   'review_version_links',
   {
-    versionId: uuid('version_id').notNull().references(() => priorVersions.id, { onDelete: 'cascade' }),
-    edgeId: uuid('edge_id').notNull().references(() => edgeReviews.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => priorVersions.id, { onDelete: 'cascade' }),
+    edgeId: uuid('edge_id')
+      .notNull()
+      .references(() => edgeReviews.id, { onDelete: 'cascade' }),
     /** `add`, `remove` or `flip`. */
     change: text('change').notNull(),
     createdAt: createdAt(),
@@ -557,8 +611,12 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    projectId: uuid('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     kind: notificationKind('kind').notNull(),
     regulator: text('regulator').notNull(),
     target: text('target').notNull(),

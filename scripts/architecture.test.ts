@@ -13,14 +13,16 @@ function treeSources(): Map<string, string> {
 }
 
 const planted = (extra: Record<string, string>): Sources =>
-  new Map(Object.entries({
-    'db/client.ts': "import pg from 'pg';\n",
-    'server/db.ts': "import 'server-only';\nimport { connect } from '@/db/client';\n",
-    'server/runs/service.ts': "import { getDatabase } from '../db';\n",
-    'compute/model/ode.ts': "import * as tf from '@tensorflow/tfjs';\n",
-    'app/page.tsx': "import { listRuns } from '@/server/runs/service';\n",
-    ...extra,
-  }));
+  new Map(
+    Object.entries({
+      'db/client.ts': "import pg from 'pg';\n",
+      'server/db.ts': "import 'server-only';\nimport { connect } from '@/db/client';\n",
+      'server/runs/service.ts': "import { getDatabase } from '../db';\n",
+      'compute/model/ode.ts': "import * as tf from '@tensorflow/tfjs';\n",
+      'app/page.tsx': "import { listRuns } from '@/server/runs/service';\n",
+      ...extra,
+    }),
+  );
 
 describe('architecture: the layer rules', () => {
   it('the rules find each kind of planted violation, and nothing in a clean tree', () => {
@@ -28,18 +30,19 @@ describe('architecture: the layer rules', () => {
     expect(
       layerViolations(
         planted({
-          'compute/metrics.ts': "import type { Database } from '@/db/client';\nimport { useState } from 'react';\nconst m = await import('../server/runs/service');\n",
+          'compute/metrics.ts':
+            "import type { Database } from '@/db/client';\nimport { useState } from 'react';\nconst m = await import('../server/runs/service');\n",
           'db/seed.ts': "import { listRuns } from '../server/runs/service';\n",
           'server/x.ts': "export { Page } from '@/app/page';\n",
           'app/other.tsx': "import { connect } from '@/db/client';\n",
         }),
       ),
     ).toEqual([
-      "compute/metrics.ts (compute) → ../server/runs/service",
-      "compute/metrics.ts (compute) → @/db/client",
-      "compute/metrics.ts (compute) → react",
-      "db/seed.ts (db) → ../server/runs/service",
-      "server/x.ts (server) → @/app/page",
+      'compute/metrics.ts (compute) → ../server/runs/service',
+      'compute/metrics.ts (compute) → @/db/client',
+      'compute/metrics.ts (compute) → react',
+      'db/seed.ts (db) → ../server/runs/service',
+      'server/x.ts (server) → @/app/page',
     ]);
   });
 

@@ -22,7 +22,11 @@ async function main(): Promise<void> {
   if (!url) {
     const dataDir = path.resolve(env.GRN_DATA_DIR);
     unlock = lockDataDir(dataDir);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), passwordFile: path.join(dataDir, 'pg-password'), logFile: path.join(dataDir, 'pg.log') });
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, 'pg'),
+      passwordFile: path.join(dataDir, 'pg-password'),
+      logFile: path.join(dataDir, 'pg.log'),
+    });
     url = embedded.url;
   }
   try {

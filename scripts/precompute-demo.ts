@@ -32,7 +32,10 @@ const argsSchema = z
     epochs: numeric('epochs').pipe(z.number().int().min(1)).optional(),
     out: z.string().min(1).optional(),
   })
-  .refine((a) => a.epochs === undefined || a.out !== undefined, { message: 'a shortened trial (--epochs) needs --out, so that it leaves the committed runs alone', path: ['out'] });
+  .refine((a) => a.epochs === undefined || a.out !== undefined, {
+    message: 'a shortened trial (--epochs) needs --out, so that it leaves the committed runs alone',
+    path: ['out'],
+  });
 const OPTIONS = { only: { type: 'string' }, backend: { type: 'string' }, epochs: { type: 'string' }, out: { type: 'string' } } as const;
 
 async function main(): Promise<void> {
@@ -86,7 +89,9 @@ async function main(): Promise<void> {
       model: result.model,
     };
     const written = writeDemoRunFile(file, outDir);
-    console.log(`[precompute] wrote ${path.relative(process.cwd(), written)} (${(fs.statSync(written).size / 1024).toFixed(0)} KiB), ${file.wallSeconds.toFixed(0)} s`);
+    console.log(
+      `[precompute] wrote ${path.relative(process.cwd(), written)} (${(fs.statSync(written).size / 1024).toFixed(0)} KiB), ${file.wallSeconds.toFixed(0)} s`,
+    );
     console.log(`[precompute] summary ${JSON.stringify(result.summary)}`);
   }
 }

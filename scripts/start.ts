@@ -32,10 +32,17 @@ const say = (msg: string) => console.log(`[start] ${msg}`);
 
 function parseStartFlags(argv: string[]): { dev: boolean; 'no-build': boolean } {
   try {
-    const { values } = parseArgs({ args: argv, options: { dev: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args: argv,
+      options: { dev: { type: 'boolean', default: false }, 'no-build': { type: 'boolean', default: false } },
+      strict: true,
+      allowPositionals: false,
+    });
     return { dev: values.dev, 'no-build': values['no-build'] };
   } catch (e) {
-    console.error(`[start] ${e instanceof Error ? e.message : String(e)}\nUsage: npm start [-- --no-build]   ·   npm run dev   (settings come from the environment: see "Settings" in README.md)`);
+    console.error(
+      `[start] ${e instanceof Error ? e.message : String(e)}\nUsage: npm start [-- --no-build]   ·   npm run dev   (settings come from the environment: see "Settings" in README.md)`,
+    );
     process.exit(2);
   }
 }
@@ -75,7 +82,14 @@ const webPolicy: SupervisePolicy = { firstDelayMs: 1_000, maxDelayMs: 30_000, he
 /** The web app is still useful without a worker, so a crash-looping worker is retried for ever, once a minute. */
 const workerPolicy: SupervisePolicy = { firstDelayMs: 1_000, maxDelayMs: 60_000, healthyAfterMs: 60_000, maxRestarts: Infinity, windowMs: 0 };
 
-function superviseChild(name: string, policy: SupervisePolicy, start: () => Child, children: Child[], stopping: () => boolean, giveUp: (code: number) => void): void {
+function superviseChild(
+  name: string,
+  policy: SupervisePolicy,
+  start: () => Child,
+  children: Child[],
+  stopping: () => boolean,
+  giveUp: (code: number) => void,
+): void {
   supervise(policy, {
     start,
     stopping,
@@ -83,7 +97,9 @@ function superviseChild(name: string, policy: SupervisePolicy, start: () => Chil
     onExit: (child) => void children.splice(children.indexOf(child), 1),
     onRestart: (code, delayMs) => console.error(`[start] the ${name} exited (code ${code}); restarting it in ${Math.round(delayMs / 1000)} s.`),
     onGiveUp: (code, restarts) => {
-      console.error(`[start] the ${name} exited again (code ${code}) after ${restarts} restarts in ${Math.round(policy.windowMs / 60_000)} minutes; stopping GRN Studio.`);
+      console.error(
+        `[start] the ${name} exited again (code ${code}) after ${restarts} restarts in ${Math.round(policy.windowMs / 60_000)} minutes; stopping GRN Studio.`,
+      );
       giveUp(code || 1);
     },
   });
@@ -130,9 +146,7 @@ async function main(): Promise<void> {
 
   try {
     await buildIfStale();
-    const { secret, created } = env.NEXTAUTH_SECRET
-      ? { secret: env.NEXTAUTH_SECRET, created: false }
-      : loadOrCreateSecret(dataDir);
+    const { secret, created } = env.NEXTAUTH_SECRET ? { secret: env.NEXTAUTH_SECRET, created: false } : loadOrCreateSecret(dataDir);
     if (created) say(`generated a session secret in ${path.join(dataDir, 'nextauth-secret')}`);
 
     let databaseUrl = env.DATABASE_URL;
@@ -172,12 +186,26 @@ async function main(): Promise<void> {
       NEXT_TELEMETRY_DISABLED: '1',
     });
     const stopAll = (code: number) => void shutdown(code);
-    superviseChild('web server', webPolicy, () => startChild('next', [nextBin, dev ? 'dev' : 'start', '-p', String(port)], childEnv), children, () => stopping, stopAll);
+    superviseChild(
+      'web server',
+      webPolicy,
+      () => startChild('next', [nextBin, dev ? 'dev' : 'start', '-p', String(port)], childEnv),
+      children,
+      () => stopping,
+      stopAll,
+    );
 
     const workerFile = path.join(root, 'scripts', 'worker.ts');
     let workerState = 'off (START_WORKER=false)';
     if (env.START_WORKER && fs.existsSync(workerFile)) {
-      superviseChild('compute worker', workerPolicy, () => startChild('worker', ['--import', tsxLoader, workerFile], childEnv), children, () => stopping, stopAll);
+      superviseChild(
+        'compute worker',
+        workerPolicy,
+        () => startChild('worker', ['--import', tsxLoader, workerFile], childEnv),
+        children,
+        () => stopping,
+        stopAll,
+      );
       workerState = `running (${env.WORKER_CONCURRENCY} at a time, backend ${env.COMPUTE_BACKEND})`;
     } else if (env.START_WORKER) {
       workerState = 'none yet (scripts/worker.ts does not exist)';

@@ -5,9 +5,7 @@ import { z } from 'zod';
  * The one place that reads process.env. Everything else receives settings from here,
  * so a typo in a variable name fails at start with a clear message instead of deep inside a request.
  */
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -50,7 +48,10 @@ const envSchema = z.object({
   SEED_DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Set by CI services: a skipped database variant, a skipped test or an empty test stage fails the run. */
-  CI: z.string().optional().transform((v) => v !== undefined && v !== '' && !['false', '0', 'no'].includes(v.toLowerCase())),
+  CI: z
+    .string()
+    .optional()
+    .transform((v) => v !== undefined && v !== '' && !['false', '0', 'no'].includes(v.toLowerCase())),
   /** SMTP server for notification emails (e.g. smtp://user:pass@mail.lab.org:587); without it, notifications are in-app only. */
   SMTP_URL: z.string().url().optional(),
   /** Sender of notification emails, e.g. `GRN Studio <grn@lab.org>`; needed together with SMTP_URL. */
@@ -59,7 +60,12 @@ const envSchema = z.object({
    * Largest body of one streamed upload (POST /api/uploads), in bytes, all of its files together; refused with
    * 413 while streaming. Each file is still held to MAX_FILE_BYTES (64 MiB) by its parser.
    */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(160 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(160 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,8 +81,7 @@ function loadEnv(): Env {
 
 export const env: Env = loadEnv();
 
-export const oidcEnabled = (e: Env = env): boolean =>
-  Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
+export const oidcEnabled = (e: Env = env): boolean => Boolean(e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET);
 
 /**
  * The environment for a child process (next, workers): this process's environment plus the given settings.

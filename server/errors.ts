@@ -3,14 +3,7 @@
  * `extensions.code` (and `extensions.field` for input problems) a client can act on.
  * Anything else is unexpected: logged with its cause and returned as a masked internal error.
  */
-export type DomainErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'BAD_USER_INPUT'
-  | 'CONFLICT'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'TOO_MANY_REQUESTS';
+export type DomainErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'PAYLOAD_TOO_LARGE' | 'TOO_MANY_REQUESTS';
 
 export class DomainError extends Error {
   constructor(
@@ -26,10 +19,8 @@ export class DomainError extends Error {
 export const unauthenticated = (message = 'Sign in to continue.') => new DomainError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} was not found.`);
-export const badInput = (message: string, details: DomainError['details'] = {}) =>
-  new DomainError('BAD_USER_INPUT', message, details);
-export const conflict = (message: string, details: DomainError['details'] = {}) =>
-  new DomainError('CONFLICT', message, details);
+export const badInput = (message: string, details: DomainError['details'] = {}) => new DomainError('BAD_USER_INPUT', message, details);
+export const conflict = (message: string, details: DomainError['details'] = {}) => new DomainError('CONFLICT', message, details);
 
 /** Throttled (sign-in, sign-up, password checks): HTTP answers carry 429 and `Retry-After`. */
 export const tooManyRequests = (retryAfterSeconds: number) =>

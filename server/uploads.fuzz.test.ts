@@ -43,12 +43,17 @@ let inputs = 0;
 const timings: { name: string; mb: number; ms: number }[] = [];
 
 afterAll(() => {
-  const kinds = [...tally.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  const kinds = [...tally.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   console.log(`[fuzz] seed ${FUZZ_SEED}: ${inputs} generated uploads; outcomes: ${kinds}`);
   if (timings.length) {
     const slowest = timings.reduce((a, b) => (b.ms / b.mb > a.ms / a.mb ? b : a));
     console.log(`[fuzz] parse time: ${timings.map((t) => `${t.name} ${t.mb.toFixed(2)} MB ${(t.ms / t.mb).toFixed(0)} ms/MB`).join('; ')}`);
-    console.log(`[fuzz] slowest parse per MB: ${(slowest.ms / slowest.mb).toFixed(0)} ms/MB (${slowest.name}, ${slowest.mb.toFixed(2)} MB); bound ${MAX_MS_PER_MB} ms/MB`);
+    console.log(
+      `[fuzz] slowest parse per MB: ${(slowest.ms / slowest.mb).toFixed(0)} ms/MB (${slowest.name}, ${slowest.mb.toFixed(2)} MB); bound ${MAX_MS_PER_MB} ms/MB`,
+    );
   }
 });
 
@@ -65,7 +70,14 @@ describe('generated uploads get a result or a specific user error', () => {
   });
 });
 
-const mb = (u: Upload) => Buffer.byteLength(Object.values(u).filter((v) => typeof v === 'string' && v.length > 20).join('')) / 1024 / 1024;
+const mb = (u: Upload) =>
+  Buffer.byteLength(
+    Object.values(u)
+      .filter((v) => typeof v === 'string' && v.length > 20)
+      .join(''),
+  ) /
+  1024 /
+  1024;
 
 function timeParse(u: Upload): number {
   let best = Infinity;

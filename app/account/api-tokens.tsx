@@ -15,10 +15,7 @@ import { useHydrated } from '../lib/use-hydrated';
 const TOKEN_FIELDS = graphql(`fragment ApiTokenFields on ApiToken @_unmask { id name prefix createdAt lastUsedAt revokedAt }`);
 type ApiToken = ResultOf<typeof TOKEN_FIELDS>;
 const MY_TOKENS = graphql(`query MyTokens { myTokens { ...ApiTokenFields } }`, [TOKEN_FIELDS]);
-const CREATE_TOKEN = graphql(
-  `mutation CreateApiToken($name: String!) { createApiToken(name: $name) { secret token { ...ApiTokenFields } } }`,
-  [TOKEN_FIELDS],
-);
+const CREATE_TOKEN = graphql(`mutation CreateApiToken($name: String!) { createApiToken(name: $name) { secret token { ...ApiTokenFields } } }`, [TOKEN_FIELDS]);
 const REVOKE_TOKEN = graphql(`mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenFields } }`, [TOKEN_FIELDS]);
 
 export function ApiTokens() {
@@ -55,8 +52,8 @@ export function ApiTokens() {
         API tokens
       </h2>
       <p className="muted small">
-        Scripts call the GraphQL API at <code>/api/graphql</code> with the header <code>Authorization: Bearer &lt;token&gt;</code>.
-        A token acts as you in every project you belong to.
+        Scripts call the GraphQL API at <code>/api/graphql</code> with the header <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you in every
+        project you belong to.
       </p>
       {created ? <NewTokenSecret name={created.name} secret={created.secret} onDone={() => setCreated(null)} /> : null}
       <CreateTokenForm
@@ -80,18 +77,24 @@ export function ApiTokens() {
             <th scope="col">Created</th>
             <th scope="col">Last used</th>
             <th scope="col">Status</th>
-            <th scope="col"><span className="sr-only">Actions</span></th>
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
           </>
         }
         row={(t) => (
           <tr key={t.id} className={t.revokedAt ? 'row-muted' : undefined}>
             <td className="break">{t.name}</td>
-            <td><code>{t.prefix}…</code></td>
+            <td>
+              <code>{t.prefix}…</code>
+            </td>
             <td>{formatDateTime(t.createdAt)}</td>
             <td>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : <span className="muted">never</span>}</td>
             <td>
               {t.revokedAt ? (
-                <span className="badge badge-danger" title={`Revoked ${formatDateTime(t.revokedAt)}`}>Revoked</span>
+                <span className="badge badge-danger" title={`Revoked ${formatDateTime(t.revokedAt)}`}>
+                  Revoked
+                </span>
               ) : (
                 <span className="badge badge-ok">Active</span>
               )}

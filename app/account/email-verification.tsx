@@ -26,9 +26,7 @@ export function EmailVerification() {
   }
   return (
     <div className="alert alert-warning stack" role="status" data-testid="email-unverified">
-      <p>
-        Your email address is not verified yet. Open the link we emailed you; until then you cannot accept invitations or invite others.
-      </p>
+      <p>Your email address is not verified yet. Open the link we emailed you; until then you cannot accept invitations or invite others.</p>
       <ErrorAlert>{error}</ErrorAlert>
       <OkAlert>{notice}</OkAlert>
       <div>

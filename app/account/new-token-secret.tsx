@@ -28,15 +28,7 @@ export function NewTokenSecret({ name, secret, onDone }: { name: string; secret:
       </h3>
       <p className="small">Copy it now: it will not be shown again.</p>
       <div className="row">
-        <input
-          ref={inputRef}
-          type="text"
-          className="mono secret-input"
-          readOnly
-          value={secret}
-          aria-label="New API token"
-          onFocus={(e) => e.target.select()}
-        />
+        <input ref={inputRef} type="text" className="mono secret-input" readOnly value={secret} aria-label="New API token" onFocus={(e) => e.target.select()} />
         <button type="button" className="btn btn-small" onClick={() => void copy()}>
           Copy
         </button>

@@ -37,9 +37,7 @@ type Common = { label: string; hint?: ReactNode; error?: string };
 export function TextField({ label, hint, error, type = 'text', ...rest }: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error}>
-      {({ inputId, describedBy, invalid }) => (
-        <input id={inputId} type={type} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />
-      )}
+      {({ inputId, describedBy, invalid }) => <input id={inputId} type={type} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />}
     </FieldShell>
   );
 }
@@ -47,9 +45,7 @@ export function TextField({ label, hint, error, type = 'text', ...rest }: Common
 export function TextAreaField({ label, hint, error, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} hint={hint} error={error}>
-      {({ inputId, describedBy, invalid }) => (
-        <textarea id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />
-      )}
+      {({ inputId, describedBy, invalid }) => <textarea id={inputId} aria-describedby={describedBy} aria-invalid={invalid || undefined} {...rest} />}
     </FieldShell>
   );
 }

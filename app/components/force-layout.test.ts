@@ -62,7 +62,17 @@ describe('forceLayout', () => {
 
   it('handles graphs of one node, no edges, self-loops and coincident starts', async () => {
     expect([...(await forceLayout({ nodeCount: 1, edges: [] }))]).toEqual([expect.any(Number), expect.any(Number)]);
-    const pos = await forceLayout({ nodeCount: 3, edges: [[0, 0], [1, 2], [1, 2]] }, { yieldToPage: immediately, iterations: 20 });
+    const pos = await forceLayout(
+      {
+        nodeCount: 3,
+        edges: [
+          [0, 0],
+          [1, 2],
+          [1, 2],
+        ],
+      },
+      { yieldToPage: immediately, iterations: 20 },
+    );
     for (const v of pos) expect(Number.isFinite(v)).toBe(true);
     expect(distance(pos, 0, 1)).toBeGreaterThan(1);
   });

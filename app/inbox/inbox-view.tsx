@@ -53,7 +53,15 @@ export function InboxView() {
         </h2>
         <span className="spacer" />
         <label className="small">
-          <input type="checkbox" checked={onlyUnread} onChange={(e) => { setOnlyUnread(e.target.checked); setPage(0); }} /> Unread only
+          <input
+            type="checkbox"
+            checked={onlyUnread}
+            onChange={(e) => {
+              setOnlyUnread(e.target.checked);
+              setPage(0);
+            }}
+          />{' '}
+          Unread only
         </label>
         <button type="button" className="btn btn-small" disabled={!result?.unread} onClick={() => markRead({ all: true })}>
           Mark all read

@@ -21,9 +21,7 @@ export class GraphQLRequestError extends Error {
 type AnyDocument = TadaDocumentNode<any, any>;
 
 /** Documents without variables need no second argument; others must get exactly theirs. */
-type VariablesArg<D extends AnyDocument> = Record<string, never> extends VariablesOf<D>
-  ? [variables?: VariablesOf<D>]
-  : [variables: VariablesOf<D>];
+type VariablesArg<D extends AnyDocument> = Record<string, never> extends VariablesOf<D> ? [variables?: VariablesOf<D>] : [variables: VariablesOf<D>];
 
 const printed = new WeakMap<AnyDocument, string>();
 function queryText(document: AnyDocument): string {
@@ -86,12 +84,7 @@ async function send<TData>(url: string, init: { headers: Record<string, string>;
   const first = body.errors?.[0];
   if (first) {
     const ext = first.extensions ?? {};
-    throw new GraphQLRequestError(
-      first.message,
-      String(ext.code ?? 'INTERNAL_SERVER_ERROR'),
-      typeof ext.field === 'string' ? ext.field : undefined,
-      ext,
-    );
+    throw new GraphQLRequestError(first.message, String(ext.code ?? 'INTERNAL_SERVER_ERROR'), typeof ext.field === 'string' ? ext.field : undefined, ext);
   }
   return body.data as TData;
 }

@@ -10,5 +10,4 @@ export const ROLE_OPTIONS: readonly { value: ProjectRole; label: string }[] = [
 
 export const roleLabel = (role: ProjectRole): string => role[0].toUpperCase() + role.slice(1);
 
-export const roleBadgeClass = (role: ProjectRole): string =>
-  role === 'owner' ? 'badge badge-primary' : role === 'editor' ? 'badge badge-ok' : 'badge';
+export const roleBadgeClass = (role: ProjectRole): string => (role === 'owner' ? 'badge badge-primary' : role === 'editor' ? 'badge badge-ok' : 'badge');

@@ -8,5 +8,9 @@ const subscribe = () => () => {};
  * disabled until then, so an early click is not lost and an early submit does not post the form natively.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(subscribe, () => true, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 }

@@ -13,7 +13,6 @@ import { roleBadgeClass, roleLabel } from '../lib/roles';
 import { useFormSubmit } from '../lib/use-form-submit';
 import { useHydrated } from '../lib/use-hydrated';
 
-
 const PROJECTS = graphql(`
   query Projects { projects { id name description myRole updatedAt } demoProjectOffered }
 `);
@@ -88,8 +87,8 @@ function OpenDemoCard() {
         Demo project
       </h2>
       <p className="small">
-        Your own copy of the DASH paper&rsquo;s SIM350 benchmark: the dataset, a prior with 5% noise, the true network, and
-        finished DASH and IMP runs to compare. Change it as you like; nobody else sees it.
+        Your own copy of the DASH paper&rsquo;s SIM350 benchmark: the dataset, a prior with 5% noise, the true network, and finished DASH and IMP runs to
+        compare. Change it as you like; nobody else sees it.
       </p>
       <ErrorAlert>{error}</ErrorAlert>
       <button

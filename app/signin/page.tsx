@@ -29,11 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="page-narrow">
       <h1>Sign in to GRN Studio</h1>
-      <SignInForm
-        callbackUrl={callbackUrl}
-        initialError={initialError}
-        oidc={oidcEnabled() ? { name: env.OIDC_NAME } : null}
-      />
+      <SignInForm callbackUrl={callbackUrl} initialError={initialError} oidc={oidcEnabled() ? { name: env.OIDC_NAME } : null} />
     </div>
   );
 }

@@ -91,9 +91,7 @@ export function SignInForm({ callbackUrl, initialError, oidc }: Props) {
       ) : null}
       <p className="muted small">
         New to GRN Studio? Create an account; your projects page then offers your own copy of the demo project.{' '}
-        <Link href={`/signup${callbackUrl !== '/' ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`}>
-          Create an account
-        </Link>
+        <Link href={`/signup${callbackUrl !== '/' ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ''}`}>Create an account</Link>
       </p>
     </div>
   );

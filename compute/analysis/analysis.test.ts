@@ -16,11 +16,28 @@ const matrix = (entries: Record<number, number>) => {
   return { n: 3, data };
 };
 const sparse = (entries: [number, number][]): SparseEffects => ({ n: 3, index: entries.map((x) => x[0]), value: entries.map((x) => x[1]) });
-const prior = sparse([[1, 1], [5, -1], [6, 1]]);
-const reference = sparse([[1, 1], [2, 1], [5, -1]]);
+const prior = sparse([
+  [1, 1],
+  [5, -1],
+  [6, 1],
+]);
+const reference = sparse([
+  [1, 1],
+  [2, 1],
+  [5, -1],
+]);
 // Seed 1 prunes c→a; seed 2 keeps it weakly. Both rank a→c first.
-const seed1 = sparse([[1, 0.5], [2, 0.9], [5, -0.3]]);
-const seed2 = sparse([[1, 0.4], [2, 0.6], [5, -0.2], [6, 0.05]]);
+const seed1 = sparse([
+  [1, 0.5],
+  [2, 0.9],
+  [5, -0.3],
+]);
+const seed2 = sparse([
+  [1, 0.4],
+  [2, 0.6],
+  [5, -0.2],
+  [6, 0.05],
+]);
 
 describe('edgeAgreement', () => {
   it('gives each pair its survival, mean rank (pruned = after the seed’s last edge) and mean effect', () => {
@@ -64,7 +81,11 @@ describe('reviewLists', () => {
   });
 
   it('flags pruned prior edges only; a kept edge of the opposite sign is reported, not flagged', () => {
-    const flipped = sparse([[1, 0.4], [2, 0.6], [5, 0.2]]);
+    const flipped = sparse([
+      [1, 0.4],
+      [2, 0.6],
+      [5, 0.2],
+    ]);
     const lists = reviewLists([seed1, flipped], edgeAgreement([seed1, flipped]), prior, { flagAt: 0.5, candidateQuantile: 0.75, acceptAt: 1 });
     const b_c = lists.priorEdges.find((p) => p.index === 5)!;
     expect([b_c.confidence, b_c.signDisagreement, b_c.flagged]).toEqual([0, 0.5, false]);
@@ -73,7 +94,12 @@ describe('reviewLists', () => {
   });
 
   it('gives a candidate the share of replicates where it reaches the quantile of the kept prior edges’ |effect|', () => {
-    const weak = sparse([[1, 0.5], [3, 0.01], [5, -0.3], [6, 0.2]]);
+    const weak = sparse([
+      [1, 0.5],
+      [3, 0.01],
+      [5, -0.3],
+      [6, 0.2],
+    ]);
     const lists = reviewLists([seed1, weak], edgeAgreement([seed1, weak]), prior, { flagAt: 0.5, candidateQuantile: 0.75, acceptAt: 1 });
     // Bars: seed 1's kept prior |effects| 0.3, 0.5 → 0.3; weak's 0.2, 0.3, 0.5 → 0.3. a→c (0.9) passes in
     // seed 1 and is pruned in weak; b→a (0.01) is kept by weak below its bar.
@@ -94,16 +120,31 @@ describe('reviewLists', () => {
   });
 
   it('counts 4 of 5 pruning replicates as exactly 0.8', () => {
-    const keep = sparse([[1, 1], [5, -1], [6, 1]]);
-    const drop = sparse([[1, 1], [5, -1]]);
+    const keep = sparse([
+      [1, 1],
+      [5, -1],
+      [6, 1],
+    ]);
+    const drop = sparse([
+      [1, 1],
+      [5, -1],
+    ]);
     const five = [keep, drop, drop, drop, drop];
     const lists = reviewLists(five, edgeAgreement(five), prior, { flagAt: 0.8, candidateQuantile: 0.75, acceptAt: 1 });
     expect(lists.priorEdges[0]).toMatchObject({ index: 6, confidence: 0.8, flagged: true });
   });
 
   it('treats an unsigned prior edge (value 0) as supported by either sign', () => {
-    const unsigned = sparse([[1, 0], [5, -1], [6, 1]]);
-    const negative = sparse([[1, -0.4], [5, -0.2], [6, 0.3]]);
+    const unsigned = sparse([
+      [1, 0],
+      [5, -1],
+      [6, 1],
+    ]);
+    const negative = sparse([
+      [1, -0.4],
+      [5, -0.2],
+      [6, 0.3],
+    ]);
     const lists = reviewLists([negative], edgeAgreement([negative]), unsigned, { flagAt: 0.5, candidateQuantile: 0.75, acceptAt: 1 });
     expect(lists.priorEdges.find((p) => p.index === 1)?.flagged).toBe(false);
     expect(lists.consensus.index).toEqual([1, 5, 6]);
@@ -125,11 +166,27 @@ describe('sparse effects', () => {
 
 describe('LevelEffectsRecorder', () => {
   const report = (epoch: number, valLoss: number, sparsity: number, pruned = false): EpochReport => ({
-    epoch, totalEpochs: 10, trainLoss: valLoss, valLoss, sparsity, learningRate: 1e-3, seconds: 1, pruned, isBest: false,
+    epoch,
+    totalEpochs: 10,
+    trainLoss: valLoss,
+    valLoss,
+    sparsity,
+    learningRate: 1e-3,
+    seconds: 1,
+    pruned,
+    isBest: false,
   });
   // n = 2, h = 1: E[j, i] = Ws[j] · As[i] · relu(v_i).
   const params = (ws: [number, number], as: [number, number]): PhoenixParams => ({
-    n: 2, h: 1, Ws: Float32Array.from(ws), bs: new Float32Array(1), Wp: new Float32Array(2), bp: new Float32Array(1), As: Float32Array.from(as), Ap: new Float32Array(2), v: Float32Array.from([1, 1]),
+    n: 2,
+    h: 1,
+    Ws: Float32Array.from(ws),
+    bs: new Float32Array(1),
+    Wp: new Float32Array(2),
+    bp: new Float32Array(1),
+    As: Float32Array.from(as),
+    Ap: new Float32Array(2),
+    v: Float32Array.from([1, 1]),
   });
 
   it('keeps the network of each level’s lowest-validation epoch', () => {

@@ -1,6 +1,14 @@
 /** Replicate analysis and per-level networks: light modules (no TensorFlow.js), safe for the server to import. */
 export { edgeAgreement, pairAgreement, ranksByMagnitude, type EdgeAgreement, type PairAgreement } from './replicates';
-export { DEFAULT_REVIEW_LIST_OPTIONS, quantile, reviewLists, type CandidateEdge, type ReviewListOptions, type ReviewLists, type UnsupportedPriorEdge } from './review-lists';
+export {
+  DEFAULT_REVIEW_LIST_OPTIONS,
+  quantile,
+  reviewLists,
+  type CandidateEdge,
+  type ReviewListOptions,
+  type ReviewLists,
+  type UnsupportedPriorEdge,
+} from './review-lists';
 export { edgeSetScores, scoreReviewLists, type EdgeSetScores, type ListScores } from './list-scores';
 export { checkSparseEffects, toDenseEffects, toSparseEffects, type SparseEffects } from './sparse-effects';
 export { LevelEffectsRecorder, type LevelEffects } from './level-effects';

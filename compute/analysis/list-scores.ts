@@ -58,7 +58,14 @@ export function scoreReviewLists(lists: ReviewLists, prior: SparseEffects, refer
       topPrecision: ratio(topWrong, Math.min(wrong, lists.priorEdges.length)),
       chancePrecision: ratio(wrong, lists.priorEdges.length),
     },
-    candidates: { k, topPrecision: ratio(topTrue, k), topTrue, accepted: accepted.length, acceptedPrecision: ratio(acceptedTrue, accepted.length), chancePrecision: ratio(missing, outsidePairs) },
+    candidates: {
+      k,
+      topPrecision: ratio(topTrue, k),
+      topTrue,
+      accepted: accepted.length,
+      acceptedPrecision: ratio(acceptedTrue, accepted.length),
+      chancePrecision: ratio(missing, outsidePairs),
+    },
   };
 }
 

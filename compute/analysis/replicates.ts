@@ -48,7 +48,8 @@ export function edgeAgreement(replicates: readonly SparseEffects[]): EdgeAgreeme
     }
   }
   const pairs = new Map<number, PairAgreement>();
-  for (const [e, s] of sums) pairs.set(e, { survival: s.seen / count, meanRank: absentRank + s.rank / count, meanEffect: s.effect / count, positive: s.positive / count });
+  for (const [e, s] of sums)
+    pairs.set(e, { survival: s.seen / count, meanRank: absentRank + s.rank / count, meanEffect: s.effect / count, positive: s.positive / count });
   return { n, replicates: count, pairs, absentRank };
 }
 

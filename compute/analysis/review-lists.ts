@@ -61,7 +61,12 @@ export interface ReviewLists {
   consensus: SparseEffects;
 }
 
-export function reviewLists(replicates: readonly SparseEffects[], agreement: EdgeAgreement, prior: SparseEffects, options: ReviewListOptions = DEFAULT_REVIEW_LIST_OPTIONS): ReviewLists {
+export function reviewLists(
+  replicates: readonly SparseEffects[],
+  agreement: EdgeAgreement,
+  prior: SparseEffects,
+  options: ReviewListOptions = DEFAULT_REVIEW_LIST_OPTIONS,
+): ReviewLists {
   const { n } = agreement;
   if (prior.n !== n) throw new RangeError(`reviewLists: the prior is ${prior.n}×${prior.n} but the replicates are ${n}×${n}`);
   const priorValue = new Map(prior.index.map((e, k) => [e, prior.value[k]]));

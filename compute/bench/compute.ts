@@ -60,7 +60,11 @@ function timeIt(reps: number, fn: () => void): number {
  * profile as one pseudo-kernel whose time includes the real kernels inside it, which are listed too:
  * only kernels registered with the backend are counted, so nothing is counted twice.
  */
-async function kernelTimeByOp(kernels: { name: string; kernelTimeMs: number | { error: string } | Promise<number | { error: string }> }[], steps: number, top = 8) {
+async function kernelTimeByOp(
+  kernels: { name: string; kernelTimeMs: number | { error: string } | Promise<number | { error: string }> }[],
+  steps: number,
+  top = 8,
+) {
   const byName = new Map<string, { calls: number; ms: number }>();
   let totalMs = 0;
   const backendName = tf.getBackend();
@@ -84,7 +88,10 @@ function matmulPeak(size: number): number {
   const b = tf.randomNormal([size, size]);
   let best = Infinity;
   for (let r = 0; r < 4; r++) {
-    best = Math.min(best, timeIt(2, () => tf.tidy(() => void tf.matMul(a, b).dataSync())));
+    best = Math.min(
+      best,
+      timeIt(2, () => tf.tidy(() => void tf.matMul(a, b).dataSync())),
+    );
   }
   a.dispose();
   b.dispose();
@@ -144,7 +151,17 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
 
   // 1. The real protocol for a few epochs (epoch 3 includes the first pruning event).
   const config = defaultTrainConfig({ strategy: 'dash', lambda: [0.5, 0.05], noiseStd: 0.025, epochs, hidden, solver: solverName, backend });
-  const result = await train({ data, prior, config, callbacks: { onEpoch: (r) => console.log(`  epoch ${r.epoch}: ${r.seconds.toFixed(2)} s, train ${r.trainLoss.toExponential(3)}, val ${r.valLoss.toExponential(3)}${r.pruned ? ', pruned' : ''}`) } });
+  const result = await train({
+    data,
+    prior,
+    config,
+    callbacks: {
+      onEpoch: (r) =>
+        console.log(
+          `  epoch ${r.epoch}: ${r.seconds.toFixed(2)} s, train ${r.trainLoss.toExponential(3)}, val ${r.valLoss.toExponential(3)}${r.pruned ? ', pruned' : ''}`,
+        ),
+    },
+  });
   const p = result.profile;
   const secondsPerEpoch = result.summary.secondsPerEpoch;
   const stepsPerSecond = p.steps / p.stepSeconds;
@@ -235,15 +252,23 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
     ['solver', solver.method === 'rk4' ? `rk4, ${steps} steps per solve (${evals} right-hand sides)` : 'dopri5 (adaptive)'],
     ['model flops per step', Number.isFinite(flopsPerStep) ? `${(flopsPerStep / 1e6).toFixed(1)} MFLOP` : 'n/a (adaptive)'],
     ['achieved, tfjs step', Number.isFinite(flopsPerStep) ? `${(flopsPerStep / forwardBackward / 1e9).toFixed(2)} GFLOP/s` : 'n/a'],
-    ...(Number.isNaN(fusedStep) || !Number.isFinite(flopsPerStep) ? [] : ([['achieved, fused step (with Adam)', `${(flopsPerStep / fusedStep / 1e9).toFixed(2)} GFLOP/s`]] as [string, string][])),
+    ...(Number.isNaN(fusedStep) || !Number.isFinite(flopsPerStep)
+      ? []
+      : ([['achieved, fused step (with Adam)', `${(flopsPerStep / fusedStep / 1e9).toFixed(2)} GFLOP/s`]] as [string, string][])),
     ['peak: 1024² matmul, same backend', `${peak.toFixed(1)} GFLOP/s`],
-    [`the model's matmul (${batch.rows}×${n}·${n}×${hidden})`, `${(1e6 * smallMatmul).toFixed(1)} µs = ${((2 * batch.rows * n * hidden) / smallMatmul / 1e9).toFixed(2)} GFLOP/s`],
+    [
+      `the model's matmul (${batch.rows}×${n}·${n}×${hidden})`,
+      `${(1e6 * smallMatmul).toFixed(1)} µs = ${((2 * batch.rows * n * hidden) / smallMatmul / 1e9).toFixed(2)} GFLOP/s`,
+    ],
     ['fixed cost of one tfjs op', `${(1e6 * tinyOp).toFixed(1)} µs (a ${batch.rows}×${n} add)`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   console.log(`Kernel time by op in one step (tf.profile, mean of ${profiledSteps} steps; ${byOp.totalMs.toFixed(1)} ms of kernels in all):`);
-  for (const op of byOp.top) console.log(`  ${op.name.padEnd(22)} ${String(op.calls).padStart(4)} calls  ${op.ms.toFixed(2).padStart(7)} ms  ${((100 * op.ms) / byOp.totalMs).toFixed(0).padStart(3)}%`);
+  for (const op of byOp.top)
+    console.log(
+      `  ${op.name.padEnd(22)} ${String(op.calls).padStart(4)} calls  ${op.ms.toFixed(2).padStart(7)} ms  ${((100 * op.ms) / byOp.totalMs).toFixed(0).padStart(3)}%`,
+    );
   console.log(
     `Where the time goes: ${kernels} kernel calls per step at ~${((1e6 * forwardBackward) / kernels).toFixed(1)} µs each; with ${batch.rows}-row matrices each kernel is dominated by its fixed dispatch cost, not its arithmetic, so the step runs far below the matmul peak.`,
   );

@@ -60,13 +60,19 @@ export function measureSize(n: number, h: number, fused = false) {
   // Small sizes get 30 warm-up steps: enough for the JIT to optimise the fused step's loops.
   // The fused step keeps the parameters on the host across steps, as during a training epoch.
   const fusedStep = fused ? new FusedStep(model, solver, adam) : null;
-  const step = seconds(fusedStep ? () => void fusedStep.step(batch, [1e-3, 5e-3]) : () => {
-    const { value, grads } = tf.variableGrads(() => model.loss(model.tensors(), batch, solver, tape), [model.theta]);
-    tape.release();
-    adam.apply(model.theta, grads[model.theta.name], [1e-3, 5e-3]);
-    value.dataSync();
-    tf.dispose([value, ...Object.values(grads)]);
-  }, reps, n * h > 1e6 ? 3 : 30);
+  const step = seconds(
+    fusedStep
+      ? () => void fusedStep.step(batch, [1e-3, 5e-3])
+      : () => {
+          const { value, grads } = tf.variableGrads(() => model.loss(model.tensors(), batch, solver, tape), [model.theta]);
+          tape.release();
+          adam.apply(model.theta, grads[model.theta.name], [1e-3, 5e-3]);
+          value.dataSync();
+          tf.dispose([value, ...Object.values(grads)]);
+        },
+    reps,
+    n * h > 1e6 ? 3 : 30,
+  );
   fusedStep?.end();
   const forward = seconds(() => void model.evaluate(batch, solver), reps);
   // Pruning and effects on the initial weights: a few Adam steps on random data can diverge at large n.
@@ -87,7 +93,19 @@ export function measureSize(n: number, h: number, fused = false) {
   return { n, h, parameters: at.length, step, forward, pruning, effects, prunedEffects, tfBytes, rss };
 }
 
-const HEADER = ['genes', 'h', 'parameters', 'step', 'epoch (140 steps)', 'forward', 'pruning event', 'effects', 'effects 95% pruned', 'tf memory', 'process RSS'];
+const HEADER = [
+  'genes',
+  'h',
+  'parameters',
+  'step',
+  'epoch (140 steps)',
+  'forward',
+  'pruning event',
+  'effects',
+  'effects 95% pruned',
+  'tf memory',
+  'process RSS',
+];
 const WIDTHS = [6, 4, 11, 9, 17, 9, 13, 9, 18, 10, 11];
 
 export function printScaleHeader(): void {
@@ -98,6 +116,18 @@ export function printScaleHeader(): void {
 export function printScaleRow(r: ReturnType<typeof measureSize>, trajectories = 140): void {
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
   const ms = (s: number) => (Number.isNaN(s) ? '—' : s < 1 ? `${(1000 * s).toFixed(1)} ms` : `${s.toFixed(2)} s`);
-  const cells = [String(r.n), String(r.h), r.parameters.toLocaleString('en'), ms(r.step), ms(r.step * trajectories), ms(r.forward), ms(r.pruning), ms(r.effects), ms(r.prunedEffects), mb(r.tfBytes), mb(r.rss)];
+  const cells = [
+    String(r.n),
+    String(r.h),
+    r.parameters.toLocaleString('en'),
+    ms(r.step),
+    ms(r.step * trajectories),
+    ms(r.forward),
+    ms(r.pruning),
+    ms(r.effects),
+    ms(r.prunedEffects),
+    mb(r.tfBytes),
+    mb(r.rss),
+  ];
   console.log(cells.map((c, i) => c.padStart(WIDTHS[i])).join('  '));
 }

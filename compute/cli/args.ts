@@ -12,7 +12,13 @@ export type FlagOptions = Record<string, { type: 'string' | 'boolean' }>;
  * zod schema. `required` gives required flags a placeholder so zod reports them by name when missing.
  * Every failure is a CliUsageError that ends with the usage text.
  */
-export function parseCliArgs<S extends z.ZodTypeAny>(argv: string[], options: FlagOptions, schema: S, usage: string, required: Record<string, string> = {}): z.infer<S> {
+export function parseCliArgs<S extends z.ZodTypeAny>(
+  argv: string[],
+  options: FlagOptions,
+  schema: S,
+  usage: string,
+  required: Record<string, string> = {},
+): z.infer<S> {
   let values: Record<string, unknown>;
   try {
     values = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;

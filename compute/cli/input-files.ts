@@ -37,7 +37,10 @@ export function readGeneFile(file: string): string[] {
 export const networkKindSchema = z.enum(['matrix', 'edges', 'sif']);
 
 /** A network file (dense matrix, edge list or SIF) as named edges. */
-export function readNetworkFile(file: string, options: { genes?: readonly string[]; kind?: NetworkFileKind } = {}): { kind: NetworkFileKind; edges: NamedEdge[] } {
+export function readNetworkFile(
+  file: string,
+  options: { genes?: readonly string[]; kind?: NetworkFileKind } = {},
+): { kind: NetworkFileKind; edges: NamedEdge[] } {
   return parseFile(file, (text) => parseNetwork(text, { genes: options.genes, kind: options.kind, fileName: file.replace(/\.gz$/, '') }));
 }
 

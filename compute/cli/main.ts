@@ -19,7 +19,15 @@ const USAGE = `Usage: npm run dash -- <command> [options]
   bench      seconds per epoch on SIM350 and where the time goes
 Run a command with --help for its options.`;
 
-const USAGES: Record<string, string> = { train: TRAIN_USAGE, sweep: SWEEP_USAGE, replicates: REPLICATES_USAGE, simulate: SIMULATE_USAGE, evaluate: EVALUATE_USAGE, plot: PLOT_USAGE, bench: BENCH_USAGE };
+const USAGES: Record<string, string> = {
+  train: TRAIN_USAGE,
+  sweep: SWEEP_USAGE,
+  replicates: REPLICATES_USAGE,
+  simulate: SIMULATE_USAGE,
+  evaluate: EVALUATE_USAGE,
+  plot: PLOT_USAGE,
+  bench: BENCH_USAGE,
+};
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<unknown>> = {
   train: (argv) => runTrain(argv),

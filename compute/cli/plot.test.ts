@@ -9,15 +9,27 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function result(folder: string, strategy: string, sparsity: number, ba: number, levels: [number, number | null][]) {
   mkdirSync(folder, { recursive: true });
-  const pruningPath = levels.map(([s, b], level) => ({ level, sparsity: s, valMse: 1e-3, scores: b === null ? null : { balancedAccuracy: b, balancedAccuracyRegulators: b, precision: 0.1, recall: 0.9 } }));
+  const pruningPath = levels.map(([s, b], level) => ({
+    level,
+    sparsity: s,
+    valMse: 1e-3,
+    scores: b === null ? null : { balancedAccuracy: b, balancedAccuracyRegulators: b, precision: 0.1, recall: 0.9 },
+  }));
   writeFileSync(path.join(folder, 'result.json'), JSON.stringify({ strategy, sparsity, balancedAccuracy: ba, pruningPath }));
 }
 
 describe('dash plot', () => {
   it('finds the runs of a sweep folder, seeds included, and writes one SVG', async () => {
     const sweep = path.join(dir, 'sweep');
-    result(path.join(sweep, 'dash_0.5_0.05', 'seed-0'), 'dash', 0.93, 0.91, [[0.7, 0.65], [0.93, 0.91], [0.95, null]]);
-    result(path.join(sweep, 'dash_0.5_0.05', 'seed-10'), 'dash', 0.95, 0.9, [[0.7, 0.64], [0.95, 0.9]]);
+    result(path.join(sweep, 'dash_0.5_0.05', 'seed-0'), 'dash', 0.93, 0.91, [
+      [0.7, 0.65],
+      [0.93, 0.91],
+      [0.95, null],
+    ]);
+    result(path.join(sweep, 'dash_0.5_0.05', 'seed-10'), 'dash', 0.95, 0.9, [
+      [0.7, 0.64],
+      [0.95, 0.9],
+    ]);
     result(path.join(sweep, 'dash_0.5_0.05', 'seed-2'), 'dash', 0.84, 0.8, [[0.84, 0.8]]);
     result(path.join(dir, 'imp'), 'imp', 0.96, 0.72, [[0.96, 0.72]]);
     // A run kept elsewhere and linked into the sweep's layout, and a dangling link, which is skipped.
@@ -27,7 +39,13 @@ describe('dash plot', () => {
     const out = path.join(dir, 'paths.svg');
     const lines: string[] = [];
     const runs = await runPlot(['--out', out, '--guide', '0.94,0.90', sweep, path.join(dir, 'imp', 'result.json')], (l) => lines.push(l));
-    expect(runs.map((r) => r.label)).toEqual([path.join('dash_0.5_0.05', 'seed-0'), path.join('dash_0.5_0.05', 'seed-2'), path.join('dash_0.5_0.05', 'seed-10'), path.join('sweep', 'linked'), 'imp']);
+    expect(runs.map((r) => r.label)).toEqual([
+      path.join('dash_0.5_0.05', 'seed-0'),
+      path.join('dash_0.5_0.05', 'seed-2'),
+      path.join('dash_0.5_0.05', 'seed-10'),
+      path.join('sweep', 'linked'),
+      'imp',
+    ]);
     expect(runs[0].path).toHaveLength(2); // the unscored level is left out
     const svg = readFileSync(out, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
@@ -51,7 +69,11 @@ describe('dash plot', () => {
   it("--y val plots each level's validation loss over the run's lowest, the kept model on it", async () => {
     const run = path.join(dir, 'val-run');
     mkdirSync(run, { recursive: true });
-    const pruningPath = [[0.7, 2e-3], [0.9, 1e-3], [0.95, 1.5e-3]].map(([sparsity, valMse], level) => ({ level, sparsity, valMse, scores: { balancedAccuracy: 0.8 } }));
+    const pruningPath = [
+      [0.7, 2e-3],
+      [0.9, 1e-3],
+      [0.95, 1.5e-3],
+    ].map(([sparsity, valMse], level) => ({ level, sparsity, valMse, scores: { balancedAccuracy: 0.8 } }));
     writeFileSync(path.join(run, 'result.json'), JSON.stringify({ strategy: 'dash', sparsity: 0.9, valMse: 1e-3, balancedAccuracy: 0.85, pruningPath }));
     const out = path.join(dir, 'val.svg');
     const [plotted] = await runPlot(['--out', out, '--y', 'val', run], () => {});
@@ -60,6 +82,8 @@ describe('dash plot', () => {
     const svg = readFileSync(out, 'utf8');
     expect(svg).toContain("validation MSE / the run's lowest");
     expect(svg).toContain('val-run (0.900, 1.000)');
-    await expect(runPlot(['--out', out, '--y', 'val', '--y-min', '2', '--y-max', '1', run], () => {})).rejects.toThrow(/--y-max \(1\) must be above --y-min \(2\)/);
+    await expect(runPlot(['--out', out, '--y', 'val', '--y-min', '2', '--y-max', '1', run], () => {})).rejects.toThrow(
+      /--y-max \(1\) must be above --y-min \(2\)/,
+    );
   });
 });

@@ -62,7 +62,10 @@ export async function runPlot(argv: string[], log: (line: string) => void = cons
   const a = args.data;
   const runs = parsed.positionals.flatMap((p) => findResults(p)).map((r) => readRun(r, a.y));
   const highest = Math.max(...runs.flatMap((r) => r.path.filter((p) => p.sparsity >= a['x-min']).map((p) => p.value)));
-  const [yMin, yMax, yLabel] = a.y === 'ba' ? [a['y-min'] ?? 0.5, a['y-max'] ?? 1, 'balanced accuracy'] : [a['y-min'] ?? 0.95, a['y-max'] ?? Math.ceil(highest * 10) / 10, "validation MSE / the run's lowest"];
+  const [yMin, yMax, yLabel] =
+    a.y === 'ba'
+      ? [a['y-min'] ?? 0.5, a['y-max'] ?? 1, 'balanced accuracy']
+      : [a['y-min'] ?? 0.95, a['y-max'] ?? Math.ceil(highest * 10) / 10, "validation MSE / the run's lowest"];
   if (!(yMax > yMin)) throw new CliUsageError(`--y-max (${yMax}) must be above --y-min (${yMin})\n\n${PLOT_USAGE}`);
   const title = a.title ?? `Pruning paths of ${runs.length} run${runs.length === 1 ? '' : 's'}`;
   const svg = pruningPathsSvg(runs, { title, xMin: a['x-min'], yMin, yMax, yLabel, guide: a.guide });

@@ -29,7 +29,12 @@ export function seedNetwork(folder: SeedFolder, level: 'kept' | number): { epoch
   return { epoch: chosen.bestEpoch, effects: chosen.effects };
 }
 
-export function analyseReplicateFolders(folders: SeedFolder[], inputs: LoadedInputs, level: 'kept' | number, options: ReviewListOptions): { report: ReplicateReport; lists: ReviewLists } {
+export function analyseReplicateFolders(
+  folders: SeedFolder[],
+  inputs: LoadedInputs,
+  level: 'kept' | number,
+  options: ReviewListOptions,
+): { report: ReplicateReport; lists: ReviewLists } {
   if (!inputs.prior) throw new Error('the analysis needs a prior');
   const prior = toSparseEffects(inputs.prior);
   const networks = folders.map((f) => seedNetwork(f, level));
@@ -75,7 +80,15 @@ export function formatReplicateReport(r: ReplicateReport): string[] {
       `  consensus network      precision ${f(s.consensus.precision)}  recall ${f(s.consensus.recall)}  F1 ${f(s.consensus.f1)}  (${s.consensus.edges} edges)`,
     );
   }
-  lines.push('', 'least supported prior edges:', ...r.topUnsupported.slice(0, 10).map((e) => `  ${e.regulator} → ${e.target}  confidence ${f(e.confidence)}  mean rank ${e.meanRank.toFixed(0)}`));
-  lines.push('', 'strongest candidates outside the prior:', ...r.topCandidates.slice(0, 10).map((e) => `  ${e.regulator} → ${e.target}  confidence ${f(e.confidence)}  mean rank ${e.meanRank.toFixed(0)}`));
+  lines.push(
+    '',
+    'least supported prior edges:',
+    ...r.topUnsupported.slice(0, 10).map((e) => `  ${e.regulator} → ${e.target}  confidence ${f(e.confidence)}  mean rank ${e.meanRank.toFixed(0)}`),
+  );
+  lines.push(
+    '',
+    'strongest candidates outside the prior:',
+    ...r.topCandidates.slice(0, 10).map((e) => `  ${e.regulator} → ${e.target}  confidence ${f(e.confidence)}  mean rank ${e.meanRank.toFixed(0)}`),
+  );
   return lines;
 }

@@ -53,7 +53,16 @@ const replicatesSchema = trainArgsSchema.omit({ resume: true }).extend({
 });
 export type ReplicatesArgs = z.infer<typeof replicatesSchema>;
 
-const OPTIONS = { ...TRAIN_OPTIONS, seeds: { type: 'string' }, 'train-only': { type: 'boolean' }, 'analyse-only': { type: 'boolean' }, level: { type: 'string' }, 'flag-at': { type: 'string' }, 'accept-at': { type: 'string' }, quantile: { type: 'string' } } as const;
+const OPTIONS = {
+  ...TRAIN_OPTIONS,
+  seeds: { type: 'string' },
+  'train-only': { type: 'boolean' },
+  'analyse-only': { type: 'boolean' },
+  level: { type: 'string' },
+  'flag-at': { type: 'string' },
+  'accept-at': { type: 'string' },
+  quantile: { type: 'string' },
+} as const;
 
 /** What one seed's folder holds: the kept model's network and every level's best model. */
 export interface SeedFolder {
@@ -81,7 +90,9 @@ export async function trainSeed(inputs: LoadedInputs, args: ReplicatesArgs, seed
   writeFileSync(path.join(dir, 'levels.json'), JSON.stringify(recorder.result()));
   // Written last: its presence marks the seed as done.
   writeFileSync(path.join(dir, 'result.json'), JSON.stringify({ seed, config, summary: result.summary, scores, history: result.history }, null, 2) + '\n');
-  log(`seed ${seed}: ${result.summary.epochsRun} epochs, kept epoch ${result.summary.bestEpoch}, sparsity ${result.summary.sparsity.toFixed(3)}${scores ? `, BA ${scores.balancedAccuracy.toFixed(3)}` : ''} (${((Date.now() - started) / 60000).toFixed(1)} min)`);
+  log(
+    `seed ${seed}: ${result.summary.epochsRun} epochs, kept epoch ${result.summary.bestEpoch}, sparsity ${result.summary.sparsity.toFixed(3)}${scores ? `, BA ${scores.balancedAccuracy.toFixed(3)}` : ''} (${((Date.now() - started) / 60000).toFixed(1)} min)`,
+  );
 }
 
 export function readSeedFolder(dir: string, seed: number): SeedFolder {

@@ -23,9 +23,19 @@ describe('runSimulate', () => {
   it('simulates an edge list and writes data, genes, truth, equations and kinetics', async () => {
     const out = path.join(dir, 'run1');
     const lines: string[] = [];
-    const report = await runSimulate(['--network', network, '--trajectories', '4', '--times', '0,1,3', '--noise', '0.02', '--seed', '5', '--out', out], (l) => lines.push(l));
+    const report = await runSimulate(['--network', network, '--trajectories', '4', '--times', '0,1,3', '--noise', '0.02', '--seed', '5', '--out', out], (l) =>
+      lines.push(l),
+    );
     expect(report).toMatchObject({ genes: 4, inputGenes: 1, edges: 4, trajectories: 4, times: [0, 1, 3] });
-    expect(readdirSync(out).sort()).toEqual(['data.csv', 'data_clean.csv', 'edges_kinetics.csv', 'genes.csv', 'ode_equations.csv', 'truth.csv', 'truth_edges.csv']);
+    expect(readdirSync(out).sort()).toEqual([
+      'data.csv',
+      'data_clean.csv',
+      'edges_kinetics.csv',
+      'genes.csv',
+      'ode_equations.csv',
+      'truth.csv',
+      'truth_edges.csv',
+    ]);
     const genes = parseGeneNames(read('run1', 'genes.csv'));
     expect(genes).toEqual(['A', 'B', 'C', 'D']);
     const data = parseTrajectoryCsv(read('run1', 'data.csv'), genes);
@@ -41,8 +51,24 @@ describe('runSimulate', () => {
   it('re-simulates its own equations to the same clean data', async () => {
     const out = path.join(dir, 'run2');
     await runSimulate(
-      ['--equations', path.join(dir, 'run1', 'ode_equations.csv'), '--kinetics', path.join(dir, 'run1', 'edges_kinetics.csv'), '--genes', path.join(dir, 'run1', 'genes.csv'),
-        '--trajectories', '4', '--times', '0,1,3', '--noise', '0.02', '--seed', '5', '--out', out],
+      [
+        '--equations',
+        path.join(dir, 'run1', 'ode_equations.csv'),
+        '--kinetics',
+        path.join(dir, 'run1', 'edges_kinetics.csv'),
+        '--genes',
+        path.join(dir, 'run1', 'genes.csv'),
+        '--trajectories',
+        '4',
+        '--times',
+        '0,1,3',
+        '--noise',
+        '0.02',
+        '--seed',
+        '5',
+        '--out',
+        out,
+      ],
       () => {},
     );
     expect(read('run2', 'data_clean.csv')).toBe(read('run1', 'data_clean.csv'));

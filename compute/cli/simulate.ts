@@ -112,13 +112,18 @@ export async function runSimulate(argv: string[], log: (line: string) => void = 
     noise: args.noise,
     files: Object.keys(outputs),
   };
-  log(`simulated ${report.trajectories} trajectories of ${report.genes} genes (${report.inputGenes} inputs, ${report.edges} edges) at t = ${report.times.join(', ')}`);
+  log(
+    `simulated ${report.trajectories} trajectories of ${report.genes} genes (${report.inputGenes} inputs, ${report.edges} edges) at t = ${report.times.join(', ')}`,
+  );
   log(`noise σ = ${report.noise}; wrote ${report.files.join(', ')} to ${args.out}`);
   return report;
 }
 
 const SIMULATE_OPTIONS = Object.fromEntries(
-  ['network', 'network-kind', 'equations', 'kinetics', 'genes', 'trajectories', 'times', 'noise', 'seed', 'rtol', 'atol', 'out'].map((name) => [name, { type: 'string' as const }]),
+  ['network', 'network-kind', 'equations', 'kinetics', 'genes', 'trajectories', 'times', 'noise', 'seed', 'rtol', 'atol', 'out'].map((name) => [
+    name,
+    { type: 'string' as const },
+  ]),
 );
 
 function parseSimulateArgs(argv: string[]): SimulateArgs {

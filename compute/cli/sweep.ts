@@ -45,7 +45,10 @@ const sweepSchema = trainArgsSchema.omit({ strategy: true, lambda: true, resume:
     .string()
     .default(PAPER_BASELINES.join(','))
     .transform((s, ctx) => {
-      const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+      const list = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const known: string[] = STRATEGY_IDS.filter((id) => id !== 'dash');
       const bad = list.filter((x) => !known.includes(x));
       if (bad.length) {
@@ -150,11 +153,21 @@ function reuseFinished(runs: PlannedRun[], args: SweepArgs, log: (line: string) 
 }
 
 /** Trains the runs without a result, in child processes with --jobs > 1, else here one by one; fills `results`. */
-async function trainPending(runs: PlannedRun[], results: (Record<string, unknown> | null)[], args: SweepArgs, inputs: LoadedInputs, log: (line: string) => void): Promise<void> {
+async function trainPending(
+  runs: PlannedRun[],
+  results: (Record<string, unknown> | null)[],
+  args: SweepArgs,
+  inputs: LoadedInputs,
+  log: (line: string) => void,
+): Promise<void> {
   const pending = runs.flatMap((r, k) => (results[k] ? [] : [{ ...r, k }]));
   if (args.jobs > 1 && pending.length > 1) {
     log(`${pending.length} runs, ${Math.min(args.jobs, pending.length)} at a time`);
-    const jobs = pending.map((r) => ({ label: r.label, argv: [...childArgv(args), '--strategy', r.strategy, ...(r.lambda ? ['--lambda', r.lambda.join(',')] : []), '--seed', String(r.seed)], out: r.out }));
+    const jobs = pending.map((r) => ({
+      label: r.label,
+      argv: [...childArgv(args), '--strategy', r.strategy, ...(r.lambda ? ['--lambda', r.lambda.join(',')] : []), '--seed', String(r.seed)],
+      out: r.out,
+    }));
     const done = await runTrainPool(jobs, args.jobs, log);
     pending.forEach((r, i) => (results[r.k] = done[i]));
     return;

@@ -32,7 +32,8 @@ for (const [a, b, s] of [
   [1, 3, -1],
   [2, 4, 1],
   [3, 5, 1],
-]) truth.data[a * n + b] = s;
+])
+  truth.data[a * n + b] = s;
 const sim = simulateDataset(randomKinetics(genes, truth, 3), { trajectories: 12, times: [0, 1, 2, 4], seed: 4 });
 const dataFile = file('data.csv', writeTrajectoryCsv(sim.clean));
 const genesFile = file('genes.csv', writeGeneNames(genes));
@@ -44,9 +45,49 @@ describe('dash train', () => {
   it('writes result.json, effects.csv and model.json and prints a summary', async () => {
     const out = path.join(dir, 'run');
     const lines: string[] = [];
-    await runTrain(['--data', dataFile, '--genes', genesFile, '--prior', priorFile, '--gold', goldFile, '--test', dataFile, '--strategy', 'dash', '--lambda', '0.5,0.05', '--noise', '0.01', ...quick, '--out', out], (l) => lines.push(l));
+    await runTrain(
+      [
+        '--data',
+        dataFile,
+        '--genes',
+        genesFile,
+        '--prior',
+        priorFile,
+        '--gold',
+        goldFile,
+        '--test',
+        dataFile,
+        '--strategy',
+        'dash',
+        '--lambda',
+        '0.5,0.05',
+        '--noise',
+        '0.01',
+        ...quick,
+        '--out',
+        out,
+      ],
+      (l) => lines.push(l),
+    );
     const result = JSON.parse(readFileSync(path.join(out, 'result.json'), 'utf8'));
-    for (const key of ['strategy', 'lambda', 'sparsity', 'balancedAccuracy', 'balancedAccuracyRegulators', 'precision', 'recall', 'auroc', 'aupr', 'epr', 'valMse', 'testMse', 'epochsRun', 'bestEpoch', 'secondsPerEpoch', 'config']) {
+    for (const key of [
+      'strategy',
+      'lambda',
+      'sparsity',
+      'balancedAccuracy',
+      'balancedAccuracyRegulators',
+      'precision',
+      'recall',
+      'auroc',
+      'aupr',
+      'epr',
+      'valMse',
+      'testMse',
+      'epochsRun',
+      'bestEpoch',
+      'secondsPerEpoch',
+      'config',
+    ]) {
       expect(result, key).toHaveProperty(key);
     }
     expect(result.lambda).toEqual([0.5, 0.05]);
@@ -81,7 +122,9 @@ describe('dash train', () => {
     await expect(runTrain(['--data', dataFile, '--out', dir, '--strategy', 'magic'], () => {})).rejects.toThrow(/--strategy/);
     await expect(runTrain(['--out', dir], () => {})).rejects.toThrow(/--data: the expression data file is required/);
     await expect(runTrain(['--data', path.join(dir, 'nope.csv'), '--out', dir], () => {})).rejects.toThrow(/cannot read .*nope\.csv/);
-    await expect(runTrain(['--data', dataFile, '--genes', genesFile, '--strategy', 'bioprune', '--out', path.join(dir, 'x'), '--quiet'], () => {})).rejects.toThrow(/prior/);
+    await expect(
+      runTrain(['--data', dataFile, '--genes', genesFile, '--strategy', 'bioprune', '--out', path.join(dir, 'x'), '--quiet'], () => {}),
+    ).rejects.toThrow(/prior/);
   });
 
   it('defaults to --select one-se --lr-reset reference, names the rules in the config, and takes the others when asked', () => {
@@ -95,7 +138,21 @@ describe('dash train', () => {
 });
 
 describe('dash sweep', () => {
-  const sweepArgs = ['--data', dataFile, '--genes', genesFile, '--prior', priorFile, '--gold', goldFile, '--lambdas', '0.5,0.05;0.9,0.9', ...quick, '--epochs', '3'];
+  const sweepArgs = [
+    '--data',
+    dataFile,
+    '--genes',
+    genesFile,
+    '--prior',
+    priorFile,
+    '--gold',
+    goldFile,
+    '--lambdas',
+    '0.5,0.05;0.9,0.9',
+    ...quick,
+    '--epochs',
+    '3',
+  ];
 
   it('runs the λ grid and baselines, picks DASH λ by validation loss and prints the table', async () => {
     const out = path.join(dir, 'sweep');
@@ -131,11 +188,16 @@ describe('dash sweep', () => {
     const parallel = path.join(dir, 'seeds-parallel');
     const serial = path.join(dir, 'seeds-serial');
     const lines: string[] = [];
-    const outcome = await runSweep([...sweepArgs, '--lambdas', '0.9,0.9', '--strategies', 'imp', '--seeds', '0-1', '--jobs', '2', '--out', parallel], (l) => lines.push(l));
+    const outcome = await runSweep([...sweepArgs, '--lambdas', '0.9,0.9', '--strategies', 'imp', '--seeds', '0-1', '--jobs', '2', '--out', parallel], (l) =>
+      lines.push(l),
+    );
     expect(outcome.rows.map((r) => `${r.run}/${r.seed}`)).toEqual(['dash_0.9_0.9/0', 'dash_0.9_0.9/1', 'imp/0', 'imp/1']);
     expect(existsSync(path.join(parallel, 'imp', 'seed-1', 'result.json'))).toBe(true);
     expect(lines.filter((l) => l.startsWith('finished'))).toHaveLength(4);
-    expect(outcome.summaries.map((s) => s.seeds)).toEqual([[0, 1], [0, 1]]);
+    expect(outcome.summaries.map((s) => s.seeds)).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
     expect(lines.some((l) => /^dash_0\.9_0\.9 ← chosen \(lowest val MSE\)\s+2\s+0\.\d{4} ± 0\.\d{4}/.test(l))).toBe(true);
     // Child processes get the same flags: their results equal in-process training's, seed for seed.
     const one = await runSweep([...sweepArgs, '--lambdas', '0.9,0.9', '--strategies', '', '--seeds', '1', '--out', serial], () => {});
@@ -148,7 +210,11 @@ describe('dash sweep', () => {
     const long = path.join(dir, 'pool-long');
     const started = Date.now();
     const jobs = [
-      { label: 'long', argv: ['--data', dataFile, '--genes', genesFile, '--strategy', 'none', '--hidden', '4', '--epochs', '100000', '--patience', '100000'], out: long },
+      {
+        label: 'long',
+        argv: ['--data', dataFile, '--genes', genesFile, '--strategy', 'none', '--hidden', '4', '--epochs', '100000', '--patience', '100000'],
+        out: long,
+      },
       { label: 'broken', argv: ['--data', path.join(dir, 'no-such.csv')], out: path.join(dir, 'pool-broken') },
     ];
     await expect(runTrainPool(jobs, 2, () => {})).rejects.toThrow(/broken failed \(exit 2\):\n.*cannot read .*no-such\.csv/s);
@@ -177,8 +243,22 @@ describe('sweep summaries', () => {
   });
 
   it('averages each configuration over its seeds with the sample standard deviation', () => {
-    const row = (run: string, seed: number, sparsity: number, valMse: number) => ({ run, strategy: run.startsWith('dash') ? 'dash' : run, lambda: null, seed, sparsity, valMse, secondsPerEpoch: 1 });
-    const summaries = summariseSweep([row('dash_a', 0, 0.9, 3), row('dash_a', 1, 0.94, 1), row('dash_b', 0, 0.8, 1), row('dash_b', 1, 0.8, 2.5), row('imp', 0, 0.96, 0.5)]);
+    const row = (run: string, seed: number, sparsity: number, valMse: number) => ({
+      run,
+      strategy: run.startsWith('dash') ? 'dash' : run,
+      lambda: null,
+      seed,
+      sparsity,
+      valMse,
+      secondsPerEpoch: 1,
+    });
+    const summaries = summariseSweep([
+      row('dash_a', 0, 0.9, 3),
+      row('dash_a', 1, 0.94, 1),
+      row('dash_b', 0, 0.8, 1),
+      row('dash_b', 1, 0.8, 2.5),
+      row('imp', 0, 0.96, 0.5),
+    ]);
     expect(summaries.map((s) => s.run)).toEqual(['dash_a', 'dash_b', 'imp']);
     expect(summaries[0].sparsity.mean).toBeCloseTo(0.92, 12);
     expect(summaries[0].sparsity.sd).toBeCloseTo(Math.sqrt(0.0008), 12); // ((0.02² + 0.02²) / 1)^½

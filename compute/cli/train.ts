@@ -146,12 +146,22 @@ export function loadInputs(args: Pick<TrainArgs, 'data' | 'genes' | 'prior' | 'p
   const network = (file: string | undefined, what: string) => {
     if (!file) return null;
     const r = readNetworkOnGenes(file, genes, 'sign');
-    if (r.outsideEdges > 0) notes.push(`${what}: ${r.outsideEdges} edges name genes outside the data (${r.unknownGenes.slice(0, 5).join(', ')}${r.unknownGenes.length > 5 ? ', …' : ''}); left out`);
+    if (r.outsideEdges > 0)
+      notes.push(
+        `${what}: ${r.outsideEdges} edges name genes outside the data (${r.unknownGenes.slice(0, 5).join(', ')}${r.unknownGenes.length > 5 ? ', …' : ''}); left out`,
+      );
     return r.matrix;
   };
   const test = args.test ? readExpression(args.test, genes) : null;
   if (test && test.genes.join('\u0000') !== genes.join('\u0000')) throw new CliUsageError(`${args.test}: its genes differ from those of ${args.data}`);
-  return { data, test, prior: network(args.prior, 'prior'), ppi: args.ppi ? readNetworkOnGenes(args.ppi, genes, 'weight').matrix : null, gold: network(args.gold, 'gold standard'), notes };
+  return {
+    data,
+    test,
+    prior: network(args.prior, 'prior'),
+    ppi: args.ppi ? readNetworkOnGenes(args.ppi, genes, 'weight').matrix : null,
+    gold: network(args.gold, 'gold standard'),
+    notes,
+  };
 }
 
 export function configFromArgs(args: TrainArgs): TrainConfig {
@@ -181,7 +191,12 @@ export interface TrainOutcome {
 }
 
 /** Trains once and writes DIR/result.json, DIR/effects.csv, DIR/model.json (checkpoint.json after each epoch). */
-export async function trainToFolder(inputs: LoadedInputs, config: TrainConfig, out: string, options: { resume?: boolean; quiet?: boolean; label?: string; files?: Record<string, string | undefined> }): Promise<TrainOutcome> {
+export async function trainToFolder(
+  inputs: LoadedInputs,
+  config: TrainConfig,
+  out: string,
+  options: { resume?: boolean; quiet?: boolean; label?: string; files?: Record<string, string | undefined> },
+): Promise<TrainOutcome> {
   mkdirSync(out, { recursive: true });
   const checkpointFile = path.join(out, 'checkpoint.json');
   let resumeFrom: TrainCheckpoint | null = null;
@@ -268,7 +283,11 @@ export async function runTrain(argv: string[], log: (line: string) => void = con
   const inputs = loadInputs(args);
   const config = configFromArgs(args);
   for (const note of inputs.notes) log(`note: ${note}`);
-  const outcome = await trainToFolder(inputs, config, args.out, { resume: args.resume, quiet: args.quiet, files: { data: args.data, genes: args.genes, prior: args.prior, ppi: args.ppi, gold: args.gold, test: args.test } });
+  const outcome = await trainToFolder(inputs, config, args.out, {
+    resume: args.resume,
+    quiet: args.quiet,
+    files: { data: args.data, genes: args.genes, prior: args.prior, ppi: args.ppi, gold: args.gold, test: args.test },
+  });
   for (const line of formatSummary(outcome.summary)) log(line);
   log(`wrote ${path.join(args.out, 'result.json')}, effects.csv, model.json`);
   return outcome;
@@ -279,7 +298,10 @@ export function formatSummary(s: Record<string, unknown>): string[] {
   const e = sci;
   const rows: [string, string][] = [
     ['strategy', `${s.strategy}${Array.isArray(s.lambda) ? ` λ=(${(s.lambda as number[]).join(', ')})` : ''}`],
-    ['epochs', `${s.epochsRun} (${keptBy(s)} ${s.bestEpoch}${s.stoppedEarly ? ', stopped early' : ''}${s.cancelled ? ', cancelled' : ''}), ${f(s.secondsPerEpoch, 2)} s/epoch`],
+    [
+      'epochs',
+      `${s.epochsRun} (${keptBy(s)} ${s.bestEpoch}${s.stoppedEarly ? ', stopped early' : ''}${s.cancelled ? ', cancelled' : ''}), ${f(s.secondsPerEpoch, 2)} s/epoch`,
+    ],
     ['sparsity', f(s.sparsity)],
     ['validation MSE', e(s.valMse)],
   ];
@@ -302,11 +324,17 @@ function keptBy(s: Record<string, unknown>): string {
 function formatPath(levels: PruningLevel[] | undefined, bestEpoch: number): string[] {
   if (!levels || levels.length < 2) return [];
   const f = fixed;
-  const lines = ['', 'pruning path (best validation model at each sparsity level):', '  epochs     sparsity  val MSE ± SE        test MSE   bal. acc.  precision  recall'];
+  const lines = [
+    '',
+    'pruning path (best validation model at each sparsity level):',
+    '  epochs     sparsity  val MSE ± SE        test MSE   bal. acc.  precision  recall',
+  ];
   for (const l of levels) {
     const mark = l.bestEpoch === bestEpoch ? '  ← kept' : '';
     const val = `${l.valMse.toExponential(2)}${l.valSe === undefined ? '' : ` ± ${l.valSe.toExponential(1)}`}`.padEnd(18);
-    lines.push(`  ${`${l.firstEpoch}-${l.lastEpoch}`.padEnd(9)}  ${f(l.sparsity)}    ${val}  ${l.testMse === undefined ? 'n/a     ' : l.testMse.toExponential(2)}  ${f(l.scores?.balancedAccuracy)}     ${f(l.scores?.precision)}     ${f(l.scores?.recall)}${mark}`);
+    lines.push(
+      `  ${`${l.firstEpoch}-${l.lastEpoch}`.padEnd(9)}  ${f(l.sparsity)}    ${val}  ${l.testMse === undefined ? 'n/a     ' : l.testMse.toExponential(2)}  ${f(l.scores?.balancedAccuracy)}     ${f(l.scores?.precision)}     ${f(l.scores?.recall)}${mark}`,
+    );
   }
   return lines;
 }

@@ -46,7 +46,12 @@ export function parseDenseMatrix(text: string, genes?: readonly string[], option
   if (rowNames) assertUniqueGenes(rowNames);
   const fileGenes = columnNames ?? rowNames?.map((r) => r.name) ?? null;
   let matrix: SquareMatrix = { n, data };
-  if (columnNames && rowNames) matrix = permuteRows(matrix, rowNames.map((r) => r.name), columnNames);
+  if (columnNames && rowNames)
+    matrix = permuteRows(
+      matrix,
+      rowNames.map((r) => r.name),
+      columnNames,
+    );
 
   if (!fileGenes) {
     if (!genes) throw new FormatError('wrong-header', 'the matrix has no gene names; pass the gene list (a genes file) with it');
@@ -81,7 +86,10 @@ function permuteRows(matrix: SquareMatrix, rowNames: string[], columnNames: stri
 }
 
 export function listNames(names: readonly string[], max = 5): string {
-  const shown = names.slice(0, max).map((g) => `'${g}'`).join(', ');
+  const shown = names
+    .slice(0, max)
+    .map((g) => `'${g}'`)
+    .join(', ');
   return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 

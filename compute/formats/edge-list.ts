@@ -21,7 +21,11 @@ export const MAX_EDGE_LIST_COLUMNS = 100;
 
 export function checkEdgeListWidth(row: CsvRow): void {
   if (row.cells.length > MAX_EDGE_LIST_COLUMNS) {
-    throw new FormatError('ragged-row', `the line has ${row.cells.length} columns; an edge list has at most ${MAX_EDGE_LIST_COLUMNS} (regulator, target, sign, weight, evidence and a few more)`, { line: row.line });
+    throw new FormatError(
+      'ragged-row',
+      `the line has ${row.cells.length} columns; an edge list has at most ${MAX_EDGE_LIST_COLUMNS} (regulator, target, sign, weight, evidence and a few more)`,
+      { line: row.line },
+    );
   }
 }
 

@@ -18,7 +18,9 @@ export class EdgeCollector {
       return;
     }
     if (earlier.sign !== edge.sign) {
-      throw new FormatError('duplicate-entry', `edge ${edge.regulator} → ${edge.target} is given again with another sign (first at line ${earlier.line})`, { line });
+      throw new FormatError('duplicate-entry', `edge ${edge.regulator} → ${edge.target} is given again with another sign (first at line ${earlier.line})`, {
+        line,
+      });
     }
   }
 }

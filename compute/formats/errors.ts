@@ -97,10 +97,18 @@ function checkCharacters(text: string, what: string): void {
     const where = { line };
     const at = `character ${i - lineStart + 1}`;
     if (c === 0) {
-      throw new FormatError('binary-content', `${at}: the ${what} contains a NUL character, so it is a binary file, not CSV/TSV text; export it as text (UTF-8) and upload that`, where);
+      throw new FormatError(
+        'binary-content',
+        `${at}: the ${what} contains a NUL character, so it is a binary file, not CSV/TSV text; export it as text (UTF-8) and upload that`,
+        where,
+      );
     }
     if (c === 0xfffd) {
-      throw new FormatError('binary-content', `${at}: the ${what} holds bytes that are not UTF-8 text (shown as U+FFFD); is it a spreadsheet or another binary file? Save it as UTF-8 CSV`, where);
+      throw new FormatError(
+        'binary-content',
+        `${at}: the ${what} holds bytes that are not UTF-8 text (shown as U+FFFD); is it a spreadsheet or another binary file? Save it as UTF-8 CSV`,
+        where,
+      );
     }
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
       i++;
@@ -110,7 +118,11 @@ function checkCharacters(text: string, what: string): void {
       throw new FormatError('invalid-text', `${at}: the ${what} contains a lone UTF-16 surrogate (U+${hex(c)}), which is not valid text`, where);
     }
     if ((c < 0x20 && c !== 9 && c !== 12 && c !== 13) || c === 0x7f) {
-      throw new FormatError('binary-content', `${at}: the ${what} contains the control character U+${hex(c)}, so it is not plain text (a binary file?); only tabs and line breaks may appear`, where);
+      throw new FormatError(
+        'binary-content',
+        `${at}: the ${what} contains the control character U+${hex(c)}, so it is not plain text (a binary file?); only tabs and line breaks may appear`,
+        where,
+      );
     }
   }
 }

@@ -9,8 +9,7 @@ function nodeList(edges: readonly NamedEdge[], genes?: readonly string[]): strin
   return [...nodes];
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** Directed GraphML with edge attributes sign (int), weight (double) and evidence (string). */
 export function writeGraphML(edges: readonly NamedEdge[], genes?: readonly string[]): string {

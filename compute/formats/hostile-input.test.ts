@@ -32,7 +32,11 @@ describe('number cells are scanned in linear time', () => {
       expect(ms).toBeLessThan(250);
       expect((result as Error).message).toMatch(/^line 2, column 3: '1{40}…' is not a number$|^line 2, column 3: '\.1{39}…' is not a number$/);
     }
-    const scanners: (() => unknown)[] = [() => parseSign(`${digits}x`), () => isDecimalNumber(`${digits}x`), () => detectNetworkKind(`a,b,c\nd,e,${digits}x\nf,g,h\n`)];
+    const scanners: (() => unknown)[] = [
+      () => parseSign(`${digits}x`),
+      () => isDecimalNumber(`${digits}x`),
+      () => detectNetworkKind(`a,b,c\nd,e,${digits}x\nf,g,h\n`),
+    ];
     for (const fn of scanners) {
       expect(timed(fn).ms).toBeLessThan(250);
     }

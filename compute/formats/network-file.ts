@@ -27,14 +27,17 @@ export function parseNetwork(text: string, options: NetworkFileOptions = {}): { 
   return { kind, edges: matrixToEdges(matrix, genes) };
 }
 
-
 /**
  * `.sif` files, or lines of space-separated words, are SIF. A square block of numbers (with or without
  * names around it) is a dense matrix: its second column holds a number, where an edge list names a target.
  */
 export function detectNetworkKind(text: string, fileName?: string): NetworkFileKind {
   if (fileName && /\.sif$/i.test(fileName)) return 'sif';
-  const firstLine = text.replace(/^\ufeff/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const firstLine =
+    text
+      .replace(/^\ufeff/, '')
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '') ?? '';
   if (!firstLine.includes(',') && !firstLine.includes('\t') && firstLine.trim().split(/\s+/).length >= 3) return 'sif';
   const rows = parseDelimited(text, detectDelimiter(text));
   const last = rows[rows.length - 1].cells;

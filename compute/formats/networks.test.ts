@@ -124,7 +124,10 @@ describe('parseSif', () => {
   });
 
   it('round-trips through writeSif, listing genes without edges', () => {
-    const edges: NamedEdge[] = [{ regulator: 'A', target: 'B', sign: -1 }, { regulator: 'B', target: 'A', sign: 1 }];
+    const edges: NamedEdge[] = [
+      { regulator: 'A', target: 'B', sign: -1 },
+      { regulator: 'B', target: 'A', sign: 1 },
+    ];
     const text = writeSif(edges, ['A', 'B', 'Z']);
     expect(text.trim().split('\n').pop()).toBe('Z');
     expect(parseSif(text)).toEqual(edges);
@@ -192,7 +195,9 @@ describe('graph exports', () => {
     expect(xml).toContain('<graph id="grn" edgedefault="directed">');
     expect(xml).toContain('<node id="A&amp;B">');
     expect(xml).toContain('<node id="D">');
-    expect(xml).toContain('<edge id="e0" source="A&amp;B" target="C"><data key="sign">-1</data><data key="weight">0.5</data><data key="evidence">PMID:1</data></edge>');
+    expect(xml).toContain(
+      '<edge id="e0" source="A&amp;B" target="C"><data key="sign">-1</data><data key="weight">0.5</data><data key="evidence">PMID:1</data></edge>',
+    );
   });
 
   it('writes Cytoscape JSON elements', () => {
@@ -216,7 +221,10 @@ describe('parseNetwork', () => {
   it('reads a dense matrix without names as edges on the given genes', () => {
     const { kind, edges } = parseNetwork('0,1,0\n-1,0,0\n0,0,0\n', { genes: GENES });
     expect(kind).toBe('matrix');
-    expect(edges.map((e) => [e.regulator, e.target, e.sign])).toEqual([['A', 'B', 1], ['B', 'A', -1]]);
+    expect(edges.map((e) => [e.regulator, e.target, e.sign])).toEqual([
+      ['A', 'B', 1],
+      ['B', 'A', -1],
+    ]);
   });
 });
 

@@ -23,9 +23,7 @@ export function parseMatrixWithPseudotime(matrixText: string, pseudotimeText: st
     `${genes.toLocaleString('en')} genes × ${placements.toLocaleString('en')} cell placements on ${lineages.length.toLocaleString('en')} lineages`,
   );
   const trajectories: Trajectory[] = lineages.map((lineage) => {
-    const ordered = lineage.cells
-      .map((c, order) => ({ ...c, order }))
-      .sort((a, b) => a.time - b.time || a.order - b.order);
+    const ordered = lineage.cells.map((c, order) => ({ ...c, order })).sort((a, b) => a.time - b.time || a.order - b.order);
     return {
       times: ordered.map((c) => c.time),
       values: ordered.map((c) => matrix.rows.map((geneValues) => geneValues[c.column])),

@@ -13,24 +13,30 @@ import { parseSign } from './sign';
 export function parseSif(text: string, options: ParseOptions = {}): NamedEdge[] {
   checkInput(text, 'SIF file', options);
   const collector = new EdgeCollector();
-  text.replace(/^\ufeff/, '').split(/\r?\n/).forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
-    const tokens = raw.includes('\t') ? raw.split('\t').map((t) => t.trim()) : raw.trim().split(/\s+/);
-    if (tokens.length === 1) return;
-    if (tokens.length === 2) throw new FormatError('ragged-row', `relation '${tokens[1]}' has no target`, { line });
-    const [regulator, relation, ...targets] = tokens;
-    if (regulator === '') throw new FormatError('invalid-value', 'empty source name', { line, column: 1 });
-    const sign = parseSign(relation) ?? (UNSIGNED_RELATIONS.has(relation.toLowerCase()) ? 0 : null);
-    if (sign === null) {
-      throw new FormatError('invalid-value', `'${clip(relation)}' is not an interaction type (in '${clip(raw.trim())}'); ` +
-        `expected one of ${SIF_RELATION_HELP}`, { line, column: 2 });
-    }
-    targets.forEach((target, t) => {
-      if (target === '') throw new FormatError('invalid-value', 'empty target name', { line, column: t + 3 });
-      collector.add({ regulator, target, sign }, line);
+  text
+    .replace(/^\ufeff/, '')
+    .split(/\r?\n/)
+    .forEach((raw, index) => {
+      const line = index + 1;
+      if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
+      const tokens = raw.includes('\t') ? raw.split('\t').map((t) => t.trim()) : raw.trim().split(/\s+/);
+      if (tokens.length === 1) return;
+      if (tokens.length === 2) throw new FormatError('ragged-row', `relation '${tokens[1]}' has no target`, { line });
+      const [regulator, relation, ...targets] = tokens;
+      if (regulator === '') throw new FormatError('invalid-value', 'empty source name', { line, column: 1 });
+      const sign = parseSign(relation) ?? (UNSIGNED_RELATIONS.has(relation.toLowerCase()) ? 0 : null);
+      if (sign === null) {
+        throw new FormatError(
+          'invalid-value',
+          `'${clip(relation)}' is not an interaction type (in '${clip(raw.trim())}'); ` + `expected one of ${SIF_RELATION_HELP}`,
+          { line, column: 2 },
+        );
+      }
+      targets.forEach((target, t) => {
+        if (target === '') throw new FormatError('invalid-value', 'empty target name', { line, column: t + 3 });
+        collector.add({ regulator, target, sign }, line);
+      });
     });
-  });
   if (collector.edges.length === 0) throw new FormatError('empty-file', 'the SIF file has no interactions');
   return collector.edges;
 }
@@ -40,10 +46,30 @@ export function parseSif(text: string, options: ParseOptions = {}): NamedEdge[] 
  * accepted as edges of unknown sign.
  */
 const UNSIGNED_RELATIONS = new Set([
-  'pp', 'pd', 'pr', 'rc', 'cr', 'gl', 'co', 'tr', 'interacts', 'interacts-with', 'interacts_with', 'binds',
-  'controls-expression-of', 'controls-state-change-of', 'controls-transport-of', 'controls-production-of',
-  'in-complex-with', 'catalysis-precedes', 'chemical-affects', 'consumption-controlled-by',
-  'reacts-with', 'used-to-produce', 'neighbor-of', 'regulates-expression',
+  'pp',
+  'pd',
+  'pr',
+  'rc',
+  'cr',
+  'gl',
+  'co',
+  'tr',
+  'interacts',
+  'interacts-with',
+  'interacts_with',
+  'binds',
+  'controls-expression-of',
+  'controls-state-change-of',
+  'controls-transport-of',
+  'controls-production-of',
+  'in-complex-with',
+  'catalysis-precedes',
+  'chemical-affects',
+  'consumption-controlled-by',
+  'reacts-with',
+  'used-to-produce',
+  'neighbor-of',
+  'regulates-expression',
 ]);
 
 export const SIF_RELATION_HELP = 'activates, represses, inhibits, +, -, ->, -|, regulates, pp, pd, controls-expression-of';

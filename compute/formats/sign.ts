@@ -1,7 +1,21 @@
 import { isDecimalNumber } from './number';
 
 const ACTIVATING = new Set(['+', '+1', '1', 'activation', 'activates', 'activator', 'activating', 'positive', 'up', '->', 'increases', 'induces']);
-const REPRESSING = new Set(['-', '-1', 'repression', 'represses', 'repressor', 'repressing', 'inhibition', 'inhibits', 'inhibitor', 'negative', 'down', '-|', 'decreases']);
+const REPRESSING = new Set([
+  '-',
+  '-1',
+  'repression',
+  'represses',
+  'repressor',
+  'repressing',
+  'inhibition',
+  'inhibits',
+  'inhibitor',
+  'negative',
+  'down',
+  '-|',
+  'decreases',
+]);
 const UNKNOWN = new Set(['', '0', '?', 'unknown', 'na', 'regulates', 'regulation']);
 
 /** +1, −1, 0 (unknown), or null when the text is not a sign; numbers give their sign. */

@@ -10,8 +10,20 @@ describe('parseTidyCsv', () => {
     const data = parseTidyCsv(TIDY);
     expect(data.genes).toEqual(['A', 'B']);
     expect(data.trajectories).toEqual([
-      { times: [0, 2], values: [[0.1, 1], [0.3, null]] },
-      { times: [1, 5], values: [[0.6, null], [0.7, null]] },
+      {
+        times: [0, 2],
+        values: [
+          [0.1, 1],
+          [0.3, null],
+        ],
+      },
+      {
+        times: [1, 5],
+        values: [
+          [0.6, null],
+          [0.7, null],
+        ],
+      },
     ]);
   });
 
@@ -49,8 +61,22 @@ describe('parseMatrixWithPseudotime', () => {
   it('makes one trajectory per pseudotime column, cells sorted by pseudotime', () => {
     const data = parseMatrixWithPseudotime(MATRIX, PSEUDOTIME);
     expect(data.genes).toEqual(['A', 'B']);
-    expect(data.trajectories[0]).toEqual({ times: [0, 0.2, 0.5, 0.9], values: [[2, 20], [3, 30], [1, 10], [4, 40]] });
-    expect(data.trajectories[1]).toEqual({ times: [0.1, 0.9], values: [[1, 10], [3, 30]] });
+    expect(data.trajectories[0]).toEqual({
+      times: [0, 0.2, 0.5, 0.9],
+      values: [
+        [2, 20],
+        [3, 30],
+        [1, 10],
+        [4, 40],
+      ],
+    });
+    expect(data.trajectories[1]).toEqual({
+      times: [0.1, 0.9],
+      values: [
+        [1, 10],
+        [3, 30],
+      ],
+    });
   });
 
   it('reports duplicate genes, duplicate and unknown cells, ragged rows and empty lineages', () => {

@@ -35,7 +35,9 @@ export function parseTidyCsv(text: string, options: ParseOptions = {}): Expressi
     const key = JSON.stringify([gene, trajectory, time]);
     const first = seenAt.get(key);
     if (first !== undefined) {
-      throw new FormatError('duplicate-entry', `gene '${gene}' in trajectory '${trajectory}' at time ${time} is given twice (first at line ${first})`, { line: row.line });
+      throw new FormatError('duplicate-entry', `gene '${gene}' in trajectory '${trajectory}' at time ${time} is given twice (first at line ${first})`, {
+        line: row.line,
+      });
     }
     seenAt.set(key, row.line);
     if (!geneIndex.has(gene)) geneIndex.set(gene, geneIndex.size);
@@ -49,7 +51,12 @@ export function parseTidyCsv(text: string, options: ParseOptions = {}): Expressi
   const n = geneIndex.size;
   let timePoints = 0;
   for (const byTime of trajectories.values()) timePoints += byTime.size;
-  checkExpansion('tidy expression file', body.length, timePoints * n, `${n.toLocaleString('en')} genes × ${timePoints.toLocaleString('en')} time points (over ${trajectories.size.toLocaleString('en')} trajectories)`);
+  checkExpansion(
+    'tidy expression file',
+    body.length,
+    timePoints * n,
+    `${n.toLocaleString('en')} genes × ${timePoints.toLocaleString('en')} time points (over ${trajectories.size.toLocaleString('en')} trajectories)`,
+  );
   return {
     genes: [...geneIndex.keys()],
     trajectories: [...trajectories.values()].map((byTime) => {
@@ -69,7 +76,11 @@ function readHeader(header: CsvRow): Record<Column, number> {
   for (const column of COLUMNS) {
     const at = names.indexOf(column);
     if (at < 0) {
-      throw new FormatError('wrong-header', `the header must name the columns gene, trajectory, time, value; '${column}' is missing (found '${header.cells.join(',')}')`, { line: header.line });
+      throw new FormatError(
+        'wrong-header',
+        `the header must name the columns gene, trajectory, time, value; '${column}' is missing (found '${header.cells.join(',')}')`,
+        { line: header.line },
+      );
     }
     index[column] = at;
   }

@@ -11,8 +11,21 @@ describe('parseTrajectoryCsv', () => {
     const data = parseTrajectoryCsv(SAMPLE, ['A', 'B']);
     expect(data.genes).toEqual(['A', 'B']);
     expect(data.trajectories).toHaveLength(2);
-    expect(data.trajectories[0]).toEqual({ times: [0, 1, 2], values: [[0.1, 1], [0.2, 2], [0.3, 3]] });
-    expect(data.trajectories[1]).toEqual({ times: [0, 4], values: [[0.5, 1.5], [null, 2.5]] });
+    expect(data.trajectories[0]).toEqual({
+      times: [0, 1, 2],
+      values: [
+        [0.1, 1],
+        [0.2, 2],
+        [0.3, 3],
+      ],
+    });
+    expect(data.trajectories[1]).toEqual({
+      times: [0, 4],
+      values: [
+        [0.5, 1.5],
+        [null, 2.5],
+      ],
+    });
   });
 
   it('names genes G1…Gn without a gene list', () => {

@@ -42,7 +42,9 @@ export function parseTrajectoryCsv(text: string, genes?: readonly string[], opti
 function readHeader(row: CsvRow): { geneCount: number; trajectoryCount: number } {
   const [a, b, ...rest] = row.cells;
   const wrong = () =>
-    new FormatError('wrong-header', `the first row must be 'n,T' (number of genes, number of trajectories), found '${row.cells.join(',')}'`, { line: row.line });
+    new FormatError('wrong-header', `the first row must be 'n,T' (number of genes, number of trajectories), found '${row.cells.join(',')}'`, {
+      line: row.line,
+    });
   if (a === undefined || b === undefined || rest.some((c) => c.trim() !== '')) throw wrong();
   const geneCount = Number(a.trim());
   const trajectoryCount = Number(b.trim());
@@ -66,7 +68,10 @@ function readTrajectory(geneRows: CsvRow[], timeRow: CsvRow, width: number): Tra
       if (c < times.length) {
         values[c][g] = parseOptionalNumberCell(raw, row.line, c + 1);
       } else if (raw.trim() !== '') {
-        throw new FormatError('missing-time', `a value has no time point (the time row at line ${timeRow.line} is empty there)`, { line: row.line, column: c + 1 });
+        throw new FormatError('missing-time', `a value has no time point (the time row at line ${timeRow.line} is empty there)`, {
+          line: row.line,
+          column: c + 1,
+        });
       }
     }
   });
@@ -85,7 +90,10 @@ function readTimes(row: CsvRow, width: number): number[] {
   const times = cells.slice(0, count).map((c, i) => parseNumberCell(c, row.line, i + 1));
   for (let k = 1; k < times.length; k++) {
     if (times[k] < times[k - 1]) {
-      throw new FormatError('invalid-value', `time ${times[k]} comes after the later time ${times[k - 1]}; times must not decrease`, { line: row.line, column: k + 1 });
+      throw new FormatError('invalid-value', `time ${times[k]} comes after the later time ${times[k - 1]}; times must not decrease`, {
+        line: row.line,
+        column: k + 1,
+      });
     }
   }
   return times;
@@ -99,7 +107,12 @@ export function writeTrajectoryCsv(data: ExpressionData): string {
   const lines = [pad([String(n), String(data.trajectories.length)], width).join(',')];
   for (const t of data.trajectories) {
     for (let g = 0; g < n; g++) {
-      lines.push(pad(t.values.map((row) => (row[g] === null ? '' : formatNumber(row[g] as number))), width).join(','));
+      lines.push(
+        pad(
+          t.values.map((row) => (row[g] === null ? '' : formatNumber(row[g] as number))),
+          width,
+        ).join(','),
+      );
     }
     lines.push(pad(t.times.map(formatNumber), width).join(','));
   }

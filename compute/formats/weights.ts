@@ -103,8 +103,10 @@ export function parseModelWeights(input: string | unknown): { genes: string[]; p
   const h = m.hidden;
   const expect = (name: string, got: readonly number[], want: readonly number[], length: number, maskLength?: number) => {
     if (got.join('×') !== want.join('×')) throw new FormatError('wrong-shape', `weights file: ${name} has shape ${got.join('×')}, expected ${want.join('×')}`);
-    if (length !== want.reduce((a, b) => a * b, 1)) throw new FormatError('wrong-shape', `weights file: ${name} has ${length} values for shape ${want.join('×')}`);
-    if (maskLength !== undefined && maskLength !== length) throw new FormatError('wrong-shape', `weights file: ${name}.mask has ${maskLength} entries, data ${length}`);
+    if (length !== want.reduce((a, b) => a * b, 1))
+      throw new FormatError('wrong-shape', `weights file: ${name} has ${length} values for shape ${want.join('×')}`);
+    if (maskLength !== undefined && maskLength !== length)
+      throw new FormatError('wrong-shape', `weights file: ${name}.mask has ${maskLength} entries, data ${length}`);
   };
   const p = m.parameters;
   expect('Ws', p.Ws.shape, [h, n], p.Ws.data.length, p.Ws.mask.length);
@@ -125,6 +127,11 @@ export function parseModelWeights(input: string | unknown): { genes: string[]; p
     Ap: Float32Array.from(p.Ap.data),
     v: Float32Array.from(p.v.data),
   };
-  const masks: PhoenixMasks = { Ws: Uint8Array.from(p.Ws.mask), Wp: Uint8Array.from(p.Wp.mask), As: Uint8Array.from(p.As.mask), Ap: Uint8Array.from(p.Ap.mask) };
+  const masks: PhoenixMasks = {
+    Ws: Uint8Array.from(p.Ws.mask),
+    Wp: Uint8Array.from(p.Wp.mask),
+    As: Uint8Array.from(p.As.mask),
+    Ap: Uint8Array.from(p.Ap.mask),
+  };
   return { genes: m.genes, params, masks };
 }

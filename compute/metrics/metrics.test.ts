@@ -19,8 +19,16 @@ const matrix = (rows: number[][]): SquareMatrix => ({ n: rows.length, data: Floa
  *     {(0,1), (2,0)}, 1 hit → EP = 1/2; density 2/(3·2) = 1/3 → EPR = 3/2.
  *   sparsity 6/9.
  */
-const REF3 = matrix([[0, 1, 0], [0, 0, -1], [0, 0, 0]]);
-const PRED3 = matrix([[0, 0.9, 0.2], [0, 0, 0], [0.5, 0, 0]]);
+const REF3 = matrix([
+  [0, 1, 0],
+  [0, 0, -1],
+  [0, 0, 0],
+]);
+const PRED3 = matrix([
+  [0, 0.9, 0.2],
+  [0, 0, 0],
+  [0.5, 0, 0],
+]);
 
 /*
  * 4×4 case with ties and a self-loop. Reference: 0→1 (+), 0→2 (−), 1→3 (−), 2→2 (+, self-loop).
@@ -35,8 +43,18 @@ const PRED3 = matrix([[0, 0.9, 0.2], [0, 0, 0], [0.5, 0, 0]]);
  *     are all taken: 5 edges, hits (0,1) (1,3) → EP 2/5; density 3/(4·3) = 1/4 → EPR 8/5.
  *   Sign accuracy: TPs (0,1) + vs +, (1,3) + vs −, (2,2) + vs + → 2/3.
  */
-const REF4 = matrix([[0, 1, -1, 0], [0, 0, 0, -1], [0, 0, 1, 0], [0, 0, 0, 0]]);
-const PRED4 = matrix([[0, 0.8, 0, 0.8], [0, 0, -0.4, 0.4], [0, 0, 0.9, 0], [0.4, 0, 0, 0]]);
+const REF4 = matrix([
+  [0, 1, -1, 0],
+  [0, 0, 0, -1],
+  [0, 0, 1, 0],
+  [0, 0, 0, 0],
+]);
+const PRED4 = matrix([
+  [0, 0.8, 0, 0.8],
+  [0, 0, -0.4, 0.4],
+  [0, 0, 0.9, 0],
+  [0.4, 0, 0, 0],
+]);
 
 describe('scoreNetwork', () => {
   it('matches the hand-computed 3×3 case', () => {
@@ -86,14 +104,32 @@ describe('scoreNetwork', () => {
   it('gives a perfect prediction perfect scores and an empty one zero precision', () => {
     const perfect = scoreNetwork(REF4, REF4);
     expect([perfect.balancedAccuracy, perfect.auroc, perfect.aupr, perfect.f1]).toEqual([1, 1, 1, 1]);
-    const empty = scoreNetwork(matrix([[0, 0], [0, 0]]), matrix([[0, 1], [0, 0]]));
+    const empty = scoreNetwork(
+      matrix([
+        [0, 0],
+        [0, 0],
+      ]),
+      matrix([
+        [0, 1],
+        [0, 0],
+      ]),
+    );
     expect([empty.precision, empty.recall, empty.f1, empty.balancedAccuracy, empty.epr]).toEqual([0, 0, 0, 0.5, 0]);
     expect(empty.auroc).toBe(0.5);
   });
 
   it('refuses mismatched sizes and an empty reference', () => {
     expect(() => scoreNetwork(PRED3, REF4)).toThrow(/3×3 .* 4×4/);
-    expect(() => scoreNetwork(PRED3, matrix([[0, 0, 0], [0, 0, 0], [0, 0, 0]]))).toThrow(/no edges/);
+    expect(() =>
+      scoreNetwork(
+        PRED3,
+        matrix([
+          [0, 0, 0],
+          [0, 0, 0],
+          [0, 0, 0],
+        ]),
+      ),
+    ).toThrow(/no edges/);
   });
 
   it('finds regulator rows', () => {

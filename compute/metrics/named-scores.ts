@@ -15,12 +15,7 @@ export interface NamedNetworkScores extends NetworkScores {
  * Scores predicted effects on a dataset's genes against a gold standard that names genes
  * (a ChIP-seq list, say): a reference edge counts only when both its genes are in the dataset.
  */
-export function scoreNamedNetwork(
-  effects: SquareMatrix,
-  genes: readonly string[],
-  gold: readonly NamedEdge[],
-  options: ScoreOptions = {},
-): NamedNetworkScores {
+export function scoreNamedNetwork(effects: SquareMatrix, genes: readonly string[], gold: readonly NamedEdge[], options: ScoreOptions = {}): NamedNetworkScores {
   if (effects.n !== genes.length) throw new RangeError(`scoreNamedNetwork: ${genes.length} gene names for a ${effects.n}×${effects.n} matrix`);
   const { matrix, unknownGenes, outsideEdges } = edgesToMatrix(gold, genes);
   return {

@@ -158,7 +158,13 @@ describe('PhoenixModel on the wasm backend', () => {
   it('splits the loss by trajectory: each group is the MSE of its own rows, the total the usual one', () => {
     const p = randomParams(n, h, 4);
     const model = new PhoenixModel(p);
-    const batch = { ...makeBatch(starts, targets, dts), groups: [{ rows: 1, count: n }, { rows: 2, count: 2 * n }] };
+    const batch = {
+      ...makeBatch(starts, targets, dts),
+      groups: [
+        { rows: 1, count: n },
+        { rows: 2, count: 2 * n },
+      ],
+    };
     const { mse, trajectoryMse } = model.evaluateByTrajectory(batch, solver);
     expect(mse).toBe(model.evaluate(batch, solver));
     expect(trajectoryMse[0]).toBeCloseTo(specLoss(p, starts.slice(0, 1), targets.slice(0, 1), dts.slice(0, 1), 6), 6);
@@ -175,7 +181,11 @@ describe('PhoenixModel on the wasm backend', () => {
     const p = randomParams(n, h, 8);
     const model = new PhoenixModel(p);
     const batch = makeBatch(starts, targets, dts);
-    const grad = tf.tidy(() => tf.grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, solver))(model.theta).dataSync());
+    const grad = tf.tidy(() =>
+      tf
+        .grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, solver))(model.theta)
+        .dataSync(),
+    );
     const flat = paramsToFlat(p);
     const at = flatLayout(n, h);
     const lossAt = (f: Float32Array) => specLoss(flatToParams(f, n, h), starts, targets, dts, 6);
@@ -200,8 +210,16 @@ describe('PhoenixModel on the wasm backend', () => {
     const batch = makeBatch(starts, targets, dts);
     const tape = new GradientTape();
     for (const s of [solver, { method: 'dopri5', rtol: 1e-5, atol: 1e-7, maxSteps: 500 } as SolverConfig]) {
-      const generic = tf.tidy(() => tf.grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, s))(model.theta).dataSync());
-      const custom = tf.tidy(() => tf.grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, s, tape))(model.theta).dataSync());
+      const generic = tf.tidy(() =>
+        tf
+          .grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, s))(model.theta)
+          .dataSync(),
+      );
+      const custom = tf.tidy(() =>
+        tf
+          .grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, s, tape))(model.theta)
+          .dataSync(),
+      );
       tape.release();
       const scale = Math.max(...Array.from(generic, Math.abs));
       expect(scale).toBeGreaterThan(0);
@@ -212,7 +230,12 @@ describe('PhoenixModel on the wasm backend', () => {
 
   it('masks prune in the forward pass: masked entries get zero gradient and zero output contribution', () => {
     const p = randomParams(n, h, 9);
-    const masks = { Ws: new Uint8Array(h * n).fill(1), Wp: new Uint8Array(h * n).fill(1), As: new Uint8Array(n * h).fill(1), Ap: new Uint8Array(n * h).fill(1) };
+    const masks = {
+      Ws: new Uint8Array(h * n).fill(1),
+      Wp: new Uint8Array(h * n).fill(1),
+      As: new Uint8Array(n * h).fill(1),
+      Ap: new Uint8Array(n * h).fill(1),
+    };
     masks.Ws[2] = 0;
     masks.Ap[5] = 0;
     const model = new PhoenixModel(p, masks);
@@ -221,7 +244,11 @@ describe('PhoenixModel on the wasm backend', () => {
     zeroed.Ap[5] = 0;
     const batch = makeBatch(starts, targets, dts);
     expect(model.evaluate(batch, solver)).toBeCloseTo(specLoss(zeroed, starts, targets, dts, 6), 5);
-    const grad = tf.tidy(() => tf.grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, solver))(model.theta).dataSync());
+    const grad = tf.tidy(() =>
+      tf
+        .grad((theta: tf.Tensor) => model.loss(model.tensors(theta as tf.Tensor1D), batch, solver))(model.theta)
+        .dataSync(),
+    );
     const at = flatLayout(n, h);
     // Ws[k=0, j=2] sits at WsT[j=2, k=0]; Ap[i=1, k=2] (index 5) at ApT[k=2, i=1].
     expect(Math.abs(grad[at.WsT + 2 * h + 0])).toBe(0);

@@ -11,9 +11,7 @@ import { rhsWeights, rhsWithGradient, rk4WithAdjoint, type GradientTape } from '
  *   step never spans more than `maxRateStep` relaxation times of the fastest gene.
  * - dopri5: adaptive Dormand–Prince 5(4) (float32, so tolerances near 1e-7 are the floor).
  */
-export type SolverConfig =
-  | { method: 'rk4'; minSteps: number; maxRateStep: number }
-  | { method: 'dopri5'; rtol: number; atol: number; maxSteps: number };
+export type SolverConfig = { method: 'rk4'; minSteps: number; maxRateStep: number } | { method: 'dopri5'; rtol: number; atol: number; maxSteps: number };
 
 const MAX_RK4_STEPS = 1000;
 
@@ -105,7 +103,17 @@ export function flatToParams(flat: ArrayLike<number>, n: number, h: number): Pho
 /** Masks in the flat layout (biases and v are never pruned: 1). */
 export function masksToFlat(m: PhoenixMasks, n: number, h: number): Float32Array {
   const ones = new Float32Array(n * h).fill(1);
-  const asParams: PhoenixParams = { n, h, Ws: Float32Array.from(m.Ws), Wp: Float32Array.from(m.Wp), As: Float32Array.from(m.As), Ap: Float32Array.from(m.Ap), bs: ones.subarray(0, h), bp: ones.subarray(0, h), v: ones.subarray(0, n) };
+  const asParams: PhoenixParams = {
+    n,
+    h,
+    Ws: Float32Array.from(m.Ws),
+    Wp: Float32Array.from(m.Wp),
+    As: Float32Array.from(m.As),
+    Ap: Float32Array.from(m.Ap),
+    bs: ones.subarray(0, h),
+    bp: ones.subarray(0, h),
+    v: ones.subarray(0, n),
+  };
   return paramsToFlat(asParams);
 }
 

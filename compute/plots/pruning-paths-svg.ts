@@ -79,10 +79,15 @@ export function pruningPathsSvg(runs: readonly PlottedRun[], options: PathsPlotO
     const colour = STRATEGY_COLOURS[run.strategy] ?? '#333';
     const points = run.path.filter(inside);
     if (points.length > 1) {
-      parts.push(`<polyline fill="none" stroke="${colour}" stroke-opacity="0.55" stroke-width="1.4" points="${points.map((p) => `${num(x(p.sparsity))},${num(y(p.value))}`).join(' ')}"/>`);
+      parts.push(
+        `<polyline fill="none" stroke="${colour}" stroke-opacity="0.55" stroke-width="1.4" points="${points.map((p) => `${num(x(p.sparsity))},${num(y(p.value))}`).join(' ')}"/>`,
+      );
     }
     for (const p of points) parts.push(`<circle cx="${num(x(p.sparsity))}" cy="${num(y(p.value))}" r="2.2" fill="${colour}"/>`);
-    if (inside(run.kept)) parts.push(`<circle class="kept" cx="${num(x(run.kept.sparsity))}" cy="${num(y(run.kept.value))}" r="7" fill="none" stroke="${colour}" stroke-width="2.2"/>`);
+    if (inside(run.kept))
+      parts.push(
+        `<circle class="kept" cx="${num(x(run.kept.sparsity))}" cy="${num(y(run.kept.value))}" r="7" fill="none" stroke="${colour}" stroke-width="2.2"/>`,
+      );
     const ly = M.top + 6 + k * 19;
     if (ly < H - 10) {
       parts.push(`<circle cx="${W - M.right + 20}" cy="${ly}" r="5" fill="${colour}"/>`);

@@ -83,7 +83,17 @@ describe('penalty terms on a 2-gene, 1-hidden-unit model', () => {
     closed[at.Ws + 1] = -5;
     closed[at.Ap] = -5;
     penalty.restore(closed);
-    const p: PhoenixParams = { n, h, Ws: Float32Array.of(1, -2), Wp: Float32Array.of(0.5, 0), As: Float32Array.of(3, -4), Ap: Float32Array.of(1, 1), bs: Float32Array.of(0), bp: Float32Array.of(0), v: Float32Array.of(1, 1) };
+    const p: PhoenixParams = {
+      n,
+      h,
+      Ws: Float32Array.of(1, -2),
+      Wp: Float32Array.of(0.5, 0),
+      As: Float32Array.of(3, -4),
+      Ap: Float32Array.of(1, 1),
+      bs: Float32Array.of(0),
+      bp: Float32Array.of(0),
+      v: Float32Array.of(1, 1),
+    };
     const gated = penalty.gatedParams(p);
     expect(gated.Ws[1]).toBe(-0); // -2 · 0
     expect(gated.Ws[0]).toBeCloseTo(testGate(la[at.Ws]), 6);
@@ -96,9 +106,16 @@ describe('penalty terms on a 2-gene, 1-hidden-unit model', () => {
 describe('penalty baselines in training', () => {
   const genes = ['a', 'b', 'c', 'd', 'e', 'f'];
   const truth: SquareMatrix = { n: 6, data: new Float64Array(36) };
-  for (const [a, b, s] of [[0, 2, 1], [1, 3, -1], [2, 4, 1], [3, 5, 1]]) truth.data[a * 6 + b] = s;
+  for (const [a, b, s] of [
+    [0, 2, 1],
+    [1, 3, -1],
+    [2, 4, 1],
+    [3, 5, 1],
+  ])
+    truth.data[a * 6 + b] = s;
   const data = simulateDataset(randomKinetics(genes, truth, 1), { trajectories: 12, times: [0, 1, 2, 4], seed: 3 }).clean;
-  const config = (strategy: 'l0' | 'path-l1' | 'pathreg', epochs = 4) => defaultTrainConfig({ strategy, hidden: 4, epochs, validationFraction: 0.25, learningRate: 0.01, seed: 7 });
+  const config = (strategy: 'l0' | 'path-l1' | 'pathreg', epochs = 4) =>
+    defaultTrainConfig({ strategy, hidden: 4, epochs, validationFraction: 0.25, learningRate: 0.01, seed: 7 });
 
   for (const strategy of ['l0', 'path-l1', 'pathreg'] as const) {
     it(`${strategy}: same seed, same run; resumes exactly from a checkpoint; no pruning events`, async () => {

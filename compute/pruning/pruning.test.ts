@@ -87,10 +87,24 @@ describe('DASH prior scores (by hand)', () => {
     const inv3 = (m: number[]) => {
       const [a, b, c, d, e, f, g, hh, i] = m;
       const det = a * (e * i - f * hh) - b * (d * i - f * g) + c * (d * hh - e * g);
-      return [e * i - f * hh, c * hh - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * hh - e * g, b * g - a * hh, a * e - b * d].map((x) => x / det);
+      return [e * i - f * hh, c * hh - b * i, b * f - c * e, f * g - d * i, a * i - c * g, c * d - a * f, d * hh - e * g, b * g - a * hh, a * e - b * d].map(
+        (x) => x / det,
+      );
     };
     const sst = inv3(mul(s, tr(s, h, n), h, n, h));
-    const wantFirst = mul(sst, mul(s, ppi.map((x) => x / total), h, n, n), h, h, n);
+    const wantFirst = mul(
+      sst,
+      mul(
+        s,
+        ppi.map((x) => x / total),
+        h,
+        n,
+        n,
+      ),
+      h,
+      h,
+      n,
+    );
     close(firstLayerPrior(s, h, ppiFromPrior({ n, data: p })), wantFirst, 9);
     const wantSecond = mul(tr(mul(s, abs, h, n, n), h, n), sst, n, h, h);
     close(secondLayerPrior(s, h, toSparse(p, n, Math.abs)), wantSecond, 9);
@@ -171,7 +185,9 @@ describe('Pruner', () => {
     // |C*| from the new S (= |S*|): S* rows [.2, 1/15, 0], [0, 1/15, 0]; S|P| = [[0, .2, .2+1/15],[0, 0, 1/15]].
     const s1 = [0.2, 1 / 15, 0, 0, 1 / 15, 0];
     const want = secondLayerPrior(Float64Array.from(s1), 2, toSparse(prior.data, 3, Math.abs));
-    const order = Array.from(want, Math.abs).map((x, k) => [x, k]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const order = Array.from(want, Math.abs)
+      .map((x, k) => [x, k])
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const expected = [1, 1, 1, 1, 1, 1];
     for (const [, k] of order.slice(0, 3)) expected[k] = 0;
     expect(Array.from(masks.As)).toEqual(expected);

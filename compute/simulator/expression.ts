@@ -78,11 +78,7 @@ const TOKEN = /\s*(?:(\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-
  * `resolve` maps a gene name to its index (or returns undefined). Errors point at the line, the
  * equation's column and the character within it.
  */
-export function parseRateExpression(
-  text: string,
-  resolve: (name: string) => number | undefined,
-  where: { line: number; column: number },
-): RateExpr {
+export function parseRateExpression(text: string, resolve: (name: string) => number | undefined, where: { line: number; column: number }): RateExpr {
   const tokens = tokenize(text, where);
   let pos = 0;
   const fail = (message: string, at = tokens[pos]?.at ?? text.length): never => {

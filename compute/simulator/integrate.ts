@@ -20,10 +20,18 @@ export function integrateAt(
     for (let k = 1; k < times.length; k++) states.push(Float64Array.from(initial));
     return states;
   }
-  const result = integrateAdaptive(dopri5, derivative, initial, times[0], times[times.length - 1], {
-    rtol: tolerances.rtol,
-    atol: tolerances.atol,
-    outputTimes: times.slice(1),
-  }, float64Ops);
+  const result = integrateAdaptive(
+    dopri5,
+    derivative,
+    initial,
+    times[0],
+    times[times.length - 1],
+    {
+      rtol: tolerances.rtol,
+      atol: tolerances.atol,
+      outputTimes: times.slice(1),
+    },
+    float64Ops,
+  );
   return states.concat(result.values);
 }

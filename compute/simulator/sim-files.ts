@@ -95,7 +95,8 @@ export function parseEdgesKinetics(text: string, options: ParseOptions = {}): Na
   const names = header.cells.map((c) => c.trim());
   const column = (name: string) => {
     const at = names.indexOf(name);
-    if (at < 0) throw new FormatError('wrong-header', `the header must have a '${name}' column (found '${truncate(header.cells.join(','))}')`, { line: header.line });
+    if (at < 0)
+      throw new FormatError('wrong-header', `the header must have a '${name}' column (found '${truncate(header.cells.join(','))}')`, { line: header.line });
     return at;
   };
   const [from, to, activation, ec50, hill] = ['from', 'to', 'activation', 'EC50', 'n'].map(column);
@@ -105,7 +106,10 @@ export function parseEdgesKinetics(text: string, options: ParseOptions = {}): Na
     }
     const act = row.cells[activation].trim().toUpperCase();
     if (act !== 'TRUE' && act !== 'FALSE') {
-      throw new FormatError('invalid-value', `activation must be TRUE or FALSE, found '${truncate(row.cells[activation])}'`, { line: row.line, column: activation + 1 });
+      throw new FormatError('invalid-value', `activation must be TRUE or FALSE, found '${truncate(row.cells[activation])}'`, {
+        line: row.line,
+        column: activation + 1,
+      });
     }
     return {
       regulator: row.cells[from].trim(),
@@ -140,6 +144,9 @@ export function verifyKinetics(network: KineticNetwork, kinetics: readonly Named
   }
   const extra = [...fromEquations.values()][0];
   if (extra) {
-    throw new FormatError('invalid-value', `the equations have an edge ${network.genes[extra.regulator]} → ${network.genes[extra.target]} missing from the kinetics table`);
+    throw new FormatError(
+      'invalid-value',
+      `the equations have an edge ${network.genes[extra.regulator]} → ${network.genes[extra.target]} missing from the kinetics table`,
+    );
   }
 }

@@ -10,7 +10,11 @@ import { parseEdgesKinetics, parseOdeEquations, verifyKinetics } from './sim-fil
 
 describe('hillActivation', () => {
   it('passes through 0, ½ at EC50 and 1 at 1', () => {
-    for (const [ec50, n] of [[0.4, 1.01], [0.5, 1.39], [0.6, 1.7]]) {
+    for (const [ec50, n] of [
+      [0.4, 1.01],
+      [0.5, 1.39],
+      [0.6, 1.7],
+    ]) {
       const f = hillActivation(ec50, n);
       expect(f(0)).toBe(0);
       expect(f(ec50)).toBeCloseTo(0.5, 12);
@@ -70,8 +74,7 @@ describe('sim350 equations', () => {
   it('refuses kinetics that disagree with the equations', () => {
     const network = parseOdeEquations('node,eqn\nA,input gene\nB,"(1 * fAct(A, 0.5, 1.2)) * 1 - 1 * B"\n');
     expect(network.edges).toEqual([{ regulator: 0, target: 1, sign: 1, ec50: 0.5, hill: 1.2 }]);
-    const kinetics = (activation: string, ec50: string) =>
-      parseEdgesKinetics(`from,to,weight,activation,EC50,n\nA,B,1,${activation},${ec50},1.2\n`);
+    const kinetics = (activation: string, ec50: string) => parseEdgesKinetics(`from,to,weight,activation,EC50,n\nA,B,1,${activation},${ec50},1.2\n`);
     expect(() => verifyKinetics(network, kinetics('TRUE', '0.5'))).not.toThrow();
     expect(() => verifyKinetics(network, kinetics('FALSE', '0.5'))).toThrow(/disagrees/);
     expect(() => verifyKinetics(network, kinetics('TRUE', '0.45'))).toThrow(/disagrees/);
@@ -103,7 +106,11 @@ describe('networkDerivative', () => {
     expect(dy[0]).toBe(0);
     expect(dy[1]).toBeCloseTo(f - 0.2, 12);
     expect(dy[2]).toBeCloseTo(1 - f + f - (1 - f) * f - 0.5, 12);
-    expect(network.edges.map((e) => [e.regulator, e.target, e.sign])).toEqual([[0, 1, 1], [1, 2, -1], [0, 2, 1]]);
+    expect(network.edges.map((e) => [e.regulator, e.target, e.sign])).toEqual([
+      [0, 1, 1],
+      [1, 2, -1],
+      [0, 2, 1],
+    ]);
   });
 });
 

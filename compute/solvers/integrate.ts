@@ -3,15 +3,7 @@ import type { Tableau } from './tableaux';
 import type { VectorOps } from './vector-ops';
 
 /** Integrates from t0 to t1 in `steps` equal steps; returns the state at t1. */
-export function integrateFixed<T>(
-  tableau: Tableau,
-  f: OdeFunction<T>,
-  y0: T,
-  t0: number,
-  t1: number,
-  steps: number,
-  ops: VectorOps<T>,
-): T {
+export function integrateFixed<T>(tableau: Tableau, f: OdeFunction<T>, y0: T, t0: number, t1: number, steps: number, ops: VectorOps<T>): T {
   if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`steps must be a positive integer, got ${steps}`);
   const h = (t1 - t0) / steps;
   let y = y0;
@@ -127,16 +119,7 @@ function outputTargets(outputTimes: readonly number[], t0: number, t1: number): 
 }
 
 /** The starting step of Hairer, Nørsett & Wanner (Solving ODEs I, II.4). */
-function initialStep<T>(
-  tableau: Tableau,
-  f: OdeFunction<T>,
-  t0: number,
-  y0: T,
-  f0: T,
-  rtol: number,
-  atol: number,
-  ops: VectorOps<T>,
-): number {
+function initialStep<T>(tableau: Tableau, f: OdeFunction<T>, t0: number, y0: T, f0: T, rtol: number, atol: number, ops: VectorOps<T>): number {
   const d0 = ops.errorNorm(y0, y0, y0, rtol, atol);
   const d1 = ops.errorNorm(f0, y0, y0, rtol, atol);
   const h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * (d0 / d1);

@@ -76,7 +76,9 @@ describe('adaptive integration', () => {
   });
 
   it('stops with a clear error past maxSteps, and checks its arguments', () => {
-    expect(() => integrateAdaptive(dopri5, decay(1), Float64Array.of(1), 0, 100, { rtol: 1e-12, atol: 1e-14, maxSteps: 5 }, float64Ops)).toThrow(/more than 5 steps/);
+    expect(() => integrateAdaptive(dopri5, decay(1), Float64Array.of(1), 0, 100, { rtol: 1e-12, atol: 1e-14, maxSteps: 5 }, float64Ops)).toThrow(
+      /more than 5 steps/,
+    );
     expect(() => integrateAdaptive(rk4, decay(1), Float64Array.of(1), 0, 1, { rtol: 1e-3, atol: 1e-3 }, float64Ops)).toThrow(/no embedded error estimate/);
     expect(() => integrateAdaptive(dopri5, decay(1), Float64Array.of(1), 0, 1, { rtol: 1e-3, atol: 1e-3, outputTimes: [2] }, float64Ops)).toThrow(/outside/);
     expect(() => integrateFixed(rk4, decay(1), Float64Array.of(1), 0, 1, 0, float64Ops)).toThrow(/positive integer/);

@@ -17,15 +17,7 @@ export interface StepResult<T> {
  * One explicit Runge–Kutta step of size h with any tableau. `firstStage`, when given, is f(t, y)
  * already evaluated (FSAL reuse).
  */
-export function rkStep<T>(
-  tableau: Tableau,
-  f: OdeFunction<T>,
-  t: number,
-  y: T,
-  h: number,
-  ops: VectorOps<T>,
-  firstStage?: T,
-): StepResult<T> {
+export function rkStep<T>(tableau: Tableau, f: OdeFunction<T>, t: number, y: T, h: number, ops: VectorOps<T>, firstStage?: T): StepResult<T> {
   const stages = tableau.c.length;
   const k: T[] = [];
   for (let i = 0; i < stages; i++) {

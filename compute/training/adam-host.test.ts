@@ -33,7 +33,7 @@ describe('FlatAdam on the host (the fused step) against the tfjs update', () => 
     const before = tf.memory().numTensors;
     for (let step = 0; step < 30; step++) {
       // Gradients spanning many magnitudes, some exactly zero (pruned entries).
-      const grad = Float32Array.from(randomArray(100, random, 1), (g, q) => (q % 7 === 0 ? 0 : g * 10 ** (-(q % 9))));
+      const grad = Float32Array.from(randomArray(100, random, 1), (g, q) => (q % 7 === 0 ? 0 : g * 10 ** -(q % 9)));
       const rates = step < 15 ? [1e-3, 5e-3] : [9e-4, 1e-3];
       tf.tidy(() => device.apply(theta, tf.tensor1d(grad), rates));
       if (step % 10 === 9) {

@@ -111,7 +111,21 @@ export class FlatAdam {
     this.step += 1;
     const at = (a: Float32Array) => a.byteOffset;
     const { beta1, beta2, eps } = this;
-    host.adam(at(host.theta), at(host.grad), at(host.m), at(host.s), at(host.lr), this.length, beta1, 1 - beta1, beta2, 1 - beta2, 1 / Math.sqrt(1 - beta2 ** this.step), eps, 1 / (1 - beta1 ** this.step));
+    host.adam(
+      at(host.theta),
+      at(host.grad),
+      at(host.m),
+      at(host.s),
+      at(host.lr),
+      this.length,
+      beta1,
+      1 - beta1,
+      beta2,
+      1 - beta2,
+      1 / Math.sqrt(1 - beta2 ** this.step),
+      eps,
+      1 / (1 - beta1 ** this.step),
+    );
     if (theta !== host.theta) theta.set(host.theta);
   }
 

@@ -59,12 +59,26 @@ const decodeNumber = (x: number | string): number => (typeof x === 'number' ? x 
 
 function encodeKept(m: KeptModel | null) {
   if (!m) return null;
-  return { epoch: m.epoch, valLoss: encodeNumber(m.valLoss), ...(m.valSe !== undefined ? { valSe: m.valSe } : {}), level: m.level, params: encodeParams(m.params), masks: encodeMasks(m.masks) };
+  return {
+    epoch: m.epoch,
+    valLoss: encodeNumber(m.valLoss),
+    ...(m.valSe !== undefined ? { valSe: m.valSe } : {}),
+    level: m.level,
+    params: encodeParams(m.params),
+    masks: encodeMasks(m.masks),
+  };
 }
 
 function decodeKept(k: z.infer<typeof keptSchema> | null | undefined, n: number, h: number): KeptModel | null {
   if (!k) return null;
-  return { epoch: k.epoch, valLoss: decodeNumber(k.valLoss), ...(k.valSe !== undefined ? { valSe: k.valSe } : {}), level: k.level, params: decodeParams(k.params, n, h), masks: decodeMasks(k.masks, n, h) };
+  return {
+    epoch: k.epoch,
+    valLoss: decodeNumber(k.valLoss),
+    ...(k.valSe !== undefined ? { valSe: k.valSe } : {}),
+    level: k.level,
+    params: decodeParams(k.params, n, h),
+    masks: decodeMasks(k.masks, n, h),
+  };
 }
 
 export function takeCheckpoint(s: TrainingState): TrainCheckpoint {
@@ -152,7 +166,9 @@ export function restoreCheckpoint(c: TrainCheckpoint, config: TrainConfig, n: nu
     pruner: k.pruner,
     pinnRandom: k.pinnRandom,
     selection: { best, chosen: k.chosen === undefined ? best : decodeKept(k.chosen, n, h), badEpochs: k.badEpochs },
-    history: k.history.map((r) => ({ ...r, trainLoss: decodeNumber(r.trainLoss as number | string), valLoss: decodeNumber(r.valLoss as number | string) }) as EpochReport),
+    history: k.history.map(
+      (r) => ({ ...r, trainLoss: decodeNumber(r.trainLoss as number | string), valLoss: decodeNumber(r.valLoss as number | string) }) as EpochReport,
+    ),
     gates: k.gates ? { logAlpha: decodeFloat32(k.gates.logAlpha, 2 * n + 2 * h), adam: k.gates.adam } : null,
   };
 }

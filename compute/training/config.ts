@@ -29,7 +29,11 @@ export const trainConfigSchema = z
       every: field('pruningEvery'),
       fraction: field('pruningFraction'),
     }),
-    seed: z.number().int().min(0).max(2 ** 32 - 1),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1),
     /** Which model the run keeps (selection.ts); absent means RULES_WHEN_ABSENT.selection. */
     selection: field('selection').optional(),
     backend: z.string().min(1).optional(),

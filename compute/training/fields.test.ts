@@ -9,7 +9,14 @@ describe('the training field table', () => {
     const config = defaultTrainConfig();
     const { priorCorruption: _leftOut, ...defaults } = TRAIN_FIELD_DEFAULTS;
     expect(fieldValuesOf(config)).toEqual(defaults);
-    expect(config).toMatchObject({ lambda: [0.5, 0.05], hidden: 40, epochs: 200, solver: 'rk4', selection: 'one-se', pruning: { firstEpoch: 3, fraction: 0.1 } });
+    expect(config).toMatchObject({
+      lambda: [0.5, 0.05],
+      hidden: 40,
+      epochs: 200,
+      solver: 'rk4',
+      selection: 'one-se',
+      pruning: { firstEpoch: 3, fraction: 0.1 },
+    });
     expect(config).not.toHaveProperty('priorCorruption');
   });
 
@@ -49,7 +56,15 @@ describe('the training field table', () => {
 describe('the strategy registry’s rules', () => {
   it('gives each strategy its λ and the options it reads', () => {
     expect(Object.fromEntries(STRATEGY_IDS.map((s) => [s, strategyLambdas(s, [0.3, 0.4])]))).toEqual({
-      none: null, imp: [0, 0], bioprune: [1, 1], dash: [0.3, 0.4], pinn: null, 'pinn-mp': [0, 0], l0: null, 'path-l1': null, pathreg: null,
+      none: null,
+      imp: [0, 0],
+      bioprune: [1, 1],
+      dash: [0.3, 0.4],
+      pinn: null,
+      'pinn-mp': [0, 0],
+      l0: null,
+      'path-l1': null,
+      pathreg: null,
     });
     expect(STRATEGY_IDS.filter((s) => strategyReads(s, 'pinnLambda'))).toEqual(['pinn', 'pinn-mp']);
     expect(STRATEGY_IDS.filter((s) => strategyReads(s, 'lambda'))).toEqual(['dash']);
@@ -61,7 +76,14 @@ describe('planSweep', () => {
   it('runs DASH once per λ pair, every other strategy once, each once per seed, in the order given', () => {
     const plan = planSweep({ strategies: ['imp', 'dash', 'none'], lambdas: lambdaGrid([0.5, 0.8], [0.05]), seeds: [0, 1] });
     expect(plan.map((p) => `${p.strategy}${p.lambda ? `(${p.lambda})` : ''}@${p.seed}`)).toEqual([
-      'imp@0', 'imp@1', 'dash(0.5,0.05)@0', 'dash(0.5,0.05)@1', 'dash(0.8,0.05)@0', 'dash(0.8,0.05)@1', 'none@0', 'none@1',
+      'imp@0',
+      'imp@1',
+      'dash(0.5,0.05)@0',
+      'dash(0.5,0.05)@1',
+      'dash(0.8,0.05)@0',
+      'dash(0.8,0.05)@1',
+      'none@0',
+      'none@1',
     ]);
   });
 });

@@ -50,18 +50,129 @@ const LARGE = 100_000;
 export const SYNTHETIC_NOISE_STD = 0.025;
 
 export const TRAIN_FIELDS = {
-  lambda1: { path: ['lambda', 0], type: 'number', min: 0, max: 1, default: 0.5, label: 'λ₁', reason: 'DASH: how much the prior weighs against the data in the first layer’s pruning scores.', scope: 'lambda' },
-  lambda2: { path: ['lambda', 1], type: 'number', min: 0, max: 1, default: 0.05, label: 'λ₂', reason: 'DASH: the same for the second layer’s scores.', scope: 'lambda' },
-  pinnLambda: { path: ['pinnLambda'], type: 'number', min: 0, max: 1, default: 0.99, label: 'PINN data weight λ_d', reason: 'Weight of the data loss against the prior loss (PHOENIX used 0.99).', cliFlag: 'pinn-lambda', scope: 'pinnLambda', hint: 'PINN only; default 0.99' },
-  hidden: { path: ['hidden'], type: 'int', min: 1, max: LARGE, default: 40, label: 'Hidden units h', reason: 'Width of each gene’s hidden layer: capacity against speed.', cliFlag: 'hidden' },
-  epochs: { path: ['epochs'], type: 'int', min: 1, max: LARGE, default: 200, label: 'Epoch limit', reason: 'Training stops here if early stopping has not stopped it before.', cliFlag: 'epochs' },
-  patience: { path: ['patience'], type: 'int', min: 1, max: LARGE, default: 40, label: 'Early-stop patience (epochs)', reason: 'Stop after this many epochs without a lower validation loss.', cliFlag: 'patience' },
-  learningRate: { path: ['learningRate'], type: 'number', min: 0, minExclusive: true, max: 1, default: 1e-3, shownDefault: '0.001', label: 'Learning rate', reason: 'Adam’s step size (v gets 5×).', cliFlag: 'lr' },
-  validationFraction: { path: ['validationFraction'], type: 'number', min: 0, max: 0.9, default: 10 / 150, shownDefault: '10/150', label: 'Validation fraction', reason: 'Share of trajectories held out to choose the model and stop early (0: none held out).', cliFlag: 'val-fraction' },
-  noiseStd: { path: ['noiseStd'], type: 'number', min: 0, max: 10, default: 0, label: 'Noise σ added at load', reason: `Gaussian noise added to the training data, for noise-free synthetic benchmarks (the paper: ${SYNTHETIC_NOISE_STD}).`, cliFlag: 'noise', hint: `synthetic data: ${SYNTHETIC_NOISE_STD}` },
-  solver: { path: ['solver'], type: 'choice', values: SOLVER_IDS, default: 'rk4', label: 'ODE solver', reason: 'How the model’s ODE is integrated (compute/solvers/registry.ts).', cliFlag: 'solver' },
-  selection: { path: ['selection'], type: 'choice', values: SELECTION_RULES, default: 'one-se', label: 'Model selection', reason: 'Which epoch’s model the run keeps: one-se (the sparsest within one SE of the lowest validation loss) or best.', cliFlag: 'select' },
-  lrReset: { path: ['lrReset'], type: 'choice', values: LR_RESETS, default: 'reference', label: 'Learning-rate reset', reason: 'What a pruning event does to the learning rates: reference (the authors’ script) or initial.', cliFlag: 'lr-reset' },
+  lambda1: {
+    path: ['lambda', 0],
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.5,
+    label: 'λ₁',
+    reason: 'DASH: how much the prior weighs against the data in the first layer’s pruning scores.',
+    scope: 'lambda',
+  },
+  lambda2: {
+    path: ['lambda', 1],
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.05,
+    label: 'λ₂',
+    reason: 'DASH: the same for the second layer’s scores.',
+    scope: 'lambda',
+  },
+  pinnLambda: {
+    path: ['pinnLambda'],
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.99,
+    label: 'PINN data weight λ_d',
+    reason: 'Weight of the data loss against the prior loss (PHOENIX used 0.99).',
+    cliFlag: 'pinn-lambda',
+    scope: 'pinnLambda',
+    hint: 'PINN only; default 0.99',
+  },
+  hidden: {
+    path: ['hidden'],
+    type: 'int',
+    min: 1,
+    max: LARGE,
+    default: 40,
+    label: 'Hidden units h',
+    reason: 'Width of each gene’s hidden layer: capacity against speed.',
+    cliFlag: 'hidden',
+  },
+  epochs: {
+    path: ['epochs'],
+    type: 'int',
+    min: 1,
+    max: LARGE,
+    default: 200,
+    label: 'Epoch limit',
+    reason: 'Training stops here if early stopping has not stopped it before.',
+    cliFlag: 'epochs',
+  },
+  patience: {
+    path: ['patience'],
+    type: 'int',
+    min: 1,
+    max: LARGE,
+    default: 40,
+    label: 'Early-stop patience (epochs)',
+    reason: 'Stop after this many epochs without a lower validation loss.',
+    cliFlag: 'patience',
+  },
+  learningRate: {
+    path: ['learningRate'],
+    type: 'number',
+    min: 0,
+    minExclusive: true,
+    max: 1,
+    default: 1e-3,
+    shownDefault: '0.001',
+    label: 'Learning rate',
+    reason: 'Adam’s step size (v gets 5×).',
+    cliFlag: 'lr',
+  },
+  validationFraction: {
+    path: ['validationFraction'],
+    type: 'number',
+    min: 0,
+    max: 0.9,
+    default: 10 / 150,
+    shownDefault: '10/150',
+    label: 'Validation fraction',
+    reason: 'Share of trajectories held out to choose the model and stop early (0: none held out).',
+    cliFlag: 'val-fraction',
+  },
+  noiseStd: {
+    path: ['noiseStd'],
+    type: 'number',
+    min: 0,
+    max: 10,
+    default: 0,
+    label: 'Noise σ added at load',
+    reason: `Gaussian noise added to the training data, for noise-free synthetic benchmarks (the paper: ${SYNTHETIC_NOISE_STD}).`,
+    cliFlag: 'noise',
+    hint: `synthetic data: ${SYNTHETIC_NOISE_STD}`,
+  },
+  solver: {
+    path: ['solver'],
+    type: 'choice',
+    values: SOLVER_IDS,
+    default: 'rk4',
+    label: 'ODE solver',
+    reason: 'How the model’s ODE is integrated (compute/solvers/registry.ts).',
+    cliFlag: 'solver',
+  },
+  selection: {
+    path: ['selection'],
+    type: 'choice',
+    values: SELECTION_RULES,
+    default: 'one-se',
+    label: 'Model selection',
+    reason: 'Which epoch’s model the run keeps: one-se (the sparsest within one SE of the lowest validation loss) or best.',
+    cliFlag: 'select',
+  },
+  lrReset: {
+    path: ['lrReset'],
+    type: 'choice',
+    values: LR_RESETS,
+    default: 'reference',
+    label: 'Learning-rate reset',
+    reason: 'What a pruning event does to the learning rates: reference (the authors’ script) or initial.',
+    cliFlag: 'lr-reset',
+  },
   priorCorruption: {
     path: ['priorCorruption'],
     type: 'number',
@@ -75,10 +186,46 @@ export const TRAIN_FIELDS = {
     scope: 'prior',
     hint: 'fraction f, default 0',
   },
-  pruningFirstEpoch: { path: ['pruning', 'firstEpoch'], type: 'int', min: 1, max: LARGE, default: 3, label: 'First pruning epoch', reason: 'The epoch that ends with the first pruning event.', scope: 'pruning' },
-  pruningFirstFraction: { path: ['pruning', 'firstFraction'], type: 'number', min: 0, max: 1, default: 0.7, label: 'First pruning fraction', reason: 'Share of the weights the first event removes.', scope: 'pruning' },
-  pruningEvery: { path: ['pruning', 'every'], type: 'int', min: 1, max: LARGE, default: 10, label: 'Prune every … epochs', reason: 'Epochs between later pruning events.', scope: 'pruning' },
-  pruningFraction: { path: ['pruning', 'fraction'], type: 'number', min: 0, max: 1, default: 0.1, label: 'Later pruning fraction', reason: 'Share of the remaining weights each later event removes.', scope: 'pruning' },
+  pruningFirstEpoch: {
+    path: ['pruning', 'firstEpoch'],
+    type: 'int',
+    min: 1,
+    max: LARGE,
+    default: 3,
+    label: 'First pruning epoch',
+    reason: 'The epoch that ends with the first pruning event.',
+    scope: 'pruning',
+  },
+  pruningFirstFraction: {
+    path: ['pruning', 'firstFraction'],
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.7,
+    label: 'First pruning fraction',
+    reason: 'Share of the weights the first event removes.',
+    scope: 'pruning',
+  },
+  pruningEvery: {
+    path: ['pruning', 'every'],
+    type: 'int',
+    min: 1,
+    max: LARGE,
+    default: 10,
+    label: 'Prune every … epochs',
+    reason: 'Epochs between later pruning events.',
+    scope: 'pruning',
+  },
+  pruningFraction: {
+    path: ['pruning', 'fraction'],
+    type: 'number',
+    min: 0,
+    max: 1,
+    default: 0.1,
+    label: 'Later pruning fraction',
+    reason: 'Share of the remaining weights each later event removes.',
+    scope: 'pruning',
+  },
 } as const satisfies Record<string, TrainField>;
 
 export type TrainFieldKey = keyof typeof TRAIN_FIELDS;
@@ -97,7 +244,9 @@ export function fieldSchema<K extends TrainFieldKey>(key: K, what: string = TRAI
   let s = z.number({ error: `${what} must be a number.` });
   if (f.type === 'int') s = s.int(`${what} must be a whole number.`);
   if (f.min === 0 && f.max === 1 && !f.minExclusive) return s.min(0, `${what} must be from 0 to 1.`).max(1, `${what} must be from 0 to 1.`) as never;
-  s = f.minExclusive ? s.gt(f.min, `${what} must be ${f.min === 0 ? 'positive' : `above ${f.min}`}.`) : s.min(f.min, f.min === 0 ? `${what} cannot be negative.` : `${what} must be at least ${f.min}.`);
+  s = f.minExclusive
+    ? s.gt(f.min, `${what} must be ${f.min === 0 ? 'positive' : `above ${f.min}`}.`)
+    : s.min(f.min, f.min === 0 ? `${what} cannot be negative.` : `${what} must be at least ${f.min}.`);
   return s.max(f.max, `${what} must be at most ${f.max}.`) as never;
 }
 
@@ -135,7 +284,10 @@ export function withFieldValues<C extends object>(config: C, values: Partial<Tra
     if (inner === undefined) out[head] = value;
     else {
       const outer = out[head];
-      const copy = (typeof inner === 'number' ? [...((outer as unknown[] | undefined) ?? [])] : { ...((outer as object | undefined) ?? {}) }) as Record<string | number, unknown>;
+      const copy = (typeof inner === 'number' ? [...((outer as unknown[] | undefined) ?? [])] : { ...((outer as object | undefined) ?? {}) }) as Record<
+        string | number,
+        unknown
+      >;
       copy[inner] = value;
       out[head] = copy;
     }

@@ -29,7 +29,8 @@ for (const [a, b, s] of [
   [6, 7, -1],
   [7, 8, 1],
   [8, 9, -1],
-]) truth.data[a * n + b] = s;
+])
+  truth.data[a * n + b] = s;
 const genes = Array.from({ length: n }, (_, i) => `g${i}`);
 const data = simulateDataset(randomKinetics(genes, truth, 3), { trajectories: 24, times: [0, 1, 2, 4, 6], seed: 5 }).clean;
 
@@ -80,7 +81,9 @@ describe(`backend '${FUSED_BACKEND}': the trainer's step on the fused kernel`, (
     const random = new Random(9);
     const model = new PhoenixModel(initPhoenixParams(n, 12, random));
     // Trajectories of different lengths, one with missing targets.
-    const trajectories = data.trajectories.slice(0, 5).map((t, i) => ({ times: t.times.slice(0, 3 + (i % 3)), values: t.values.slice(0, 3 + (i % 3)).map((row) => row.slice()) }));
+    const trajectories = data.trajectories
+      .slice(0, 5)
+      .map((t, i) => ({ times: t.times.slice(0, 3 + (i % 3)), values: t.values.slice(0, 3 + (i % 3)).map((row) => row.slice()) }));
     trajectories[2].values[2][4] = null;
     const batch = pairBatch(trajectories, n)!;
     const solver = { method: 'rk4' as const, minSteps: 2, maxRateStep: 1 };
@@ -97,7 +100,12 @@ describe(`backend '${FUSED_BACKEND}': the trainer's step on the fused kernel`, (
 
   it('is deterministic, and a run resumed from a checkpoint ends as the uninterrupted one', async () => {
     const checkpoints: TrainCheckpoint[] = [];
-    const full = await train({ data, prior: truth, config: config(FUSED_BACKEND), callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
+    const full = await train({
+      data,
+      prior: truth,
+      config: config(FUSED_BACKEND),
+      callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) },
+    });
     const again = await train({ data, prior: truth, config: config(FUSED_BACKEND) });
     expect(again.history.map((r) => r.valLoss)).toEqual(full.history.map((r) => r.valLoss));
     const resumed = await train({ data, prior: truth, config: config(FUSED_BACKEND), resumeFrom: checkpoints[3] });
@@ -106,7 +114,10 @@ describe(`backend '${FUSED_BACKEND}': the trainer's step on the fused kernel`, (
   });
 
   it('leaves the strategies it does not cover (prior loss, penalties) and dopri5 on the tfjs step: same results as wasm', async () => {
-    for (const overrides of [{ strategy: 'pinn' as const, epochs: 2 }, { solver: 'dopri5' as const, epochs: 2 }]) {
+    for (const overrides of [
+      { strategy: 'pinn' as const, epochs: 2 },
+      { solver: 'dopri5' as const, epochs: 2 },
+    ]) {
       const a = await train({ data, prior: truth, config: config('wasm', overrides) });
       const b = await train({ data, prior: truth, config: config(FUSED_BACKEND, overrides) });
       expect(b.history.map((r) => r.valLoss)).toEqual(a.history.map((r) => r.valLoss));

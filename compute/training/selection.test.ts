@@ -16,7 +16,16 @@ function run(rule: 'best' | 'one-se', epochs: EpochObservation[]) {
 }
 
 // Loss falls to 1.0 at epoch 3 (level 1), then stays within 0.1 of it for two sparser levels, then rises.
-const path = [epoch(1, 2.0, 0), epoch(2, 1.5, 1), epoch(3, 1.0, 1), epoch(4, 1.08, 2), epoch(5, 1.05, 2), epoch(6, 1.09, 3), epoch(7, 1.3, 4), epoch(8, 1.2, 4)];
+const path = [
+  epoch(1, 2.0, 0),
+  epoch(2, 1.5, 1),
+  epoch(3, 1.0, 1),
+  epoch(4, 1.08, 2),
+  epoch(5, 1.05, 2),
+  epoch(6, 1.09, 3),
+  epoch(7, 1.3, 4),
+  epoch(8, 1.2, 4),
+];
 
 describe('model selection', () => {
   it('best: keeps the lowest validation loss; every other epoch counts towards the early stop', () => {

@@ -12,7 +12,11 @@ export interface PlannedTraining {
  * given, a strategy that takes a chosen λ (DASH) once per pair of `lambdas`, the others once; each of
  * these once per seed.
  */
-export function planSweep(input: { strategies: readonly StrategyId[]; lambdas: readonly (readonly [number, number])[]; seeds: readonly number[] }): PlannedTraining[] {
+export function planSweep(input: {
+  strategies: readonly StrategyId[];
+  lambdas: readonly (readonly [number, number])[];
+  seeds: readonly number[];
+}): PlannedTraining[] {
   const plan: PlannedTraining[] = [];
   for (const strategy of input.strategies) {
     const pairs: ([number, number] | null)[] = STRATEGIES[strategy].lambda === 'chosen' ? input.lambdas.map((l) => [l[0], l[1]]) : [null];

@@ -101,7 +101,8 @@ class TrainingRun {
     checkExpressionData(data, 'training data');
     if (input.test) {
       checkExpressionData(input.test, 'test data');
-      if (input.test.genes.length !== data.genes.length) throw new Error(`the test data has ${input.test.genes.length} genes, the training data ${data.genes.length}`);
+      if (input.test.genes.length !== data.genes.length)
+        throw new Error(`the test data has ${input.test.genes.length} genes, the training data ${data.genes.length}`);
     }
     this.n = data.genes.length;
     const n = this.n;
@@ -143,7 +144,8 @@ class TrainingRun {
     this.testBatch = input.test ? pairBatch(input.test.trajectories, n) : null;
     // The fused step computes the data loss through RK4; the prior loss, the penalty baselines and dopri5 stay on tfjs.
     const solver = this.solver;
-    this.fused = config.backend === FUSED_BACKEND && solver.method === 'rk4' && !this.pinn && !this.penalty ? new FusedStep(this.model, solver, this.adam) : null;
+    this.fused =
+      config.backend === FUSED_BACKEND && solver.method === 'rk4' && !this.pinn && !this.penalty ? new FusedStep(this.model, solver, this.adam) : null;
   }
 
   private resume(c: TrainCheckpoint): void {

@@ -70,20 +70,34 @@ describe('trainer', () => {
 
   it('resumes from a checkpoint to exactly the uninterrupted result', async () => {
     const checkpoints: TrainCheckpoint[] = [];
-    const full = await train({ data, prior: truth, config: tiny({ strategy: 'dash', lambda: [0.5, 0.05] }), callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
+    const full = await train({
+      data,
+      prior: truth,
+      config: tiny({ strategy: 'dash', lambda: [0.5, 0.05] }),
+      callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) },
+    });
     expect(checkpoints.map((c) => c.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
     // Stop after epoch 3 (past the first pruning event), then continue from the stored checkpoint.
     const resumed = await train({ data, prior: truth, config: tiny({ strategy: 'dash', lambda: [0.5, 0.05] }), resumeFrom: checkpoints[2] });
-    expect(resumed.history.map((r) => [r.epoch, r.trainLoss, r.valLoss, r.sparsity])).toEqual(full.history.map((r) => [r.epoch, r.trainLoss, r.valLoss, r.sparsity]));
+    expect(resumed.history.map((r) => [r.epoch, r.trainLoss, r.valLoss, r.sparsity])).toEqual(
+      full.history.map((r) => [r.epoch, r.trainLoss, r.valLoss, r.sparsity]),
+    );
     expect(resumed.model).toEqual(full.model);
     expect(resumed.summary.bestEpoch).toBe(full.summary.bestEpoch);
     // A checkpoint written before the kept model carried its pruning level, SE and the one-SE choice.
     const { level: _level, valSe: _valSe, ...oldBest } = checkpoints[2].best as Record<string, unknown>;
-    const older = await train({ data, prior: truth, config: tiny({ strategy: 'dash', lambda: [0.5, 0.05] }), resumeFrom: { ...checkpoints[2], best: oldBest } });
+    const older = await train({
+      data,
+      prior: truth,
+      config: tiny({ strategy: 'dash', lambda: [0.5, 0.05] }),
+      resumeFrom: { ...checkpoints[2], best: oldBest },
+    });
     expect(older.model).toEqual(full.model);
     expect(older.summary.bestEpoch).toBe(full.summary.bestEpoch);
     const tensors = tf.memory().numTensors;
-    await expect(train({ data, prior: truth, config: tiny({ strategy: 'dash', lambda: [0.4, 0.05] }), resumeFrom: checkpoints[2] })).rejects.toThrow(/different training config/);
+    await expect(train({ data, prior: truth, config: tiny({ strategy: 'dash', lambda: [0.4, 0.05] }), resumeFrom: checkpoints[2] })).rejects.toThrow(
+      /different training config/,
+    );
     expect(tf.memory().numTensors).toBe(tensors);
   });
 
@@ -91,7 +105,12 @@ describe('trainer', () => {
     const config = (lrReset: 'initial' | 'reference') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 5, lrReset });
     const spec = await train({ data, prior: truth, config: config('initial') });
     const checkpoints: TrainCheckpoint[] = [];
-    const reference = await train({ data, prior: truth, config: config('reference'), callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
+    const reference = await train({
+      data,
+      prior: truth,
+      config: config('reference'),
+      callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) },
+    });
     const losses = (r: typeof spec) => r.history.map((e) => [e.trainLoss, e.valLoss]);
     // The first pruning event is at the start of epoch 2 (tiny's schedule); epoch 1 is the same run.
     expect(losses(reference).slice(0, 1)).toEqual(losses(spec).slice(0, 1));
@@ -109,7 +128,12 @@ describe('trainer', () => {
     expect(withExplicitRules({ selection: 'one-se' as const })).toEqual({ selection: 'one-se', lrReset: 'initial' });
     const { selection: _s, lrReset: _l, ...stored } = tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 8 });
     const checkpoints: TrainCheckpoint[] = [];
-    const old = await train({ data, prior: truth, config: stored as TrainConfig, callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
+    const old = await train({
+      data,
+      prior: truth,
+      config: stored as TrainConfig,
+      callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) },
+    });
     const legacy = await train({ data, prior: truth, config: { ...stored, ...RULES_WHEN_ABSENT } as TrainConfig });
     const today = await train({ data, prior: truth, config: { ...stored, ...DEFAULT_TRAINING_RULES } as TrainConfig });
     expect(old.model).toEqual(legacy.model);
@@ -118,7 +142,9 @@ describe('trainer', () => {
     // A checkpoint of the old record continues under the same config with the rules named, and not under today's.
     const resumed = await train({ data, prior: truth, config: { ...stored, ...RULES_WHEN_ABSENT } as TrainConfig, resumeFrom: checkpoints[4] });
     expect(resumed.model).toEqual(old.model);
-    await expect(train({ data, prior: truth, config: { ...stored, ...DEFAULT_TRAINING_RULES } as TrainConfig, resumeFrom: checkpoints[4] })).rejects.toThrow(/different training config/);
+    await expect(train({ data, prior: truth, config: { ...stored, ...DEFAULT_TRAINING_RULES } as TrainConfig, resumeFrom: checkpoints[4] })).rejects.toThrow(
+      /different training config/,
+    );
   });
 
   it('trains with the prior corrupted as corruptPrior does it, seeded by the run’s seed', async () => {
@@ -134,7 +160,12 @@ describe('trainer', () => {
     const config = (selection: 'best' | 'one-se') => tiny({ strategy: 'dash', lambda: [0.5, 0.05], epochs: 16, patience: 50, selection });
     const best = await train({ data, prior: truth, config: config('best') });
     const checkpoints: TrainCheckpoint[] = [];
-    const oneSe = await train({ data, prior: truth, config: config('one-se'), callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) } });
+    const oneSe = await train({
+      data,
+      prior: truth,
+      config: config('one-se'),
+      callbacks: { onCheckpoint: (c) => void checkpoints.push(JSON.parse(JSON.stringify(c))) },
+    });
     // The rule changes which model is kept, never the training itself.
     expect(oneSe.history.map((r) => [r.valLoss, r.valSe])).toEqual(best.history.map((r) => [r.valLoss, r.valSe]));
     expect(best.history.every((r) => r.valSe! > 0)).toBe(true);
@@ -149,7 +180,15 @@ describe('trainer', () => {
     const sparsestInBand = Math.max(...best.history.filter((r) => r.valLoss <= band).map((r) => r.sparsity));
     expect(kept.sparsity).toBeCloseTo(sparsestInBand, 3);
     // Each epoch reports the model kept so far: the lowest loss under the spec's rule, the one-SE choice otherwise.
-    expect(best.history.map((r) => r.keptEpoch)).toEqual(best.history.map((_, i) => best.history.slice(0, i + 1).filter((r) => r.isBest).at(-1)!.epoch));
+    expect(best.history.map((r) => r.keptEpoch)).toEqual(
+      best.history.map(
+        (_, i) =>
+          best.history
+            .slice(0, i + 1)
+            .filter((r) => r.isBest)
+            .at(-1)!.epoch,
+      ),
+    );
     expect(oneSe.history.at(-1)!.keptEpoch).toBe(oneSe.summary.bestEpoch);
     expect(oneSe.history.some((r, i) => r.keptEpoch !== best.history[i].keptEpoch)).toBe(true);
     // A resumed one-se run keeps the same model.
@@ -177,7 +216,13 @@ describe('trainer', () => {
   it('leaks no tensors across steps and epochs', async () => {
     const before = tf.memory().numTensors;
     const during: number[] = [];
-    await train({ data, prior: truth, test: data, config: tiny({ strategy: 'pinn-mp', pinnStates: 200, pinnBatch: 50 }), callbacks: { onEpoch: () => void during.push(tf.memory().numTensors) } });
+    await train({
+      data,
+      prior: truth,
+      test: data,
+      config: tiny({ strategy: 'pinn-mp', pinnStates: 200, pinnBatch: 50 }),
+      callbacks: { onEpoch: () => void during.push(tf.memory().numTensors) },
+    });
     // Epoch 1 runs unpruned; from the first pruning event (epoch 2) on, the model holds one mask tensor.
     expect(during[1]).toBe(during[0] + 1);
     expect(new Set(during.slice(1)).size).toBe(1);

@@ -125,7 +125,13 @@ export async function graphql<T = any>(url: string, user: BenchUser | null, quer
 }
 
 /** An upload mutation through POST /api/uploads (as the app sends files): `files` maps variable paths to file text. */
-export async function upload<T = any>(url: string, user: BenchUser, query: string, variables: Record<string, unknown>, files: Record<string, string>): Promise<T> {
+export async function upload<T = any>(
+  url: string,
+  user: BenchUser,
+  query: string,
+  variables: Record<string, unknown>,
+  files: Record<string, string>,
+): Promise<T> {
   const form = new FormData();
   form.append('operations', JSON.stringify({ query, variables }));
   const paths = Object.keys(files);

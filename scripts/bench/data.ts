@@ -67,7 +67,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 async function readWhile(url: string, user: BenchUser, busy: Promise<unknown>): Promise<number[]> {
   let done = false;
   // Its failure is reported by whoever awaits it; here it only ends the loop.
-  busy.then(() => (done = true), () => (done = true));
+  busy.then(
+    () => (done = true),
+    () => (done = true),
+  );
   const latencies: number[] = [];
   while (!done) {
     const t0 = performance.now();
@@ -86,12 +89,19 @@ async function main(): Promise<void> {
     const importer = await signedInUser(app.url, 'importer');
     const reader = await signedInUser(app.url, 'reader');
     const { createProject: project } = await graphql(app.url, importer, `mutation { createProject(input: { name: "Big data" }) { id } }`);
-    for (let i = 0; i < 5; i++) await graphql(app.url, reader, `mutation($n: String!) { createProject(input: { name: $n }) { id } }`, { n: `Reader project ${i}` });
+    for (let i = 0; i < 5; i++)
+      await graphql(app.url, reader, `mutation($n: String!) { createProject(input: { name: $n }) { id } }`, { n: `Reader project ${i}` });
 
     const text = priorFile(edgeCount);
     const mb = Buffer.byteLength(text) / 1e6;
     const importing = timed(() =>
-      send(app.url, importer, `mutation($i: ImportPriorInput!) { importPrior(input: $i) { id headVersion { id edgeCount } } }`, { projectId: project.id, name: 'DoRothEA-sized', format: 'edge_list', text }, ['text']),
+      send(
+        app.url,
+        importer,
+        `mutation($i: ImportPriorInput!) { importPrior(input: $i) { id headVersion { id edgeCount } } }`,
+        { projectId: project.id, name: 'DoRothEA-sized', format: 'edge_list', text },
+        ['text'],
+      ),
     );
     const latencies = await readWhile(app.url, reader, importing);
     const [{ importPrior: prior }, importSeconds] = await importing;
@@ -104,23 +114,54 @@ async function main(): Promise<void> {
     ]);
 
     const [{ importPriorVersion: v2 }, v2Seconds] = await timed(() =>
-      send(app.url, importer, `mutation($i: ImportPriorVersionInput!) { importPriorVersion(input: $i) { id edgeCount } }`, { priorId: prior.id, format: 'edge_list', text: priorFile(edgeCount, 1), message: '1% of signs flipped' }, ['text']),
+      send(
+        app.url,
+        importer,
+        `mutation($i: ImportPriorVersionInput!) { importPriorVersion(input: $i) { id edgeCount } }`,
+        { priorId: prior.id, format: 'edge_list', text: priorFile(edgeCount, 1), message: '1% of signs flipped' },
+        ['text'],
+      ),
     );
     results.push(['prior version 2 import', `${v2.edgeCount.toLocaleString('en')} edges`, `${v2Seconds.toFixed(1)} s`, '< 30 s']);
     for (const offset of [0, Math.floor(edgeCount / 2), edgeCount - 100]) {
-      const [, s] = await timed(() => graphql(app.url, importer, `query($id: ID!, $o: Int!) { priorVersion(id: $id) { edges(limit: 100, offset: $o) { total edges { regulator target sign } } } }`, { id: v2.id, o: offset }));
+      const [, s] = await timed(() =>
+        graphql(
+          app.url,
+          importer,
+          `query($id: ID!, $o: Int!) { priorVersion(id: $id) { edges(limit: 100, offset: $o) { total edges { regulator target sign } } } }`,
+          { id: v2.id, o: offset },
+        ),
+      );
       results.push(['edge page (100)', `offset ${offset.toLocaleString('en')}`, `${(s * 1000).toFixed(0)} ms`, '< 1 s']);
     }
-    const [, geneSeconds] = await timed(() => graphql(app.url, importer, `query($id: ID!) { priorVersion(id: $id) { edges(gene: "TF42", limit: 100) { total } } }`, { id: v2.id }));
+    const [, geneSeconds] = await timed(() =>
+      graphql(app.url, importer, `query($id: ID!) { priorVersion(id: $id) { edges(gene: "TF42", limit: 100) { total } } }`, { id: v2.id }),
+    );
     results.push(['edge page filtered by gene', 'TF42', `${(geneSeconds * 1000).toFixed(0)} ms`, '< 1 s']);
     const [{ priorDiff: diff }, diffSeconds] = await timed(() =>
-      graphql(app.url, importer, `query($a: ID!, $b: ID!) { priorDiff(fromVersionId: $a, toVersionId: $b) { added { regulator } removed { regulator } signChanged { regulator to { sign } } } }`, { a: prior.headVersion.id, b: v2.id }),
+      graphql(
+        app.url,
+        importer,
+        `query($a: ID!, $b: ID!) { priorDiff(fromVersionId: $a, toVersionId: $b) { added { regulator } removed { regulator } signChanged { regulator to { sign } } } }`,
+        { a: prior.headVersion.id, b: v2.id },
+      ),
     );
-    results.push(['diff of the two versions', `${diff.signChanged.length.toLocaleString('en')} sign changes`, `${(diffSeconds * 1000).toFixed(0)} ms`, '< 1 s']);
+    results.push([
+      'diff of the two versions',
+      `${diff.signChanged.length.toLocaleString('en')} sign changes`,
+      `${(diffSeconds * 1000).toFixed(0)} ms`,
+      '< 1 s',
+    ]);
 
     const goldRows = 226_000;
     const [, goldSeconds] = await timed(() =>
-      send(app.url, importer, `mutation($i: ImportGoldStandardInput!) { importGoldStandard(input: $i) { id edgeCount } }`, { projectId: project.id, name: 'ChIP-atlas-sized', format: 'edge_list', text: goldFile(goldRows) }, ['text']),
+      send(
+        app.url,
+        importer,
+        `mutation($i: ImportGoldStandardInput!) { importGoldStandard(input: $i) { id edgeCount } }`,
+        { projectId: project.id, name: 'ChIP-atlas-sized', format: 'edge_list', text: goldFile(goldRows) },
+        ['text'],
+      ),
     );
     results.push(['gold standard import', `${goldRows.toLocaleString('en')} rows`, `${goldSeconds.toFixed(1)} s`, '< 30 s']);
 
@@ -130,11 +171,22 @@ async function main(): Promise<void> {
         app.url,
         importer,
         `mutation($i: UploadDatasetInput!) { uploadDataset(input: $i) { id } }`,
-        { projectId: project.id, name: '2,000 genes × 150 trajectories', format: 'trajectory_csv', data, genes: ['x', ...Array.from({ length: 2000 }, (_, g) => `G${g}`)].join('\n') },
+        {
+          projectId: project.id,
+          name: '2,000 genes × 150 trajectories',
+          format: 'trajectory_csv',
+          data,
+          genes: ['x', ...Array.from({ length: 2000 }, (_, g) => `G${g}`)].join('\n'),
+        },
         ['data', 'genes'],
       ),
     );
-    results.push(['dataset upload', `2,000 genes × 150 trajectories × 10 points, ${(Buffer.byteLength(data) / 1e6).toFixed(1)} MB`, `${datasetSeconds.toFixed(1)} s`, '< 30 s']);
+    results.push([
+      'dataset upload',
+      `2,000 genes × 150 trajectories × 10 points, ${(Buffer.byteLength(data) / 1e6).toFixed(1)} MB`,
+      `${datasetSeconds.toFixed(1)} s`,
+      '< 30 s',
+    ]);
   } catch (e) {
     console.error(`the app's output:\n${app.output().slice(-3000)}`);
     throw e;
@@ -142,7 +194,9 @@ async function main(): Promise<void> {
     await app.stop();
     await external?.drop();
   }
-  console.log(`\nbench:data on ${flags.database === 'embedded' ? 'the embedded PostgreSQL 18' : 'PostgreSQL 15 (TEST_DATABASE_URL)'}, production build, files via ${flags.via === 'upload' ? 'POST /api/uploads' : 'GraphQL string variables'}\n`);
+  console.log(
+    `\nbench:data on ${flags.database === 'embedded' ? 'the embedded PostgreSQL 18' : 'PostgreSQL 15 (TEST_DATABASE_URL)'}, production build, files via ${flags.via === 'upload' ? 'POST /api/uploads' : 'GraphQL string variables'}\n`,
+  );
   console.log(row(['what', 'size', 'measured', 'goal']));
   console.log(row(['---', '---', '---', '---']));
   for (const r of results) console.log(row(r));

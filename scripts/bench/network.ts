@@ -107,12 +107,21 @@ async function main(): Promise<void> {
       });
       const drawnEdges = Number(await page.locator('[data-layout]').getAttribute('data-edges'));
       const run = await page.evaluate(
-        (seconds) => (window as unknown as { bench: { panZoom(s: number): Promise<{ fps: number; p95FrameMs: number; renderer: string }> } }).bench.panZoom(seconds),
+        (seconds) =>
+          (window as unknown as { bench: { panZoom(s: number): Promise<{ fps: number; p95FrameMs: number; renderer: string }> } }).bench.panZoom(seconds),
         Number(flags.seconds),
       );
       if (errors.length) throw new Error(`The page failed: ${errors.join('; ')}`);
       if (webgl && run.renderer !== 'webgl') console.warn('This Chromium gave no WebGL 2 context: the "webgl" row fell back to canvas.');
-      results.push({ renderer: run.renderer, nodes: info.nodes, edges: drawnEdges, layoutSeconds, longestFrameGapMs: info.longestFrameGapMs, fps: run.fps, p95FrameMs: run.p95FrameMs });
+      results.push({
+        renderer: run.renderer,
+        nodes: info.nodes,
+        edges: drawnEdges,
+        layoutSeconds,
+        longestFrameGapMs: info.longestFrameGapMs,
+        fps: run.fps,
+        p95FrameMs: run.p95FrameMs,
+      });
       if (webgl && flags.screenshot) {
         await page.evaluate(() => {
           const el = document.querySelector('[data-layout]') as HTMLElement & { _cyreg?: { cy: { fit(): void } } };
@@ -128,7 +137,9 @@ async function main(): Promise<void> {
     close();
   }
   const load = os.loadavg()[0].toFixed(1);
-  console.log(`\nRun network view, synthetic GRN, Chromium ${browser.version()} headless, software GL (SwiftShader), ${os.cpus().length} cores, load average ${load} (a shared machine: figures are noisy).`);
+  console.log(
+    `\nRun network view, synthetic GRN, Chromium ${browser.version()} headless, software GL (SwiftShader), ${os.cpus().length} cores, load average ${load} (a shared machine: figures are noisy).`,
+  );
   console.log('renderer | genes | edges drawn* | until laid out | longest frame gap while loading | pan+zoom frames/s (goal ≥ 15) | p95 frame');
   for (const r of results) {
     const verdict = r.fps >= goalFps ? 'meets' : 'misses';
@@ -137,7 +148,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(`(an empty page gets ${emptyFps.toFixed(1)} frames/s in this browser: the ceiling of any row)`);
-  console.log('* elements of the graph that are edges: the network\'s edges plus one halo per reviewed edge in WebGL mode (1 in 97 here).');
+  console.log("* elements of the graph that are edges: the network's edges plus one halo per reviewed edge in WebGL mode (1 in 97 here).");
 }
 
 main().catch((e: unknown) => {

@@ -59,9 +59,13 @@ async function prepare(db: Database): Promise<Fixture> {
   const ownerEmail = `bench.owner.${Date.now()}@bench.example`;
   const owner = await signUp({ db, log: quiet, viewer: null }, { email: ownerEmail, name: 'Bench owner', password: 'bench password 1234' });
   const { projectId } = await seedDemo(db, { log: quiet, owner: { userId: owner.id, email: owner.email, name: owner.name, via: 'session' } });
-  const [run] = (await db.execute(sql`select id from runs where project_id = ${projectId} and status = 'succeeded' order by created_at limit 1`)).rows as { id: string }[];
+  const [run] = (await db.execute(sql`select id from runs where project_id = ${projectId} and status = 'succeeded' order by created_at limit 1`)).rows as {
+    id: string;
+  }[];
   const [gold] = (await db.execute(sql`select id from gold_standards where project_id = ${projectId} limit 1`)).rows as { id: string }[];
-  const [version] = (await db.execute(sql`select v.id, v.edge_count from prior_versions v join prior_networks p on p.id = v.prior_id where p.project_id = ${projectId} limit 1`)).rows as { id: string; edge_count: number }[];
+  const [version] = (
+    await db.execute(sql`select v.id, v.edge_count from prior_versions v join prior_networks p on p.id = v.prior_id where p.project_id = ${projectId} limit 1`)
+  ).rows as { id: string; edge_count: number }[];
   if (!run || !version) throw new Error('the demo seed has no finished run or prior version');
   const viewers: Fixture['viewers'] = [];
   for (let i = 0; i < users; i++) {
@@ -76,7 +80,11 @@ async function prepare(db: Database): Promise<Fixture> {
     { name: 'project page', query: print(PROJECT_OVERVIEW), variables: () => ({ id: projectId }) },
     { name: 'runs list', query: print(RUNS), variables: () => ({ projectId }) },
     { name: 'run network, top 200', query: NETWORK, variables: () => ({ id: run.id, input: { topK: 200, ...(gold ? { goldStandardId: gold.id } : {}) } }) },
-    { name: 'prior edge page', query: EDGES, variables: () => ({ id: version.id, offset: 25 * Math.floor(Math.random() * Math.max(1, version.edge_count / 25)) }) },
+    {
+      name: 'prior edge page',
+      query: EDGES,
+      variables: () => ({ id: version.id, offset: 25 * Math.floor(Math.random() * Math.max(1, version.edge_count / 25)) }),
+    },
   ];
   return { reads, viewers };
 }
@@ -107,7 +115,10 @@ async function inProcess(db: Database, fixture: Fixture, n: number): Promise<Map
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
-      const r = await server.executeOperation({ query: read.query, variables: read.variables() }, { contextValue: { db, log: quiet, viewer: fixture.viewers[0].viewer } as never });
+      const r = await server.executeOperation(
+        { query: read.query, variables: read.variables() },
+        { contextValue: { db, log: quiet, viewer: fixture.viewers[0].viewer } as never },
+      );
       if (r.body.kind === 'single' && r.body.singleResult.errors) throw new Error(`${read.name}: ${JSON.stringify(r.body.singleResult.errors)}`);
       times.push(performance.now() - t0);
     }

@@ -29,7 +29,10 @@ const { values: flags } = parseArgs({
   },
   strict: true,
 });
-const workerCounts = flags.workers.split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 16);
+const workerCounts = flags.workers
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n >= 1 && n <= 16);
 const runCount = Math.min(64, Math.max(1, Number(flags.runs)));
 const epochs = Math.min(1000, Math.max(2, Number(flags.epochs)));
 const serverUrl = env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -94,7 +97,13 @@ async function measure(workers: number): Promise<Measure> {
     for (let i = 0; i < workers; i++) {
       const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/worker.ts'], {
         cwd: root,
-        env: childProcessEnv({ DATABASE_URL: database.url, COMPUTE_BACKEND: flags.backend, WORKER_CONCURRENCY: '1', LOG_LEVEL: 'warn', NODE_ENV: 'production' }),
+        env: childProcessEnv({
+          DATABASE_URL: database.url,
+          COMPUTE_BACKEND: flags.backend,
+          WORKER_CONCURRENCY: '1',
+          LOG_LEVEL: 'warn',
+          NODE_ENV: 'production',
+        }),
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       children.push(child);
@@ -121,7 +130,9 @@ async function measure(workers: number): Promise<Measure> {
       await new Promise((r) => setTimeout(r, 250));
     }
   } finally {
-    await Promise.all(children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))))));
+    await Promise.all(
+      children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))))),
+    );
     await handle.close();
     await database.drop();
   }
@@ -132,7 +143,9 @@ async function main(): Promise<void> {
   for (const n of workerCounts) {
     const m = await measure(n);
     results.push(m);
-    console.log(`${n} worker(s): ${m.runs} runs in ${m.steadySeconds.toFixed(1)} s of training (${m.wallSeconds.toFixed(1)} s with start-up)${m.failed ? `, ${m.failed} failed` : ''}`);
+    console.log(
+      `${n} worker(s): ${m.runs} runs in ${m.steadySeconds.toFixed(1)} s of training (${m.wallSeconds.toFixed(1)} s with start-up)${m.failed ? `, ${m.failed} failed` : ''}`,
+    );
   }
   const base = results[0];
   const perMinute = (m: Measure) => (60 * m.runs) / m.steadySeconds;

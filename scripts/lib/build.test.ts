@@ -57,10 +57,7 @@ describe('withBuildLock', () => {
       await new Promise((r) => setTimeout(r, 50));
       events.push(`${name} end`);
     };
-    await Promise.all([
-      withBuildLock(dir, () => waited++, build('a')),
-      withBuildLock(dir, () => waited++, build('b')),
-    ]);
+    await Promise.all([withBuildLock(dir, () => waited++, build('a')), withBuildLock(dir, () => waited++, build('b'))]);
     expect(events).toEqual(['a start', 'a end', 'b start', 'b end']);
     expect(waited).toBe(1);
     expect(fs.existsSync(path.join(dir, 'node_modules', '.cache', 'grn-next-build.lock'))).toBe(false);
@@ -70,6 +67,12 @@ describe('withBuildLock', () => {
     const dir = project();
     fs.mkdirSync(path.join(dir, 'node_modules', '.cache'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'node_modules', '.cache', 'grn-next-build.lock'), '999999999');
-    expect(await withBuildLock(dir, () => undefined, async () => 'built')).toBe('built');
+    expect(
+      await withBuildLock(
+        dir,
+        () => undefined,
+        async () => 'built',
+      ),
+    ).toBe('built');
   });
 });

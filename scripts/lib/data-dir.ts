@@ -62,7 +62,7 @@ export function refuseLegacyPglite(dataDir: string): void {
       'it now runs PostgreSQL itself, in a new folder. Your data is untouched. To carry it over:',
       '  1. Start the earlier version (the commit before "embedded PostgreSQL") on this folder; its banner',
       '     shows the database address, e.g. 127.0.0.1:PORT.',
-      '  2. Export the data with PostgreSQL\'s pg_dump (any version ≥ 15):',
+      "  2. Export the data with PostgreSQL's pg_dump (any version ≥ 15):",
       `       pg_dump --data-only --inserts --exclude-schema=pgboss --exclude-schema=drizzle 'postgres://postgres:postgres@127.0.0.1:PORT/postgres' > grn-export.sql`,
       `  3. Stop it, move the old folder away (mv ${legacy} ${legacy}-old) and start this version once.`,
       '  4. Import: npm run db:import -- grn-export.sql   (then start again).',

@@ -14,7 +14,8 @@ const sdl = fs.readFileSync(path.join(root, 'schema.graphql'), 'utf8');
 const schema = buildSchema(sdl);
 
 function sourcesUnder(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts') && !/\.test\.tsx?$/.test(f))
     .map((f) => path.join(dir, f));
 }
@@ -88,9 +89,7 @@ describe('the document check can fail', () => {
   });
 
   it('passes a good document with its fragment from another call', () => {
-    const { problems } = check(
-      'const F = graphql(`fragment Names on Project { id name }`);\nconst Q = graphql(`query { projects { ...Names } }`, [F]);',
-    );
+    const { problems } = check('const F = graphql(`fragment Names on Project { id name }`);\nconst Q = graphql(`query { projects { ...Names } }`, [F]);');
     expect(shown(problems)).toEqual([]);
   });
 });

@@ -30,7 +30,11 @@ export function allImports(source: string): string[] {
 
 /** The repository file an import names, or null for a package; throws on a relative import that names nothing. */
 export function resolveImport(root: string, from: string, specifier: string): string | null {
-  const base = specifier.startsWith('@/') ? path.join(root, specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : null;
+  const base = specifier.startsWith('@/')
+    ? path.join(root, specifier.slice(2))
+    : specifier.startsWith('.')
+      ? path.resolve(path.dirname(from), specifier)
+      : null;
   if (!base) return null;
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) {
     if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;

@@ -42,10 +42,14 @@ describe('supervise', () => {
     }
     expect(r.events).toEqual([
       'start@0',
-      'restart(1) in 1000', 'start@10000',
-      'restart(1) in 2000', 'start@20000',
-      'restart(1) in 4000', 'start@30000',
-      'restart(1) in 8000', 'start@40000',
+      'restart(1) in 1000',
+      'start@10000',
+      'restart(1) in 2000',
+      'start@20000',
+      'restart(1) in 4000',
+      'start@30000',
+      'restart(1) in 8000',
+      'start@40000',
       'give up(1) after 4',
     ]);
   });

@@ -15,7 +15,10 @@ const write = (name: string, body: unknown) => {
 describe('vitestCounts', () => {
   it('reads passed, failed and skipped tests', () => {
     const file = write('ok.json', {
-      numPassedTests: 7, numFailedTests: 2, numPendingTests: 1, numTodoTests: 1,
+      numPassedTests: 7,
+      numFailedTests: 2,
+      numPendingTests: 1,
+      numTodoTests: 1,
       testResults: [{ name: 'a.test.ts', status: 'failed', assertionResults: [{ status: 'failed' }, { status: 'passed' }] }],
     });
     expect(vitestCounts(file, 1)).toMatchObject({ passed: 7, failed: 2, skipped: 2 });
@@ -23,7 +26,8 @@ describe('vitestCounts', () => {
 
   it('counts a test file that failed to load as a failure', () => {
     const file = write('load.json', {
-      numPassedTests: 3, numFailedTests: 0,
+      numPassedTests: 3,
+      numFailedTests: 0,
       testResults: [{ name: 'broken.test.ts', status: 'failed', message: 'Cannot find module x\nstack', assertionResults: [] }],
     });
     const counts = vitestCounts(file, 1);
@@ -53,7 +57,10 @@ describe('playwrightCounts', () => {
 describe('enforceCiFloor', () => {
   it('fails a stage that ran fewer tests than its floor, or none', async () => {
     const { enforceCiFloor } = await import('./test-counts');
-    expect(enforceCiFloor({ passed: 0, failed: 0, skipped: 0, notes: [] }, 10)).toMatchObject({ failed: 1, notes: [expect.stringMatching(/only 0 tests ran/)] });
+    expect(enforceCiFloor({ passed: 0, failed: 0, skipped: 0, notes: [] }, 10)).toMatchObject({
+      failed: 1,
+      notes: [expect.stringMatching(/only 0 tests ran/)],
+    });
     expect(enforceCiFloor({ passed: 9, failed: 0, skipped: 0, notes: [] }, 10).failed).toBe(1);
     expect(enforceCiFloor({ passed: 10, failed: 0, skipped: 0, notes: [] }, 10).failed).toBe(0);
   });

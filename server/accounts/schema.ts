@@ -29,14 +29,12 @@ const ApiTokenRef = builder.objectRef<accounts.ApiTokenRecord>('ApiToken').imple
   }),
 });
 
-const CreatedApiTokenRef = builder
-  .objectRef<{ token: accounts.ApiTokenRecord; secret: string }>('CreatedApiToken')
-  .implement({
-    fields: (t) => ({
-      token: t.expose('token', { type: ApiTokenRef }),
-      secret: t.exposeString('secret', { description: 'Send as `Authorization: Bearer <secret>`. Shown only now.' }),
-    }),
-  });
+const CreatedApiTokenRef = builder.objectRef<{ token: accounts.ApiTokenRecord; secret: string }>('CreatedApiToken').implement({
+  fields: (t) => ({
+    token: t.expose('token', { type: ApiTokenRef }),
+    secret: t.exposeString('secret', { description: 'Send as `Authorization: Bearer <secret>`. Shown only now.' }),
+  }),
+});
 
 const SignUpInput = builder.inputType('SignUpInput', {
   fields: (t) => ({
@@ -64,14 +62,12 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const ChangePasswordResultRef = builder
-  .objectRef<{ user: accounts.UserRecord; endedSessions: number }>('ChangePasswordResult')
-  .implement({
-    fields: (t) => ({
-      user: t.expose('user', { type: UserRef }),
-      endedSessions: t.exposeInt('endedSessions', { description: 'Other browser sessions of the account that were signed out.' }),
-    }),
-  });
+const ChangePasswordResultRef = builder.objectRef<{ user: accounts.UserRecord; endedSessions: number }>('ChangePasswordResult').implement({
+  fields: (t) => ({
+    user: t.expose('user', { type: UserRef }),
+    endedSessions: t.exposeInt('endedSessions', { description: 'Other browser sessions of the account that were signed out.' }),
+  }),
+});
 
 builder.mutationFields((t) => ({
   updateMe: t.field({

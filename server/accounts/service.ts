@@ -30,8 +30,7 @@ const tokenColumns = {
   revokedAt: apiTokens.revokedAt,
 };
 
-const duplicateEmail = () =>
-  conflict('An account with this email already exists. Sign in instead.', { field: 'email' });
+const duplicateEmail = () => conflict('An account with this email already exists. Sign in instead.', { field: 'email' });
 
 /**
  * Creates an account. Invitations to its email are not claimed: they are answered through their link.
@@ -62,7 +61,14 @@ export async function createPasswordAccount(
       const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
       if (existing) throw duplicateEmail();
       const [user] = await tx.insert(users).values({ email, name, passwordHash, emailVerifiedAt }).returning(userColumns);
-      await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'password' } });
+      await recordAudit(tx, {
+        projectId: null,
+        actorId: user.id,
+        action: 'user.sign_up',
+        objectType: 'user',
+        objectId: user.id,
+        details: { method: 'password' },
+      });
       return user;
     });
   } catch (e) {
@@ -77,11 +83,7 @@ export async function createPasswordAccount(
  * TOO_MANY_REQUESTS while the account or the caller's address is blocked: then no password is even tried,
  * so a guesser learns nothing during the wait.
  */
-export async function verifyCredentials(
-  ctx: Pick<ServiceContext, 'db' | 'clientAddress'>,
-  email: unknown,
-  password: unknown,
-): Promise<UserRecord | null> {
+export async function verifyCredentials(ctx: Pick<ServiceContext, 'db' | 'clientAddress'>, email: unknown, password: unknown): Promise<UserRecord | null> {
   const parsedEmail = emailSchema.safeParse(email);
   if (!parsedEmail.success || typeof password !== 'string') return null;
   const keys = [accountKey(parsedEmail.data), ...(ctx.clientAddress ? [addressKey(ctx.clientAddress)] : [])];
@@ -100,7 +102,10 @@ export async function verifyCredentials(
   }
   await clearHits(ctx.db, keys[0]);
   if (needsRehash(row.passwordHash)) {
-    await ctx.db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, row.id));
+    await ctx.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(users.id, row.id));
   }
   const { passwordHash: _omit, ...user } = row;
   return user;
@@ -119,7 +124,14 @@ export async function updateMe(ctx: ServiceContext, input: { name: string }): Pr
     const [before] = await tx.select({ name: users.name }).from(users).where(eq(users.id, viewer.userId)).for('update');
     if (!before) throw notFound('Account');
     const [user] = await tx.update(users).set({ name }).where(eq(users.id, viewer.userId)).returning(userColumns);
-    await recordAudit(tx, { projectId: null, actorId: viewer.userId, action: 'user.rename', objectType: 'user', objectId: viewer.userId, details: { from: before.name, to: name } });
+    await recordAudit(tx, {
+      projectId: null,
+      actorId: viewer.userId,
+      action: 'user.rename',
+      objectType: 'user',
+      objectId: viewer.userId,
+      details: { from: before.name, to: name },
+    });
     return user;
   });
 }
@@ -148,7 +160,14 @@ export async function changePassword(
   return ctx.db.transaction(async (tx) => {
     const [user] = await tx.update(users).set({ passwordHash }).where(eq(users.id, viewer.userId)).returning(userColumns);
     const endedSessions = await revokeOtherSessions(tx, viewer.userId, viewer.sessionId);
-    await recordAudit(tx, { projectId: null, actorId: viewer.userId, action: 'user.password_change', objectType: 'user', objectId: viewer.userId, details: { endedSessions } });
+    await recordAudit(tx, {
+      projectId: null,
+      actorId: viewer.userId,
+      action: 'user.password_change',
+      objectType: 'user',
+      objectId: viewer.userId,
+      details: { endedSessions },
+    });
     return { user, endedSessions };
   });
 }
@@ -172,18 +191,45 @@ export async function findOrCreateOidcUser(
     return await ctx.db.transaction(async (tx) => {
       let [user] = await tx.select(userColumns).from(users).where(eq(users.email, email)).limit(1);
       if (user && !user.emailVerifiedAt) {
-        await tx.update(users).set({ passwordHash: null, emailVerifiedAt: new Date(), verificationTokenHash: null, verificationSentAt: null }).where(eq(users.id, user.id));
+        await tx
+          .update(users)
+          .set({ passwordHash: null, emailVerifiedAt: new Date(), verificationTokenHash: null, verificationSentAt: null })
+          .where(eq(users.id, user.id));
         await revokeOtherSessions(tx, user.id, undefined);
-        await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)));
-        await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.verify_email', objectType: 'user', objectId: user.id, details: { email, method: 'oidc', unverifiedPasswordRemoved: true } });
+        await tx
+          .update(apiTokens)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(apiTokens.userId, user.id), isNull(apiTokens.revokedAt)));
+        await recordAudit(tx, {
+          projectId: null,
+          actorId: user.id,
+          action: 'user.verify_email',
+          objectType: 'user',
+          objectId: user.id,
+          details: { email, method: 'oidc', unverifiedPasswordRemoved: true },
+        });
         user = { ...user, emailVerifiedAt: new Date() };
       }
       if (!user) {
         [user] = await tx.insert(users).values({ email, name, passwordHash: null, emailVerifiedAt: new Date() }).returning(userColumns);
-        await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.sign_up', objectType: 'user', objectId: user.id, details: { method: 'oidc', provider: claims.provider } });
+        await recordAudit(tx, {
+          projectId: null,
+          actorId: user.id,
+          action: 'user.sign_up',
+          objectType: 'user',
+          objectId: user.id,
+          details: { method: 'oidc', provider: claims.provider },
+        });
       }
       await tx.insert(identities).values({ userId: user.id, provider: claims.provider, subject: claims.subject });
-      await recordAudit(tx, { projectId: null, actorId: user.id, action: 'identity.link', objectType: 'user', objectId: user.id, details: { provider: claims.provider } });
+      await recordAudit(tx, {
+        projectId: null,
+        actorId: user.id,
+        action: 'identity.link',
+        objectType: 'user',
+        objectId: user.id,
+        details: { provider: claims.provider },
+      });
       return user;
     });
   } catch (e) {
@@ -217,10 +263,7 @@ export async function getMe(ctx: ServiceContext): Promise<UserRecord | null> {
 // ── personal API tokens ────────────────────────────────────────────────────
 
 /** Returns the secret this once; only its hash is kept. */
-export async function createApiToken(
-  ctx: ServiceContext,
-  input: { name: string },
-): Promise<{ token: ApiTokenRecord; secret: string }> {
+export async function createApiToken(ctx: ServiceContext, input: { name: string }): Promise<{ token: ApiTokenRecord; secret: string }> {
   const viewer = requireViewer(ctx);
   // A leaked token must not be able to mint more tokens that outlive its revocation.
   if (viewer.via === 'token') throw forbidden('API tokens cannot create tokens. Sign in and use your account page.');
@@ -228,7 +271,14 @@ export async function createApiToken(
   const { secret, prefix, hash } = generateTokenSecret();
   const token = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(apiTokens).values({ userId: viewer.userId, name, prefix, tokenHash: hash }).returning(tokenColumns);
-    await recordAudit(tx, { projectId: null, actorId: viewer.userId, action: 'token.create', objectType: 'api_token', objectId: row.id, details: { name, prefix } });
+    await recordAudit(tx, {
+      projectId: null,
+      actorId: viewer.userId,
+      action: 'token.create',
+      objectType: 'api_token',
+      objectId: row.id,
+      details: { name, prefix },
+    });
     return row;
   });
   return { token, secret };
@@ -236,11 +286,7 @@ export async function createApiToken(
 
 export async function listMyTokens(ctx: ServiceContext): Promise<ApiTokenRecord[]> {
   const viewer = requireViewer(ctx);
-  return ctx.db
-    .select(tokenColumns)
-    .from(apiTokens)
-    .where(eq(apiTokens.userId, viewer.userId))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  return ctx.db.select(tokenColumns).from(apiTokens).where(eq(apiTokens.userId, viewer.userId)).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
 }
 
 /** Revokes one of the caller's own tokens; revoking twice changes nothing. */
@@ -253,16 +299,21 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<A
     if (!row) throw notFound('API token');
     if (row.revokedAt) return row;
     const [revoked] = await tx.update(apiTokens).set({ revokedAt: new Date() }).where(owned).returning(tokenColumns);
-    await recordAudit(tx, { projectId: null, actorId: viewer.userId, action: 'token.revoke', objectType: 'api_token', objectId: row.id, details: { name: row.name, prefix: row.prefix } });
+    await recordAudit(tx, {
+      projectId: null,
+      actorId: viewer.userId,
+      action: 'token.revoke',
+      objectType: 'api_token',
+      objectId: row.id,
+      details: { name: row.name, prefix: row.prefix },
+    });
     return revoked;
   });
 }
 
 /** The viewer a bearer secret stands for; UNAUTHENTICATED for unknown and revoked tokens. */
 export async function authenticateToken(db: Database, secret: string): Promise<Viewer> {
-  const invalid = unauthenticated(
-    'This API token is not valid. Check that it was copied whole, or create a new one on your account page.',
-  );
+  const invalid = unauthenticated('This API token is not valid. Check that it was copied whole, or create a new one on your account page.');
   if (!tokenPattern.test(secret)) throw invalid;
   const [row] = await db
     .select({ id: apiTokens.id, revokedAt: apiTokens.revokedAt, userId: users.id, email: users.email, name: users.name })
@@ -272,10 +323,11 @@ export async function authenticateToken(db: Database, secret: string): Promise<V
     .limit(1);
   if (!row) throw invalid;
   if (row.revokedAt) {
-    throw unauthenticated(
-      `This API token was revoked on ${row.revokedAt.toISOString()}. Create a new one on your account page.`,
-    );
+    throw unauthenticated(`This API token was revoked on ${row.revokedAt.toISOString()}. Create a new one on your account page.`);
   }
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(and(eq(apiTokens.id, row.id), isNull(apiTokens.revokedAt)));
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiTokens.id, row.id), isNull(apiTokens.revokedAt)));
   return { userId: row.userId, email: row.email, name: row.name, via: 'token' };
 }

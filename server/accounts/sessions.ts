@@ -16,7 +16,10 @@ export async function startSession(db: Database, userId: string): Promise<string
 
 export async function revokeSession(db: Database, sessionId: unknown): Promise<void> {
   if (typeof sessionId !== 'string' || !isUuid(sessionId)) return;
-  await db.update(userSessions).set({ revokedAt: new Date() }).where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
+  await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
 }
 
 /** Signs the user out everywhere except the session making the change (if any). Returns how many ended. */

@@ -61,7 +61,12 @@ export async function recordHit(db: Database, key: string, policy: ThrottlePolic
   const over = sql`greatest(0, (${hits}) - ${policy.freeHits})`;
   await db
     .insert(authThrottle)
-    .values({ key, hits: 1, windowStartedAt: sql`now()`, blockedUntil: policy.freeHits <= 1 ? sql`now() + make_interval(secs => ${policy.baseSeconds})` : null })
+    .values({
+      key,
+      hits: 1,
+      windowStartedAt: sql`now()`,
+      blockedUntil: policy.freeHits <= 1 ? sql`now() + make_interval(secs => ${policy.baseSeconds})` : null,
+    })
     .onConflictDoUpdate({
       target: authThrottle.key,
       set: {

@@ -31,7 +31,10 @@ export const verificationPath = (token: string): string => `/verify-email/${toke
 /** Opens a new link for the user (any earlier one stops working) and emails it; call after the account exists. */
 export async function sendVerificationLink(db: Database, log: Logger, user: { id: string; email: string; name: string }): Promise<void> {
   const token = `ver_${randomBytes(32).toString('base64url')}`;
-  await db.update(users).set({ verificationTokenHash: hashToken(token), verificationSentAt: new Date() }).where(eq(users.id, user.id));
+  await db
+    .update(users)
+    .set({ verificationTokenHash: hashToken(token), verificationSentAt: new Date() })
+    .where(eq(users.id, user.id));
   const link = new URL(verificationPath(token), env.NEXTAUTH_URL).toString();
   const text = [
     `Hello ${user.name},`,
@@ -45,7 +48,10 @@ export async function sendVerificationLink(db: Database, log: Logger, user: { id
 
 /** Opens a verification link: the account's address is verified and the link is spent. Needs no session. */
 export async function verifyEmail(ctx: ServiceContext, token: string): Promise<{ id: string }> {
-  const invalid = () => badInput('This verification link is not valid: it was used, replaced by a newer one, or has expired. Sign in and send a new one from your account page.', { field: 'token' });
+  const invalid = () =>
+    badInput('This verification link is not valid: it was used, replaced by a newer one, or has expired. Sign in and send a new one from your account page.', {
+      field: 'token',
+    });
   if (typeof token !== 'string' || !verificationTokenPattern.test(token)) throw invalid();
   const notBefore = new Date(Date.now() - VERIFICATION_HOURS * 3_600_000);
   return ctx.db.transaction(async (tx) => {
@@ -55,7 +61,14 @@ export async function verifyEmail(ctx: ServiceContext, token: string): Promise<{
       .where(and(eq(users.verificationTokenHash, hashToken(token)), gt(users.verificationSentAt, notBefore), isNull(users.emailVerifiedAt)))
       .returning({ id: users.id, email: users.email });
     if (!user) throw invalid();
-    await recordAudit(tx, { projectId: null, actorId: user.id, action: 'user.verify_email', objectType: 'user', objectId: user.id, details: { email: user.email } });
+    await recordAudit(tx, {
+      projectId: null,
+      actorId: user.id,
+      action: 'user.verify_email',
+      objectType: 'user',
+      objectId: user.id,
+      details: { email: user.email },
+    });
     return { id: user.id };
   });
 }
@@ -74,7 +87,9 @@ export async function resendVerificationEmail(ctx: ServiceContext): Promise<bool
   const waited = user.sentAt ? (Date.now() - user.sentAt.getTime()) / 1000 : Infinity;
   if (waited < RESEND_SECONDS) {
     const retryAfterSeconds = Math.ceil(RESEND_SECONDS - waited);
-    throw new DomainError('TOO_MANY_REQUESTS', `A link was sent moments ago; check your inbox, or send another in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+    throw new DomainError('TOO_MANY_REQUESTS', `A link was sent moments ago; check your inbox, or send another in ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+    });
   }
   await sendVerificationLink(ctx.db, ctx.log, user);
   return true;

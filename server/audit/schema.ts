@@ -1,7 +1,6 @@
 import { builder } from '../graphql/builder';
 import type { AuditEventRecord } from './service';
 
-
 export const AuditEventRef = builder.objectRef<AuditEventRecord>('AuditEvent').implement({
   description: 'One recorded write: who did what to which object, and when.',
   fields: (t) => ({
@@ -16,13 +15,11 @@ export const AuditEventRef = builder.objectRef<AuditEventRecord>('AuditEvent').i
   }),
 });
 
-export const AuditEventPageRef = builder
-  .objectRef<{ items: AuditEventRecord[]; total: number; offset: number; limit: number }>('AuditEventPage')
-  .implement({
-    fields: (t) => ({
-      items: t.field({ type: [AuditEventRef], resolve: (p) => p.items }),
-      total: t.exposeInt('total'),
-      offset: t.exposeInt('offset'),
-      limit: t.exposeInt('limit'),
-    }),
-  });
+export const AuditEventPageRef = builder.objectRef<{ items: AuditEventRecord[]; total: number; offset: number; limit: number }>('AuditEventPage').implement({
+  fields: (t) => ({
+    items: t.field({ type: [AuditEventRef], resolve: (p) => p.items }),
+    total: t.exposeInt('total'),
+    offset: t.exposeInt('offset'),
+    limit: t.exposeInt('limit'),
+  }),
+});

@@ -126,9 +126,7 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
 }
 
 const oidcFromEnv = (): OidcSettings | null =>
-  oidcEnabled()
-    ? { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, name: env.OIDC_NAME }
-    : null;
+  oidcEnabled() ? { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, name: env.OIDC_NAME } : null;
 
 export const authSettingsFromEnv = (database: () => Database): AuthSettings => ({
   secret: sessionSecret,

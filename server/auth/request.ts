@@ -15,7 +15,11 @@ export async function viewerFromRequest(db: Database, headers: Headers): Promise
   if (authorization && /^bearer(\s|$)/i.test(authorization)) {
     return authenticateToken(db, authorization.slice(6).trim());
   }
-  return viewerFromSessionCookie(db, headers.get('cookie'), isSecureRequest((name) => headers.get(name)));
+  return viewerFromSessionCookie(
+    db,
+    headers.get('cookie'),
+    isSecureRequest((name) => headers.get(name)),
+  );
 }
 
 /** The session cookie's viewer: the JWT must verify and name a live server-side session of that user. */

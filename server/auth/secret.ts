@@ -27,6 +27,9 @@ export function isSecureRequest(header: HeaderReader, settings = { appUrl: env.N
  * per-address limits are then a second line only; per-account limits do not depend on it.
  */
 export function clientAddress(header: HeaderReader): string | null {
-  const entries = (header('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return entries.at(-1)?.slice(0, 100) ?? null;
 }

@@ -4,14 +4,20 @@ import { parseTooManyAttempts, tooManyAttemptsError, withThrottleStatus } from '
 
 describe('throttled sign-in responses', () => {
   it('turn next-auth JSON and redirect answers into 429 with Retry-After', async () => {
-    const json = new Response(JSON.stringify({ url: 'http://localhost:3000/api/auth/error?error=TooManyAttempts%3A17' }), { status: 401, headers: { 'content-type': 'application/json' } });
+    const json = new Response(JSON.stringify({ url: 'http://localhost:3000/api/auth/error?error=TooManyAttempts%3A17' }), {
+      status: 401,
+      headers: { 'content-type': 'application/json' },
+    });
     const out = await withThrottleStatus(json);
     expect(out.status).toBe(429);
     expect(out.headers.get('retry-after')).toBe('17');
     expect(await out.json()).toEqual({ url: expect.stringContaining('TooManyAttempts') });
     const redirect = new Response(null, { status: 302, headers: { location: '/signin?error=TooManyAttempts%3A3' } });
     expect((await withThrottleStatus(redirect)).headers.get('retry-after')).toBe('3');
-    const wrong = new Response(JSON.stringify({ url: '/api/auth/error?error=CredentialsSignin' }), { status: 401, headers: { 'content-type': 'application/json' } });
+    const wrong = new Response(JSON.stringify({ url: '/api/auth/error?error=CredentialsSignin' }), {
+      status: 401,
+      headers: { 'content-type': 'application/json' },
+    });
     expect((await withThrottleStatus(wrong)).status).toBe(401);
     expect(parseTooManyAttempts(tooManyAttemptsError(9))).toBe(9);
     expect(parseTooManyAttempts('CredentialsSignin')).toBeNull();

@@ -28,11 +28,7 @@ export function requireViewer(ctx: ServiceContext): Viewer {
  * A project the caller is not a member of answers NOT_FOUND, so ids of other labs' projects
  * reveal nothing; a member with too small a role gets FORBIDDEN.
  */
-export async function requireProjectRole(
-  ctx: ServiceContext,
-  projectId: string,
-  needed: ProjectRole,
-): Promise<{ viewer: Viewer; role: ProjectRole }> {
+export async function requireProjectRole(ctx: ServiceContext, projectId: string, needed: ProjectRole): Promise<{ viewer: Viewer; role: ProjectRole }> {
   const viewer = requireViewer(ctx);
   if (!isUuid(projectId)) throw notFound('Project');
   const [row] = await ctx.db

@@ -12,10 +12,7 @@ export async function loadDatasetExpression(
   db: Database,
   datasetId: string,
 ): Promise<{ data: ExpressionData; test: ExpressionData | null; isSynthetic: boolean }> {
-  const [dataset] = await db
-    .select({ genes: datasets.genes, isSynthetic: datasets.isSynthetic })
-    .from(datasets)
-    .where(eq(datasets.id, datasetId));
+  const [dataset] = await db.select({ genes: datasets.genes, isSynthetic: datasets.isSynthetic }).from(datasets).where(eq(datasets.id, datasetId));
   if (!dataset) throw notFound('Dataset');
   const rows = await db
     .select({ role: datasetTrajectories.role, times: datasetTrajectories.times, values: datasetTrajectories.values })

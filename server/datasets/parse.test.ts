@@ -41,8 +41,16 @@ describe('parseDatasetFiles', () => {
 
   it('blames the pseudotime file when the matrix itself reads', () => {
     const matrix = ',c1,c2\nA,1,2\nB,3,4\n';
-    expect(refusal({ format: 'matrix-pseudotime', data: matrix, pseudotime: 'cell,t\nc1,0\nc2,zero\n' })).toMatchObject({ field: 'pseudotime', line: 3, column: 2 });
-    expect(refusal({ format: 'matrix-pseudotime', data: ',c1,c2\nA,1,x\nB,3,4\n', pseudotime: 'cell,t\nc1,0\nc2,1\n' })).toMatchObject({ field: 'data', line: 2, column: 3 });
+    expect(refusal({ format: 'matrix-pseudotime', data: matrix, pseudotime: 'cell,t\nc1,0\nc2,zero\n' })).toMatchObject({
+      field: 'pseudotime',
+      line: 3,
+      column: 2,
+    });
+    expect(refusal({ format: 'matrix-pseudotime', data: ',c1,c2\nA,1,x\nB,3,4\n', pseudotime: 'cell,t\nc1,0\nc2,1\n' })).toMatchObject({
+      field: 'data',
+      line: 2,
+      column: 3,
+    });
   });
 
   it('refuses an upload whose files together exceed the limit', () => {

@@ -1,4 +1,15 @@
-import { FormatError, parseGeneNames, parseMatrixWithPseudotime, parseTidyCsv, parseTrajectoryCsv, detectDelimiter, parseDelimited, writeRow, type ExpressionData, utf8Length } from '@/compute';
+import {
+  FormatError,
+  parseGeneNames,
+  parseMatrixWithPseudotime,
+  parseTidyCsv,
+  parseTrajectoryCsv,
+  detectDelimiter,
+  parseDelimited,
+  writeRow,
+  type ExpressionData,
+  utf8Length,
+} from '@/compute';
 import { badInput, DomainError } from '../errors';
 import { checkFileSize, MAX_FILE_BYTES, parseFile } from '../file-input';
 import type { DatasetFormat } from './validation';
@@ -69,10 +80,9 @@ function alignGenes(genes: string[], test: ExpressionData): ExpressionData['traj
   const missing = genes.filter((g) => !position.has(g));
   const extra = test.genes.filter((g) => !genes.includes(g));
   if (missing.length || extra.length) {
-    const parts = [
-      missing.length ? `lacks ${listSome(missing)}` : '',
-      extra.length ? `has genes the data file does not: ${listSome(extra)}` : '',
-    ].filter(Boolean);
+    const parts = [missing.length ? `lacks ${listSome(missing)}` : '', extra.length ? `has genes the data file does not: ${listSome(extra)}` : ''].filter(
+      Boolean,
+    );
     throw badInput(`The test data file must have the same genes as the data file; it ${parts.join(' and ')}.`, { field: 'testData' });
   }
   const order = genes.map((g) => position.get(g)!);
@@ -92,8 +102,7 @@ function matrixReadsAlone(matrixText: string): boolean {
   }
 }
 
-export const listSome = (names: string[], max = 5): string =>
-  names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
+export const listSome = (names: string[], max = 5): string => names.slice(0, max).join(', ') + (names.length > max ? ` and ${names.length - max} more` : '');
 
 /** Parses every file of an upload; any problem throws before anything is stored. */
 export function parseDatasetFiles(files: DatasetFiles, testLastTrajectories: number): ParsedDataset {

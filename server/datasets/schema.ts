@@ -60,7 +60,10 @@ export const DatasetRef = builder.objectRef<datasets.DatasetRecord>('Dataset').i
       },
       resolve: async (d, args, ctx) => pageOf(await datasets.listTrajectories(ctx.db, d.id), args, pageLimits.trajectories),
     }),
-    runCount: t.int({ description: 'Runs that use this dataset; it cannot be deleted while any do.', resolve: (d, _args, ctx) => datasets.countDatasetRuns(ctx.db, d.id) }),
+    runCount: t.int({
+      description: 'Runs that use this dataset; it cannot be deleted while any do.',
+      resolve: (d, _args, ctx) => datasets.countDatasetRuns(ctx.db, d.id),
+    }),
   }),
 });
 

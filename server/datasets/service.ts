@@ -13,13 +13,7 @@ import { parseInput } from '../validation';
 import type { PreparedDataset } from '../uploads/parse-job';
 import { parseUpload } from '../uploads/parse-off-thread';
 import { listSome } from './parse';
-import {
-  geneSearchInput,
-  trajectoryPreviewInput,
-  uploadDatasetInput,
-  type DatasetFormat,
-  type UploadDatasetInput,
-} from './validation';
+import { geneSearchInput, trajectoryPreviewInput, uploadDatasetInput, type DatasetFormat, type UploadDatasetInput } from './validation';
 
 export type DatasetRecord = typeof datasets.$inferSelect & {
   format: DatasetFormat;
@@ -149,7 +143,14 @@ export async function deleteDataset(ctx: ServiceContext, id: string): Promise<bo
       const [used] = await tx.select({ n: count() }).from(runs).where(eq(runs.datasetId, id));
       if (used.n > 0) throw inUse();
       await tx.delete(datasets).where(eq(datasets.id, id));
-      await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'dataset.delete', objectType: 'dataset', objectId: id, details: { name: dataset.name } });
+      await recordAudit(tx, {
+        projectId,
+        actorId: viewer.userId,
+        action: 'dataset.delete',
+        objectType: 'dataset',
+        objectId: id,
+        details: { name: dataset.name },
+      });
     });
   } catch (e) {
     if (isForeignKeyViolation(e)) throw inUse();
@@ -231,12 +232,7 @@ export interface TrajectorySeries {
  * Values of a few genes across a few trajectories for a plot. Only the chosen gene columns leave the
  * database, so previews of wide datasets stay small.
  */
-export async function trajectoryPreview(
-  ctx: ServiceContext,
-  datasetId: string,
-  genes: string[],
-  trajectories: number[],
-): Promise<TrajectorySeries[]> {
+export async function trajectoryPreview(ctx: ServiceContext, datasetId: string, genes: string[], trajectories: number[]): Promise<TrajectorySeries[]> {
   await requireDatasetRole(ctx, datasetId, 'viewer');
   const v = parseInput(trajectoryPreviewInput, { genes, trajectories });
   const dataset = await fetchDataset(ctx.db, datasetId);
@@ -262,12 +258,7 @@ export async function trajectoryPreview(
         from jsonb_array_elements(${datasetTrajectories.values}) with ordinality as step(v, k))`,
     })
     .from(datasetTrajectories)
-    .where(
-      and(
-        eq(datasetTrajectories.datasetId, datasetId),
-        sql`${datasetTrajectories.index} = any(${`{${v.trajectories.join(',')}}`}::int[])`,
-      ),
-    );
+    .where(and(eq(datasetTrajectories.datasetId, datasetId), sql`${datasetTrajectories.index} = any(${`{${v.trajectories.join(',')}}`}::int[])`));
   const byIndex = new Map(rows.map((r) => [r.index, r]));
   const series: TrajectorySeries[] = [];
   for (const t of new Set(v.trajectories)) {

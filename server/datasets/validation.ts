@@ -4,11 +4,7 @@ import { z } from 'zod';
 export const datasetFormats = ['trajectory-csv', 'tidy-csv', 'matrix-pseudotime'] as const;
 export type DatasetFormat = (typeof datasetFormats)[number];
 
-export const datasetName = z
-  .string()
-  .trim()
-  .min(1, 'Give the dataset a name.')
-  .max(120, 'Dataset names are at most 120 characters.');
+export const datasetName = z.string().trim().min(1, 'Give the dataset a name.').max(120, 'Dataset names are at most 120 characters.');
 
 const optionalText = z
   .string()
@@ -34,8 +30,7 @@ export const uploadDatasetInput = z
     isSynthetic: z.boolean().default(false),
   })
   .superRefine((v, ctx) => {
-    const need = (field: 'genes' | 'pseudotime' | 'testPseudotime', message: string) =>
-      ctx.addIssue({ code: 'custom', path: [field], message });
+    const need = (field: 'genes' | 'pseudotime' | 'testPseudotime', message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
     if (v.format === 'trajectory-csv' && !v.genes) need('genes', 'A trajectory CSV needs its gene names file.');
     if (v.format === 'matrix-pseudotime' && !v.pseudotime) need('pseudotime', 'A genes × samples matrix needs its pseudotime file.');
     if (v.format === 'matrix-pseudotime' && v.testData && !v.testPseudotime) {
@@ -54,10 +49,7 @@ export type UploadDatasetInput = z.input<typeof uploadDatasetInput>;
 export const previewLimits = { genes: 20, trajectories: 50 } as const;
 
 export const trajectoryPreviewInput = z.object({
-  genes: z
-    .array(z.string())
-    .min(1, 'Choose at least one gene.')
-    .max(previewLimits.genes, `Choose at most ${previewLimits.genes} genes at a time.`),
+  genes: z.array(z.string()).min(1, 'Choose at least one gene.').max(previewLimits.genes, `Choose at most ${previewLimits.genes} genes at a time.`),
   trajectories: z
     .array(z.number().int().min(0, 'Trajectory numbers start at 0.'))
     .min(1, 'Choose at least one trajectory.')

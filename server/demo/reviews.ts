@@ -41,8 +41,21 @@ async function colleague(ctx: ServiceContext, projectId: string): Promise<Viewer
 }
 
 /** The strongest edge of the run with the given prior / truth membership, not yet picked. */
-async function strongest(db: Database, runId: string, priorVersionId: string, goldId: string, inPrior: boolean, inGold: boolean, skip: Picked[]): Promise<Picked | null> {
-  const taken = skip.length ? sql`and (ie.regulator || '>' || ie.target) not in (${sql.join(skip.map((p) => sql`${p.regulator + '>' + p.target}`), sql`, `)})` : sql``;
+async function strongest(
+  db: Database,
+  runId: string,
+  priorVersionId: string,
+  goldId: string,
+  inPrior: boolean,
+  inGold: boolean,
+  skip: Picked[],
+): Promise<Picked | null> {
+  const taken = skip.length
+    ? sql`and (ie.regulator || '>' || ie.target) not in (${sql.join(
+        skip.map((p) => sql`${p.regulator + '>' + p.target}`),
+        sql`, `,
+      )})`
+    : sql``;
   const result = await db.execute<Picked>(sql`
     select ie.regulator, ie.target, ie.effect from inferred_edges ie
     where ie.run_id = ${runId}
@@ -54,7 +67,10 @@ async function strongest(db: Database, runId: string, priorVersionId: string, go
   return row ? { ...row, effect: Number(row.effect) } : null;
 }
 
-export async function seedDemoReviews(ctx: ServiceContext, ids: { projectId: string; runId: string; priorVersionId: string; goldStandardId: string }): Promise<void> {
+export async function seedDemoReviews(
+  ctx: ServiceContext,
+  ids: { projectId: string; runId: string; priorVersionId: string; goldStandardId: string },
+): Promise<void> {
   const [done] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
     .from(reviewVerdicts)
@@ -83,17 +99,36 @@ export async function seedDemoReviews(ctx: ServiceContext, ids: { projectId: str
   }
   if (found) {
     const e = await setVerdict(demo, { ...edge(found), expectedVersion: 0, verdict: 'accepted', sign: sign(found), evidence: truthEvidence });
-    await setVerdict(other, { ...edge(found), expectedVersion: e.version, verdict: 'accepted', sign: sign(found), evidence: [{ kind: 'text', value: 'Recovered by DASH although the noisy prior lacks it.' }] });
+    await setVerdict(other, {
+      ...edge(found),
+      expectedVersion: e.version,
+      verdict: 'accepted',
+      sign: sign(found),
+      evidence: [{ kind: 'text', value: 'Recovered by DASH although the noisy prior lacks it.' }],
+    });
   }
   if (noise) {
-    await setVerdict(other, { ...edge(noise), expectedVersion: 0, verdict: 'rejected', reason: 'no_relation', reasonNote: 'One of the prior’s noise edges (moved to a random position); not in the true network.' });
+    await setVerdict(other, {
+      ...edge(noise),
+      expectedVersion: 0,
+      verdict: 'rejected',
+      reason: 'no_relation',
+      reasonNote: 'One of the prior’s noise edges (moved to a random position); not in the true network.',
+    });
   }
   if (arguable) {
     const e = await setVerdict(demo, { ...edge(arguable), expectedVersion: 0, verdict: 'accepted', sign: sign(arguable) });
     await setVerdict(other, { ...edge(arguable), expectedVersion: e.version, verdict: 'rejected', reason: 'indirect' });
     const local = demo.viewer!.email.split('@')[0];
-    const root = await addComment(other, { ...edge(arguable), body: `@${local} I think this is indirect: both genes share a regulator upstream. Which run convinced you?` });
-    await addComment(demo, { ...edge(arguable), parentId: root.id, body: 'It survives pruning in DASH with a strong effect; let us check the IMP run before settling it.' });
+    const root = await addComment(other, {
+      ...edge(arguable),
+      body: `@${local} I think this is indirect: both genes share a regulator upstream. Which run convinced you?`,
+    });
+    await addComment(demo, {
+      ...edge(arguable),
+      parentId: root.id,
+      body: 'It survives pruning in DASH with a strong effect; let us check the IMP run before settling it.',
+    });
   }
   if (unsure) await setVerdict(other, { ...edge(unsure), expectedVersion: 0, verdict: 'needs_evidence' });
   if (found || noise) {

@@ -119,7 +119,13 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
     runIds.push(runId);
   }
   // The review loop under way on the DASH run, so a newcomer sees verdicts, a dispute and a version from reviews.
-  const reviewRunId = runIds[Math.max(0, files.findIndex((f) => f.strategy === 'dash'))];
+  const reviewRunId =
+    runIds[
+      Math.max(
+        0,
+        files.findIndex((f) => f.strategy === 'dash'),
+      )
+    ];
   if (reviewRunId) await seedDemoReviews(ctx, { projectId, runId: reviewRunId, priorVersionId, goldStandardId });
   for (const step of options.extraSteps ?? []) await step({ ctx, projectId, datasetId, priorVersionId, goldStandardId, runIds });
   return { projectId };
@@ -230,4 +236,3 @@ async function insertDemoRun(
     return row.id;
   });
 }
-

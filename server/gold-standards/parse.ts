@@ -1,4 +1,14 @@
-import { FormatError, matrixToEdges, parseDenseMatrix, parseEdgeList, parseGeneNames, detectDelimiter, parseDelimited, checkEdgeListWidth, type NamedEdge } from '@/compute';
+import {
+  FormatError,
+  matrixToEdges,
+  parseDenseMatrix,
+  parseEdgeList,
+  parseGeneNames,
+  detectDelimiter,
+  parseDelimited,
+  checkEdgeListWidth,
+  type NamedEdge,
+} from '@/compute';
 import { badInput } from '../errors';
 import { checkFileSize, parseFile } from '../file-input';
 import { sortEdges } from '../priors/edges';

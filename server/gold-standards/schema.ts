@@ -20,15 +20,13 @@ const GoldStandardEdgeRef = builder.objectRef<GoldEdge>('GoldStandardEdge').impl
   }),
 });
 
-const GoldStandardEdgePageRef = builder
-  .objectRef<{ total: number; offset: number; edges: GoldEdge[] }>('GoldStandardEdgePage')
-  .implement({
-    fields: (t) => ({
-      total: t.exposeInt('total'),
-      offset: t.exposeInt('offset'),
-      edges: t.expose('edges', { type: [GoldStandardEdgeRef] }),
-    }),
-  });
+const GoldStandardEdgePageRef = builder.objectRef<{ total: number; offset: number; edges: GoldEdge[] }>('GoldStandardEdgePage').implement({
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    offset: t.exposeInt('offset'),
+    edges: t.expose('edges', { type: [GoldStandardEdgeRef] }),
+  }),
+});
 
 export const GoldStandardRef = builder.objectRef<gold.GoldStandardRecord>('GoldStandard').implement({
   description: 'Known regulator → target interactions (e.g. ChIP-seq) to score inferred networks against.',

@@ -114,7 +114,14 @@ export async function deleteGoldStandard(ctx: ServiceContext, id: string): Promi
   await ctx.db.transaction(async (tx) => {
     const [deleted] = await tx.delete(goldStandards).where(eq(goldStandards.id, id)).returning({ name: goldStandards.name });
     if (!deleted) throw notFound('Gold standard');
-    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'gold_standard.delete', objectType: 'gold_standard', objectId: id, details: { name: deleted.name } });
+    await recordAudit(tx, {
+      projectId,
+      actorId: viewer.userId,
+      action: 'gold_standard.delete',
+      objectType: 'gold_standard',
+      objectId: id,
+      details: { name: deleted.name },
+    });
   });
   return true;
 }

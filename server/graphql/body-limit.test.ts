@@ -29,7 +29,10 @@ describe('the /api/graphql body limit', () => {
     const lying = new Request(request, { headers: { 'content-length': String(250 * 1024 * 1024) } });
     const response = await limited(lying);
     expect(response.status).toBe(413);
-    expect((await response.json()).errors[0]).toMatchObject({ message: 'The request body is 250.0 MiB; the limit is 0.0 MiB. Upload smaller files.', extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect((await response.json()).errors[0]).toMatchObject({
+      message: 'The request body is 250.0 MiB; the limit is 0.0 MiB. Upload smaller files.',
+      extensions: { code: 'PAYLOAD_TOO_LARGE' },
+    });
     expect(pulled()).toBeLessThanOrEqual(2);
   });
 

@@ -11,8 +11,7 @@ function recorder() {
   return { log, entries };
 }
 
-const inResolver = (original: Error) =>
-  new GraphQLError(original.message, { originalError: original, path: ['project'] });
+const inResolver = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['project'] });
 const formatted = (e: GraphQLError) => ({ ...e.toJSON(), extensions: { code: e.extensions.code ?? 'INTERNAL_SERVER_ERROR' } });
 
 describe('formatGraphQLError', () => {

@@ -54,9 +54,7 @@ describe('query cost limit', () => {
   });
 
   it("uses a variable limit's real value, and the default size when the variable is not given", () => {
-    expect(problems(`query($n: Int) { nodes(limit: $n) { id children { id } } }`)).toEqual([
-      expect.stringMatching(/estimated cost of 121/),
-    ]);
+    expect(problems(`query($n: Int) { nodes(limit: $n) { id children { id } } }`)).toEqual([expect.stringMatching(/estimated cost of 121/)]);
     // 1 + 1000 × (id) = 1001: a variable is no way around the limit.
     expect(problems(`query($n: Int) { nodes(limit: $n) { id } }`, { n: 1000 })).toEqual([expect.stringMatching(/estimated cost of 1001/)]);
     expect(problems(`query($n: Int) { nodes(limit: $n) { id } }`, { n: 4 })).toEqual([]);
@@ -93,5 +91,5 @@ describe('mutation field cap', () => {
     expect(problems(`mutation Many { a: touch { id } b: touch { id } ...F } fragment F on Mutation { c: touch { id } d: touch { id } }`)).toEqual([
       'The mutation "Many" runs 4 mutations; at most 3 may run in one request.',
     ]);
-});
+  });
 });

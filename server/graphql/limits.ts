@@ -58,9 +58,7 @@ function limitRule(context: ValidationContext, limits: QueryLimits, variables: V
     OperationDefinition(node: OperationDefinitionNode) {
       const schema = context.getSchema();
       const root =
-        node.operation === 'mutation' ? schema.getMutationType()
-        : node.operation === 'subscription' ? schema.getSubscriptionType()
-        : schema.getQueryType();
+        node.operation === 'mutation' ? schema.getMutationType() : node.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
       if (!root) return;
       const measuring: Measuring = { context, limits, variables, fragmentsInUse: new Set(), introspection: false };
       const { depth, cost } = measureSelection(measuring, root, node.selectionSet);
@@ -82,7 +80,11 @@ function limitRule(context: ValidationContext, limits: QueryLimits, variables: V
       }
       const aliases = countAliases(context, node.selectionSet, new Set());
       if (aliases > limits.maxAliases) {
-        refuse(`The operation${name} uses ${aliases} aliases; the limit is ${limits.maxAliases}.`, { reason: 'TOO_MANY_ALIASES', aliases, maxAliases: limits.maxAliases });
+        refuse(`The operation${name} uses ${aliases} aliases; the limit is ${limits.maxAliases}.`, {
+          reason: 'TOO_MANY_ALIASES',
+          aliases,
+          maxAliases: limits.maxAliases,
+        });
       }
       if (node.operation === 'mutation') {
         const fields = countRootFields(context, node.selectionSet, new Set());

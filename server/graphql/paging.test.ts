@@ -3,9 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { schema } from './schema';
 
 /** The lists issue 17 names: each takes `limit` (with a default the app relies on) and `offset`. */
-const paged = ['Query.projects', 'Dataset.genes', 'Dataset.trajectories', 'Run.epochs', 'PriorNetwork.versions', 'PriorVersion.genes', 'Query.priorDiff',
-  'Project.members', 'Query.datasets', 'Query.goldStandards', 'Query.priorNetworks', 'Query.myTokens',
-  'PriorVersion.datasetOverlap', 'GoldStandard.datasetCoverage'];
+const paged = [
+  'Query.projects',
+  'Dataset.genes',
+  'Dataset.trajectories',
+  'Run.epochs',
+  'PriorNetwork.versions',
+  'PriorVersion.genes',
+  'Query.priorDiff',
+  'Project.members',
+  'Query.datasets',
+  'Query.goldStandards',
+  'Query.priorNetworks',
+  'Query.myTokens',
+  'PriorVersion.datasetOverlap',
+  'GoldStandard.datasetCoverage',
+];
 
 /**
  * Lists without their own `limit`, each with why its size is bounded. A new list field must either
@@ -41,7 +54,7 @@ const boundedElsewhere: Record<string, string> = {
   'UnsupportedPriorEdgePage.items': 'sized by ReplicateAnalysis.unsupported(limit ≤ 500)',
   'CandidateEdgePage.items': 'sized by ReplicateAnalysis.candidates(limit ≤ 500)',
   'ConsensusEdgePage.items': 'sized by ReplicateAnalysis.consensus(limit ≤ 500)',
-  'Run.levels': "one per pruning level of the run (≤ epochs / pruning interval + 2)",
+  'Run.levels': 'one per pruning level of the run (≤ epochs / pruning interval + 2)',
   'LevelNetwork.edges': 'sized by runLevelNetwork(limit ≤ 5000)',
   'BulkVerdictResult.updated': 'the ≤ 500 edges of one bulk verdict',
   'BulkVerdictResult.conflicts': 'the ≤ 500 edges of one bulk verdict',
@@ -53,14 +66,14 @@ const boundedElsewhere: Record<string, string> = {
   'ReviewProposal.add': "one project's reviewed edges (follow-up: page)",
   'ReviewProposal.remove': "one project's reviewed edges (follow-up: page)",
   'ReviewProposal.flip': "one project's reviewed edges (follow-up: page)",
-  'ReviewedEdge.verdicts': "one per reviewer (project members)",
+  'ReviewedEdge.verdicts': 'one per reviewer (project members)',
   'ReviewedEdge.history': "one edge's verdict changes (follow-up: page)",
   'ReviewedEdge.comments': "one edge's threads (follow-up: page)",
-  'ReviewedEdge.acrossRuns': "one per run of the project (follow-up: page)",
+  'ReviewedEdge.acrossRuns': 'one per run of the project (follow-up: page)',
   'ReviewedEdge.priorVersions': 'prior versions committed from reviews that changed this edge',
-  'ReviewedEdge.inPriorVersionIds': "one per prior network of the project",
-  'ReviewedEdge.goldStandardIds': "one per gold standard of the project",
-  'Run.goldStandardFits': "one per gold standard of the project",
+  'ReviewedEdge.inPriorVersionIds': 'one per prior network of the project',
+  'ReviewedEdge.goldStandardIds': 'one per gold standard of the project',
+  'Run.goldStandardFits': 'one per gold standard of the project',
   'PriorVersion.genesInNoDataset': 'a subset of the ≤ 200 genes the caller names',
 };
 
@@ -76,9 +89,7 @@ describe('list fields page with a maximum', () => {
   });
 
   it('every other list field is bounded for a stated reason', () => {
-    const unpaged = fields
-      .filter(({ field }) => isListType(getNullableType(field.type)) && !field.args.some((a) => a.name === 'limit'))
-      .map((f) => f.name);
+    const unpaged = fields.filter(({ field }) => isListType(getNullableType(field.type)) && !field.args.some((a) => a.name === 'limit')).map((f) => f.name);
     expect(unpaged.filter((name) => !(name in boundedElsewhere))).toEqual([]);
   });
 });

@@ -43,7 +43,7 @@ describe('schema details in errors', () => {
 });
 
 describe('operation limits on the real schema', () => {
-  it("refuses a list whose limit variable asks for too much, before any resolver runs", async () => {
+  it('refuses a list whose limit variable asks for too much, before any resolver runs', async () => {
     const query = `query($p: ID!, $n: Int) { runs(projectId: $p, limit: $n) { id epochs { epoch } } }`;
     const result = await run(false, query, { variables: { p: '00000000-0000-0000-0000-000000000000', n: 100_000 } });
     expect(result.errors?.[0].message).toMatch(/estimated cost of \d+; the limit is 30000/);
@@ -51,7 +51,10 @@ describe('operation limits on the real schema', () => {
   });
 
   it('refuses 60 aliased sign-ups in one request', async () => {
-    const signUps = Array.from({ length: 60 }, (_, i) => `s${i}: signUp(input: { email: "u${i}@example.org", name: "U", password: "correct horse battery" }) { id }`);
+    const signUps = Array.from(
+      { length: 60 },
+      (_, i) => `s${i}: signUp(input: { email: "u${i}@example.org", name: "U", password: "correct horse battery" }) { id }`,
+    );
     const result = await run(false, `mutation { ${signUps.join(' ')} }`);
     expect(result.errors?.[0].message).toBe('The mutation runs 60 mutations; at most 5 may run in one request.');
     expect(result.data).toBeUndefined();

@@ -75,7 +75,11 @@ export async function levelNetwork(ctx: ServiceContext, raw: unknown): Promise<L
     if (n > 6000) throw badInput('Scoring a level network is limited to datasets of at most 6,000 genes.', { field: 'goldStandardId' });
     const gold = await loadGoldStandardEdges(ctx.db, input.goldStandardId);
     try {
-      const s = scoreNamedNetwork(toDenseEffects(effects), [...genes], gold.map((e) => ({ regulator: e.regulator, target: e.target, sign: e.sign })));
+      const s = scoreNamedNetwork(
+        toDenseEffects(effects),
+        [...genes],
+        gold.map((e) => ({ regulator: e.regulator, target: e.target, sign: e.sign })),
+      );
       scores = {
         goldStandardId: input.goldStandardId,
         precision: s.precision,
@@ -88,7 +92,8 @@ export async function levelNetwork(ctx: ServiceContext, raw: unknown): Promise<L
         referenceEdges: s.referenceEdges,
       };
     } catch (e) {
-      if (e instanceof RangeError && /no edges/.test(e.message)) throw badInput('None of the gold standard’s edges join two genes of this run’s dataset.', { field: 'goldStandardId' });
+      if (e instanceof RangeError && /no edges/.test(e.message))
+        throw badInput('None of the gold standard’s edges join two genes of this run’s dataset.', { field: 'goldStandardId' });
       throw e;
     }
   }

@@ -2,7 +2,10 @@ import { builder } from '../graphql/builder';
 import * as notifications from './service';
 
 const NotificationKindEnum = builder.enumType('NotificationKind', {
-  values: Object.fromEntries((['mention', 'reply', 'verdict', 'dispute', 'settled'] as const).map((k) => [k.toUpperCase(), { value: k }])) as Record<string, { value: notifications.NotificationKind }>,
+  values: Object.fromEntries((['mention', 'reply', 'verdict', 'dispute', 'settled'] as const).map((k) => [k.toUpperCase(), { value: k }])) as Record<
+    string,
+    { value: notifications.NotificationKind }
+  >,
 });
 
 const NotificationRef = builder.objectRef<notifications.NotificationRecord>('Notification').implement({
@@ -33,7 +36,11 @@ builder.queryFields((t) => ({
   notifications: t.field({
     type: NotificationPageRef,
     description: 'The signed-in user’s inbox, newest first.',
-    args: { onlyUnread: t.arg.boolean({ defaultValue: false }), offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 30, description: '1 to 100' }) },
+    args: {
+      onlyUnread: t.arg.boolean({ defaultValue: false }),
+      offset: t.arg.int({ defaultValue: 0 }),
+      limit: t.arg.int({ defaultValue: 30, description: '1 to 100' }),
+    },
     resolve: (_r, a, ctx) => notifications.listNotifications(ctx, a),
   }),
   unreadNotificationCount: t.int({ resolve: (_r, _a, ctx) => notifications.unreadCount(ctx) }),

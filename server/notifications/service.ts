@@ -52,7 +52,9 @@ export async function emailNotifications(ctx: ServiceContext, sent: NewNotificat
   if (!sent.length) return;
   try {
     const ids = [...new Set(sent.flatMap((n) => [n.userId, n.actorId]))];
-    const people = new Map((await ctx.db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u]));
+    const people = new Map(
+      (await ctx.db.select({ id: users.id, email: users.email, name: users.name }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u]),
+    );
     const messages: MailMessage[] = [];
     for (const n of sent) {
       const to = people.get(n.userId);
@@ -76,10 +78,7 @@ export async function emailNotifications(ctx: ServiceContext, sent: NewNotificat
 
 /** Only notifications of projects the viewer is still a member of. */
 const mine = (userId: string) =>
-  and(
-    eq(notifications.userId, userId),
-    sql`exists (select 1 from ${memberships} m where m.project_id = ${notifications.projectId} and m.user_id = ${userId})`,
-  );
+  and(eq(notifications.userId, userId), sql`exists (select 1 from ${memberships} m where m.project_id = ${notifications.projectId} and m.user_id = ${userId})`);
 
 export async function listNotifications(ctx: ServiceContext, args: { onlyUnread?: boolean | null; offset?: number | null; limit?: number | null }) {
   const viewer = requireViewer(ctx);
@@ -105,7 +104,10 @@ export type NotificationRecord = Awaited<ReturnType<typeof listNotifications>>['
 
 export async function unreadCount(ctx: ServiceContext): Promise<number> {
   const viewer = requireViewer(ctx);
-  const [{ n }] = await ctx.db.select({ n: count() }).from(notifications).where(and(mine(viewer.userId), isNull(notifications.readAt)));
+  const [{ n }] = await ctx.db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(mine(viewer.userId), isNull(notifications.readAt)));
   return n;
 }
 

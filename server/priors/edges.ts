@@ -32,8 +32,7 @@ export const edgeKey = (e: { regulator: string; target: string }): string => `${
 const byRegulatorThenTarget = (a: { regulator: string; target: string }, b: { regulator: string; target: string }) =>
   a.regulator < b.regulator ? -1 : a.regulator > b.regulator ? 1 : a.target < b.target ? -1 : a.target > b.target ? 1 : 0;
 
-export const sortEdges = <T extends { regulator: string; target: string }>(edges: T[]): T[] =>
-  [...edges].sort(byRegulatorThenTarget);
+export const sortEdges = <T extends { regulator: string; target: string }>(edges: T[]): T[] => [...edges].sort(byRegulatorThenTarget);
 
 export function indexEdges(edges: PriorEdge[]): Map<string, PriorEdge> {
   return new Map(edges.map((e) => [edgeKey(e), e]));
@@ -61,8 +60,7 @@ export function diffEdges(from: PriorEdge[], to: PriorEdge[]): EdgeDiff {
 
 const pair = (from: PriorEdge, to: PriorEdge): EdgePair => ({ regulator: to.regulator, target: to.target, from, to });
 
-export const isEmptyDiff = (d: EdgeDiff): boolean =>
-  d.added.length + d.removed.length + d.signChanged.length + d.annotationChanged.length === 0;
+export const isEmptyDiff = (d: EdgeDiff): boolean => d.added.length + d.removed.length + d.signChanged.length + d.annotationChanged.length === 0;
 
 export type EdgeChange =
   | { op: 'add'; regulator: string; target: string; sign: Sign; weight?: number; evidence?: string }
@@ -114,7 +112,7 @@ export function applyEdgeChanges(base: PriorEdge[], changes: EdgeChange[]): Prio
         break;
       case 'flip_sign':
         if (existing.sign === 0) fail('the edge has no sign to flip; set its sign instead.');
-        edges.set(key, { ...existing, sign: (-existing.sign) as Sign });
+        edges.set(key, { ...existing, sign: -existing.sign as Sign });
         break;
       case 'set_sign':
         edges.set(key, { ...existing, sign: change.sign });

@@ -35,9 +35,11 @@ export function parsePriorFile(format: PriorFormat, text: string, genesText?: st
   checkFileSize(text, 'text', 'network file');
   if (genesText !== undefined) checkFileSize(genesText, 'genes', 'gene names file');
   const edges =
-    format === 'edge_list' ? parseFile('text', 'edge list', () => parseEdgeList(text))
-    : format === 'sif' ? parseFile('text', 'SIF file', () => parseSif(text))
-    : denseMatrixEdges(text, genesText);
+    format === 'edge_list'
+      ? parseFile('text', 'edge list', () => parseEdgeList(text))
+      : format === 'sif'
+        ? parseFile('text', 'SIF file', () => parseSif(text))
+        : denseMatrixEdges(text, genesText);
   if (edges.length === 0) throw badInput('The network has no edges.', { field: 'text' });
   return toPriorEdges(edges, 'text');
 }

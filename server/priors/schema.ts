@@ -125,7 +125,10 @@ PriorVersionRef.implement({
       resolve: (v, { format }, ctx) => {
         // A whole file inside a JSON response is held in memory twice over; large ones are downloads.
         if (v.edgeCount > maxGraphQLExportEdges) {
-          throw badInput(`Version ${v.number} has ${v.edgeCount} edges; exports through GraphQL hold at most ${maxGraphQLExportEdges}. Download it from /api/priors/${v.id}/export?format=${format}.`, { field: 'format' });
+          throw badInput(
+            `Version ${v.number} has ${v.edgeCount} edges; exports through GraphQL hold at most ${maxGraphQLExportEdges}. Download it from /api/priors/${v.id}/export?format=${format}.`,
+            { field: 'format' },
+          );
         }
         return priors.exportVersion(ctx, v.id, format);
       },
@@ -159,7 +162,7 @@ const PriorDiffRef = builder.objectRef<priors.PriorDiff & { counts: DiffCounts }
 
 type Mismatch = ReturnType<typeof import('./edges').geneMismatch>;
 const GeneMismatchRef = builder.objectRef<Mismatch>('GeneMismatch').implement({
-  description: "Prior genes absent from a dataset, and the prior edges a run on that dataset would drop.",
+  description: 'Prior genes absent from a dataset, and the prior edges a run on that dataset would drop.',
   fields: (t) => ({
     priorGeneCount: t.exposeInt('priorGeneCount'),
     datasetGeneCount: t.exposeInt('datasetGeneCount'),
@@ -274,10 +277,15 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const diff = await priors.diffVersions(ctx, String(args.fromVersionId), String(args.toVersionId));
-      const page = <T,>(items: T[]) => pageOf(items, args, pageLimits.priorDiff);
+      const page = <T>(items: T[]) => pageOf(items, args, pageLimits.priorDiff);
       return {
         ...diff,
-        counts: { added: diff.added.length, removed: diff.removed.length, signChanged: diff.signChanged.length, annotationChanged: diff.annotationChanged.length },
+        counts: {
+          added: diff.added.length,
+          removed: diff.removed.length,
+          signChanged: diff.signChanged.length,
+          annotationChanged: diff.annotationChanged.length,
+        },
         added: page(diff.added),
         removed: page(diff.removed),
         signChanged: page(diff.signChanged),
@@ -307,7 +315,11 @@ builder.mutationFields((t) => ({
     description: 'Editors. The file becomes the next version of the prior.',
     args: { input: t.arg({ type: ImportPriorVersionInput, required: true }) },
     resolve: (_root, { input }, ctx) =>
-      priors.importPriorVersion(ctx, { ...input, priorId: String(input.priorId), baseVersionId: input.baseVersionId == null ? null : String(input.baseVersionId) }),
+      priors.importPriorVersion(ctx, {
+        ...input,
+        priorId: String(input.priorId),
+        baseVersionId: input.baseVersionId == null ? null : String(input.baseVersionId),
+      }),
   }),
   editPrior: t.field({
     type: PriorVersionRef,

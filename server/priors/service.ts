@@ -101,7 +101,11 @@ export interface PriorExport {
   content: string;
 }
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'prior';
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'prior';
 
 export async function exportVersion(ctx: ServiceContext, versionId: string, format: string): Promise<PriorExport> {
   const { version } = await requireVersionRole(ctx, versionId, 'viewer');
@@ -258,7 +262,14 @@ export async function editPrior(ctx: ServiceContext, input: EditPriorRequest | E
  */
 export async function commitEdgeChanges(
   tx: Transaction,
-  req: { base: store.PriorVersionRecord; actorId: string; kind: 'edit' | 'review'; message: string; changes: EdgeChange[]; auditDetails?: Record<string, unknown> },
+  req: {
+    base: store.PriorVersionRecord;
+    actorId: string;
+    kind: 'edit' | 'review';
+    message: string;
+    changes: EdgeChange[];
+    auditDetails?: Record<string, unknown>;
+  },
 ) {
   const { prior, head } = await store.lockPrior(tx, req.base.priorId);
   if (!head) throw notFound('Prior network');
@@ -317,7 +328,14 @@ export async function deletePrior(ctx: ServiceContext, id: string): Promise<bool
       const [used] = await tx.select({ n: count() }).from(runs).where(inArray(runs.priorVersionId, versionIds));
       if (used.n > 0) throw inUse();
       await tx.delete(priorNetworks).where(eq(priorNetworks.id, prior.id));
-      await recordAudit(tx, { projectId: prior.projectId, actorId: viewer.userId, action: 'prior.delete', objectType: 'prior_network', objectId: prior.id, details: { name: prior.name } });
+      await recordAudit(tx, {
+        projectId: prior.projectId,
+        actorId: viewer.userId,
+        action: 'prior.delete',
+        objectType: 'prior_network',
+        objectId: prior.id,
+        details: { name: prior.name },
+      });
     });
   } catch (e) {
     if (isForeignKeyViolation(e)) throw inUse();

@@ -255,4 +255,3 @@ export async function insertVersion(tx: Transaction, v: NewVersion): Promise<{ i
   await tx.update(priorNetworks).set({ headVersionId: version.id }).where(eq(priorNetworks.id, v.priorId));
   return { id: version.id, number, edgeCount };
 }
-

@@ -50,7 +50,13 @@ const endpoints = { regulator: geneName, target: geneName };
 export const edgeChange = z.discriminatedUnion(
   'op',
   [
-    z.object({ op: z.literal('add'), ...endpoints, sign, weight: weight.nullish().transform((w) => w ?? undefined), evidence: evidence.nullish().transform((e) => e ?? '') }),
+    z.object({
+      op: z.literal('add'),
+      ...endpoints,
+      sign,
+      weight: weight.nullish().transform((w) => w ?? undefined),
+      evidence: evidence.nullish().transform((e) => e ?? ''),
+    }),
     z.object({ op: z.literal('remove'), ...endpoints }),
     z.object({ op: z.literal('flip_sign'), ...endpoints }),
     z.object({ op: z.literal('set_sign'), ...endpoints, sign }),
@@ -64,10 +70,7 @@ export const maxChangesPerEdit = 10_000;
 export const editPriorInput = z.object({
   baseVersionId: z.string(),
   message,
-  changes: z
-    .array(edgeChange)
-    .min(1, 'An edit needs at least one change.')
-    .max(maxChangesPerEdit, `One edit holds at most ${maxChangesPerEdit} changes.`),
+  changes: z.array(edgeChange).min(1, 'An edit needs at least one change.').max(maxChangesPerEdit, `One edit holds at most ${maxChangesPerEdit} changes.`),
 });
 export type EditPriorInput = z.input<typeof editPriorInput>;
 

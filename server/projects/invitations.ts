@@ -94,7 +94,10 @@ const closedMessages: Record<Exclude<InvitationStatus, 'open'>, string> = {
 
 async function findByToken(ctx: ServiceContext, token: string): Promise<InvitationRow | undefined> {
   if (!invitationTokenPattern.test(token)) return undefined;
-  const [row] = await ctx.db.select().from(invitations).where(eq(invitations.tokenHash, hashInvitationToken(token)));
+  const [row] = await ctx.db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
   return row;
 }
 
@@ -127,7 +130,11 @@ export async function previewInvitation(ctx: ServiceContext, token: string): Pro
 /** Locks the invitation the token names and checks that it can still be answered. */
 async function lockOpenInvitation(tx: Transaction, token: string): Promise<InvitationRow> {
   if (!invitationTokenPattern.test(token)) throw invalidLink();
-  const [row] = await tx.select().from(invitations).where(eq(invitations.tokenHash, hashInvitationToken(token))).for('update');
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashInvitationToken(token)))
+    .for('update');
   if (!row) throw invalidLink();
   const status = statusOf(row);
   if (status !== 'open') throw conflict(closedMessages[status]);

@@ -40,10 +40,7 @@ export async function listMembers(ctx: ServiceContext, projectId: string): Promi
     .from(invitations)
     .where(and(eq(invitations.projectId, projectId), openInvitation))
     .orderBy(asc(invitations.email));
-  return [
-    ...active.map((m) => activeMember(m.user, m.role, m.since)),
-    ...pending.map((i) => pendingMember(i)),
-  ];
+  return [...active.map((m) => activeMember(m.user, m.role, m.since)), ...pending.map((i) => pendingMember(i))];
 }
 
 /**
@@ -70,16 +67,36 @@ export async function inviteMember(
       .where(and(eq(memberships.projectId, projectId), eq(users.email, email)));
     // Members are listed to every member anyway, so saying so reveals nothing about other accounts.
     if (member) throw conflict(`${email} is already a member of this project (${member.role}).`, { field: 'email' });
-    const [open] = await tx.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.projectId, projectId), eq(invitations.email, email), openInvitation));
+    const [open] = await tx
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(and(eq(invitations.projectId, projectId), eq(invitations.email, email), openInvitation));
     const [row] = await tx
       .insert(invitations)
       .values({ projectId, email, role, invitedBy: viewer.userId, tokenHash: hash, expiresAt })
       .onConflictDoUpdate({
         target: [invitations.projectId, invitations.email],
-        set: { role, invitedBy: viewer.userId, tokenHash: hash, expiresAt, acceptedAt: null, acceptedBy: null, declinedAt: null, cancelledAt: null, createdAt: new Date() },
+        set: {
+          role,
+          invitedBy: viewer.userId,
+          tokenHash: hash,
+          expiresAt,
+          acceptedAt: null,
+          acceptedBy: null,
+          declinedAt: null,
+          cancelledAt: null,
+          createdAt: new Date(),
+        },
       })
       .returning();
-    await recordAudit(tx, { projectId, actorId: viewer.userId, action: open ? 'invitation.renew' : 'invitation.create', objectType: 'invitation', objectId: row.id, details: { email, role } });
+    await recordAudit(tx, {
+      projectId,
+      actorId: viewer.userId,
+      action: open ? 'invitation.renew' : 'invitation.create',
+      objectType: 'invitation',
+      objectId: row.id,
+      details: { email, role },
+    });
     return { invitation: row, projectName: project.name };
   });
   const path = invitationPath(token);
@@ -87,10 +104,7 @@ export async function inviteMember(
   return { ...pendingMember(invitation), invitationPath: path };
 }
 
-export async function changeMemberRole(
-  ctx: ServiceContext,
-  input: { projectId: string; userId: string; role: string },
-): Promise<ProjectMemberRecord> {
+export async function changeMemberRole(ctx: ServiceContext, input: { projectId: string; userId: string; role: string }): Promise<ProjectMemberRecord> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'owner');
   const role = parseInput(roleSchema, input.role);
   const { projectId, userId } = input;
@@ -101,8 +115,18 @@ export async function changeMemberRole(
     if (current.role === 'owner') {
       await ensureAnotherOwner(tx, projectId, 'The project needs at least one owner: make another member an owner before changing this role.');
     }
-    await tx.update(memberships).set({ role }).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)));
-    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'member.role_change', objectType: 'membership', objectId: userId, details: { email: current.user.email, from: current.role, to: role } });
+    await tx
+      .update(memberships)
+      .set({ role })
+      .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)));
+    await recordAudit(tx, {
+      projectId,
+      actorId: viewer.userId,
+      action: 'member.role_change',
+      objectType: 'membership',
+      objectId: userId,
+      details: { email: current.user.email, from: current.role, to: role },
+    });
     return activeMember(current.user, role, current.since);
   });
 }
@@ -117,7 +141,14 @@ export async function removeMember(ctx: ServiceContext, input: { projectId: stri
       await ensureAnotherOwner(tx, projectId, 'The project needs at least one owner: the last owner cannot be removed.');
     }
     await tx.delete(memberships).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)));
-    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'member.remove', objectType: 'membership', objectId: userId, details: { email: current.user.email, role: current.role } });
+    await recordAudit(tx, {
+      projectId,
+      actorId: viewer.userId,
+      action: 'member.remove',
+      objectType: 'membership',
+      objectId: userId,
+      details: { email: current.user.email, role: current.role },
+    });
   });
   return true;
 }
@@ -131,14 +162,24 @@ export async function leaveProject(ctx: ServiceContext, projectId: string): Prom
       await ensureAnotherOwner(tx, projectId, 'You are the last owner of this project. Make another member an owner first, or delete the project.');
     }
     await tx.delete(memberships).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, viewer.userId)));
-    await recordAudit(tx, { projectId, actorId: viewer.userId, action: 'member.leave', objectType: 'membership', objectId: viewer.userId, details: { email: viewer.email, role } });
+    await recordAudit(tx, {
+      projectId,
+      actorId: viewer.userId,
+      action: 'member.leave',
+      objectType: 'membership',
+      objectId: viewer.userId,
+      details: { email: viewer.email, role },
+    });
   });
   return true;
 }
 
 export async function cancelInvitation(ctx: ServiceContext, invitationId: string): Promise<boolean> {
   const [invitation] = isUuid(invitationId)
-    ? await ctx.db.select().from(invitations).where(and(eq(invitations.id, invitationId), openInvitation))
+    ? await ctx.db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.id, invitationId), openInvitation))
     : [];
   const { viewer } = await requireRoleForObject(ctx, 'Invitation', invitation?.projectId, 'owner');
   await ctx.db.transaction(async (tx) => {
@@ -149,7 +190,14 @@ export async function cancelInvitation(ctx: ServiceContext, invitationId: string
       .where(and(eq(invitations.id, invitationId), openInvitation))
       .returning();
     if (!deleted) throw notFound('Invitation');
-    await recordAudit(tx, { projectId: deleted.projectId, actorId: viewer.userId, action: 'invitation.cancel', objectType: 'invitation', objectId: deleted.id, details: { email: deleted.email, role: deleted.role } });
+    await recordAudit(tx, {
+      projectId: deleted.projectId,
+      actorId: viewer.userId,
+      action: 'invitation.cancel',
+      objectType: 'invitation',
+      objectId: deleted.id,
+      details: { email: deleted.email, role: deleted.role },
+    });
   });
   return true;
 }

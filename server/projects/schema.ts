@@ -147,7 +147,7 @@ builder.mutationFields((t) => ({
   }),
   acceptInvitation: t.field({
     type: ProjectRef,
-    description: 'The caller joins the project with the invitation\'s role; the link is used up.',
+    description: "The caller joins the project with the invitation's role; the link is used up.",
     args: { token: t.arg.string({ required: true }) },
     resolve: (_root, { token }, ctx) => invitations.acceptInvitation(ctx, token),
   }),
@@ -174,14 +174,12 @@ builder.mutationFields((t) => ({
       userId: t.arg.id({ required: true }),
       role: t.arg({ type: ProjectRoleEnum, required: true }),
     },
-    resolve: (_root, args, ctx) =>
-      members.changeMemberRole(ctx, { projectId: String(args.projectId), userId: String(args.userId), role: args.role }),
+    resolve: (_root, args, ctx) => members.changeMemberRole(ctx, { projectId: String(args.projectId), userId: String(args.userId), role: args.role }),
   }),
   removeMember: t.boolean({
     description: 'Owners only. The last owner cannot be removed.',
     args: { projectId: t.arg.id({ required: true }), userId: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) =>
-      members.removeMember(ctx, { projectId: String(args.projectId), userId: String(args.userId) }),
+    resolve: (_root, args, ctx) => members.removeMember(ctx, { projectId: String(args.projectId), userId: String(args.userId) }),
   }),
   cancelInvitation: t.boolean({
     description: 'Owners only.',

@@ -3,11 +3,7 @@ import { emailSchema } from '../accounts/validation';
 
 export const roleSchema = z.enum(['owner', 'editor', 'viewer'], 'The role must be owner, editor or viewer.');
 
-const projectName = z
-  .string()
-  .trim()
-  .min(1, 'Give the project a name.')
-  .max(120, 'Project names are at most 120 characters.');
+const projectName = z.string().trim().min(1, 'Give the project a name.').max(120, 'Project names are at most 120 characters.');
 const description = z.string().trim().max(2000, 'Descriptions are at most 2000 characters.');
 
 export const createProjectInput = z.object({ name: projectName, description: description.default('') });

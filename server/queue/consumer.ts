@@ -112,12 +112,7 @@ export function startConsumer<T>(options: ConsumerOptions<T>): Consumer {
   };
 }
 
-async function runOne<T>(
-  options: ConsumerOptions<T>,
-  taken: PgBoss.JobWithMetadata<T>,
-  shutdown: AbortSignal,
-  killed: AbortSignal,
-): Promise<void> {
+async function runOne<T>(options: ConsumerOptions<T>, taken: PgBoss.JobWithMetadata<T>, shutdown: AbortSignal, killed: AbortSignal): Promise<void> {
   const abort = new AbortController();
   let lost = false;
   const onShutdown = () => {

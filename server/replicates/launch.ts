@@ -30,7 +30,13 @@ export async function launchReplicates(ctx: ServiceContext, raw: LaunchReplicate
   const preset = resolvePreset(input.preset);
   const planned: NewRun[] = [];
   for (let k = 0; k < input.replicates; k++) {
-    const config = buildRunConfig({ strategy: input.strategy, preset, hyperparameters: input.hyperparameters, seed: input.seed + k, isSyntheticData: inputs.isSyntheticData });
+    const config = buildRunConfig({
+      strategy: input.strategy,
+      preset,
+      hyperparameters: input.hyperparameters,
+      seed: input.seed + k,
+      isSyntheticData: inputs.isSyntheticData,
+    });
     checkConfigCaps(config);
     planned.push({ name: defaultRunName(input.strategy, config), strategy: input.strategy, config });
   }
@@ -44,11 +50,18 @@ export async function launchReplicates(ctx: ServiceContext, raw: LaunchReplicate
       .values({
         projectId: inputs.projectId,
         name: groupName,
-        config: { replicates: input.replicates, strategies: [input.strategy], preset: preset?.id ?? null, hyperparameters: input.hyperparameters, seed: input.seed },
+        config: {
+          replicates: input.replicates,
+          strategies: [input.strategy],
+          preset: preset?.id ?? null,
+          hyperparameters: input.hyperparameters,
+          seed: input.seed,
+        },
         createdBy: viewer.userId,
       })
       .returning({ id: sweeps.id });
-    for (const run of planned) runIds.push(await insertAndEnqueue(tx, sender, viewer, inputs, { ...run, name: `${groupName}: seed ${run.config.seed}`, sweepId: group.id }));
+    for (const run of planned)
+      runIds.push(await insertAndEnqueue(tx, sender, viewer, inputs, { ...run, name: `${groupName}: seed ${run.config.seed}`, sweepId: group.id }));
     await recordAudit(tx, {
       projectId: inputs.projectId,
       actorId: viewer.userId,
@@ -88,7 +101,12 @@ export async function replicateRun(ctx: ServiceContext, runId: string, rawCount:
     await checkQueueRoom(tx, projectId, planned.length);
     const [group] = await tx
       .insert(sweeps)
-      .values({ projectId, name: groupName, config: { replicates: count, replicateOf: runId, seeds: planned.map((r) => r.config.seed) }, createdBy: viewer.userId })
+      .values({
+        projectId,
+        name: groupName,
+        config: { replicates: count, replicateOf: runId, seeds: planned.map((r) => r.config.seed) },
+        createdBy: viewer.userId,
+      })
       .returning({ id: sweeps.id });
     for (const run of planned) runIds.push(await insertAndEnqueue(tx, sender, viewer, inputs, { ...run, sweepId: group.id }));
     await recordAudit(tx, {

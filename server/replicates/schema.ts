@@ -17,9 +17,13 @@ const UnsupportedEdgeRef = builder.objectRef<replicates.UnsupportedEdgeItem>('Un
     target: t.exposeString('target'),
     priorSign: t.exposeInt('priorSign', { description: '+1, −1, or 0 for unknown.' }),
     confidence: t.exposeFloat('confidence', { description: 'The share of replicates that pruned the edge: the confidence that the data does not support it.' }),
-    signDisagreement: t.exposeFloat('signDisagreement', { description: 'The share of replicates keeping it with the sign opposite to the prior’s (not counted in confidence).' }),
+    signDisagreement: t.exposeFloat('signDisagreement', {
+      description: 'The share of replicates keeping it with the sign opposite to the prior’s (not counted in confidence).',
+    }),
     survival: t.exposeFloat('survival'),
-    meanRank: t.exposeFloat('meanRank', { description: 'Rank by |effect| averaged over replicates (1 = strongest; pruned = after the replicate’s last edge).' }),
+    meanRank: t.exposeFloat('meanRank', {
+      description: 'Rank by |effect| averaged over replicates (1 = strongest; pruned = after the replicate’s last edge).',
+    }),
     meanEffect: t.exposeFloat('meanEffect'),
     flagged: t.exposeBoolean('flagged'),
     reviewStatus: t.field({ type: EdgeReviewStatusEnum, resolve: (e) => e.reviewStatus }),
@@ -31,7 +35,9 @@ const CandidateEdgeRef = builder.objectRef<replicates.CandidateEdgeItem>('Candid
   fields: (t) => ({
     regulator: t.exposeString('regulator'),
     target: t.exposeString('target'),
-    confidence: t.exposeFloat('confidence', { description: 'The share of replicates in which its |effect| reaches the candidate quantile of the prior edges that replicate keeps.' }),
+    confidence: t.exposeFloat('confidence', {
+      description: 'The share of replicates in which its |effect| reaches the candidate quantile of the prior edges that replicate keeps.',
+    }),
     survival: t.exposeFloat('survival'),
     meanRank: t.exposeFloat('meanRank'),
     meanEffect: t.exposeFloat('meanEffect'),
@@ -140,11 +146,15 @@ const ReplicateAnalysisRef = builder.objectRef<replicates.ReplicateAnalysis>('Re
       args: { offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50, description: '1 to 500' }) },
       resolve: (a, args, ctx) => replicates.candidatePage(ctx, a, pageArg(args)),
     }),
-    consensus: t.field({ type: ConsensusPageRef, description: 'In pair order.', args: { offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50, description: '1 to 500' }) }, resolve: (a, args) => replicates.consensusPage(a, pageArg(args)) }),
+    consensus: t.field({
+      type: ConsensusPageRef,
+      description: 'In pair order.',
+      args: { offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50, description: '1 to 500' }) },
+      resolve: (a, args) => replicates.consensusPage(a, pageArg(args)),
+    }),
     scores: t.field({ type: ListScoresRef, nullable: true, description: 'Present when a gold standard was named.', resolve: (a) => a.scores }),
   }),
 });
-
 
 builder.queryFields((t) => ({
   replicateAnalysis: t.field({

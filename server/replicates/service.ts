@@ -1,12 +1,4 @@
-import {
-  edgeAgreement,
-  reviewLists,
-  scoreReviewLists,
-  type ListScores,
-  type ReviewListOptions,
-  type ReviewLists,
-  type SparseEffects,
-} from '@/compute';
+import { edgeAgreement, reviewLists, scoreReviewLists, type ListScores, type ReviewListOptions, type ReviewLists, type SparseEffects } from '@/compute';
 import type { ServiceContext } from '../context';
 import { badInput, DomainError } from '../errors';
 import { goldStandardProjectId } from '../gold-standards/load';
@@ -85,12 +77,18 @@ export async function replicateAnalysis(ctx: ServiceContext, raw: ReplicateAnaly
   if (!run.priorVersionId) throw badInput('The run used no prior, so there is nothing to compare its replicates with.', { field: 'runId' });
   if (run.priorCorruption > 0) {
     // Each seed corrupts the prior its own way, so no one prior is what the replicates were given.
-    throw badInput('The run corrupted its prior before training (a different corruption per seed), so its replicates cannot be compared with one prior. Upload the corrupted prior as a version instead.', { field: 'runId' });
+    throw badInput(
+      'The run corrupted its prior before training (a different corruption per seed), so its replicates cannot be compared with one prior. Upload the corrupted prior as a version instead.',
+      { field: 'runId' },
+    );
   }
   if (run.status !== 'succeeded') throw badInput('The run has not finished; its replicates are compared once it has.', { field: 'runId' });
   const replicates = await store.replicateRuns(ctx.db, input.runId);
   if (replicates.length < 2) {
-    throw badInput('This run has no finished replicate yet: launch a replicate group (the same configuration with other seeds) and wait for two of its runs to finish.', { field: 'runId' });
+    throw badInput(
+      'This run has no finished replicate yet: launch a replicate group (the same configuration with other seeds) and wait for two of its runs to finish.',
+      { field: 'runId' },
+    );
   }
   const genes = run.genes;
   const n = genes.length;
@@ -105,7 +103,10 @@ export async function replicateAnalysis(ctx: ServiceContext, raw: ReplicateAnaly
     const index = [...pairs.keys()].sort((a, b) => a - b);
     return { n, index, value: index.map((k) => pairs.get(k)!) };
   };
-  const effects = await store.runEffects(ctx.db, replicates.map((r) => r.id));
+  const effects = await store.runEffects(
+    ctx.db,
+    replicates.map((r) => r.id),
+  );
   const networks = replicates.map((r) => toSparse(effects.get(r.id)!, false));
   // Unknown-sign prior edges are stored with sign 0 and still count as edges.
   const prior = toSparse(await store.priorVersionEdges(ctx.db, run.priorVersionId), true);
@@ -135,7 +136,11 @@ async function withStatuses<E extends { index: number; confidence: number; survi
   edges: E[],
 ): Promise<(AnalysedEdge & { source: E })[]> {
   const named = edges.map((e) => ({ e, pair: pairName(a, e.index) }));
-  const statuses = await statusesOf(ctx.db, a.projectId, named.map((x) => x.pair));
+  const statuses = await statusesOf(
+    ctx.db,
+    a.projectId,
+    named.map((x) => x.pair),
+  );
   return named.map(({ e, pair }) => ({
     ...pair,
     confidence: e.confidence,
@@ -151,7 +156,12 @@ async function withStatuses<E extends { index: number; confidence: number; survi
 export async function unsupportedPage(ctx: ServiceContext, a: ReplicateAnalysis, raw: unknown): Promise<Page<UnsupportedEdgeItem>> {
   const page = parseInput(listPage, raw);
   const rows = await withStatuses(ctx, a, a.lists.priorEdges.slice(page.offset, page.offset + page.limit));
-  const items = rows.map(({ source, ...e }) => ({ ...e, priorSign: Math.sign(source.priorValue), signDisagreement: source.signDisagreement, flagged: source.flagged }));
+  const items = rows.map(({ source, ...e }) => ({
+    ...e,
+    priorSign: Math.sign(source.priorValue),
+    signDisagreement: source.signDisagreement,
+    flagged: source.flagged,
+  }));
   return { items, total: a.lists.priorEdges.length, ...page };
 }
 

@@ -33,12 +33,26 @@ export interface RunBasics {
 }
 
 export async function runBasics(db: Database, runId: string): Promise<RunBasics | null> {
-  const result = await db.execute<{ project_id: string; dataset_id: string; prior_version_id: string | null; status: string; genes: string[]; corruption: number | null }>(sql`
+  const result = await db.execute<{
+    project_id: string;
+    dataset_id: string;
+    prior_version_id: string | null;
+    status: string;
+    genes: string[];
+    corruption: number | null;
+  }>(sql`
     select r.project_id, r.dataset_id, r.prior_version_id, r.status, d.genes, (r.config->>'priorCorruption')::float8 as corruption
       from runs r join datasets d on d.id = r.dataset_id where r.id = ${runId}`);
   const r = result.rows[0];
   return r
-    ? { projectId: r.project_id, datasetId: r.dataset_id, priorVersionId: r.prior_version_id, status: r.status, genes: r.genes, priorCorruption: Number(r.corruption ?? 0) }
+    ? {
+        projectId: r.project_id,
+        datasetId: r.dataset_id,
+        priorVersionId: r.prior_version_id,
+        status: r.status,
+        genes: r.genes,
+        priorCorruption: Number(r.corruption ?? 0),
+      }
     : null;
 }
 
@@ -53,18 +67,25 @@ export async function runEffects(db: Database, runIds: readonly string[]): Promi
   const out = new Map<string, NamedValue[]>(runIds.map((id) => [id, []]));
   if (!runIds.length) return out;
   const result = await db.execute<{ run_id: string; regulator: string; target: string; effect: number }>(sql`
-    select run_id, regulator, target, effect from inferred_edges where run_id in (${sql.join(runIds.map((id) => sql`${id}`), sql`, `)})`);
+    select run_id, regulator, target, effect from inferred_edges where run_id in (${sql.join(
+      runIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
   for (const r of result.rows) out.get(r.run_id)!.push({ regulator: r.regulator, target: r.target, value: Number(r.effect) });
   return out;
 }
 
 export async function priorVersionEdges(db: Database, versionId: string): Promise<NamedValue[]> {
-  const result = await db.execute<{ regulator: string; target: string; sign: number }>(sql`select regulator, target, sign from prior_edges where version_id = ${versionId}`);
+  const result = await db.execute<{ regulator: string; target: string; sign: number }>(
+    sql`select regulator, target, sign from prior_edges where version_id = ${versionId}`,
+  );
   return result.rows.map((r) => ({ regulator: r.regulator, target: r.target, value: Number(r.sign) }));
 }
 
 export async function goldStandardEdges(db: Database, goldStandardId: string): Promise<NamedValue[]> {
-  const result = await db.execute<{ regulator: string; target: string; sign: number }>(sql`select regulator, target, sign from gold_standard_edges where gold_standard_id = ${goldStandardId}`);
+  const result = await db.execute<{ regulator: string; target: string; sign: number }>(
+    sql`select regulator, target, sign from gold_standard_edges where gold_standard_id = ${goldStandardId}`,
+  );
   return result.rows.map((r) => ({ regulator: r.regulator, target: r.target, value: Number(r.sign) }));
 }
 

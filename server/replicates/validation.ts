@@ -3,11 +3,19 @@ import { DEFAULT_REVIEW_LIST_OPTIONS } from '@/compute';
 import { isUuid } from '../ids';
 
 const share = (what: string) =>
-  z.number({ error: `${what} must be a number.` }).gt(0, `${what} must be above 0.`).max(1, `${what} must be at most 1.`);
+  z
+    .number({ error: `${what} must be a number.` })
+    .gt(0, `${what} must be above 0.`)
+    .max(1, `${what} must be at most 1.`);
 
 export const listPage = z.object({
   offset: z.number().int('The offset must be a whole number.').min(0, 'The offset cannot be negative.').default(0),
-  limit: z.number().int('The limit must be a whole number.').min(1, 'The limit must be at least 1.').max(500, 'Ask for at most 500 edges at a time.').default(50),
+  limit: z
+    .number()
+    .int('The limit must be a whole number.')
+    .min(1, 'The limit must be at least 1.')
+    .max(500, 'Ask for at most 500 edges at a time.')
+    .default(50),
 });
 
 export const replicateAnalysisInput = z.object({

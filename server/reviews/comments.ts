@@ -88,7 +88,13 @@ export async function resolveMentions(ctx: ServiceContext, projectId: string, bo
 
 // ── writes ──────────────────────────────────────────────────────────────────
 
-async function audit(tx: Transaction, viewer: Viewer, c: { projectId: string; regulator: string; target: string; id: string }, action: string, details: Record<string, unknown> = {}) {
+async function audit(
+  tx: Transaction,
+  viewer: Viewer,
+  c: { projectId: string; regulator: string; target: string; id: string },
+  action: string,
+  details: Record<string, unknown> = {},
+) {
   await recordAudit(tx, {
     projectId: c.projectId,
     actorId: viewer.userId,
@@ -160,8 +166,21 @@ export async function editComment(ctx: ServiceContext, id: string, rawBody: stri
     const [row] = await tx.update(edgeComments).set({ body, mentions, editedAt: new Date() }).where(eq(edgeComments.id, comment.id)).returning();
     await audit(tx, viewer, comment, 'comment.edit', { excerpt: excerpt(body) });
     const added = mentions.filter((m) => !comment.mentions.includes(m));
-    const about = { projectId: comment.projectId, regulator: comment.regulator, target: comment.target, actorId: viewer.userId, commentId: comment.id, excerpt: body };
-    return { row, sent: await notify(tx, added.map((userId) => ({ ...about, userId, kind: 'mention' as const }))) };
+    const about = {
+      projectId: comment.projectId,
+      regulator: comment.regulator,
+      target: comment.target,
+      actorId: viewer.userId,
+      commentId: comment.id,
+      excerpt: body,
+    };
+    return {
+      row,
+      sent: await notify(
+        tx,
+        added.map((userId) => ({ ...about, userId, kind: 'mention' as const })),
+      ),
+    };
   });
   void emailNotifications(ctx, sent);
   return toCommentRecord(row, comment, viewer.name);

@@ -28,7 +28,11 @@ const csvText = (cell: string) => quoteCell(neutralise(cell));
 const csvRow = (cells: (string | number)[]) => cells.map((c) => (typeof c === 'number' ? String(c) : csvText(c))).join(',') + '\n';
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'run';
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'run';
 
 const chunkSize = 5000;
 
@@ -132,13 +136,24 @@ export async function exportRunNetwork(ctx: ServiceContext, runId: string, rawFo
 }
 
 /** GET /api/projects/{projectId}/reviews/export: one CSV row per reviewed edge (negative knowledge included). */
-export async function exportProjectReviews(ctx: ServiceContext, projectId: string, args: { format?: string | null; status?: string | null }): Promise<ExportFile> {
+export async function exportProjectReviews(
+  ctx: ServiceContext,
+  projectId: string,
+  args: { format?: string | null; status?: string | null },
+): Promise<ExportFile> {
   await requireProjectRole(ctx, projectId, 'viewer');
   if ((args.format ?? 'csv') !== 'csv') throw badInput('The reviews export format is csv.', { field: 'format' });
   const status = args.status?.toLowerCase() ?? null;
   if (status && !(edgeStatuses as readonly string[]).includes(status)) throw badInput(`Unknown status “${args.status}”.`, { field: 'status' });
   const rows = await ctx.db.execute<{
-    regulator: string; target: string; status: string; settled_note: string | null; verdicts: string | null; evidence: string | null; comments: number; last_activity: Date | string;
+    regulator: string;
+    target: string;
+    status: string;
+    settled_note: string | null;
+    verdicts: string | null;
+    evidence: string | null;
+    comments: number;
+    last_activity: Date | string;
   }>(sql`
     select re.regulator, re.target, re.status, re.settled_note,
       (select string_agg(coalesce(u.name, 'former member') || ':' || rv.verdict || coalesce('(' || rv.reason || ')', ''), '; ' order by rv.created_at)
@@ -153,7 +168,16 @@ export async function exportProjectReviews(ctx: ServiceContext, projectId: strin
   async function* lines(): AsyncGenerator<string> {
     yield csvRow(['regulator', 'target', 'status', 'settled_note', 'verdicts', 'evidence', 'comments', 'last_activity']);
     for (const r of rows.rows) {
-      yield csvRow([r.regulator, r.target, r.status.toUpperCase(), r.settled_note ?? '', r.verdicts ?? '', r.evidence ?? '', Number(r.comments), new Date(r.last_activity).toISOString()]);
+      yield csvRow([
+        r.regulator,
+        r.target,
+        r.status.toUpperCase(),
+        r.settled_note ?? '',
+        r.verdicts ?? '',
+        r.evidence ?? '',
+        Number(r.comments),
+        new Date(r.last_activity).toISOString(),
+      ]);
     }
   }
   return { filename: `reviews${status ? `-${status}` : ''}.csv`, contentType: 'text/csv; charset=utf-8', body: toStream(lines) };

@@ -68,7 +68,10 @@ export async function buildProposal(ctx: ServiceContext, base: priorStore.PriorV
     .select()
     .from(edgeReviews)
     .where(and(eq(edgeReviews.projectId, base.projectId), inArray(edgeReviews.status, ['accepted', 'rejected'])));
-  const verdicts = await store.listVerdicts(db, decided.map((e) => e.id));
+  const verdicts = await store.listVerdicts(
+    db,
+    decided.map((e) => e.id),
+  );
   const byEdge = new Map<string, store.VerdictRecord[]>();
   for (const v of verdicts) byEdge.set(v.edgeId, [...(byEdge.get(v.edgeId) ?? []), v]);
 
@@ -136,7 +139,11 @@ export async function commitReviewProposal(ctx: ServiceContext, input: CommitPro
     const full = await buildProposal(ctx, base, tx as unknown as ServiceContext['db']);
     const keep = (c: ProposedEdgeChange) => !excluded.has(`${c.regulator}\u0000${c.target}`);
     const p = { ...full, add: full.add.filter(keep), remove: full.remove.filter(keep), flip: full.flip.filter(keep) };
-    const changed = [...p.add.map((c) => ({ c, change: 'add' })), ...p.remove.map((c) => ({ c, change: 'remove' })), ...p.flip.map((c) => ({ c, change: 'flip' }))];
+    const changed = [
+      ...p.add.map((c) => ({ c, change: 'add' })),
+      ...p.remove.map((c) => ({ c, change: 'remove' })),
+      ...p.flip.map((c) => ({ c, change: 'flip' })),
+    ];
     if (!changed.length) throw badInput('Nothing is left to commit: the proposal is empty or every edge was trimmed.', { field: 'exclude' });
     const verdictCount = changed.reduce((n, x) => n + x.c.verdicts, 0);
     const message = `${v.message} (from reviews: ${changed.length} edge${changed.length === 1 ? '' : 's'}, ${verdictCount} verdict${verdictCount === 1 ? '' : 's'})`;

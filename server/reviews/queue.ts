@@ -62,13 +62,20 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
   const priorVersionId = f.priorVersionId ?? run.priorVersionId;
   if (f.priorVersionId) await requireInProject(ctx, input.projectId, 'priorVersion', f.priorVersionId, 'filter.priorVersionId');
   if (f.goldStandardId) await requireInProject(ctx, input.projectId, 'goldStandard', f.goldStandardId, 'filter.goldStandardId');
-  if (f.novelty && !priorVersionId) throw badInput('The run used no prior; choose a prior version to tell novel edges from known ones.', { field: 'filter.priorVersionId' });
+  if (f.novelty && !priorVersionId)
+    throw badInput('The run used no prior; choose a prior version to tell novel edges from known ones.', { field: 'filter.priorVersionId' });
   if (f.inGold != null && !f.goldStandardId) throw badInput('Choose a gold standard to filter by it.', { field: 'filter.goldStandardId' });
 
   const replicates = await replicateRunIds(ctx.db, run.id);
   const noId = '00000000-0000-0000-0000-000000000000';
   const conditions: SQL[] = [sql`ie.run_id = ${run.id}`];
-  if (f.statuses?.length) conditions.push(sql`coalesce(re.status, 'unreviewed') in (${sql.join(f.statuses.map((s) => sql`${s}`), sql`, `)})`);
+  if (f.statuses?.length)
+    conditions.push(
+      sql`coalesce(re.status, 'unreviewed') in (${sql.join(
+        f.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`,
+    );
   if (f.gene) conditions.push(sql`(ie.regulator = ${f.gene} or ie.target = ${f.gene})`);
   if (f.novelty === 'novel') conditions.push(sql`pe.version_id is null`);
   if (f.novelty === 'in_prior') conditions.push(sql`pe.version_id is not null`);
@@ -79,9 +86,16 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
     left join edge_reviews re on re.project_id = ${input.projectId} and re.regulator = ie.regulator and re.target = ie.target
     left join prior_edges pe on pe.version_id = ${priorVersionId ?? noId} and pe.regulator = ie.regulator and pe.target = ie.target
     left join gold_standard_edges ge on ge.gold_standard_id = ${f.goldStandardId ?? noId} and ge.regulator = ie.regulator and ge.target = ie.target
-    ${replicates.length ? sql`left join (select regulator, target, count(*)::float8 / ${replicates.length} as confidence from inferred_edges
-        where run_id in (${sql.join(replicates.map((id) => sql`${id}`), sql`, `)}) group by regulator, target) conf
-        on conf.regulator = ie.regulator and conf.target = ie.target` : sql``}
+    ${
+      replicates.length
+        ? sql`left join (select regulator, target, count(*)::float8 / ${replicates.length} as confidence from inferred_edges
+        where run_id in (${sql.join(
+          replicates.map((id) => sql`${id}`),
+          sql`, `,
+        )}) group by regulator, target) conf
+        on conf.regulator = ie.regulator and conf.target = ie.target`
+        : sql``
+    }
     where ${sql.join(conditions, sql` and `)}`;
 
   const [counts] = (
@@ -93,8 +107,18 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
   const order = input.order === 'confidence' && replicates.length ? sql`conf.confidence desc nulls last, ie.rank` : sql`ie.rank`;
   const rows = (
     await ctx.db.execute<{
-      regulator: string; target: string; effect: number; rank: number; confidence: number | null; in_prior: boolean; in_gold: boolean;
-      status: EdgeStatus | null; version: number | null; verdict_count: number | null; comment_count: number | null; edge_id: string | null;
+      regulator: string;
+      target: string;
+      effect: number;
+      rank: number;
+      confidence: number | null;
+      in_prior: boolean;
+      in_gold: boolean;
+      status: EdgeStatus | null;
+      version: number | null;
+      verdict_count: number | null;
+      comment_count: number | null;
+      edge_id: string | null;
     }>(sql`
       select ie.regulator, ie.target, ie.effect, ie.rank, ${replicates.length ? sql`conf.confidence` : sql`null::float8`} as confidence,
         pe.version_id is not null as in_prior, ge.gold_standard_id is not null as in_gold,
@@ -107,7 +131,10 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
   const mine = new Map<string, VerdictKind>();
   if (edgeIds.length) {
     const result = await ctx.db.execute<{ edge_id: string; verdict: VerdictKind }>(sql`
-      select edge_id, verdict from review_verdicts where reviewer_id = ${viewer.userId} and edge_id in (${sql.join(edgeIds.map((id) => sql`${id}`), sql`, `)})`);
+      select edge_id, verdict from review_verdicts where reviewer_id = ${viewer.userId} and edge_id in (${sql.join(
+        edgeIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`);
     for (const r of result.rows) mine.set(r.edge_id, r.verdict);
   }
   return {
@@ -140,8 +167,14 @@ export async function statusesOf(db: Database, projectId: string, pairs: { regul
   const genes = [...new Set(pairs.flatMap((p) => [p.regulator, p.target]))];
   const result = await db.execute<{ regulator: string; target: string; status: EdgeStatus }>(sql`
     select regulator, target, status from edge_reviews
-    where project_id = ${projectId} and regulator in (${sql.join(genes.map((g) => sql`${g}`), sql`, `)})
-      and target in (${sql.join(genes.map((g) => sql`${g}`), sql`, `)})`);
+    where project_id = ${projectId} and regulator in (${sql.join(
+      genes.map((g) => sql`${g}`),
+      sql`, `,
+    )})
+      and target in (${sql.join(
+        genes.map((g) => sql`${g}`),
+        sql`, `,
+      )})`);
   for (const r of result.rows) out.set(`${r.regulator}\u0000${r.target}`, r.status);
   return out;
 }

@@ -15,7 +15,8 @@ const upperValues = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((v) => [v.toUpperCase(), { value: v }])) as Record<string, { value: T }>;
 
 export const EdgeReviewStatusEnum = builder.enumType('EdgeReviewStatus', {
-  description: 'The review status by the one rule (README “Reviewing edges”): settled by an owner, else DISPUTED when accepts and rejects meet, else ACCEPTED / REJECTED / NEEDS_EVIDENCE, else UNREVIEWED.',
+  description:
+    'The review status by the one rule (README “Reviewing edges”): settled by an owner, else DISPUTED when accepts and rejects meet, else ACCEPTED / REJECTED / NEEDS_EVIDENCE, else UNREVIEWED.',
   values: upperValues(edgeStatuses),
 });
 builder.objectField(NetworkEdgeRef, 'reviewStatus', (t) =>
@@ -39,7 +40,11 @@ const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').implement({
 const EvidenceInput = builder.inputType('EvidenceInput', {
   fields: (t) => ({
     kind: t.field({ type: EvidenceKindEnum, required: true }),
-    value: t.string({ required: true, description: 'PMID: 1–9 digits. DOI: 10.NNNN/…. DATABASE: YEASTRACT, SGD, RegulonDB, DoRothEA, TRRUST, ENCODE, JASPAR, STRING or other, optionally “NAME:accession”. TEXT: ≤ 2000 characters.' }),
+    value: t.string({
+      required: true,
+      description:
+        'PMID: 1–9 digits. DOI: 10.NNNN/…. DATABASE: YEASTRACT, SGD, RegulonDB, DoRothEA, TRRUST, ENCODE, JASPAR, STRING or other, optionally “NAME:accession”. TEXT: ≤ 2000 characters.',
+    }),
   }),
 });
 
@@ -154,13 +159,29 @@ export const ReviewedEdgeRef = builder.objectRef<reviews.ReviewedEdgeRecord>('Re
     myVerdict: t.field({
       type: VerdictRef,
       nullable: true,
-      resolve: async (e, _a, ctx) => (e.edgeId ? (await store.listVerdicts(ctx.db, [e.edgeId])).find((v) => v.reviewerId === ctx.viewer?.userId) : null) ?? null,
+      resolve: async (e, _a, ctx) =>
+        (e.edgeId ? (await store.listVerdicts(ctx.db, [e.edgeId])).find((v) => v.reviewerId === ctx.viewer?.userId) : null) ?? null,
     }),
-    history: t.field({ type: [VerdictChangeRef], description: 'Every verdict change, oldest first.', resolve: (e, _a, ctx) => (e.edgeId ? store.listChanges(ctx.db, e.edgeId) : []) }),
-    comments: t.field({ type: [EdgeCommentRef], description: 'Flat, oldest first; nest by parentId.', resolve: (e, _a, ctx) => comments.listEdgeComments(ctx, e) }),
+    history: t.field({
+      type: [VerdictChangeRef],
+      description: 'Every verdict change, oldest first.',
+      resolve: (e, _a, ctx) => (e.edgeId ? store.listChanges(ctx.db, e.edgeId) : []),
+    }),
+    comments: t.field({
+      type: [EdgeCommentRef],
+      description: 'Flat, oldest first; nest by parentId.',
+      resolve: (e, _a, ctx) => comments.listEdgeComments(ctx, e),
+    }),
     acrossRuns: t.field({ type: [EdgeInRunRef], resolve: (e, _a, ctx) => store.edgeAcrossRuns(ctx.db, e) }),
-    priorVersions: t.field({ type: [EdgeVersionLinkRef], description: 'Prior versions committed from reviews that changed this edge.', resolve: (e, _a, ctx) => (e.edgeId ? store.versionLinks(ctx.db, e.edgeId) : []) }),
-    inPriorVersionIds: t.idList({ description: 'Head versions of the project’s priors that hold the edge.', resolve: (e, _a, ctx) => store.headVersionsHolding(ctx.db, e) }),
+    priorVersions: t.field({
+      type: [EdgeVersionLinkRef],
+      description: 'Prior versions committed from reviews that changed this edge.',
+      resolve: (e, _a, ctx) => (e.edgeId ? store.versionLinks(ctx.db, e.edgeId) : []),
+    }),
+    inPriorVersionIds: t.idList({
+      description: 'Head versions of the project’s priors that hold the edge.',
+      resolve: (e, _a, ctx) => store.headVersionsHolding(ctx.db, e),
+    }),
     goldStandardIds: t.idList({ resolve: (e, _a, ctx) => store.goldStandardsHolding(ctx.db, e) }),
   }),
 });
@@ -184,7 +205,10 @@ const ReviewQueueItemRef = builder.objectRef<queue.ReviewQueueItem>('ReviewQueue
     target: t.exposeString('target'),
     effect: t.exposeFloat('effect'),
     rank: t.exposeInt('rank'),
-    confidence: t.exposeFloat('confidence', { nullable: true, description: 'Share of replicate runs (same setup, other seeds) that kept the edge; null without replicates.' }),
+    confidence: t.exposeFloat('confidence', {
+      nullable: true,
+      description: 'Share of replicate runs (same setup, other seeds) that kept the edge; null without replicates.',
+    }),
     inPrior: t.exposeBoolean('inPrior'),
     inGold: t.exposeBoolean('inGold', { nullable: true, description: 'Null when no gold standard was chosen.' }),
     status: t.field({ type: EdgeReviewStatusEnum, resolve: (i) => i.status }),
@@ -282,7 +306,11 @@ const EdgeConflictRef = builder.objectRef<{ regulator: string; target: string; m
 const BulkVerdictResultRef = builder.objectRef<Awaited<ReturnType<typeof reviews.bulkSetVerdict>>>('BulkVerdictResult').implement({
   fields: (t) => ({
     updated: t.field({ type: [ReviewedEdgeRef], resolve: (r) => r.updated }),
-    conflicts: t.field({ type: [EdgeConflictRef], description: 'Edges changed by someone else since you loaded them; left as they were.', resolve: (r) => r.conflicts }),
+    conflicts: t.field({
+      type: [EdgeConflictRef],
+      description: 'Edges changed by someone else since you loaded them; left as they were.',
+      resolve: (r) => r.conflicts,
+    }),
   }),
 });
 
@@ -320,7 +348,12 @@ builder.mutationFields((t) => ({
     type: ReviewedEdgeRef,
     args: { input: t.arg({ type: SetVerdictInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      reviews.setVerdict(ctx, { ...input, projectId: String(input.projectId), runId: input.runId == null ? null : String(input.runId), evidence: input.evidence ?? undefined }),
+      reviews.setVerdict(ctx, {
+        ...input,
+        projectId: String(input.projectId),
+        runId: input.runId == null ? null : String(input.runId),
+        evidence: input.evidence ?? undefined,
+      }),
   }),
   withdrawVerdict: t.field({
     type: ReviewedEdgeRef,
@@ -331,7 +364,12 @@ builder.mutationFields((t) => ({
     type: BulkVerdictResultRef,
     args: { input: t.arg({ type: BulkVerdictInput, required: true }) },
     resolve: (_r, { input }, ctx) =>
-      reviews.bulkSetVerdict(ctx, { ...input, projectId: String(input.projectId), runId: input.runId == null ? null : String(input.runId), evidence: input.evidence ?? undefined }),
+      reviews.bulkSetVerdict(ctx, {
+        ...input,
+        projectId: String(input.projectId),
+        runId: input.runId == null ? null : String(input.runId),
+        evidence: input.evidence ?? undefined,
+      }),
   }),
   settleEdge: t.field({
     type: ReviewedEdgeRef,

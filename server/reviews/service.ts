@@ -131,7 +131,12 @@ async function changeLockedEdge(
   const reviewers = await store.everReviewed(tx, edge.id);
   const about = { projectId: edge.projectId, regulator: edge.regulator, target: edge.target, actorId: viewer.userId };
   const kind = status === 'disputed' && edge.status !== 'disputed' ? 'dispute' : change.notifyReviewers;
-  return kind ? notify(tx, reviewers.map((userId) => ({ ...about, userId, kind }))) : [];
+  return kind
+    ? notify(
+        tx,
+        reviewers.map((userId) => ({ ...about, userId, kind })),
+      )
+    : [];
 }
 
 async function writeEdge(
@@ -156,7 +161,16 @@ async function judgedOn(ctx: ServiceContext, projectId: string, runId: string | 
   return { runId, effect: await store.runEffect(ctx.db, runId, regulator, target) };
 }
 
-const verdictWrite = (v: { verdict: store.VerdictWrite['verdict']; reason?: string | null; reasonNote?: string | null; sign?: number | null; evidence: store.VerdictWrite['evidence'] }, judged: { runId: string | null; effect: number | null }): store.VerdictWrite => ({
+const verdictWrite = (
+  v: {
+    verdict: store.VerdictWrite['verdict'];
+    reason?: string | null;
+    reasonNote?: string | null;
+    sign?: number | null;
+    evidence: store.VerdictWrite['evidence'];
+  },
+  judged: { runId: string | null; effect: number | null },
+): store.VerdictWrite => ({
   verdict: v.verdict,
   reason: v.verdict === 'rejected' ? (v.reason ?? null) : null,
   reasonNote: v.reasonNote || null,
@@ -165,14 +179,25 @@ const verdictWrite = (v: { verdict: store.VerdictWrite['verdict']; reason?: stri
   ...judged,
 });
 
-const verdictChange = (tx: Transaction, viewer: Viewer, write: store.VerdictWrite) => async (edge: store.EdgeRow): Promise<EdgeChange> => {
-  const previous = await store.writeVerdict(tx, edge.id, viewer.userId, write);
-  return {
-    action: 'review.verdict',
-    details: { verdict: upper(write.verdict), from: upper(previous), to: upper(write.verdict), reason: upper(write.reason), sign: write.sign, evidence: write.evidence.length, runId: write.runId, effect: write.effect },
-    notifyReviewers: 'verdict',
+const verdictChange =
+  (tx: Transaction, viewer: Viewer, write: store.VerdictWrite) =>
+  async (edge: store.EdgeRow): Promise<EdgeChange> => {
+    const previous = await store.writeVerdict(tx, edge.id, viewer.userId, write);
+    return {
+      action: 'review.verdict',
+      details: {
+        verdict: upper(write.verdict),
+        from: upper(previous),
+        to: upper(write.verdict),
+        reason: upper(write.reason),
+        sign: write.sign,
+        evidence: write.evidence.length,
+        runId: write.runId,
+        effect: write.effect,
+      },
+      notifyReviewers: 'verdict',
+    };
   };
-};
 
 export async function setVerdict(ctx: ServiceContext, input: SetVerdictInput): Promise<ReviewedEdgeRecord> {
   const { viewer, key } = await requireEdgeAccess(ctx, input, 'editor');

@@ -181,10 +181,7 @@ export async function currentVerdictKinds(tx: Reader, edgeId: string): Promise<{
 
 /** Reviewers who have ever given a verdict on the edge (current or withdrawn). */
 export async function everReviewed(tx: Reader, edgeId: string): Promise<string[]> {
-  const rows = await tx
-    .selectDistinct({ id: reviewVerdictChanges.reviewerId })
-    .from(reviewVerdictChanges)
-    .where(eq(reviewVerdictChanges.edgeId, edgeId));
+  const rows = await tx.selectDistinct({ id: reviewVerdictChanges.reviewerId }).from(reviewVerdictChanges).where(eq(reviewVerdictChanges.edgeId, edgeId));
   return rows.map((r) => r.id).filter((id): id is string => id !== null);
 }
 
@@ -226,7 +223,10 @@ export async function projectKnowsGene(db: Reader, projectId: string, gene: stri
 }
 
 export async function runInProject(db: Reader, runId: string): Promise<{ id: string; projectId: string; priorVersionId: string | null; name: string } | null> {
-  const [row] = await db.select({ id: runs.id, projectId: runs.projectId, priorVersionId: runs.priorVersionId, name: runs.name }).from(runs).where(eq(runs.id, runId));
+  const [row] = await db
+    .select({ id: runs.id, projectId: runs.projectId, priorVersionId: runs.priorVersionId, name: runs.name })
+    .from(runs)
+    .where(eq(runs.id, runId));
   return row ?? null;
 }
 

@@ -10,7 +10,13 @@ describe('evidence', () => {
     expect(evidenceUrl(evidenceEntry.parse({ kind: 'doi', value: '10.1038/nature02800' }))).toBe('https://doi.org/10.1038/nature02800');
   });
   it('refuses malformed PubMed IDs, DOIs and unknown databases', () => {
-    for (const bad of [{ kind: 'pmid', value: 'PMID:1' }, { kind: 'pmid', value: '1234567890' }, { kind: 'doi', value: '10.12/x' }, { kind: 'doi', value: 'doi:10.1038/x' }, { kind: 'database', value: 'Wikipedia' }]) {
+    for (const bad of [
+      { kind: 'pmid', value: 'PMID:1' },
+      { kind: 'pmid', value: '1234567890' },
+      { kind: 'doi', value: '10.12/x' },
+      { kind: 'doi', value: 'doi:10.1038/x' },
+      { kind: 'database', value: 'Wikipedia' },
+    ]) {
       expect(evidenceEntry.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });

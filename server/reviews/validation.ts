@@ -71,12 +71,11 @@ type VerdictShape = { verdict: string; reason?: string | null; reasonNote?: stri
 function checkReason(v: VerdictShape, issue: z.RefinementCtx) {
   if (v.verdict === 'rejected' && !v.reason) issue.addIssue({ code: 'custom', message: 'Give a reason for rejecting the edge.', path: ['reason'] });
   if (v.verdict !== 'rejected' && v.reason) issue.addIssue({ code: 'custom', message: 'Only a rejection takes a reason.', path: ['reason'] });
-  if (v.reason === 'other' && !v.reasonNote) issue.addIssue({ code: 'custom', message: 'Say why in the reason note when the reason is “other”.', path: ['reasonNote'] });
+  if (v.reason === 'other' && !v.reasonNote)
+    issue.addIssue({ code: 'custom', message: 'Say why in the reason note when the reason is “other”.', path: ['reasonNote'] });
 }
 
-export const setVerdictInput = z
-  .object({ ...edgeRef, expectedVersion: version, ...verdictFields, sign })
-  .superRefine(checkReason);
+export const setVerdictInput = z.object({ ...edgeRef, expectedVersion: version, ...verdictFields, sign }).superRefine(checkReason);
 export type SetVerdictInput = z.input<typeof setVerdictInput>;
 export type ParsedVerdict = z.output<typeof setVerdictInput>;
 
@@ -103,11 +102,7 @@ export const settleInput = z.object({
 });
 export type SettleInput = z.input<typeof settleInput>;
 
-export const commentBody = z
-  .string()
-  .trim()
-  .min(1, 'The comment is empty.')
-  .max(maxCommentLength, `Comments are at most ${maxCommentLength} characters.`);
+export const commentBody = z.string().trim().min(1, 'The comment is empty.').max(maxCommentLength, `Comments are at most ${maxCommentLength} characters.`);
 
 export const addCommentInput = z.object({ ...edgeRef, body: commentBody, parentId: z.string().nullish(), runId: z.string().nullish() });
 export type AddCommentInput = z.input<typeof addCommentInput>;

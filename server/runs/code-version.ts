@@ -14,7 +14,9 @@ export function codeVersion(): string {
 
 function gitCommit(): string | null {
   try {
-    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim();
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
+      .toString()
+      .trim();
     if (!/^[0-9a-f]{40}$/.test(commit)) return null;
     const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
       stdio: ['ignore', 'pipe', 'ignore'],

@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { parseRunCheckpoint, parseRunConfig, parseRunProgress, parseRunSummary } from './columns';
 
 const stored = {
-  strategy: 'dash', seed: 3, lambda: [0.5, 0.05], hidden: 8, epochs: 6, patience: 40, learningRate: 0.001, validationFraction: 0.2,
-  noiseStd: 0.025, solver: 'rk4', pruning: { firstEpoch: 2, firstFraction: 0.7, every: 2, fraction: 0.1 },
+  strategy: 'dash',
+  seed: 3,
+  lambda: [0.5, 0.05],
+  hidden: 8,
+  epochs: 6,
+  patience: 40,
+  learningRate: 0.001,
+  validationFraction: 0.2,
+  noiseStd: 0.025,
+  solver: 'rk4',
+  pruning: { firstEpoch: 2, firstFraction: 0.7, every: 2, fraction: 0.1 },
 };
 
 describe('the runs table’s JSONB columns', () => {

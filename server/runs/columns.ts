@@ -9,11 +9,16 @@ import type { RunConfig } from './config';
  */
 const maybeNumber = z.number().nullish();
 
-
 const progressFields = z.object({
   phase: z.string(),
-  epoch: z.number().nullish().transform((v) => v ?? 0),
-  totalEpochs: z.number().nullish().transform((v) => v ?? 0),
+  epoch: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? 0),
+  totalEpochs: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? 0),
   step: maybeNumber,
   stepsPerEpoch: maybeNumber,
   trainLoss: maybeNumber,
@@ -76,7 +81,9 @@ export function parseRunConfig(value: unknown, runId: string): RunConfig {
   }
 }
 
-export const parseRunProgress = (value: unknown, runId: string): StoredRunProgress | null => (value == null ? null : parsed<StoredRunProgress>(runProgressSchema, value, runId, 'progress'));
-export const parseRunSummary = (value: unknown, runId: string): StoredRunSummary | null => (value == null ? null : parsed<StoredRunSummary>(runSummarySchema, value, runId, 'summary'));
+export const parseRunProgress = (value: unknown, runId: string): StoredRunProgress | null =>
+  value == null ? null : parsed<StoredRunProgress>(runProgressSchema, value, runId, 'progress');
+export const parseRunSummary = (value: unknown, runId: string): StoredRunSummary | null =>
+  value == null ? null : parsed<StoredRunSummary>(runSummarySchema, value, runId, 'summary');
 export const parseRunCheckpoint = (value: unknown, runId: string): TrainCheckpoint | null =>
   value == null ? null : (parsed(checkpointSchema, value, runId, 'checkpoint') as TrainCheckpoint);

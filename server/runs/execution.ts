@@ -87,7 +87,12 @@ export async function executeRun(settings: ExecutionSettings, job: TakenJob<Trai
     const reason = failureReason(error, log, runId);
     await db
       .update(runs)
-      .set({ status: 'failed', error: reason, finishedAt: sql`now()`, progress: sql`coalesce(${runs.progress}, '{}'::jsonb) || ${JSON.stringify({ phase: 'failed' })}::jsonb` })
+      .set({
+        status: 'failed',
+        error: reason,
+        finishedAt: sql`now()`,
+        progress: sql`coalesce(${runs.progress}, '{}'::jsonb) || ${JSON.stringify({ phase: 'failed' })}::jsonb`,
+      })
       .where(fence);
   }
 }
@@ -121,13 +126,7 @@ async function claimRun({ db, workerId, leaseSeconds, log }: ExecutionSettings, 
       error: null,
       progress: sql`coalesce(${runs.progress}, '{}'::jsonb) || ${JSON.stringify({ phase: 'loading' })}::jsonb`,
     })
-    .where(
-      and(
-        eq(runs.id, runId),
-        eq(runs.cancelRequested, false),
-        sql`(${runs.status} = 'queued' OR (${runs.status} = 'running' AND (${stale})))`,
-      ),
-    )
+    .where(and(eq(runs.id, runId), eq(runs.cancelRequested, false), sql`(${runs.status} = 'queued' OR (${runs.status} = 'running' AND (${stale})))`))
     .returning({ attempts: runs.attempts });
   if (claimed) return claimed.attempts;
 
@@ -206,7 +205,10 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
   }
   if (result.summary.cancelled) {
     // Stopped by a worker shutdown: hand the run back; the retried job resumes from the last checkpoint.
-    await db.update(runs).set({ status: 'queued', workerId: null, progress: { ...reporter.progress, phase: 'interrupted' } }).where(fence);
+    await db
+      .update(runs)
+      .set({ status: 'queued', workerId: null, progress: { ...reporter.progress, phase: 'interrupted' } })
+      .where(fence);
     throw new RunInterrupted('The worker shut down; the run will resume from its last checkpoint.');
   }
   if (hasNonFinite(result.effects)) {

@@ -12,7 +12,8 @@ export function packEffects(effects: SparseEffects): { pairs: Buffer; effects: B
 }
 
 export function unpackEffects(n: number, pairs: Buffer, effects: Buffer): SparseEffects {
-  if (pairs.length !== effects.length || pairs.length % 4 !== 0) throw new RangeError(`stored level network: ${pairs.length} pair bytes but ${effects.length} effect bytes`);
+  if (pairs.length !== effects.length || pairs.length % 4 !== 0)
+    throw new RangeError(`stored level network: ${pairs.length} pair bytes but ${effects.length} effect bytes`);
   const count = pairs.length / 4;
   const index = new Array<number>(count);
   const value = new Array<number>(count);

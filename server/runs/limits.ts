@@ -35,18 +35,25 @@ export function configureLabLimits(limits: Partial<LabLimits>): LabLimits {
 
 export function checkConfigCaps(config: Pick<RunConfig, 'hidden' | 'epochs'>, limits = labLimits()): void {
   if (config.hidden > limits.maxHidden) {
-    throw badInput(`This server allows at most ${limits.maxHidden} hidden units per run (MAX_HIDDEN_UNITS); this run asks for ${config.hidden}.`, { field: 'hyperparameters.hidden' });
+    throw badInput(`This server allows at most ${limits.maxHidden} hidden units per run (MAX_HIDDEN_UNITS); this run asks for ${config.hidden}.`, {
+      field: 'hyperparameters.hidden',
+    });
   }
   if (config.epochs > limits.maxEpochs) {
-    throw badInput(`This server allows at most ${limits.maxEpochs} epochs per run (MAX_EPOCHS); this run asks for ${config.epochs}.`, { field: 'hyperparameters.epochs' });
+    throw badInput(`This server allows at most ${limits.maxEpochs} epochs per run (MAX_EPOCHS); this run asks for ${config.epochs}.`, {
+      field: 'hyperparameters.epochs',
+    });
   }
 }
 
 export function checkSweepSize(runCount: number, limits = labLimits()): void {
   if (runCount > limits.maxSweepRuns) {
-    throw badInput(`This sweep would launch ${runCount} runs; this server allows at most ${limits.maxSweepRuns} at once (MAX_SWEEP_RUNS). Use fewer λ values or strategies.`, {
-      field: 'lambda1Values',
-    });
+    throw badInput(
+      `This sweep would launch ${runCount} runs; this server allows at most ${limits.maxSweepRuns} at once (MAX_SWEEP_RUNS). Use fewer λ values or strategies.`,
+      {
+        field: 'lambda1Values',
+      },
+    );
   }
 }
 

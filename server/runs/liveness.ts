@@ -6,10 +6,7 @@
 export const HEARTBEAT_MAX_SECONDS = 15;
 export const WORKER_LOST_AFTER_SECONDS = 45;
 
-export function runStatusDetail(
-  run: { status: string; heartbeatAgeSeconds: number | null; attempts: number },
-  maxAttempts: number,
-): string | null {
+export function runStatusDetail(run: { status: string; heartbeatAgeSeconds: number | null; attempts: number }, maxAttempts: number): string | null {
   if (run.status === 'running' && run.heartbeatAgeSeconds !== null && run.heartbeatAgeSeconds > WORKER_LOST_AFTER_SECONDS) {
     const left = maxAttempts - run.attempts;
     return left > 0

@@ -190,7 +190,11 @@ export async function scoresAtRunEnd(
 }
 
 export async function storeScores(tx: Transaction, runId: string, scores: { goldStandardId: string; metrics: StoredScores }[]): Promise<void> {
-  if (scores.length) await tx.insert(runMetrics).values(scores.map((s) => ({ runId, goldStandardId: s.goldStandardId, metrics: s.metrics }))).onConflictDoNothing();
+  if (scores.length)
+    await tx
+      .insert(runMetrics)
+      .values(scores.map((s) => ({ runId, goldStandardId: s.goldStandardId, metrics: s.metrics })))
+      .onConflictDoNothing();
 }
 
 /**
@@ -199,7 +203,10 @@ export async function storeScores(tx: Transaction, runId: string, scores: { gold
  * runs it scored.
  */
 export async function scoreFinishedRunsAgainst(db: Database, goldStandardId: string, log?: Logger): Promise<number> {
-  const [gold] = await db.select({ projectId: goldStandards.projectId, name: goldStandards.name }).from(goldStandards).where(eq(goldStandards.id, goldStandardId));
+  const [gold] = await db
+    .select({ projectId: goldStandards.projectId, name: goldStandards.name })
+    .from(goldStandards)
+    .where(eq(goldStandards.id, goldStandardId));
   if (!gold) return 0; // deleted before the job ran
   const pending = await db
     .select({ id: runs.id })
@@ -218,7 +225,10 @@ export async function scoreFinishedRunsAgainst(db: Database, goldStandardId: str
     if (!run) continue;
     if (!fitsByDataset.has(run.datasetId)) {
       const fits = await goldStandardFits(db, gold.projectId, run.datasetId);
-      fitsByDataset.set(run.datasetId, fits.some((f) => f.goldStandardId === goldStandardId));
+      fitsByDataset.set(
+        run.datasetId,
+        fits.some((f) => f.goldStandardId === goldStandardId),
+      );
     }
     if (!fitsByDataset.get(run.datasetId)) continue;
     await metricsFor(db, run, goldStandardId, gold.name);

@@ -82,7 +82,10 @@ export async function runNetwork(ctx: ServiceContext, runId: string, raw: Networ
   if (input.goldStandardId) await requireInProject(ctx, projectId, 'goldStandard', input.goldStandardId);
   const run = (await store.findRun(ctx.db, runId))!;
   const genes = await datasetGenes(ctx.db, run.datasetId);
-  for (const [field, gene] of [['regulator', input.regulator], ['gene', input.gene]] as const) {
+  for (const [field, gene] of [
+    ['regulator', input.regulator],
+    ['gene', input.gene],
+  ] as const) {
     if (gene && !genes.has(gene)) throw badInput(`Gene “${gene}” is not in this run’s dataset.`, { field });
   }
 
@@ -97,9 +100,7 @@ export async function runNetwork(ctx: ServiceContext, runId: string, raw: Networ
     matchingEdges = reached.edges.length;
     picked = strongestConnected(input.gene, reached, input.topK);
   } else {
-    [{ total: matchingEdges }] = byRegulator
-      ? await ctx.db.select({ total: count() }).from(inferredEdges).where(and(byRun, byRegulator))
-      : [{ total }];
+    [{ total: matchingEdges }] = byRegulator ? await ctx.db.select({ total: count() }).from(inferredEdges).where(and(byRun, byRegulator)) : [{ total }];
     picked = await ctx.db
       .select({ regulator: inferredEdges.regulator, target: inferredEdges.target, effect: inferredEdges.effect, rank: inferredEdges.rank })
       .from(inferredEdges)
@@ -272,13 +273,7 @@ async function goldAmong(db: Database, goldStandardId: string, runId: string, ge
       inferredEdges,
       and(eq(inferredEdges.runId, runId), eq(inferredEdges.regulator, goldStandardEdges.regulator), eq(inferredEdges.target, goldStandardEdges.target)),
     )
-    .where(
-      and(
-        eq(goldStandardEdges.goldStandardId, goldStandardId),
-        inArray(goldStandardEdges.regulator, genes),
-        inArray(goldStandardEdges.target, genes),
-      ),
-    );
+    .where(and(eq(goldStandardEdges.goldStandardId, goldStandardId), inArray(goldStandardEdges.regulator, genes), inArray(goldStandardEdges.target, genes)));
   return rows.map((r) => ({ ...r, predicted: Boolean(r.predicted) }));
 }
 

@@ -1,4 +1,11 @@
-import { DEFAULT_TRAINING_RULES, SYNTHETIC_NOISE_STD, TRAIN_FIELD_DEFAULTS, type LearningRateReset, type SelectionRule, type TrainFieldValues } from '@/compute';
+import {
+  DEFAULT_TRAINING_RULES,
+  SYNTHETIC_NOISE_STD,
+  TRAIN_FIELD_DEFAULTS,
+  type LearningRateReset,
+  type SelectionRule,
+  type TrainFieldValues,
+} from '@/compute';
 
 /**
  * Hyperparameter presets from the DASH paper. A preset fills the launch form; every value stays editable

@@ -1,7 +1,19 @@
 import { builder } from '../graphql/builder';
 import { queueSettings } from '../queue';
 import { pageArgDescription, pageLimits, pageOf } from '../paging';
-import { DEFAULT_TRAINING_RULES, LR_RESETS, SELECTION_RULES, SOLVER_IDS, SOLVERS, STRATEGIES, TRAIN_FIELD_KEYS, TRAIN_FIELDS, withExplicitRules, type TrainField, type TrainingRules } from '@/compute';
+import {
+  DEFAULT_TRAINING_RULES,
+  LR_RESETS,
+  SELECTION_RULES,
+  SOLVER_IDS,
+  SOLVERS,
+  STRATEGIES,
+  TRAIN_FIELD_KEYS,
+  TRAIN_FIELDS,
+  withExplicitRules,
+  type TrainField,
+  type TrainingRules,
+} from '@/compute';
 import { effectiveLambda } from './config';
 import { runStatusDetail } from './liveness';
 import type { StoredRunProgress, StoredRunSummary } from './columns';
@@ -17,16 +29,26 @@ export const RunStatusEnum = builder.enumType('RunStatus', {
 
 export const StrategyEnum = builder.enumType('Strategy', {
   description: 'The strategies of compute’s registry (runStrategies lists them with labels).',
-  values: Object.fromEntries(strategies.map((s) => [s.replace('-', '_'), { value: s, description: STRATEGIES[s].description }])) as Record<string, { value: Strategy }>,
+  values: Object.fromEntries(strategies.map((s) => [s.replace('-', '_'), { value: s, description: STRATEGIES[s].description }])) as Record<
+    string,
+    { value: Strategy }
+  >,
 });
 
 const SolverEnum = builder.enumType('Solver', {
   description: 'The ODE solvers of compute’s registry (compute/solvers/registry.ts).',
-  values: Object.fromEntries(SOLVER_IDS.map((id) => [id, { value: id, description: SOLVERS[id].description }])) as unknown as Record<(typeof SOLVER_IDS)[number], { value: (typeof SOLVER_IDS)[number] }>,
+  values: Object.fromEntries(SOLVER_IDS.map((id) => [id, { value: id, description: SOLVERS[id].description }])) as unknown as Record<
+    (typeof SOLVER_IDS)[number],
+    { value: (typeof SOLVER_IDS)[number] }
+  >,
 });
 const ModelSelectionEnum = builder.enumType('ModelSelection', {
-  description: 'Which epoch’s model a run keeps. one_se (the default): the sparsest model within one standard error of the lowest validation loss. best: the lowest validation loss.',
-  values: Object.fromEntries(SELECTION_RULES.map((rule) => [rule.replace('-', '_'), { value: rule }])) as { best: { value: 'best' }; one_se: { value: 'one-se' } },
+  description:
+    'Which epoch’s model a run keeps. one_se (the default): the sparsest model within one standard error of the lowest validation loss. best: the lowest validation loss.',
+  values: Object.fromEntries(SELECTION_RULES.map((rule) => [rule.replace('-', '_'), { value: rule }])) as {
+    best: { value: 'best' };
+    one_se: { value: 'one-se' };
+  },
 });
 
 const LearningRateResetEnum = builder.enumType('LearningRateReset', {
@@ -148,8 +170,7 @@ const RunEpochRef = builder.objectRef<Awaited<ReturnType<typeof runs.listEpochs>
 const RunMetricsRef = builder.objectRef<metrics.RunMetricsRecord>('RunMetrics').implement({
   description: 'Scores of a run’s inferred network against a gold standard (pairs where both genes are in the dataset).',
   fields: (t) => {
-    const score = (name: keyof metrics.StoredScores, description?: string) =>
-      t.float({ nullable: true, description, resolve: (m) => finite(m[name]) });
+    const score = (name: keyof metrics.StoredScores, description?: string) => t.float({ nullable: true, description, resolve: (m) => finite(m[name]) });
     const whole = (name: keyof metrics.StoredScores) => t.int({ resolve: (m) => Number(m[name] ?? 0) });
     return {
       runId: t.exposeID('runId'),
@@ -250,7 +271,10 @@ const EffectsHeatmapRef = builder.objectRef<network.EffectsHeatmap>('EffectsHeat
   fields: (t) => ({
     regulators: t.exposeStringList('regulators'),
     targets: t.exposeStringList('targets'),
-    values: t.floatList({ description: 'Row-major: the effect of regulators[r] on targets[t] is values[r × targets.length + t]; 0 where pruned.', resolve: (h) => h.values.flat() }),
+    values: t.floatList({
+      description: 'Row-major: the effect of regulators[r] on targets[t] is values[r × targets.length + t]; 0 where pruned.',
+      resolve: (h) => h.values.flat(),
+    }),
     maxAbs: t.exposeFloat('maxAbs'),
     totalRegulators: t.exposeInt('totalRegulators'),
     totalTargets: t.exposeInt('totalTargets'),
@@ -265,7 +289,11 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     name: t.exposeString('name'),
     strategy: t.field({ type: StrategyEnum, resolve: (r) => r.strategy as Strategy }),
     strategyLabel: t.string({ resolve: (r) => strategyLabels[r.strategy as Strategy] ?? r.strategy }),
-    lambda1: t.float({ nullable: true, description: 'λ₁ as the pruning scores use it (derived for IMP and BioPrune).', resolve: (r) => effectiveLambda(r.strategy, r.config)?.[0] ?? null }),
+    lambda1: t.float({
+      nullable: true,
+      description: 'λ₁ as the pruning scores use it (derived for IMP and BioPrune).',
+      resolve: (r) => effectiveLambda(r.strategy, r.config)?.[0] ?? null,
+    }),
     lambda2: t.float({ nullable: true, resolve: (r) => effectiveLambda(r.strategy, r.config)?.[1] ?? null }),
     status: t.field({ type: RunStatusEnum, resolve: (r) => r.status }),
     datasetId: t.exposeID('datasetId'),
@@ -279,7 +307,8 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     relaunchOfId: t.exposeID('relaunchOfId', { nullable: true }),
     config: t.field({
       type: 'JSON',
-      description: 'The full training configuration given to compute, the training rules always named (a record from before they were stored is read with the rules of its time).',
+      description:
+        'The full training configuration given to compute, the training rules always named (a record from before they were stored is read with the rules of its time).',
       resolve: (r) => withExplicitRules(r.config),
     }),
     seed: t.exposeInt('seed'),
@@ -322,7 +351,8 @@ export const RunRef = builder.objectRef<runs.RunRecord>('Run').implement({
     }),
     storedMetrics: t.field({
       type: [RunMetricsRef],
-      description: 'Scores so far, one per gold standard, the best-fitting gold standard first. A run is scored against every fitting gold standard when it succeeds, and against a new one when it is imported.',
+      description:
+        'Scores so far, one per gold standard, the best-fitting gold standard first. A run is scored against every fitting gold standard when it succeeds, and against a new one when it is imported.',
       resolve: (r, _a, ctx) => metrics.listStoredMetrics(ctx, r.id),
     }),
     network: t.field({
@@ -391,7 +421,12 @@ const LaunchRunInput = builder.inputType('LaunchRunInput', {
   fields: (t) => ({
     projectId: t.id({ required: true }),
     datasetId: t.id({ required: true }),
-    priorVersionId: t.id({ description: `Required by ${strategies.filter((s) => strategiesNeedingPrior.has(s)).map((s) => strategyLabels[s]).join(', ')}.` }),
+    priorVersionId: t.id({
+      description: `Required by ${strategies
+        .filter((s) => strategiesNeedingPrior.has(s))
+        .map((s) => strategyLabels[s])
+        .join(', ')}.`,
+    }),
     name: t.string(),
     strategy: t.field({ type: StrategyEnum, required: true }),
     preset: t.string({ description: 'A RunPreset id.' }),

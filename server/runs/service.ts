@@ -102,13 +102,7 @@ export interface NewRun {
   relaunchOfId?: string | null;
 }
 
-export async function insertAndEnqueue(
-  tx: Transaction,
-  sender: TrainRunSender,
-  viewer: Viewer,
-  inputs: RunInputs,
-  run: NewRun,
-): Promise<string> {
+export async function insertAndEnqueue(tx: Transaction, sender: TrainRunSender, viewer: Viewer, inputs: RunInputs, run: NewRun): Promise<string> {
   const [row] = await tx
     .insert(runs)
     .values({

@@ -43,7 +43,12 @@ export type RunRecord = Omit<RunRow, 'config' | 'progress' | 'summary'> & {
 };
 
 function toRecord(row: RunRow): RunRecord {
-  return { ...row, config: parseRunConfig(row.config, row.id), progress: parseRunProgress(row.progress, row.id), summary: parseRunSummary(row.summary, row.id) };
+  return {
+    ...row,
+    config: parseRunConfig(row.config, row.id),
+    progress: parseRunProgress(row.progress, row.id),
+    summary: parseRunSummary(row.summary, row.id),
+  };
 }
 
 function selectRuns(db: Reader, where: SQL | undefined) {

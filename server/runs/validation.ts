@@ -12,7 +12,10 @@ export const strategiesNeedingPrior: ReadonlySet<Strategy> = new Set(strategies.
 export const strategyLabels = Object.fromEntries(strategies.map((s) => [s, STRATEGIES[s].label])) as Record<Strategy, string>;
 
 const fraction = (what: string) =>
-  z.number({ error: `${what} must be a number.` }).min(0, `${what} must be from 0 to 1.`).max(1, `${what} must be from 0 to 1.`);
+  z
+    .number({ error: `${what} must be a number.` })
+    .min(0, `${what} must be from 0 to 1.`)
+    .max(1, `${what} must be from 0 to 1.`);
 const wholeNumber = (what: string, min: number, max: number) =>
   z
     .number({ error: `${what} must be a number.` })
@@ -85,10 +88,23 @@ export const listRunsInput = z.object({
 export const networkQueryInput = z.object({
   // The server's own cap (NETWORK_MAX_EDGES, at most 200,000) is checked in network.ts.
   topK: wholeNumber('Top-k', 1, 200_000).default(200),
-  regulator: z.string().trim().max(200).nullish().transform((v) => v || null),
-  gene: z.string().trim().max(200).nullish().transform((v) => v || null),
+  regulator: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => v || null),
+  gene: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((v) => v || null),
   hops: wholeNumber('The neighbourhood size', 1, 3).default(1),
-  goldStandardId: z.string().nullish().transform((v) => v || null),
+  goldStandardId: z
+    .string()
+    .nullish()
+    .transform((v) => v || null),
 });
 export type NetworkQueryInput = z.input<typeof networkQueryInput>;
 

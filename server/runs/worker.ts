@@ -4,17 +4,23 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { runs } from '@/db/schema';
 import type { Logger } from '../log';
-import { SCORE_GOLD_QUEUE, startBoss, startConsumer, TRAIN_RUN_DEAD_QUEUE, TRAIN_RUN_QUEUE, type Consumer, type ScoreGoldJob, type TrainRunJob } from '../queue';
+import {
+  SCORE_GOLD_QUEUE,
+  startBoss,
+  startConsumer,
+  TRAIN_RUN_DEAD_QUEUE,
+  TRAIN_RUN_QUEUE,
+  type Consumer,
+  type ScoreGoldJob,
+  type TrainRunJob,
+} from '../queue';
 import { executeRun, type Trainer } from './execution';
 import { HEARTBEAT_MAX_SECONDS } from './liveness';
 
 /** The failure reason of a run whose job was tried `attempts` times: what went wrong the last time. */
 export function retriesRanOutReason(attempts: number, output: unknown): string {
   const message = typeof (output as { message?: unknown } | null)?.message === 'string' ? (output as { message: string }).message : null;
-  const last =
-    message === null || /failed by timeout/.test(message)
-      ? 'its worker stopped responding (crashed, was killed, or lost the database)'
-      : message;
+  const last = message === null || /failed by timeout/.test(message) ? 'its worker stopped responding (crashed, was killed, or lost the database)' : message;
   return `The run was tried ${attempts} times and stopped each time; the last time ${last}. Relaunch it to try again.`;
 }
 import { scoreFinishedRunsAgainst } from './metrics';
@@ -132,7 +138,14 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
   });
 
   // The host stays in the operator's log; users see only the random id (run pages show it).
-  log.info('compute worker started', { workerId, host: hostname(), pid: process.pid, backend: options.backend, concurrency: options.concurrency, leaseSeconds: options.leaseSeconds });
+  log.info('compute worker started', {
+    workerId,
+    host: hostname(),
+    pid: process.pid,
+    backend: options.backend,
+    concurrency: options.concurrency,
+    leaseSeconds: options.leaseSeconds,
+  });
 
   const stopBoss = () => boss.stop({ graceful: false, close: false, wait: true });
   return {

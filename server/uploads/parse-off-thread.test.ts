@@ -28,7 +28,9 @@ describe('large uploads are parsed off the request thread', () => {
   it('keeps the event loop free while a 4 MB file parses, with the same result', async () => {
     const inline = await longestStall(async () => runParseJob(job));
     const threaded = await longestStall(() => parseUpload(job));
-    console.log(`[parse-thread] 4 MB tidy CSV: longest event-loop stall ${inline.stall.toFixed(0)} ms inline, ${threaded.stall.toFixed(0)} ms with the parse thread`);
+    console.log(
+      `[parse-thread] 4 MB tidy CSV: longest event-loop stall ${inline.stall.toFixed(0)} ms inline, ${threaded.stall.toFixed(0)} ms with the parse thread`,
+    );
     expect(threaded.result).toEqual(inline.result);
     expect(inline.stall).toBeGreaterThan(250);
     // Receiving the parsed trajectories (structured clone) is the only work left on this thread.

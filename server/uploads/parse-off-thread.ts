@@ -33,16 +33,25 @@ function parseThread(): NonNullable<typeof thread> {
   const worker = new Worker(boot, { eval: true });
   const pending = new Map<number, Pending>();
   const current = { worker, pending };
-  worker.on('message', (m: { id: number; chunk?: unknown[]; result?: unknown; domainError?: { code: DomainError['code']; message: string; details: DomainError['details'] }; failure?: { name: string; message: string; stack?: string } }) => {
-    const job = pending.get(m.id);
-    if (!job) return;
-    if (m.chunk) return void job.chunks.push(m.chunk);
-    pending.delete(m.id);
-    if (pending.size === 0) worker.unref();
-    if (m.domainError) job.reject(new DomainError(m.domainError.code, m.domainError.message, m.domainError.details));
-    else if (m.failure) job.reject(Object.assign(new Error(`parse thread: ${m.failure.message}`), { stack: m.failure.stack }));
-    else job.resolve(job.chunks.length ? job.chunks.flat() : m.result);
-  });
+  worker.on(
+    'message',
+    (m: {
+      id: number;
+      chunk?: unknown[];
+      result?: unknown;
+      domainError?: { code: DomainError['code']; message: string; details: DomainError['details'] };
+      failure?: { name: string; message: string; stack?: string };
+    }) => {
+      const job = pending.get(m.id);
+      if (!job) return;
+      if (m.chunk) return void job.chunks.push(m.chunk);
+      pending.delete(m.id);
+      if (pending.size === 0) worker.unref();
+      if (m.domainError) job.reject(new DomainError(m.domainError.code, m.domainError.message, m.domainError.details));
+      else if (m.failure) job.reject(Object.assign(new Error(`parse thread: ${m.failure.message}`), { stack: m.failure.stack }));
+      else job.resolve(job.chunks.length ? job.chunks.flat() : m.result);
+    },
+  );
   const fail = (error: unknown) => {
     if (thread === current) thread = null;
     for (const job of pending.values()) job.reject(error);

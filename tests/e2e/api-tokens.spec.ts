@@ -18,8 +18,7 @@ test('an API token made on the account page works with a bearer header until it 
   // The list shows only the prefix, never the whole secret.
   await expect(page.getByRole('table', { name: 'Your API tokens' })).not.toContainText(secret);
 
-  const asScript = (token: string) =>
-    request.post('/api/graphql', { headers: { authorization: `Bearer ${token}` }, data: { query: ME } });
+  const asScript = (token: string) => request.post('/api/graphql', { headers: { authorization: `Bearer ${token}` }, data: { query: ME } });
 
   const ok = await asScript(secret);
   expect(ok.ok()).toBe(true);

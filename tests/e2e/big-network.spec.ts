@@ -21,11 +21,21 @@ function wideTidyCsv(): string {
 }
 
 async function seedDenseRun(page: Page, projectId: string): Promise<string> {
-  const { uploadDataset } = await call<{ uploadDataset: { id: string } }>(page, 'mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }', {
-    input: { projectId, name: 'Wide system', format: 'tidy_csv', data: wideTidyCsv() },
-  });
+  const { uploadDataset } = await call<{ uploadDataset: { id: string } }>(
+    page,
+    'mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }',
+    {
+      input: { projectId, name: 'Wide system', format: 'tidy_csv', data: wideTidyCsv() },
+    },
+  );
   const { launchRun } = await call<{ launchRun: { id: string } }>(page, 'mutation($input: LaunchRunInput!) { launchRun(input: $input) { id } }', {
-    input: { projectId, datasetId: uploadDataset.id, strategy: 'none', name: 'Dense wide run', hyperparameters: { epochs: 2, hidden: 4, validationFraction: 0.34 } },
+    input: {
+      projectId,
+      datasetId: uploadDataset.id,
+      strategy: 'none',
+      name: 'Dense wide run',
+      hyperparameters: { epochs: 2, hidden: 4, validationFraction: 0.34 },
+    },
   });
   await expect
     .poll(async () => (await call<{ run: { status: string } }>(page, 'query($id: ID!) { run(id: $id) { status } }', { id: launchRun.id })).run.status, {
@@ -40,7 +50,11 @@ test('the run network view draws a network of over 5,000 edges, and the edge-cou
   await signUp(page, newUser('Nell'));
   const projectId = await createProject(page, 'Big network e2e');
   const runId = await seedDenseRun(page, projectId);
-  const { run } = await call<{ run: { network: { totalEdges: number } } }>(page, 'query($id: ID!) { run(id: $id) { network(input: { topK: 1 }) { totalEdges } } }', { id: runId });
+  const { run } = await call<{ run: { network: { totalEdges: number } } }>(
+    page,
+    'query($id: ID!) { run(id: $id) { network(input: { topK: 1 }) { totalEdges } } }',
+    { id: runId },
+  );
   const all = run.network.totalEdges;
   expect(all).toBeGreaterThan(5000);
   expect(all).toBeLessThanOrEqual(GENES * GENES);

@@ -18,7 +18,7 @@ test('an owner invites a viewer, who sees the project but cannot change it', asy
   await owner.getByLabel('Role', { exact: true }).selectOption('viewer');
   await owner.getByRole('button', { name: 'Invite' }).click();
   await expect(owner.getByRole('status')).toContainText(`${bob.email} is invited. They join once they accept through this link.`);
-  const link = await owner.getByRole("textbox", { name: `Invitation link for ${bob.email}` }).inputValue();
+  const link = await owner.getByRole('textbox', { name: `Invitation link for ${bob.email}` }).inputValue();
   await owner.screenshot({ path: 'docs/screenshots/accounts-invitation-link.png' });
   expect(link).toMatch(/\/invite\/inv_[\w-]{43}$/);
 
@@ -54,11 +54,9 @@ test('an owner invites a viewer, who sees the project but cannot change it', asy
     id: projectId,
   });
   expect(update.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-  const invite = await gqlInPage(
-    viewer,
-    'mutation($id: ID!) { inviteMember(projectId: $id, email: "eve@example.org", role: owner) { id } }',
-    { id: projectId },
-  );
+  const invite = await gqlInPage(viewer, 'mutation($id: ID!) { inviteMember(projectId: $id, email: "eve@example.org", role: owner) { id } }', {
+    id: projectId,
+  });
   expect(invite.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
   // Nothing changed: the owner still sees the original name and no new member.

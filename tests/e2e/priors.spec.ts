@@ -49,8 +49,14 @@ test('upload a dataset, import a prior, edit it into a second version and see th
 
   // Edit: remove one edge, flip one, add one; save as version 2.
   const editor = page.getByRole('region', { name: /Edit edges/ });
-  await editor.getByRole('row', { name: /KLF1 FLI1/ }).getByRole('button', { name: 'Remove' }).click();
-  await editor.getByRole('row', { name: /SPI1 CEBPA/ }).getByRole('button', { name: 'Flip sign' }).click();
+  await editor
+    .getByRole('row', { name: /KLF1 FLI1/ })
+    .getByRole('button', { name: 'Remove' })
+    .click();
+  await editor
+    .getByRole('row', { name: /SPI1 CEBPA/ })
+    .getByRole('button', { name: 'Flip sign' })
+    .click();
   const addForm = editor.getByRole('form', { name: 'Add an edge' });
   await addForm.getByLabel('Regulator').fill('FLI1');
   await addForm.getByLabel('Target').fill('GATA1');
@@ -80,7 +86,10 @@ test('upload a dataset, import a prior, edit it into a second version and see th
   await expect(diff.locator('.network canvas').first()).toBeVisible();
 
   // Someone else saves meanwhile: the pending change is refused with CONFLICT, kept, and saved after a reload.
-  await editor.getByRole('row', { name: /GATA1 KLF1/ }).getByRole('button', { name: 'Flip sign' }).click();
+  await editor
+    .getByRole('row', { name: /GATA1 KLF1/ })
+    .getByRole('button', { name: 'Flip sign' })
+    .click();
   const head = await gqlInPage(page, 'query($id: ID!) { priorNetwork(id: $id) { headVersion { id } } }', { id: page.url().split('/').pop() });
   const other = await gqlInPage(page, 'mutation($input: EditPriorInput!) { editPrior(input: $input) { number } }', {
     input: {

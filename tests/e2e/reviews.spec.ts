@@ -56,8 +56,14 @@ test('two reviewers dispute an edge, the owner settles it, and an editor folds t
 
   const projectId = await createProject(ada, 'Review loop');
   // Bob joins by accepting Ada's invitation link (nobody is added without consent).
-  const invited = await call<{ inviteMember: { invitationPath: string } }>(ada, 'mutation($id: ID!, $email: String!) { inviteMember(projectId: $id, email: $email, role: editor) { invitationPath } }', { id: projectId, email: bobUser.email });
-  await call(bob, 'mutation($token: String!) { acceptInvitation(token: $token) { id } }', { token: invited.inviteMember.invitationPath.replace('/invite/', '') });
+  const invited = await call<{ inviteMember: { invitationPath: string } }>(
+    ada,
+    'mutation($id: ID!, $email: String!) { inviteMember(projectId: $id, email: $email, role: editor) { invitationPath } }',
+    { id: projectId, email: bobUser.email },
+  );
+  await call(bob, 'mutation($token: String!) { acceptInvitation(token: $token) { id } }', {
+    token: invited.inviteMember.invitationPath.replace('/invite/', ''),
+  });
   const { runId } = await seedFinishedRun(ada, projectId);
 
   // Ada opens the queue of novel edges (the newest succeeded run is chosen) and reads the two strongest.

@@ -8,8 +8,38 @@ import fc from 'fast-check';
 export const FUZZ_SEED = 20_261_207;
 
 const hostile = fc.constantFrom(
-  '1e309', '-1e309', 'NaN', 'Infinity', '-inf', '', ' ', '"', '""', 'NA', '1'.repeat(400), `${'1'.repeat(400)}x`, `${'9'.repeat(200)}.${'9'.repeat(200)}e`,
-  '\u0000', '\ud800', '\udc00x', '\ufffd', '=cmd()', '@SUM(A1)', '\t', '1,2', '0x10', '1e', '.', '-', '+', 'é', '🧬', 'a\nb', '\r', '\u0007', 'x'.repeat(300),
+  '1e309',
+  '-1e309',
+  'NaN',
+  'Infinity',
+  '-inf',
+  '',
+  ' ',
+  '"',
+  '""',
+  'NA',
+  '1'.repeat(400),
+  `${'1'.repeat(400)}x`,
+  `${'9'.repeat(200)}.${'9'.repeat(200)}e`,
+  '\u0000',
+  '\ud800',
+  '\udc00x',
+  '\ufffd',
+  '=cmd()',
+  '@SUM(A1)',
+  '\t',
+  '1,2',
+  '0x10',
+  '1e',
+  '.',
+  '-',
+  '+',
+  'é',
+  '🧬',
+  'a\nb',
+  '\r',
+  '\u0007',
+  'x'.repeat(300),
 );
 const geneName = fc.oneof(fc.constantFrom('A', 'B', 'C', 'GATA1', 'SPI1', 'g1', 'g2'), fc.stringMatching(/^[A-Za-z][A-Za-z0-9_.-]{0,6}$/));
 const numberText = fc.oneof(
@@ -22,10 +52,9 @@ const quote = (cell: string) => (/[",\n\r]/.test(cell) ? `"${cell.replaceAll('"'
 const line = (cells: string[], delimiter = ',') => cells.map(quote).join(delimiter);
 
 /** Text-level damage: a character inserted, a range deleted, a line repeated, the file cut short. */
-const damage = fc.array(
-  fc.tuple(fc.constantFrom('insert', 'delete', 'repeat-line', 'truncate', 'tabs'), fc.nat(), fc.nat({ max: 40 }), hostile),
-  { maxLength: 2 },
-);
+const damage = fc.array(fc.tuple(fc.constantFrom('insert', 'delete', 'repeat-line', 'truncate', 'tabs'), fc.nat(), fc.nat({ max: 40 }), hostile), {
+  maxLength: 2,
+});
 
 function applyDamage(text: string, ops: [string, number, number, string][]): string {
   let out = text;
@@ -45,8 +74,7 @@ function applyDamage(text: string, ops: [string, number, number, string][]): str
   return out;
 }
 
-const damaged = (file: fc.Arbitrary<string>) =>
-  fc.tuple(file, damage, fc.boolean()).map(([text, ops, clean]) => (clean ? text : applyDamage(text, ops)));
+const damaged = (file: fc.Arbitrary<string>) => fc.tuple(file, damage, fc.boolean()).map(([text, ops, clean]) => (clean ? text : applyDamage(text, ops)));
 
 const genes = fc.uniqueArray(geneName, { minLength: 1, maxLength: 6 });
 
@@ -55,7 +83,8 @@ const tidy = fc
   .map(([gs, trajectories, times, values]) => {
     const rows = ['gene,trajectory,time,value'];
     let k = 0;
-    for (let t = 0; t < trajectories; t++) for (let s = 0; s < times; s++) for (const g of gs) rows.push(line([g, `t${t}`, String(s), values[k++ % values.length]]));
+    for (let t = 0; t < trajectories; t++)
+      for (let s = 0; s < times; s++) for (const g of gs) rows.push(line([g, `t${t}`, String(s), values[k++ % values.length]]));
     return rows.join('\n');
   });
 
@@ -86,27 +115,33 @@ const matrixPseudotime = fc
 
 const signText = fc.constantFrom('1', '-1', '0', '+', '-', 'activation', 'repression', '?', 'maybe');
 const edgeList = fc
-  .tuple(fc.boolean(), fc.array(fc.tuple(geneName, geneName, cellOf(signText), cellOf(numberText), cellOf(fc.string({ maxLength: 12 }))), { minLength: 1, maxLength: 12 }))
+  .tuple(
+    fc.boolean(),
+    fc.array(fc.tuple(geneName, geneName, cellOf(signText), cellOf(numberText), cellOf(fc.string({ maxLength: 12 }))), { minLength: 1, maxLength: 12 }),
+  )
   .map(([header, edges]) => [...(header ? ['regulator,target,sign,weight,evidence'] : []), ...edges.map((e) => line(e))].join('\n'));
 
 const sif = fc
-  .array(fc.tuple(geneName, cellOf(fc.constantFrom('activates', 'inhibits', 'pp', '->', '-|')), fc.array(geneName, { minLength: 0, maxLength: 3 })), { minLength: 1, maxLength: 10 })
+  .array(fc.tuple(geneName, cellOf(fc.constantFrom('activates', 'inhibits', 'pp', '->', '-|')), fc.array(geneName, { minLength: 0, maxLength: 3 })), {
+    minLength: 1,
+    maxLength: 10,
+  })
   .map((rows) => rows.map(([a, r, targets]) => [a, r, ...targets].join(' ')).join('\n'));
 
-const denseMatrix = fc
-  .tuple(genes, fc.boolean(), fc.array(cellOf(numberText), { minLength: 36, maxLength: 36 }))
-  .map(([gs, named, values]) => {
-    let k = 0;
-    const rows = gs.map((g) => [...(named ? [g] : []), ...gs.map(() => values[k++ % values.length])]);
-    const text = [...(named ? [line(['', ...gs])] : []), ...rows.map((r) => line(r))].join('\n');
-    return { text, genes: named ? undefined : ['x', ...gs].join('\n') };
-  });
+const denseMatrix = fc.tuple(genes, fc.boolean(), fc.array(cellOf(numberText), { minLength: 36, maxLength: 36 })).map(([gs, named, values]) => {
+  let k = 0;
+  const rows = gs.map((g) => [...(named ? [g] : []), ...gs.map(() => values[k++ % values.length])]);
+  const text = [...(named ? [line(['', ...gs])] : []), ...rows.map((r) => line(r))].join('\n');
+  return { text, genes: named ? undefined : ['x', ...gs].join('\n') };
+});
 
 /** Any text at all: arbitrary UTF-16 (lone surrogates included) and grids of arbitrary cells. */
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 200 }),
-  fc.array(fc.array(fc.oneof(numberText, geneName, hostile), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }).map((rows) => rows.map((r) => r.join(',')).join('\n')),
+  fc
+    .array(fc.array(fc.oneof(numberText, geneName, hostile), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 })
+    .map((rows) => rows.map((r) => r.join(',')).join('\n')),
 );
 
 export type Upload =
@@ -120,22 +155,31 @@ const orAny = (file: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: d
 
 /** One generator per upload kind and format. */
 export const uploads: Record<string, fc.Arbitrary<Upload>> = {
-  'dataset trajectory-csv': fc.tuple(trajectory, damage).map(([f, ops]) => ({ kind: 'dataset', format: 'trajectory-csv', data: applyDamage(f.data, ops), genes: f.genes })),
+  'dataset trajectory-csv': fc
+    .tuple(trajectory, damage)
+    .map(([f, ops]) => ({ kind: 'dataset', format: 'trajectory-csv', data: applyDamage(f.data, ops), genes: f.genes })),
   'dataset tidy-csv': orAny(tidy).map((data) => ({ kind: 'dataset', format: 'tidy-csv', data })),
-  'dataset matrix-pseudotime': fc
-    .tuple(matrixPseudotime, damage, fc.boolean())
-    .map(([f, ops, hitMatrix]) => ({ kind: 'dataset', format: 'matrix-pseudotime', data: hitMatrix ? applyDamage(f.data, ops) : f.data, pseudotime: hitMatrix ? f.pseudotime : applyDamage(f.pseudotime, ops) })),
+  'dataset matrix-pseudotime': fc.tuple(matrixPseudotime, damage, fc.boolean()).map(([f, ops, hitMatrix]) => ({
+    kind: 'dataset',
+    format: 'matrix-pseudotime',
+    data: hitMatrix ? applyDamage(f.data, ops) : f.data,
+    pseudotime: hitMatrix ? f.pseudotime : applyDamage(f.pseudotime, ops),
+  })),
   'prior edge_list': orAny(edgeList).map((text) => ({ kind: 'prior', format: 'edge_list', text })),
   'prior sif': orAny(sif).map((text) => ({ kind: 'prior', format: 'sif', text })),
-  'prior dense_matrix': fc.tuple(denseMatrix, damage).map(([f, ops]) => ({ kind: 'prior', format: 'dense_matrix', text: applyDamage(f.text, ops), genes: f.genes })),
+  'prior dense_matrix': fc
+    .tuple(denseMatrix, damage)
+    .map(([f, ops]) => ({ kind: 'prior', format: 'dense_matrix', text: applyDamage(f.text, ops), genes: f.genes })),
   'gold edge_list': orAny(edgeList).map((text) => ({ kind: 'gold', format: 'edge_list', text })),
-  'gold dense_matrix': fc.tuple(denseMatrix, damage).map(([f, ops]) => ({ kind: 'gold', format: 'dense_matrix', text: applyDamage(f.text, ops), genes: f.genes })),
+  'gold dense_matrix': fc
+    .tuple(denseMatrix, damage)
+    .map(([f, ops]) => ({ kind: 'gold', format: 'dense_matrix', text: applyDamage(f.text, ops), genes: f.genes })),
 };
 
 /** A large well-formed file of about `bytes` for each kind, for parse-time-per-MB measurements. */
 export function largeUpload(name: string, bytes: number): Upload {
   const genes = Array.from({ length: 100 }, (_, g) => `G${g}`);
-  const value = (k: number) => ((k * 7919) % 10_007 / 1000 - 5).toFixed(4);
+  const value = (k: number) => (((k * 7919) % 10_007) / 1000 - 5).toFixed(4);
   const rowsFor = (rowBytes: number) => Math.max(1, Math.floor(bytes / rowBytes));
   switch (name) {
     case 'dataset tidy-csv': {
@@ -169,7 +213,10 @@ export function largeUpload(name: string, bytes: number): Upload {
       return { kind: 'prior', format: 'sif', text: rows.join('\n') };
     }
     default: {
-      const rows = ['regulator,target,sign,weight,evidence', ...Array.from({ length: rowsFor(36) }, (_, k) => `R${k % 5000},T${Math.floor(k / 5000)}_${k % 97},1,${value(k)},pmid${k}`)];
+      const rows = [
+        'regulator,target,sign,weight,evidence',
+        ...Array.from({ length: rowsFor(36) }, (_, k) => `R${k % 5000},T${Math.floor(k / 5000)}_${k % 97},1,${value(k)},pmid${k}`),
+      ];
       return { kind: name.startsWith('prior') ? 'prior' : 'gold', format: 'edge_list', text: rows.join('\n') };
     }
   }

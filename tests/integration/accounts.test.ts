@@ -28,7 +28,9 @@ await forEachBackend('accounts', (h) => {
     const { signUp } = (await h.gql(SIGN_UP, { input: { email: 'verified.at.sign-up@example.org', name: 'Verified', password: 'long enough' } })).data!;
     const newcomer = { userId: signUp.id as string, email: 'verified.at.sign-up@example.org', name: 'Verified', via: 'session' as const };
     expect((await h.gql(`{ me { emailVerified } }`, {}, newcomer)).data?.me).toEqual({ emailVerified: true });
-    expect((await h.query(`select email_verified_at, verification_token_hash from users where id = $1`, [newcomer.userId])).rows[0]).toMatchObject({ verification_token_hash: null });
+    expect((await h.query(`select email_verified_at, verification_token_hash from users where id = $1`, [newcomer.userId])).rows[0]).toMatchObject({
+      verification_token_hash: null,
+    });
     expect((await h.gql(`mutation { resendVerificationEmail }`, {}, newcomer)).data).toEqual({ resendVerificationEmail: false });
   });
 
@@ -151,7 +153,7 @@ await forEachBackend('accounts', (h) => {
     expect(await verifyCredentials({ db: h.db }, 'new.sso@example.org', '')).toBeNull();
   });
 
-  it("puts OUR user id and a new server-side session into the session token (jwt and session callbacks)", async () => {
+  it('puts OUR user id and a new server-side session into the session token (jwt and session callbacks)', async () => {
     const a = await h.user('A');
     const user = { id: a.userId, email: a.email, name: 'A' };
     const options = createAuthOptions({ secret: sessionSecret, oidc: null, database: () => h.db });

@@ -38,10 +38,34 @@ const rank: Record<Actor, number> = { anonymous: -1, outsider: 0, viewer: 1, edi
 const needRank: Record<Need, number> = { anyone: -1, 'signed-in': 0, viewer: 1, editor: 2, owner: 3 };
 /** Every table of db/schema.ts: a refused call changes none of them. */
 const tables = [
-  'users', 'user_sessions', 'auth_throttle', 'identities', 'api_tokens', 'projects', 'memberships', 'invitations', 'audit_events',
-  'datasets', 'dataset_trajectories', 'prior_networks', 'prior_versions', 'prior_edges', 'gold_standards',
-  'gold_standard_edges', 'sweeps', 'runs', 'run_epochs', 'inferred_edges', 'run_metrics', 'edge_reviews', 'edge_comments',
-  'review_verdicts', 'review_verdict_changes', 'edge_comment_revisions', 'review_version_links', 'notifications',
+  'users',
+  'user_sessions',
+  'auth_throttle',
+  'identities',
+  'api_tokens',
+  'projects',
+  'memberships',
+  'invitations',
+  'audit_events',
+  'datasets',
+  'dataset_trajectories',
+  'prior_networks',
+  'prior_versions',
+  'prior_edges',
+  'gold_standards',
+  'gold_standard_edges',
+  'sweeps',
+  'runs',
+  'run_epochs',
+  'inferred_edges',
+  'run_metrics',
+  'edge_reviews',
+  'edge_comments',
+  'review_verdicts',
+  'review_verdict_changes',
+  'edge_comment_revisions',
+  'review_version_links',
+  'notifications',
 ];
 
 /** What the rules say: null when allowed, otherwise the expected error code. */
@@ -84,7 +108,15 @@ await forEachBackend('authorisation walk', (h) => {
     await joinProject(h, owner, project.id, users.viewer, 'viewer');
     const invitation = await inviteMember(owner, { projectId: project.id, email: `pending-${randomUUID()}@example.org`, role: 'viewer' });
     const actorViewer = actor === 'anonymous' ? null : users[actor];
-    return { h, projectId: project.id, invitationId: invitation.id, invitationToken: invitation.invitationPath.replace('/invite/', ''), users, actor: actorViewer, owner };
+    return {
+      h,
+      projectId: project.id,
+      invitationId: invitation.id,
+      invitationToken: invitation.invitationPath.replace('/invite/', ''),
+      users,
+      actor: actorViewer,
+      owner,
+    };
   }
 
   for (const root of ['Query', 'Mutation'] as const) {

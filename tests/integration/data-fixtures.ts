@@ -42,13 +42,7 @@ export const dataTables = [
 ];
 
 /** Runs an operation expected to fail; checks the code and that no data table changed. Returns the error. */
-export async function expectRefused(
-  h: Harness,
-  query: string,
-  variables: Record<string, unknown>,
-  viewer: Viewer | null,
-  code: string,
-) {
+export async function expectRefused(h: Harness, query: string, variables: Record<string, unknown>, viewer: Viewer | null, code: string) {
   const before = await h.counts(...dataTables);
   const result = await h.gql(query, variables, viewer);
   const error = result.errors?.[0];

@@ -21,8 +21,7 @@ const genes = ['GATA1', 'SPI1', 'CEBPA', 'KLF1', 'FLI1'];
 
 await forEachBackend('datasets', (h) => {
   let t: Team;
-  const upload = (input: Record<string, unknown>, who = () => t.editor) =>
-    ok(h, UPLOAD, { input: { projectId: t.projectId, name: 'Tiny', ...input } }, who());
+  const upload = (input: Record<string, unknown>, who = () => t.editor) => ok(h, UPLOAD, { input: { projectId: t.projectId, name: 'Tiny', ...input } }, who());
 
   it('uploads a trajectory CSV with its genes file, holding out the last trajectory for testing', async () => {
     t = await team(h);
@@ -32,7 +31,15 @@ await forEachBackend('datasets', (h) => {
       genes: fixture('tiny-genes.csv'),
       testLastTrajectories: 1,
     });
-    expect(d).toMatchObject({ format: 'trajectory_csv', geneCount: 5, trajectoryCount: 3, trainTrajectoryCount: 2, testTrajectoryCount: 1, genes, createdByName: 'Editor' });
+    expect(d).toMatchObject({
+      format: 'trajectory_csv',
+      geneCount: 5,
+      trajectoryCount: 3,
+      trainTrajectoryCount: 2,
+      testTrajectoryCount: 1,
+      genes,
+      createdByName: 'Editor',
+    });
     expect(d.trajectories).toEqual([
       { index: 0, role: 'train', timeCount: 6, tStart: 0, tEnd: 8 },
       { index: 1, role: 'train', timeCount: 6, tStart: 0, tEnd: 8 },
@@ -69,7 +76,19 @@ await forEachBackend('datasets', (h) => {
   });
 
   it('takes test trajectories from a separate file with genes in another order', async () => {
-    const reordered = ['gene,trajectory,time,value', 'SPI1,t1,0,0.5', 'GATA1,t1,0,0.1', 'CEBPA,t1,0,0.2', 'KLF1,t1,0,0.3', 'FLI1,t1,0,0.4', 'SPI1,t1,1,0.6', 'GATA1,t1,1,0.7', 'CEBPA,t1,1,0.8', 'KLF1,t1,1,0.9', 'FLI1,t1,1,1'].join('\n');
+    const reordered = [
+      'gene,trajectory,time,value',
+      'SPI1,t1,0,0.5',
+      'GATA1,t1,0,0.1',
+      'CEBPA,t1,0,0.2',
+      'KLF1,t1,0,0.3',
+      'FLI1,t1,0,0.4',
+      'SPI1,t1,1,0.6',
+      'GATA1,t1,1,0.7',
+      'CEBPA,t1,1,0.8',
+      'KLF1,t1,1,0.9',
+      'FLI1,t1,1,1',
+    ].join('\n');
     const { uploadDataset: d } = await upload({ format: 'tidy_csv', data: fixture('tiny-tidy.csv'), testData: reordered });
     expect(d).toMatchObject({ trajectoryCount: 4, testTrajectoryCount: 1 });
     const { trajectoryPreview } = await ok(h, PREVIEW, { id: d.id, genes: ['GATA1', 'SPI1'], t: [3] }, t.viewer);
@@ -80,14 +99,60 @@ await forEachBackend('datasets', (h) => {
   });
 
   it.each([
-    ['a malformed number', 'trajectory_csv', { data: fixture('tiny-trajectories.csv').replace('0.3814', '0.38x4'), genes: fixture('tiny-genes.csv') }, 'data', 2, 2, /not a number/],
-    ['a ragged row', 'trajectory_csv', { data: fixture('tiny-trajectories.csv').replace('0.4,0.2846,0.2073,0.1207,0.0818,0.0643', '0.4,0.2846,0.2073'), genes: fixture('tiny-genes.csv') }, 'data', 3, undefined, /expected 6 cells/],
-    ['a duplicate gene', 'trajectory_csv', { data: fixture('tiny-trajectories.csv'), genes: fixture('tiny-genes.csv').replace('KLF1', 'GATA1') }, 'genes', 5, 1, /appears twice/],
+    [
+      'a malformed number',
+      'trajectory_csv',
+      { data: fixture('tiny-trajectories.csv').replace('0.3814', '0.38x4'), genes: fixture('tiny-genes.csv') },
+      'data',
+      2,
+      2,
+      /not a number/,
+    ],
+    [
+      'a ragged row',
+      'trajectory_csv',
+      { data: fixture('tiny-trajectories.csv').replace('0.4,0.2846,0.2073,0.1207,0.0818,0.0643', '0.4,0.2846,0.2073'), genes: fixture('tiny-genes.csv') },
+      'data',
+      3,
+      undefined,
+      /expected 6 cells/,
+    ],
+    [
+      'a duplicate gene',
+      'trajectory_csv',
+      { data: fixture('tiny-trajectories.csv'), genes: fixture('tiny-genes.csv').replace('KLF1', 'GATA1') },
+      'genes',
+      5,
+      1,
+      /appears twice/,
+    ],
     ['a missing time', 'tidy_csv', { data: fixture('tiny-tidy.csv').replace('SPI1,traj1,2,', 'SPI1,traj1,,') }, 'data', 10, 3, /time/],
-    ['a malformed pseudotime', 'matrix_pseudotime', { data: fixture('tiny-matrix.csv'), pseudotime: fixture('tiny-pseudotime.csv').replace('cell3,0.25', 'cell3,abc') }, 'pseudotime', 4, 2, /not a number/],
-    ['a malformed matrix value', 'matrix_pseudotime', { data: fixture('tiny-matrix.csv').replace('0.5158', 'x'), pseudotime: fixture('tiny-pseudotime.csv') }, 'data', 2, 4, /not a number/],
+    [
+      'a malformed pseudotime',
+      'matrix_pseudotime',
+      { data: fixture('tiny-matrix.csv'), pseudotime: fixture('tiny-pseudotime.csv').replace('cell3,0.25', 'cell3,abc') },
+      'pseudotime',
+      4,
+      2,
+      /not a number/,
+    ],
+    [
+      'a malformed matrix value',
+      'matrix_pseudotime',
+      { data: fixture('tiny-matrix.csv').replace('0.5158', 'x'), pseudotime: fixture('tiny-pseudotime.csv') },
+      'data',
+      2,
+      4,
+      /not a number/,
+    ],
   ])('refuses %s with its line and column, storing nothing', async (_what, format, files, field, line, column, message) => {
-    const { message: text, extensions } = await expectRefused(h, UPLOAD, { input: { projectId: t.projectId, name: 'Bad', format, ...files } }, t.editor, 'BAD_USER_INPUT');
+    const { message: text, extensions } = await expectRefused(
+      h,
+      UPLOAD,
+      { input: { projectId: t.projectId, name: 'Bad', format, ...files } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(text).toMatch(message);
     expect(extensions).toMatchObject({ field, line });
     if (column !== undefined) expect(extensions.column).toBe(column);
@@ -110,7 +175,13 @@ await forEachBackend('datasets', (h) => {
 
   it('refuses files over the size limit with PAYLOAD_TOO_LARGE', async () => {
     const huge = 'x'.repeat(MAX_FILE_BYTES + 1);
-    const { extensions } = await expectRefused(h, UPLOAD, { input: { projectId: t.projectId, name: 'Huge', format: 'tidy_csv', data: huge } }, t.editor, 'PAYLOAD_TOO_LARGE');
+    const { extensions } = await expectRefused(
+      h,
+      UPLOAD,
+      { input: { projectId: t.projectId, name: 'Huge', format: 'tidy_csv', data: huge } },
+      t.editor,
+      'PAYLOAD_TOO_LARGE',
+    );
     expect(extensions.field).toBe('data');
   });
 
@@ -139,15 +210,21 @@ await forEachBackend('datasets', (h) => {
     await expectRefused(h, PREVIEW, { id, genes: ['GATA1'], t: [0] }, t.outsider, 'NOT_FOUND');
     await expectRefused(h, DELETE, { id }, t.outsider, 'NOT_FOUND');
     await expectRefused(h, GET, { id: 'not-a-uuid' }, t.viewer, 'NOT_FOUND');
-    await expectRefused(h, UPLOAD, { input: { projectId: t.projectId, name: 'O', format: 'tidy_csv', data: fixture('tiny-tidy.csv') } }, t.outsider, 'NOT_FOUND');
+    await expectRefused(
+      h,
+      UPLOAD,
+      { input: { projectId: t.projectId, name: 'O', format: 'tidy_csv', data: fixture('tiny-tidy.csv') } },
+      t.outsider,
+      'NOT_FOUND',
+    );
   });
 
   it('deletes a dataset with its trajectories, but not while a run uses it', async () => {
     const { uploadDataset: d } = await upload({ format: 'tidy_csv', data: fixture('tiny-tidy.csv') });
-    await h.query(
-      `insert into runs (project_id, name, dataset_id, strategy, config, seed, code_version) values ($1, 'r', $2, 'dash', '{}', 0, 'test')`,
-      [t.projectId, d.id],
-    );
+    await h.query(`insert into runs (project_id, name, dataset_id, strategy, config, seed, code_version) values ($1, 'r', $2, 'dash', '{}', 0, 'test')`, [
+      t.projectId,
+      d.id,
+    ]);
     const refused = await expectRefused(h, DELETE, { id: d.id }, t.editor, 'CONFLICT');
     expect(refused.message).toMatch(/Runs use this dataset/);
     await h.query(`delete from runs where dataset_id = $1`, [d.id]);

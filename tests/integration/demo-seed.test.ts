@@ -36,7 +36,18 @@ await forEachBackend('demo project', (h) => {
     expect(seconds).toBeLessThan(60);
     expect((await h.gql(OFFERED, {}, ada)).data?.demoProjectOffered).toBe(false);
 
-    const tables = ['users', 'projects', 'datasets', 'dataset_trajectories', 'prior_versions', 'prior_edges', 'gold_standard_edges', 'runs', 'inferred_edges', 'run_metrics'];
+    const tables = [
+      'users',
+      'projects',
+      'datasets',
+      'dataset_trajectories',
+      'prior_versions',
+      'prior_edges',
+      'gold_standard_edges',
+      'runs',
+      'inferred_edges',
+      'run_metrics',
+    ];
     const before = await h.counts(...tables);
     expect((await h.gql(OPEN, {}, ada)).data!.openDemoProject.id).toBe(opened.data!.openDemoProject.id);
     expect(await h.counts(...tables)).toEqual(before);
@@ -55,7 +66,9 @@ await forEachBackend('demo project', (h) => {
     const { data, errors } = await h.gql(PROJECT, { id: projectId }, owner);
     expect(errors).toBeUndefined();
     expect(data!.project).toEqual({ name: 'SIM350 demo', myRole: 'owner' });
-    expect(data!.datasets).toEqual([{ name: expect.stringContaining('SIM350'), geneCount: 350, trainTrajectoryCount: 150, testTrajectoryCount: 10, isSynthetic: true }]);
+    expect(data!.datasets).toEqual([
+      { name: expect.stringContaining('SIM350'), geneCount: 350, trainTrajectoryCount: 150, testTrajectoryCount: 10, isSynthetic: true },
+    ]);
     const [prior] = data!.priorNetworks;
     expect(prior.name).toBe('SIM350 prior, 5% noise');
     expect(prior.versions.map((v: { number: number; edgeCount: number; kind: string }) => [v.number, v.edgeCount, v.kind])).toEqual([
@@ -99,15 +112,23 @@ await forEachBackend('demo project', (h) => {
     const { projectId } = await seedDemo(h.db, { owner: demo, log: quietLog });
     const runs = (await h.gql(`query($p: ID!) { runs(projectId: $p) { id strategy } }`, { p: projectId }, demo)).data!.runs;
     const dash = runs.find((r: { strategy: string }) => r.strategy === 'dash') ?? runs[0];
-    const queue = await h.gql(`query($p: ID!, $r: ID!) { reviewQueue(projectId: $p, runId: $r, filter: { statuses: [ACCEPTED, REJECTED, NEEDS_EVIDENCE, DISPUTED] }) {
-      total reviewed items { regulator target status verdictCount commentCount } } }`, { p: projectId, r: dash.id }, demo);
+    const queue = await h.gql(
+      `query($p: ID!, $r: ID!) { reviewQueue(projectId: $p, runId: $r, filter: { statuses: [ACCEPTED, REJECTED, NEEDS_EVIDENCE, DISPUTED] }) {
+      total reviewed items { regulator target status verdictCount commentCount } } }`,
+      { p: projectId, r: dash.id },
+      demo,
+    );
     expect(queue.errors).toBeUndefined();
     const items = queue.data!.reviewQueue.items as { regulator: string; target: string; status: string; verdictCount: number; commentCount: number }[];
     expect(items.map((i) => i.status).sort()).toEqual(['ACCEPTED', 'ACCEPTED', 'DISPUTED', 'NEEDS_EVIDENCE', 'REJECTED']);
     const disputed = items.find((i) => i.status === 'DISPUTED')!;
     expect(disputed).toMatchObject({ verdictCount: 2, commentCount: 2 });
-    const edge = await h.gql(`query($p: ID!, $r: String!, $t: String!) { reviewEdge(projectId: $p, regulator: $r, target: $t) {
-      verdicts { reviewerName verdict reason } comments { parentId authorName mentions { email } } } }`, { p: projectId, r: disputed.regulator, t: disputed.target }, demo);
+    const edge = await h.gql(
+      `query($p: ID!, $r: String!, $t: String!) { reviewEdge(projectId: $p, regulator: $r, target: $t) {
+      verdicts { reviewerName verdict reason } comments { parentId authorName mentions { email } } } }`,
+      { p: projectId, r: disputed.regulator, t: disputed.target },
+      demo,
+    );
     expect(edge.data!.reviewEdge.verdicts).toEqual([
       { reviewerName: 'Demo scientist', verdict: 'ACCEPTED', reason: null },
       { reviewerName: 'Demo colleague', verdict: 'REJECTED', reason: 'INDIRECT' },

@@ -85,7 +85,11 @@ await forEachBackend('email verification', (h) => {
     expect((await h.query(`select count(*)::int as n from memberships where user_id = $1`, [viewer.userId])).rows[0].n).toBe(0);
 
     const own = await ok(h, `mutation { createProject(input: { name: "Mine" }) { id } }`, {}, viewer);
-    const invite = await h.gql(`mutation($p: ID!) { inviteMember(projectId: $p, email: "someone@lab.test", role: viewer) { email } }`, { p: own.createProject.id }, viewer);
+    const invite = await h.gql(
+      `mutation($p: ID!) { inviteMember(projectId: $p, email: "someone@lab.test", role: viewer) { email } }`,
+      { p: own.createProject.id },
+      viewer,
+    );
     expect(invite.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'EMAIL_UNVERIFIED' });
 
     await ok(h, VERIFY, { token }, null as never);
@@ -114,7 +118,12 @@ await forEachBackend('email verification', (h) => {
     const { viewer } = await signUp('Squatter');
     const sessionId = await startSession(h.db, viewer.userId);
     await ok(h, `mutation { createApiToken(name: "kept?") { secret } }`, {}, viewer);
-    const owner = await findOrCreateOidcUser(h.context(null), { provider: 'https://idp.lab.test', subject: 'real-owner', email: viewer.email, name: 'Real owner' });
+    const owner = await findOrCreateOidcUser(h.context(null), {
+      provider: 'https://idp.lab.test',
+      subject: 'real-owner',
+      email: viewer.email,
+      name: 'Real owner',
+    });
     expect(owner.id).toBe(viewer.userId);
     const [row] = (await h.query(`select password_hash, email_verified_at from users where id = $1`, [viewer.userId])).rows;
     expect(row.password_hash).toBeNull();

@@ -19,7 +19,15 @@ await forEachBackend('gold standards', (h) => {
     t = await team(h);
     const { importGoldStandard: g } = await importGold({ text: fixture('tiny-gold.tsv'), source: 'ChIP-atlas 2024, blood' });
     goldId = g.id;
-    expect(g).toEqual({ id: g.id, name: 'ChIP-atlas', source: 'ChIP-atlas 2024, blood', edgeCount: 4, regulatorCount: 3, targetCount: 4, createdByName: 'Editor' });
+    expect(g).toEqual({
+      id: g.id,
+      name: 'ChIP-atlas',
+      source: 'ChIP-atlas 2024, blood',
+      edgeCount: 4,
+      regulatorCount: 3,
+      targetCount: 4,
+      createdByName: 'Editor',
+    });
     const { goldStandard } = await ok(h, GET, { id: g.id, gene: 'GATA1' }, t.viewer);
     expect(goldStandard.edges).toEqual({
       total: 2,
@@ -35,7 +43,10 @@ await forEachBackend('gold standards', (h) => {
   it('reads a headerless list as regulator,target,score,sign and a bare two-column list', async () => {
     const unsigned = await importGold({ name: 'Scores only', text: 'TF1,G1,0.7\nTF1,G2,-0.2\n' });
     const scores = (await ok(h, GET, { id: unsigned.importGoldStandard.id }, t.viewer)).goldStandard.edges.edges;
-    expect(scores.map((e: { sign: number; score: number }) => [e.sign, e.score])).toEqual([[0, 0.7], [0, -0.2]]);
+    expect(scores.map((e: { sign: number; score: number }) => [e.sign, e.score])).toEqual([
+      [0, 0.7],
+      [0, -0.2],
+    ]);
     const scored = await importGold({ name: 'No header', text: 'TF1,G1,0.7,-1\nTF1,G2,0.2,1\n' });
     const { goldStandard } = await ok(h, GET, { id: scored.importGoldStandard.id }, t.viewer);
     expect(goldStandard.edges.edges).toEqual([
@@ -56,10 +67,22 @@ await forEachBackend('gold standards', (h) => {
   });
 
   it('refuses malformed files at the right line and column (counting from the file, not a supplied header)', async () => {
-    const headerless = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Bad', text: 'TF1,G1,0.7\nTF1,G2,high\n' } }, t.editor, 'BAD_USER_INPUT');
+    const headerless = await expectRefused(
+      h,
+      IMPORT,
+      { input: { projectId: t.projectId, name: 'Bad', text: 'TF1,G1,0.7\nTF1,G2,high\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(headerless.extensions).toMatchObject({ field: 'text', line: 2, column: 3 });
     expect(headerless.message).toMatch(/line 2, column 3: 'high' is not a number/);
-    const ragged = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Bad', text: 'regulator\ttarget\tscore\nA\tB\t1\nC\tD\n' } }, t.editor, 'BAD_USER_INPUT');
+    const ragged = await expectRefused(
+      h,
+      IMPORT,
+      { input: { projectId: t.projectId, name: 'Bad', text: 'regulator\ttarget\tscore\nA\tB\t1\nC\tD\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(ragged.extensions).toMatchObject({ field: 'text', line: 3 });
     const empty = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Bad', text: '  ' } }, t.editor, 'BAD_USER_INPUT');
     expect(empty.extensions.field).toBe('text');
@@ -80,12 +103,22 @@ await forEachBackend('gold standards', (h) => {
     await expectRefused(h, GET, { id: goldId }, t.editor, 'NOT_FOUND');
   });
 
-  it("states its coverage of each dataset: edges with both genes in it, and edges outside", async () => {
-    await ok(h, `mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }`, {
-      input: { projectId: t.projectId, name: 'A and B', format: 'tidy_csv', data: 'gene,trajectory,time,value\nA,a,0,1\nB,a,0,1\n' },
-    }, t.editor);
+  it('states its coverage of each dataset: edges with both genes in it, and edges outside', async () => {
+    await ok(
+      h,
+      `mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }`,
+      {
+        input: { projectId: t.projectId, name: 'A and B', format: 'tidy_csv', data: 'gene,trajectory,time,value\nA,a,0,1\nB,a,0,1\n' },
+      },
+      t.editor,
+    );
     const { importGoldStandard: g } = await importGold({ name: 'Coverage', text: 'regulator,target\nA,B\nA,C\nD,E\n' });
-    const { goldStandard } = await ok(h, `query($id: ID!) { goldStandard(id: $id) { datasetCoverage { datasetName coveredEdges outsideEdges } } }`, { id: g.id }, t.viewer);
+    const { goldStandard } = await ok(
+      h,
+      `query($id: ID!) { goldStandard(id: $id) { datasetCoverage { datasetName coveredEdges outsideEdges } } }`,
+      { id: g.id },
+      t.viewer,
+    );
     expect(goldStandard.datasetCoverage).toEqual([{ datasetName: 'A and B', coveredEdges: 1, outsideEdges: 2 }]);
   });
 });

@@ -19,11 +19,23 @@ await forEachBackend('hardening', (h) => {
 
   it('refuses non-finite weights, scores and values with line and column, storing nothing', async () => {
     t = await team(h);
-    const prior = await expectRefused(h, IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'P', format: 'edge_list', text: 'regulator,target,weight\nA,B,1\nB,C,1e309\n' } }, t.editor, 'BAD_USER_INPUT');
+    const prior = await expectRefused(
+      h,
+      IMPORT_PRIOR,
+      { input: { projectId: t.projectId, name: 'P', format: 'edge_list', text: 'regulator,target,weight\nA,B,1\nB,C,1e309\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(prior.extensions).toMatchObject({ field: 'text', kind: 'not-finite', line: 3, column: 3 });
     const gold = await expectRefused(h, IMPORT_GOLD, { input: { projectId: t.projectId, name: 'G', text: 'A\tB\tInfinity\n' } }, t.editor, 'BAD_USER_INPUT');
     expect(gold.extensions).toMatchObject({ field: 'text', kind: 'not-finite', line: 1, column: 3 });
-    const data = await expectRefused(h, UPLOAD, { input: { projectId: t.projectId, name: 'D', format: 'tidy_csv', data: 'gene,trajectory,time,value\nA,1,0,-1e400\n' } }, t.editor, 'BAD_USER_INPUT');
+    const data = await expectRefused(
+      h,
+      UPLOAD,
+      { input: { projectId: t.projectId, name: 'D', format: 'tidy_csv', data: 'gene,trajectory,time,value\nA,1,0,-1e400\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(data.extensions).toMatchObject({ field: 'data', kind: 'not-finite', line: 2, column: 4 });
   });
 
@@ -34,7 +46,13 @@ await forEachBackend('hardening', (h) => {
       ['regulator,target\nA\ud800,B\n', 'invalid-text'],
     ];
     for (const [text, kind] of cases) {
-      const { extensions } = await expectRefused(h, IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'P', format: 'edge_list', text } }, t.editor, 'BAD_USER_INPUT');
+      const { extensions } = await expectRefused(
+        h,
+        IMPORT_PRIOR,
+        { input: { projectId: t.projectId, name: 'P', format: 'edge_list', text } },
+        t.editor,
+        'BAD_USER_INPUT',
+      );
       expect(extensions.kind).toBe(kind);
     }
   });
@@ -65,7 +83,11 @@ await forEachBackend('hardening', (h) => {
       const signUp = await h.gql(SIGN_UP, { input: { email: 'leak@example.org', name: 'Leak', password } });
       expect(signUp.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       const evidence = 'UNPUBLISHED-RESULT-7f3a';
-      const upload = await h.gql(IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'P', format: 'edge_list', text: `regulator,target,sign,weight,evidence\nA,B,1,1,${evidence}\n` } }, t.editor);
+      const upload = await h.gql(
+        IMPORT_PRIOR,
+        { input: { projectId: t.projectId, name: 'P', format: 'edge_list', text: `regulator,target,sign,weight,evidence\nA,B,1,1,${evidence}\n` } },
+        t.editor,
+      );
       expect(upload.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
       const logged = JSON.stringify(h.logs.filter((l) => l.level === 'error'));
       expect(logged).toContain('Failed query');
@@ -99,7 +121,12 @@ await forEachBackend('hardening', (h) => {
     await refusedLimit(`query { projects(limit: 1001) { id } }`, {});
     expect((await ok(h, `query { projects(limit: 1) { id } }`, {}, t.viewer)).projects).toHaveLength(1);
 
-    const { uploadDataset: d } = await ok(h, UPLOAD.replace('{ id }', '{ id genes }'), { input: { projectId: t.projectId, name: 'Tiny', format: 'tidy_csv', data: fixture('tiny-tidy.csv') } }, t.editor);
+    const { uploadDataset: d } = await ok(
+      h,
+      UPLOAD.replace('{ id }', '{ id genes }'),
+      { input: { projectId: t.projectId, name: 'Tiny', format: 'tidy_csv', data: fixture('tiny-tidy.csv') } },
+      t.editor,
+    );
     const DATASET = `query($id: ID!, $l: Int, $o: Int) { dataset(id: $id) { genes(limit: $l, offset: $o) trajectories(limit: $l, offset: $o) { index } } }`;
     const paged = (await ok(h, DATASET, { id: d.id, l: 2, o: 1 }, t.viewer)).dataset;
     expect(paged.genes).toEqual(d.genes.slice(1, 3));
@@ -107,9 +134,19 @@ await forEachBackend('hardening', (h) => {
     await refusedLimit(`query($id: ID!, $l: Int) { dataset(id: $id) { genes(limit: $l) } }`, { id: d.id, l: 50_001 });
     await refusedLimit(`query($id: ID!, $l: Int) { dataset(id: $id) { trajectories(limit: $l) { index } } }`, { id: d.id, l: 10_001 });
 
-    const { importPrior: p } = await ok(h, IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'Paged', format: 'edge_list', text: fixture('tiny-prior.csv') } }, t.editor);
+    const { importPrior: p } = await ok(
+      h,
+      IMPORT_PRIOR,
+      { input: { projectId: t.projectId, name: 'Paged', format: 'edge_list', text: fixture('tiny-prior.csv') } },
+      t.editor,
+    );
     const IMPORT_VERSION = `mutation($input: ImportPriorVersionInput!) { importPriorVersion(input: $input) { id } }`;
-    const { importPriorVersion: v2 } = await ok(h, IMPORT_VERSION, { input: { priorId: p.id, format: 'edge_list', text: `${fixture('tiny-prior.csv').trim()}\nX1,Y1,1,1,\nX2,Y2,1,1,\nX3,Y3,1,1,\n`, message: 'Second' } }, t.editor);
+    const { importPriorVersion: v2 } = await ok(
+      h,
+      IMPORT_VERSION,
+      { input: { priorId: p.id, format: 'edge_list', text: `${fixture('tiny-prior.csv').trim()}\nX1,Y1,1,1,\nX2,Y2,1,1,\nX3,Y3,1,1,\n`, message: 'Second' } },
+      t.editor,
+    );
     const PRIOR = `query($id: ID!, $v: ID!, $l: Int) { priorNetwork(id: $id) { versions(limit: $l) { id } } priorVersion(id: $v) { genes(limit: $l) } }`;
     const prior = await ok(h, PRIOR, { id: p.id, v: v2.id, l: 1 }, t.viewer);
     expect(prior.priorNetwork.versions).toEqual([{ id: v2.id }]);
@@ -139,8 +176,13 @@ await forEachBackend('hardening', (h) => {
 
     await ok(h, UPLOAD, { input: { projectId: t.projectId, name: 'Second', format: 'tidy_csv', data: fixture('tiny-tidy.csv') } }, t.editor);
     await ok(h, IMPORT_GOLD, { input: { projectId: t.projectId, name: 'First gold', text: fixture('tiny-gold.tsv') } }, t.editor);
-    const { id: goldId } = (await ok(h, IMPORT_GOLD, { input: { projectId: t.projectId, name: 'Coverage', text: fixture('tiny-gold.tsv') } }, t.editor)).importGoldStandard;
-    for (const [field, max] of [['datasets', 1000], ['goldStandards', 1000], ['priorNetworks', 500]] as const) {
+    const { id: goldId } = (await ok(h, IMPORT_GOLD, { input: { projectId: t.projectId, name: 'Coverage', text: fixture('tiny-gold.tsv') } }, t.editor))
+      .importGoldStandard;
+    for (const [field, max] of [
+      ['datasets', 1000],
+      ['goldStandards', 1000],
+      ['priorNetworks', 500],
+    ] as const) {
       const LIST = `query($p: ID!, $l: Int, $o: Int) { ${field}(projectId: $p, limit: $l, offset: $o) { id } }`;
       const all = (await ok(h, LIST, { p: t.projectId }, t.viewer))[field];
       expect(all.length, field).toBeGreaterThanOrEqual(2);
@@ -148,7 +190,8 @@ await forEachBackend('hardening', (h) => {
       await refusedLimit(LIST, { p: t.projectId, l: max + 1 });
     }
 
-    const { headVersion } = (await ok(h, `query($p: ID!) { priorNetworks(projectId: $p, limit: 1) { headVersion { id } } }`, { p: t.projectId }, t.viewer)).priorNetworks[0];
+    const { headVersion } = (await ok(h, `query($p: ID!) { priorNetworks(projectId: $p, limit: 1) { headVersion { id } } }`, { p: t.projectId }, t.viewer))
+      .priorNetworks[0];
     const OVERLAP = `query($v: ID!, $l: Int, $o: Int) { priorVersion(id: $v) { datasetOverlap(limit: $l, offset: $o) { datasetId } } }`;
     const overlaps = (await ok(h, OVERLAP, { v: headVersion.id }, t.viewer)).priorVersion.datasetOverlap;
     expect(overlaps.length).toBeGreaterThanOrEqual(2);
@@ -169,7 +212,12 @@ await forEachBackend('hardening', (h) => {
 
   it('refuses a GraphQL export of a version over the cap, pointing to the download', async () => {
     const rows = Array.from({ length: maxGraphQLExportEdges + 1 }, (_, k) => `R${k % 500},T${Math.floor(k / 500)},1`);
-    const { importPrior: p } = await ok(h, IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'Huge', format: 'edge_list', text: `regulator,target,sign\n${rows.join('\n')}` } }, t.editor);
+    const { importPrior: p } = await ok(
+      h,
+      IMPORT_PRIOR,
+      { input: { projectId: t.projectId, name: 'Huge', format: 'edge_list', text: `regulator,target,sign\n${rows.join('\n')}` } },
+      t.editor,
+    );
     const result = await h.gql(EXPORT, { id: p.headVersion.id, f: 'csv' }, t.viewer);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'format' });
     expect(result.errors?.[0].message).toContain(`/api/priors/${p.headVersion.id}/export?format=csv`);

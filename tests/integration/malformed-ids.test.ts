@@ -44,7 +44,15 @@ await forEachBackend('malformed ids', (h) => {
     const project = await createProject(owner, { name: 'Malformed ids' });
     await joinProject(h, owner, project.id, users.viewer, 'viewer');
     const invitation = await inviteMember(owner, { projectId: project.id, email: `pending-${randomUUID()}@example.org`, role: 'viewer' });
-    return { h, projectId: project.id, invitationId: invitation.id, invitationToken: invitation.invitationPath.replace('/invite/', ''), users, actor: users.owner, owner };
+    return {
+      h,
+      projectId: project.id,
+      invitationId: invitation.id,
+      invitationToken: invitation.invitationPath.replace('/invite/', ''),
+      users,
+      actor: users.owner,
+      owner,
+    };
   }
 
   for (const file of Object.values(caseFiles)) {

@@ -32,15 +32,34 @@ function browser(h: Harness) {
   });
   const jar = new Map<string, string>();
   /** One request through next-auth's handler (its pages-API form: the same core as the App Router route). */
-  const call = async (action: string, providerId: string | undefined, method: 'GET' | 'POST', params: { body?: Record<string, string>; query?: Record<string, string> } = {}) => {
+  const call = async (
+    action: string,
+    providerId: string | undefined,
+    method: 'GET' | 'POST',
+    params: { body?: Record<string, string>; query?: Record<string, string> } = {},
+  ) => {
     const out = { status: 200, headers: new Map<string, string | string[]>(), body: undefined as unknown };
     const res = {
-      status(code: number) { out.status = code; return res; },
-      setHeader(name: string, value: string | string[]) { out.headers.set(name.toLowerCase(), value); return res; },
+      status(code: number) {
+        out.status = code;
+        return res;
+      },
+      setHeader(name: string, value: string | string[]) {
+        out.headers.set(name.toLowerCase(), value);
+        return res;
+      },
       getHeader: (name: string) => out.headers.get(name.toLowerCase()),
-      end() { return res; },
-      json(body: unknown) { out.body = body; return res; },
-      send(body: unknown) { out.body = body; return res; },
+      end() {
+        return res;
+      },
+      json(body: unknown) {
+        out.body = body;
+        return res;
+      },
+      send(body: unknown) {
+        out.body = body;
+        return res;
+      },
     };
     const req = {
       method,
@@ -103,7 +122,10 @@ await forEachBackend('OIDC single sign-on', (h) => {
     // The session cookie works on the GraphQL endpoint; the project appears once the invitation is accepted.
     const cookie = `next-auth.session-token=${b.jar.get('next-auth.session-token')}`;
     expect((await h.http({ query: '{ projects { id } }' }, { cookie })).body.data).toEqual({ projects: [] });
-    const accepted = await h.http({ query: 'mutation($t: String!) { acceptInvitation(token: $t) { id } }', variables: { t: invitationPath.slice('/invite/'.length) } }, { cookie });
+    const accepted = await h.http(
+      { query: 'mutation($t: String!) { acceptInvitation(token: $t) { id } }', variables: { t: invitationPath.slice('/invite/'.length) } },
+      { cookie },
+    );
     expect(accepted.body.errors).toBeUndefined();
     const viaSession = await h.http({ query: '{ me { id } projects { id myRole } }' }, { cookie });
     expect(viaSession.body.errors).toBeUndefined();

@@ -47,7 +47,15 @@ await forEachBackend('prior networks', (h) => {
     priorId = p.id;
     v1 = p.headVersion.id;
     expect(p).toMatchObject({ name: 'Literature', createdByName: 'Editor', versions: [{ id: v1, number: 1 }] });
-    expect(p.headVersion).toMatchObject({ number: 1, kind: 'import', message: 'From the review', parentId: null, authorName: 'Editor', edgeCount: 6, isHead: true });
+    expect(p.headVersion).toMatchObject({
+      number: 1,
+      kind: 'import',
+      message: 'From the review',
+      parentId: null,
+      authorName: 'Editor',
+      edgeCount: 6,
+      isHead: true,
+    });
     const page = await edges(v1);
     expect(page.total).toBe(6);
     expect(page.edges[0]).toEqual({ regulator: 'CEBPA', target: 'FLI1', sign: 1, weight: 0.5, evidence: '' });
@@ -88,31 +96,60 @@ await forEachBackend('prior networks', (h) => {
   });
 
   it('refuses malformed network files with line and column, storing nothing', async () => {
-    const bad = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Bad', format: 'edge_list', text: 'regulator,target,sign\nA,B,1\nC,D,sideways\n' } }, t.editor, 'BAD_USER_INPUT');
+    const bad = await expectRefused(
+      h,
+      IMPORT,
+      { input: { projectId: t.projectId, name: 'Bad', format: 'edge_list', text: 'regulator,target,sign\nA,B,1\nC,D,sideways\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(bad.message).toMatch(/not a sign/);
     expect(bad.extensions).toMatchObject({ field: 'text', line: 3, column: 3 });
-    const ragged = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Bad', format: 'dense_matrix', text: '0,1\n1,0,0\n', genes: 'x\nA\nB\n' } }, t.editor, 'BAD_USER_INPUT');
+    const ragged = await expectRefused(
+      h,
+      IMPORT,
+      { input: { projectId: t.projectId, name: 'Bad', format: 'dense_matrix', text: '0,1\n1,0,0\n', genes: 'x\nA\nB\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(ragged.extensions).toMatchObject({ field: 'text', line: 2 });
-    const conflictingSigns = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Bad', format: 'edge_list', text: 'A,B,1\nA,B,-1\n' } }, t.editor, 'BAD_USER_INPUT');
+    const conflictingSigns = await expectRefused(
+      h,
+      IMPORT,
+      { input: { projectId: t.projectId, name: 'Bad', format: 'edge_list', text: 'A,B,1\nA,B,-1\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(conflictingSigns.extensions).toMatchObject({ line: 2 });
-    const noGenes = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Bad', format: 'dense_matrix', text: '0,1\n1,0\n' } }, t.editor, 'BAD_USER_INPUT');
+    const noGenes = await expectRefused(
+      h,
+      IMPORT,
+      { input: { projectId: t.projectId, name: 'Bad', format: 'dense_matrix', text: '0,1\n1,0\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(noGenes.message).toMatch(/gene/);
   });
 
   let v2: string;
   it('edits a batch of edges into one new version whose parent is the base', async () => {
-    const { editPrior: v } = await ok(h, EDIT, {
-      input: {
-        baseVersionId: v1,
-        message: 'Curated against ChIP-atlas',
-        changes: [
-          { op: 'add', regulator: 'FLI1', target: 'GATA1', sign: -1, evidence: 'PMID 123' },
-          { op: 'remove', regulator: 'KLF1', target: 'FLI1' },
-          { op: 'flip_sign', regulator: 'SPI1', target: 'CEBPA' },
-          { op: 'set_evidence', regulator: 'GATA1', target: 'SPI1', evidence: 'ChIP-seq + literature' },
-        ],
+    const { editPrior: v } = await ok(
+      h,
+      EDIT,
+      {
+        input: {
+          baseVersionId: v1,
+          message: 'Curated against ChIP-atlas',
+          changes: [
+            { op: 'add', regulator: 'FLI1', target: 'GATA1', sign: -1, evidence: 'PMID 123' },
+            { op: 'remove', regulator: 'KLF1', target: 'FLI1' },
+            { op: 'flip_sign', regulator: 'SPI1', target: 'CEBPA' },
+            { op: 'set_evidence', regulator: 'GATA1', target: 'SPI1', evidence: 'ChIP-seq + literature' },
+          ],
+        },
       },
-    }, t.editor);
+      t.editor,
+    );
     v2 = v.id;
     expect(v).toMatchObject({ number: 2, kind: 'edit', parentId: v1, parentNumber: 1, edgeCount: 6, isHead: true, message: 'Curated against ChIP-atlas' });
     // Version 1 is unchanged: versions are immutable.
@@ -131,9 +168,15 @@ await forEachBackend('prior networks', (h) => {
   });
 
   it('refuses an edit made on an old version with CONFLICT naming both versions, storing nothing', async () => {
-    const stale = await expectRefused(h, EDIT, {
-      input: { baseVersionId: v1, message: 'Late', changes: [{ op: 'remove', regulator: 'GATA1', target: 'KLF1' }] },
-    }, t.owner, 'CONFLICT');
+    const stale = await expectRefused(
+      h,
+      EDIT,
+      {
+        input: { baseVersionId: v1, message: 'Late', changes: [{ op: 'remove', regulator: 'GATA1', target: 'KLF1' }] },
+      },
+      t.owner,
+      'CONFLICT',
+    );
     expect(stale.message).toMatch(/Someone saved version 2 meanwhile/);
     expect(stale.extensions).toMatchObject({ baseVersionNumber: 1, headVersionNumber: 2, headVersionId: v2 });
   });
@@ -156,10 +199,24 @@ await forEachBackend('prior networks', (h) => {
     const head = priorNetwork.versions[0].id;
     const cases: [Record<string, unknown>[], string, RegExp][] = [
       [[{ op: 'remove', regulator: 'NOPE', target: 'GATA1' }], 'changes.0', /not in the network/],
-      [[{ op: 'flip_sign', regulator: 'GATA1', target: 'KLF1' }, { op: 'add', regulator: 'GATA1', target: 'KLF1', sign: 1 }], 'changes.1', /already in the network/],
+      [
+        [
+          { op: 'flip_sign', regulator: 'GATA1', target: 'KLF1' },
+          { op: 'add', regulator: 'GATA1', target: 'KLF1', sign: 1 },
+        ],
+        'changes.1',
+        /already in the network/,
+      ],
       [[{ op: 'add', regulator: 'A', target: 'B', sign: 2 }], 'changes.0.sign', /sign/],
       [[{ op: 'add', regulator: ' ', target: 'B', sign: 1 }], 'changes.0.regulator', /empty/],
-      [[{ op: 'flip_sign', regulator: 'GATA1', target: 'KLF1' }, { op: 'flip_sign', regulator: 'GATA1', target: 'KLF1' }], 'changes', /as it was/],
+      [
+        [
+          { op: 'flip_sign', regulator: 'GATA1', target: 'KLF1' },
+          { op: 'flip_sign', regulator: 'GATA1', target: 'KLF1' },
+        ],
+        'changes',
+        /as it was/,
+      ],
       [[], 'changes', /at least one/],
     ];
     for (const [changes, field, message] of cases) {
@@ -167,7 +224,13 @@ await forEachBackend('prior networks', (h) => {
       expect(refused.extensions.field, JSON.stringify(changes)).toBe(field);
       expect(refused.message).toMatch(message);
     }
-    const noMessage = await expectRefused(h, EDIT, { input: { baseVersionId: head, message: ' ', changes: [{ op: 'remove', regulator: 'GATA1', target: 'KLF1' }] } }, t.editor, 'BAD_USER_INPUT');
+    const noMessage = await expectRefused(
+      h,
+      EDIT,
+      { input: { baseVersionId: head, message: ' ', changes: [{ op: 'remove', regulator: 'GATA1', target: 'KLF1' }] } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(noMessage.extensions.field).toBe('message');
   });
 
@@ -188,9 +251,20 @@ await forEachBackend('prior networks', (h) => {
   it('imports a file as the next version of an existing prior', async () => {
     const { priorNetwork } = await ok(h, PRIOR, { id: priorId }, t.viewer);
     const head = priorNetwork.versions[0];
-    const { importPriorVersion: v } = await ok(h, IMPORT_VERSION, { input: { priorId, baseVersionId: head.id, format: 'sif', text: fixture('tiny-prior.sif'), message: 'Re-import' } }, t.editor);
+    const { importPriorVersion: v } = await ok(
+      h,
+      IMPORT_VERSION,
+      { input: { priorId, baseVersionId: head.id, format: 'sif', text: fixture('tiny-prior.sif'), message: 'Re-import' } },
+      t.editor,
+    );
     expect(v).toMatchObject({ number: head.number + 1, kind: 'import', parentId: head.id, edgeCount: 4 });
-    const stale = await expectRefused(h, IMPORT_VERSION, { input: { priorId, baseVersionId: head.id, format: 'sif', text: fixture('tiny-prior.sif'), message: 'Again' } }, t.editor, 'CONFLICT');
+    const stale = await expectRefused(
+      h,
+      IMPORT_VERSION,
+      { input: { priorId, baseVersionId: head.id, format: 'sif', text: fixture('tiny-prior.sif'), message: 'Again' } },
+      t.editor,
+      'CONFLICT',
+    );
     expect(stale.extensions).toMatchObject({ headVersionNumber: v.number });
   });
 
@@ -213,7 +287,11 @@ await forEachBackend('prior networks', (h) => {
   it('downloads an export from the route with a bearer token, refusing others', async () => {
     const { secret } = await createApiToken(h.context(t.viewer), { name: 'export script' });
     const get = (format: string, authorization?: string, id = v2) =>
-      handlePriorExport(new Request(`http://localhost/api/priors/${id}/export?format=${format}`, { headers: authorization ? { authorization } : {} }), id, h.db);
+      handlePriorExport(
+        new Request(`http://localhost/api/priors/${id}/export?format=${format}`, { headers: authorization ? { authorization } : {} }),
+        id,
+        h.db,
+      );
     const res = await get('sif', `Bearer ${secret}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="literature-v2.sif"');
@@ -239,9 +317,14 @@ await forEachBackend('prior networks', (h) => {
   });
 
   it('reports prior genes missing from a dataset and the edges they drop', async () => {
-    const upload = await ok(h, `mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }`, {
-      input: { projectId: t.projectId, name: 'Three genes', format: 'tidy_csv', data: 'gene,trajectory,time,value\nGATA1,a,0,1\nSPI1,a,0,1\nKLF1,a,0,1\n' },
-    }, t.editor);
+    const upload = await ok(
+      h,
+      `mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }`,
+      {
+        input: { projectId: t.projectId, name: 'Three genes', format: 'tidy_csv', data: 'gene,trajectory,time,value\nGATA1,a,0,1\nSPI1,a,0,1\nKLF1,a,0,1\n' },
+      },
+      t.editor,
+    );
     const { geneMismatch } = await ok(h, MISMATCH, { v: v1, d: upload.uploadDataset.id }, t.viewer);
     expect(geneMismatch).toEqual({
       priorGeneCount: 5,
@@ -254,10 +337,22 @@ await forEachBackend('prior networks', (h) => {
   });
 
   it('reports after an import how its genes meet each dataset of the project', async () => {
-    const { importPrior: p } = await importPrior({ name: 'Ensembl ids', format: 'edge_list', text: 'regulator,target,sign\nENSG01,ENSG02,1\nGATA1,ENSG03,-1\n' });
-    const { priorVersion } = await ok(h, `query($id: ID!) { priorVersion(id: $id) { datasetOverlap { datasetName mismatch { priorGeneCount matchedGeneCount missingGenes keptEdgeCount droppedEdgeCount } } } }`, { id: p.headVersion.id }, t.viewer);
+    const { importPrior: p } = await importPrior({
+      name: 'Ensembl ids',
+      format: 'edge_list',
+      text: 'regulator,target,sign\nENSG01,ENSG02,1\nGATA1,ENSG03,-1\n',
+    });
+    const { priorVersion } = await ok(
+      h,
+      `query($id: ID!) { priorVersion(id: $id) { datasetOverlap { datasetName mismatch { priorGeneCount matchedGeneCount missingGenes keptEdgeCount droppedEdgeCount } } } }`,
+      { id: p.headVersion.id },
+      t.viewer,
+    );
     expect(priorVersion.datasetOverlap).toEqual([
-      { datasetName: 'Three genes', mismatch: { priorGeneCount: 4, matchedGeneCount: 1, missingGenes: ['ENSG01', 'ENSG02', 'ENSG03'], keptEdgeCount: 0, droppedEdgeCount: 2 } },
+      {
+        datasetName: 'Three genes',
+        mismatch: { priorGeneCount: 4, matchedGeneCount: 1, missingGenes: ['ENSG01', 'ENSG02', 'ENSG03'], keptEdgeCount: 0, droppedEdgeCount: 2 },
+      },
     ]);
   });
 
@@ -270,7 +365,13 @@ await forEachBackend('prior networks', (h) => {
   });
 
   it('refuses prose imported as SIF, naming the first bad line, and stores nothing', async () => {
-    const e = await expectRefused(h, IMPORT, { input: { projectId: t.projectId, name: 'Prose', format: 'sif', text: 'Notes\nWe think GATA1 activates KLF1.\n' } }, t.editor, 'BAD_USER_INPUT');
+    const e = await expectRefused(
+      h,
+      IMPORT,
+      { input: { projectId: t.projectId, name: 'Prose', format: 'sif', text: 'Notes\nWe think GATA1 activates KLF1.\n' } },
+      t.editor,
+      'BAD_USER_INPUT',
+    );
     expect(e.message).toContain("line 2, column 2: 'think' is not an interaction type");
   });
 

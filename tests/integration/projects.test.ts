@@ -66,9 +66,7 @@ await forEachBackend('projects and members', (h) => {
     const listed = await h.gql(PROJECTS, {}, ada);
     expect(listed.data?.projects).toEqual([{ id, name: 'Yeast', myRole: 'owner' }]);
     const page = await h.gql(PROJECT, { id }, ada);
-    expect(page.data?.project.members).toEqual([
-      { id: ada.userId, status: 'active', email: ada.email, name: 'Ada', role: 'owner', user: { id: ada.userId } },
-    ]);
+    expect(page.data?.project.members).toEqual([{ id: ada.userId, status: 'active', email: ada.email, name: 'Ada', role: 'owner', user: { id: ada.userId } }]);
     expect(page.data?.project.activity).toEqual([
       { action: 'project.create', objectType: 'project', objectId: id, actorName: 'Ada', details: { name: 'Yeast' } },
     ]);
@@ -91,7 +89,7 @@ await forEachBackend('projects and members', (h) => {
     expect(firstError(typed)?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('answers unknown, malformed and other labs\' project ids alike with NOT_FOUND, changing nothing', async () => {
+  it("answers unknown, malformed and other labs' project ids alike with NOT_FOUND, changing nothing", async () => {
     const ada = await h.user('Ada');
     const eve = await h.user('Eve');
     const adaProject = await createProject(h, ada);
@@ -117,7 +115,11 @@ await forEachBackend('projects and members', (h) => {
     const renamed = await h.gql(UPDATE, { id, input: { name: 'Yeast v2', description: 'More data' } }, ada);
     expect(renamed.data?.updateProject).toMatchObject({ name: 'Yeast v2', description: 'More data' });
     const activity = (await h.gql(PROJECT, { id }, vi)).data!.project.activity;
-    expect(activity[0]).toMatchObject({ action: 'project.update', actorName: 'Ada', details: { name: { from: 'Yeast cell cycle', to: 'Yeast v2' }, description: { from: '', to: 'More data' } } });
+    expect(activity[0]).toMatchObject({
+      action: 'project.update',
+      actorName: 'Ada',
+      details: { name: { from: 'Yeast cell cycle', to: 'Yeast v2' }, description: { from: '', to: 'More data' } },
+    });
   });
 
   it('invites by email with the same answer for existing and unknown addresses; nobody joins without accepting', async () => {
@@ -126,7 +128,14 @@ await forEachBackend('projects and members', (h) => {
     const known = (await h.gql(INVITE, { projectId: id, email: bob.email.toUpperCase(), role: 'viewer' }, ada)).data!.inviteMember;
     const unknown = (await h.gql(INVITE, { projectId: id, email: 'Carol@Example.org', role: 'editor' }, ada)).data!.inviteMember;
     // No enumeration: an existing account and an unknown email get answers of the same shape.
-    const shape = (m: any) => ({ ...m, id: typeof m.id, email: typeof m.email, role: typeof m.role, invitationPath: m.invitationPath.replace(/inv_[\w-]{43}$/, 'TOKEN'), expiresAt: typeof m.expiresAt });
+    const shape = (m: any) => ({
+      ...m,
+      id: typeof m.id,
+      email: typeof m.email,
+      role: typeof m.role,
+      invitationPath: m.invitationPath.replace(/inv_[\w-]{43}$/, 'TOKEN'),
+      expiresAt: typeof m.expiresAt,
+    });
     expect(shape(known)).toEqual(shape(unknown));
     expect(known).toMatchObject({ status: 'pending', email: bob.email, user: null, invitationPath: expect.stringMatching(/^\/invite\/inv_[\w-]{43}$/) });
     const days = (new Date(known.expiresAt).getTime() - Date.now()) / 86_400_000;
@@ -145,7 +154,12 @@ await forEachBackend('projects and members', (h) => {
     expect((await h.gql(PROJECTS, {}, carolViewer)).data?.projects).toEqual([]);
 
     expect((await h.gql(PREVIEW, { token: tokenOf(known.invitationPath) }, bob)).data?.invitation).toEqual({
-      projectName: 'Yeast cell cycle', role: 'viewer', invitedByName: 'Ada', email: bob.email, status: 'open', alreadyMember: false,
+      projectName: 'Yeast cell cycle',
+      role: 'viewer',
+      invitedByName: 'Ada',
+      email: bob.email,
+      status: 'open',
+      alreadyMember: false,
     });
     await expectRefused(h, PREVIEW, { token: tokenOf(known.invitationPath) }, null, 'UNAUTHENTICATED');
     expect((await h.gql(ACCEPT, { token: tokenOf(known.invitationPath) }, bob)).data?.acceptInvitation).toEqual({ id, myRole: 'viewer' });
@@ -294,11 +308,14 @@ await forEachBackend('projects and members', (h) => {
 
   it('masks unexpected failures: logged with cause and an id, returned without internals', async () => {
     const ada = await h.user('Ada');
-    const failingDb = new Proxy({}, {
-      get() {
-        throw new Error('connect ECONNREFUSED secret-db-host:5432', { cause: new Error('socket closed') });
+    const failingDb = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('connect ECONNREFUSED secret-db-host:5432', { cause: new Error('socket closed') });
+        },
       },
-    });
+    );
     const result = await h.execute(ME, {}, { ...h.context(ada), db: failingDb as never });
     const error = result.errors?.[0];
     expect(error?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
@@ -317,7 +334,10 @@ await forEachBackend('projects and members', (h) => {
     const ada = await h.user('Ada');
     const costly = `query Costly { projects { activity(limit: 200) { id action objectType objectId actorId actorName details createdAt } } }`;
     const refused = await h.gql(costly, {}, ada);
-    expect(firstError(refused)).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', message: expect.stringMatching(/estimated cost of \d+; the limit is 30000/) });
+    expect(firstError(refused)).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      message: expect.stringMatching(/estimated cost of \d+; the limit is 30000/),
+    });
     expect(refused.errors?.[0].extensions?.reason).toBe('QUERY_TOO_COSTLY');
     const reasonable = await h.gql(`query { projects { id activity(limit: 20) { id action } } }`, {}, ada);
     expect(reasonable.errors).toBeUndefined();

@@ -34,9 +34,27 @@ await forEachBackend('replicate groups and level networks', (h) => {
 
   it('refuses an analysis before any replicate has finished, and a group of one seed', async () => {
     p = await runsProject(h, 6);
-    const one = await h.gql(LAUNCH, { input: { projectId: p.projectId, datasetId: p.datasetId, priorVersionId: p.priorVersionId, strategy: 'dash', replicates: 1 } }, p.editor);
+    const one = await h.gql(
+      LAUNCH,
+      { input: { projectId: p.projectId, datasetId: p.datasetId, priorVersionId: p.priorVersionId, strategy: 'dash', replicates: 1 } },
+      p.editor,
+    );
     expect(firstError(one)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'replicates', message: expect.stringMatching(/at least 2 seeds/) });
-    const { data } = await h.gql(LAUNCH, { input: { projectId: p.projectId, datasetId: p.datasetId, priorVersionId: p.priorVersionId, strategy: 'dash', seed: 3, replicates: 2, hyperparameters: tinyConfig } }, p.editor);
+    const { data } = await h.gql(
+      LAUNCH,
+      {
+        input: {
+          projectId: p.projectId,
+          datasetId: p.datasetId,
+          priorVersionId: p.priorVersionId,
+          strategy: 'dash',
+          seed: 3,
+          replicates: 2,
+          hyperparameters: tinyConfig,
+        },
+      },
+      p.editor,
+    );
     const group = data!.launchReplicates;
     expect(group.runs.map((r: { seed: number }) => r.seed)).toEqual([3, 4]);
     expect(new Set(group.runs.map((r: { sweepId: string }) => r.sweepId))).toEqual(new Set([group.id]));
@@ -48,7 +66,11 @@ await forEachBackend('replicate groups and level networks', (h) => {
   it('stores the network of every pruning level; the kept level matches the run’s network', async () => {
     worker = await testWorker(h, undefined as never, { leaseSeconds: 30 });
     for (const id of runIds) {
-      await waitFor(`run ${id}`, async () => ['succeeded', 'failed'].includes((await h.query(`select status from runs where id = $1`, [id])).rows[0].status), 120_000);
+      await waitFor(
+        `run ${id}`,
+        async () => ['succeeded', 'failed'].includes((await h.query(`select status from runs where id = $1`, [id])).rows[0].status),
+        120_000,
+      );
     }
     const run = (await h.gql(LEVELS, { id: runIds[0] }, p.viewer)).data!.run;
     // A level starts at the first epoch and at every epoch that pruned (as metrics/pruningPath splits the path).
@@ -104,7 +126,9 @@ await forEachBackend('replicate groups and level networks', (h) => {
     expect(firstError(denied)?.code).toBe('FORBIDDEN');
     const { data } = await h.gql(MORE, { r: runIds[0], seeds: 2 }, p.editor);
     expect(data!.replicateRun.runs.map((r: { seed: number }) => r.seed)).toEqual([5, 6]);
-    const configs = await h.query(`select config - 'seed' as c from runs where id = any($1::uuid[])`, [[runIds[0], ...data!.replicateRun.runs.map((r: { id: string }) => r.id)]]);
+    const configs = await h.query(`select config - 'seed' as c from runs where id = any($1::uuid[])`, [
+      [runIds[0], ...data!.replicateRun.runs.map((r: { id: string }) => r.id)],
+    ]);
     expect(new Set(configs.rows.map((r) => JSON.stringify(r.c))).size).toBe(1);
     const tooMany = await h.gql(MORE, { r: runIds[0], seeds: 50 }, p.editor);
     expect(firstError(tooMany)).toMatchObject({ code: 'BAD_USER_INPUT' });

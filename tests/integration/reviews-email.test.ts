@@ -52,7 +52,11 @@ async function waitFor<T>(find: () => T | undefined, ms = 5000): Promise<T> {
 }
 
 /** Quoted-printable (RFC 2045) and Q-encoded header words (RFC 2047), as nodemailer writes them. */
-const qp = (s: string) => Buffer.from(s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+const qp = (s: string) =>
+  Buffer.from(
+    s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 function decodeMail(data: string): { subject: string; text: string } {
   const [head, ...body] = data.split(/\r?\n\r?\n/);
   const unfolded = head.replace(/\r?\n[ \t]/g, ' ');

@@ -22,7 +22,15 @@ export interface ReviewProject extends Team {
 }
 
 /** Stored inferred edges: (regulator, target, effect), ranked by |effect|. */
-export async function storeRun(h: Harness, owner: Team['owner'], projectId: string, datasetId: string, priorVersionId: string, edges: [string, string, number][], seed = 7) {
+export async function storeRun(
+  h: Harness,
+  owner: Team['owner'],
+  projectId: string,
+  datasetId: string,
+  priorVersionId: string,
+  edges: [string, string, number][],
+  seed = 7,
+) {
   const run = await launchRun(h.context(owner), { projectId, datasetId, priorVersionId, strategy: 'dash', hyperparameters: { epochs: 2 }, seed });
   await h.query(`update runs set status = 'succeeded' where id = $1`, [run.id]);
   const ranked = [...edges].sort((a, b) => Math.abs(b[2]) - Math.abs(a[2]));
@@ -39,7 +47,12 @@ export async function reviewProject(h: Harness): Promise<ReviewProject> {
   const t = await team(h, 'Review lab');
   const owner = h.context(t.owner);
   const dataset = await uploadDataset(owner, { projectId: t.projectId, name: 'Five genes', format: 'tidy-csv', data: tidyCsv(reviewGenes) });
-  const prior = await importPrior(owner, { projectId: t.projectId, name: 'Literature', format: 'edge_list', text: 'regulator,target,sign\nG1,G2,1\nG2,G3,-1\nG3,G4,1\n' });
+  const prior = await importPrior(owner, {
+    projectId: t.projectId,
+    name: 'Literature',
+    format: 'edge_list',
+    text: 'regulator,target,sign\nG1,G2,1\nG2,G3,-1\nG3,G4,1\n',
+  });
   const gold = await importGoldStandard(owner, { projectId: t.projectId, name: 'ChIP', text: 'G1,G2\nG2,G3\nG4,G5\n' });
   const runId = await storeRun(h, t.owner, t.projectId, dataset.id, prior.headVersionId!, [
     ['G1', 'G2', 0.9],
@@ -53,6 +66,14 @@ export async function reviewProject(h: Harness): Promise<ReviewProject> {
 }
 
 export const reviewTables = [
-  'edge_reviews', 'review_verdicts', 'review_verdict_changes', 'edge_comments', 'edge_comment_revisions',
-  'notifications', 'review_version_links', 'audit_events', 'prior_versions', 'prior_edges',
+  'edge_reviews',
+  'review_verdicts',
+  'review_verdict_changes',
+  'edge_comments',
+  'edge_comment_revisions',
+  'notifications',
+  'review_version_links',
+  'audit_events',
+  'prior_versions',
+  'prior_edges',
 ];

@@ -7,16 +7,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { configureQueueSettings, defaultQueueSettings } from '@/server/queue';
 import type { CapturedLog } from './harness';
 import { forEachBackend, firstError } from './harness';
-import {
-  runRow,
-  runsProject,
-  scriptedTrainer,
-  testWorker,
-  waitFor,
-  type Execution,
-  type RunsProject,
-  type TestWorker,
-} from './runs-fixtures';
+import { runRow, runsProject, scriptedTrainer, testWorker, waitFor, type Execution, type RunsProject, type TestWorker } from './runs-fixtures';
 
 const LAUNCH = `mutation($input: LaunchRunInput!) { launchRun(input: $input) { id status progress { phase } } }`;
 const CANCEL = `mutation($id: ID!) { cancelRun(id: $id) { id status cancelRequested } }`;
@@ -50,10 +41,14 @@ await forEachBackend('run queue', (h) => {
   };
   /** The run's job once pg-boss has recorded its end (a moment after the run row). */
   const settledJob = (runId: string) =>
-    waitFor(`the job of run ${runId} to settle`, async () => {
-      const r = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [runId]);
-      return r.rows.length > 0 && r.rows.every((j) => j.state !== 'active') ? r : null;
-    }, 10_000);
+    waitFor(
+      `the job of run ${runId} to settle`,
+      async () => {
+        const r = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [runId]);
+        return r.rows.length > 0 && r.rows.every((j) => j.state !== 'active') ? r : null;
+      },
+      10_000,
+    );
   const finished = (runId: string, status = 'succeeded', timeoutMs = 30_000) =>
     waitFor(`run ${runId} to be ${status}`, async () => ((await runRow(h, runId)).status === status ? runRow(h, runId) : null), timeoutMs);
 
@@ -73,10 +68,14 @@ await forEachBackend('run queue', (h) => {
     const byWorker = rows.map((r) => r.worker_id);
     expect(new Set(byWorker)).toEqual(new Set([a.worker.workerId, b.worker.workerId]));
     // pg-boss marks a job completed after the handler returns, a moment after the run row says succeeded.
-    const jobs = await waitFor('the six jobs to complete', async () => {
-      const r = await h.query(`select state, retry_count from pgboss.job where name = 'train-run' and data->>'runId' = any($1)`, [ids]);
-      return r.rows.every((j) => j.state !== 'active') ? r : null;
-    }, 10_000);
+    const jobs = await waitFor(
+      'the six jobs to complete',
+      async () => {
+        const r = await h.query(`select state, retry_count from pgboss.job where name = 'train-run' and data->>'runId' = any($1)`, [ids]);
+        return r.rows.every((j) => j.state !== 'active') ? r : null;
+      },
+      10_000,
+    );
     expect(jobs.rows).toHaveLength(6);
     expect(jobs.rows.every((j) => j.state === 'completed' && j.retry_count === 0)).toBe(true);
 
@@ -121,7 +120,9 @@ await forEachBackend('run queue', (h) => {
     expect(cancelled.data!.cancelRun).toMatchObject({ status: 'cancelled', cancelRequested: true });
     // The activity page says which run was cancelled: the audit names it.
     const audit = await h.query(`select details from audit_events where action = 'run.cancel' and object_id = $1`, [queued.id]);
-    const { rows: [{ name }] } = await h.query(`select name from runs where id = $1`, [queued.id]);
+    const {
+      rows: [{ name }],
+    } = await h.query(`select name from runs where id = $1`, [queued.id]);
     expect(name).toBeTruthy();
     expect(audit.rows).toEqual([{ details: { name, statusAfter: 'cancelled' } }]);
 
@@ -165,7 +166,15 @@ await forEachBackend('run queue', (h) => {
     const small = await runsProject(h, 1);
     const result = await h.gql(
       LAUNCH,
-      { input: { projectId: small.projectId, datasetId: small.datasetId, priorVersionId: small.priorVersionId, strategy: 'dash', hyperparameters: { epochs: 2 } } },
+      {
+        input: {
+          projectId: small.projectId,
+          datasetId: small.datasetId,
+          priorVersionId: small.priorVersionId,
+          strategy: 'dash',
+          hyperparameters: { epochs: 2 },
+        },
+      },
       small.editor,
     );
     const runId = result.data!.launchRun.id;
@@ -193,7 +202,8 @@ await forEachBackend('run queue', (h) => {
   it('launches with the default rules (authors’ reset, one-SE) unless the launch names its own, and records them', async () => {
     const defaults = await h.gql(`{ runTrainingDefaults { selection lrReset } presets: runPresets { id selection lrReset } }`, {}, p.editor);
     expect(defaults.data!.runTrainingDefaults).toEqual({ selection: 'one_se', lrReset: 'reference' });
-    for (const preset of defaults.data!.presets as { selection: string; lrReset: string }[]) expect(preset).toMatchObject({ selection: 'one_se', lrReset: 'reference' });
+    for (const preset of defaults.data!.presets as { selection: string; lrReset: string }[])
+      expect(preset).toMatchObject({ selection: 'one_se', lrReset: 'reference' });
     const plain = await launch(3);
     expect((await runRow(h, plain.id)).config).toMatchObject({ selection: 'one-se', lrReset: 'reference' });
     const byPreset = await launch(3, { preset: 'synthetic' });
@@ -216,14 +226,26 @@ await forEachBackend('run queue', (h) => {
   });
 
   it('relaunches a run from its record with the same inputs, configuration and seed', async () => {
-    const original = await launch(3, { seed: 42, preset: 'synthetic', hyperparameters: { epochs: 3, lambda1: 0.7, selection: 'one_se', lrReset: 'reference' } });
+    const original = await launch(3, {
+      seed: 42,
+      preset: 'synthetic',
+      hyperparameters: { epochs: 3, lambda1: 0.7, selection: 'one_se', lrReset: 'reference' },
+    });
     const result = await h.gql(RELAUNCH, { id: original.id }, p.editor);
     expect(result.errors).toBeUndefined();
     const copy = result.data!.relaunchRun;
     const before = await runRow(h, original.id);
     expect(copy).toMatchObject({ status: 'queued', seed: 42, datasetId: p.datasetId, priorVersionId: p.priorVersionId, relaunchOfId: original.id });
     expect(copy.config).toEqual(before.config);
-    expect(before.config).toMatchObject({ strategy: 'dash', lambda: [0.7, 0.05], epochs: 3, noiseStd: 0.025, seed: 42, selection: 'one-se', lrReset: 'reference' });
+    expect(before.config).toMatchObject({
+      strategy: 'dash',
+      lambda: [0.7, 0.05],
+      epochs: 3,
+      noiseStd: 0.025,
+      seed: 42,
+      selection: 'one-se',
+      lrReset: 'reference',
+    });
     const audit = await h.query(`select action from audit_events where object_id = $1`, [copy.id]);
     expect(audit.rows).toEqual([{ action: 'run.relaunch' }]);
   });

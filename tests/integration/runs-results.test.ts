@@ -77,8 +77,14 @@ await forEachBackend('runs with the compute engine', (h) => {
       SWEEP,
       {
         input: {
-          projectId: p.projectId, datasetId: p.datasetId, priorVersionId: p.priorVersionId, name: 'Grid',
-          strategies: ['dash', 'bioprune'], lambda1Values: [0.5, 0.9], lambda2Values: [0.05, 0.5], hyperparameters: { ...tinyConfig, epochs: 2 },
+          projectId: p.projectId,
+          datasetId: p.datasetId,
+          priorVersionId: p.priorVersionId,
+          name: 'Grid',
+          strategies: ['dash', 'bioprune'],
+          lambda1Values: [0.5, 0.9],
+          lambda2Values: [0.05, 0.5],
+          hyperparameters: { ...tinyConfig, epochs: 2 },
         },
       },
       p.editor,
@@ -86,7 +92,11 @@ await forEachBackend('runs with the compute engine', (h) => {
     expect(sweep.errors).toBeUndefined();
     const runs = sweep.data!.launchSweep.runs;
     expect(runs.map((r: { strategy: string; lambda1: number; lambda2: number }) => [r.strategy, r.lambda1, r.lambda2])).toEqual([
-      ['dash', 0.5, 0.05], ['dash', 0.5, 0.5], ['dash', 0.9, 0.05], ['dash', 0.9, 0.5], ['bioprune', 1, 1],
+      ['dash', 0.5, 0.05],
+      ['dash', 0.5, 0.5],
+      ['dash', 0.9, 0.05],
+      ['dash', 0.9, 0.5],
+      ['bioprune', 1, 1],
     ]);
     expect(runs.every((r: { sweepId: string; status: string }) => r.sweepId === sweep.data!.launchSweep.id && r.status === 'queued')).toBe(true);
     const jobs = await h.query(`select count(*)::int as n from pgboss.job where name = 'train-run'`);
@@ -98,10 +108,14 @@ await forEachBackend('runs with the compute engine', (h) => {
   it('trains the runs with the compute engine and stores curves, summary and ranked edges', async () => {
     worker = await testWorker(h, undefined as never, { leaseSeconds: 30 });
     for (const id of [ids.dash, ids.imp]) {
-      await waitFor(`run ${id} to finish`, async () => {
-        const r = await h.query(`select status from runs where id = $1`, [id]);
-        return ['succeeded', 'failed'].includes(r.rows[0].status);
-      }, 120_000);
+      await waitFor(
+        `run ${id} to finish`,
+        async () => {
+          const r = await h.query(`select status from runs where id = $1`, [id]);
+          return ['succeeded', 'failed'].includes(r.rows[0].status);
+        },
+        120_000,
+      );
     }
     const { data } = await h.gql(RESULT, { id: ids.dash, gold: p.goldStandardId }, p.viewer);
     const run = data!.run;

@@ -25,12 +25,26 @@ function browser(h: Harness, address = '198.51.100.7') {
   const call = async (action: string, providerId: string | undefined, method: 'GET' | 'POST', body: Record<string, string> = {}) => {
     const out = { status: 200, headers: new Map<string, string | string[]>(), body: undefined as unknown };
     const res = {
-      status(code: number) { out.status = code; return res; },
-      setHeader(name: string, value: string | string[]) { out.headers.set(name.toLowerCase(), value); return res; },
+      status(code: number) {
+        out.status = code;
+        return res;
+      },
+      setHeader(name: string, value: string | string[]) {
+        out.headers.set(name.toLowerCase(), value);
+        return res;
+      },
       getHeader: (name: string) => out.headers.get(name.toLowerCase()),
-      end() { return res; },
-      json(b: unknown) { out.body = b; return res; },
-      send(b: unknown) { out.body = b; return res; },
+      end() {
+        return res;
+      },
+      json(b: unknown) {
+        out.body = b;
+        return res;
+      },
+      send(b: unknown) {
+        out.body = b;
+        return res;
+      },
     };
     const req = {
       method,
@@ -111,7 +125,10 @@ await forEachBackend('sign-in abuse and sessions', (h) => {
     expect(refused.status, JSON.stringify(refused.body)).toBe(429);
     expect(firstError(refused.body)).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/Try again in \d+ s/) });
     expect(await h.counts('users')).toEqual(before);
-    const elsewhere = await h.http({ query: SIGN_UP, variables: { input: { email: 'other@flood.example', name: 'O', password: 'long enough' } } }, { 'x-forwarded-for': '192.0.2.45' });
+    const elsewhere = await h.http(
+      { query: SIGN_UP, variables: { input: { email: 'other@flood.example', name: 'O', password: 'long enough' } } },
+      { 'x-forwarded-for': '192.0.2.45' },
+    );
     expect(elsewhere.body.errors).toBeUndefined();
   });
 

@@ -54,7 +54,10 @@ await forEachBackend('streamed uploads', (h: Harness) => {
     const viaGraphQL = await ok(h, IMPORT_PRIOR, { input: { ...input, text } }, t.editor);
     expect(viaRoute.status).toBe(200);
     expect(viaRoute.body).toEqual({ data: viaGraphQL });
-    const stored = await h.query(`select name, (select count(*)::int from prior_edges e join prior_versions v on v.id = e.version_id where v.prior_id = p.id) as edges from prior_networks p where project_id = $1 order by name`, [t.projectId]);
+    const stored = await h.query(
+      `select name, (select count(*)::int from prior_edges e join prior_versions v on v.id = e.version_id where v.prior_id = p.id) as edges from prior_networks p where project_id = $1 order by name`,
+      [t.projectId],
+    );
     expect(stored.rows).toEqual([
       { name: 'Prior', edges: viaGraphQL.importPrior.headVersion.edgeCount },
       { name: 'Prior', edges: viaGraphQL.importPrior.headVersion.edgeCount },
@@ -62,13 +65,33 @@ await forEachBackend('streamed uploads', (h: Harness) => {
 
     const [{ id: priorId }] = (await h.query(`select id from prior_networks where project_id = $1 limit 1`, [t.projectId])).rows;
     const version = await post(
-      uploadRequest(IMPORT_VERSION, { input: { priorId, format: 'edge_list', message: 'More', text: null } }, { 'variables.input.text': `${text.trim()}\nX1,Y1,1,1,\n` }, bearer.editor!),
+      uploadRequest(
+        IMPORT_VERSION,
+        { input: { priorId, format: 'edge_list', message: 'More', text: null } },
+        { 'variables.input.text': `${text.trim()}\nX1,Y1,1,1,\n` },
+        bearer.editor!,
+      ),
     );
-    expect(version).toMatchObject({ status: 200, body: { data: { importPriorVersion: { number: 2, edgeCount: viaGraphQL.importPrior.headVersion.edgeCount + 1 } } } });
+    expect(version).toMatchObject({
+      status: 200,
+      body: { data: { importPriorVersion: { number: 2, edgeCount: viaGraphQL.importPrior.headVersion.edgeCount + 1 } } },
+    });
 
     const datasetInput = { projectId: t.projectId, name: 'Tidy', format: 'tidy_csv', data: null, testData: null };
-    const dataset = await post(uploadRequest(UPLOAD_DATASET, { input: datasetInput }, { 'variables.input.data': fixture('tiny-tidy.csv'), 'variables.input.testData': fixture('tiny-tidy.csv') }, bearer.editor!));
-    const datasetViaGraphQL = await ok(h, UPLOAD_DATASET, { input: { ...datasetInput, data: fixture('tiny-tidy.csv'), testData: fixture('tiny-tidy.csv') } }, t.editor);
+    const dataset = await post(
+      uploadRequest(
+        UPLOAD_DATASET,
+        { input: datasetInput },
+        { 'variables.input.data': fixture('tiny-tidy.csv'), 'variables.input.testData': fixture('tiny-tidy.csv') },
+        bearer.editor!,
+      ),
+    );
+    const datasetViaGraphQL = await ok(
+      h,
+      UPLOAD_DATASET,
+      { input: { ...datasetInput, data: fixture('tiny-tidy.csv'), testData: fixture('tiny-tidy.csv') } },
+      t.editor,
+    );
     expect(dataset).toEqual({ status: 200, body: { data: datasetViaGraphQL } });
     expect(datasetViaGraphQL.uploadDataset.testTrajectoryCount).toBeGreaterThan(0);
 
@@ -80,7 +103,15 @@ await forEachBackend('streamed uploads', (h: Harness) => {
   it('refuses a body over its limit with 413 while streaming, reading no more than the limit, storing nothing', async () => {
     const before = await h.counts(...dataTables);
     const big = 'regulator,target\n' + 'GENE_A,GENE_B\n'.repeat(2000);
-    const declared = await post(uploadRequest(IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'Big', format: 'edge_list', text: null } }, { 'variables.input.text': big }, bearer.editor!), 16 * 1024);
+    const declared = await post(
+      uploadRequest(
+        IMPORT_PRIOR,
+        { input: { projectId: t.projectId, name: 'Big', format: 'edge_list', text: null } },
+        { 'variables.input.text': big },
+        bearer.editor!,
+      ),
+      16 * 1024,
+    );
     expect(declared.status).toBe(413);
     expect(declared.body.errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', maxBytes: 16 * 1024 });
 
@@ -109,7 +140,12 @@ await forEachBackend('streamed uploads', (h: Harness) => {
     const [asViewer, asOutsider] = [await tokenOf(t.viewer), await tokenOf(t.outsider)];
     const before = await h.counts(...dataTables);
     const request = (headers: Record<string, string>) =>
-      uploadRequest(IMPORT_PRIOR, { input: { projectId: t.projectId, name: 'Nope', format: 'edge_list', text: null } }, { 'variables.input.text': fixture('tiny-prior.csv') }, headers);
+      uploadRequest(
+        IMPORT_PRIOR,
+        { input: { projectId: t.projectId, name: 'Nope', format: 'edge_list', text: null } },
+        { 'variables.input.text': fixture('tiny-prior.csv') },
+        headers,
+      );
     expect((await post(request({}))).status).toBe(401);
     expect((await post(request({ authorization: `Bearer grn_${'A'.repeat(43)}` }))).status).toBe(401);
     const viewer = await post(request(asViewer));
@@ -122,7 +158,14 @@ await forEachBackend('streamed uploads', (h: Harness) => {
 
   it('refuses other operations, requests without the preflight header, bad maps and bad files as GraphQL would', async () => {
     const before = await h.counts(...dataTables);
-    const other = await post(uploadRequest(`mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`, { input: { name: null } }, { 'variables.input.name': 'X' }, bearer.editor!));
+    const other = await post(
+      uploadRequest(
+        `mutation($input: CreateProjectInput!) { createProject(input: $input) { id } }`,
+        { input: { name: null } },
+        { 'variables.input.name': 'X' },
+        bearer.editor!,
+      ),
+    );
     expect(other).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
     const input = { projectId: t.projectId, name: 'P', format: 'edge_list', text: null };
     const noHeader = uploadRequest(IMPORT_PRIOR, { input }, { 'variables.input.text': 'a' }, bearer.editor!);
@@ -130,7 +173,9 @@ await forEachBackend('streamed uploads', (h: Harness) => {
     expect((await post(noHeader)).status).toBe(400);
     const badPath = await post(uploadRequest(IMPORT_PRIOR, { input }, { 'variables.__proto__.x': 'a' }, bearer.editor!));
     expect(badPath.status).toBe(400);
-    const badFile = await post(uploadRequest(IMPORT_PRIOR, { input }, { 'variables.input.text': 'regulator,target,weight\nA,B,1\nB,C,1e309\n' }, bearer.editor!));
+    const badFile = await post(
+      uploadRequest(IMPORT_PRIOR, { input }, { 'variables.input.text': 'regulator,target,weight\nA,B,1\nB,C,1e309\n' }, bearer.editor!),
+    );
     expect(badFile.status).toBe(400);
     expect(badFile.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text', kind: 'not-finite', line: 3, column: 3 });
     expect(await h.counts(...dataTables)).toEqual(before);

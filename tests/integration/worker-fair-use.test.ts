@@ -31,7 +31,11 @@ await forEachBackend('fair use of workers', (h) => {
     if (limitsBefore) configureLabLimits(limitsBefore);
   });
   const launchInput = (hyperparameters: Record<string, unknown>) => ({
-    projectId: p.projectId, datasetId: p.datasetId, priorVersionId: p.priorVersionId, strategy: 'dash', hyperparameters,
+    projectId: p.projectId,
+    datasetId: p.datasetId,
+    priorVersionId: p.priorVersionId,
+    strategy: 'dash',
+    hyperparameters,
   });
   const launch = async (epochs: number) => {
     const result = await h.gql(LAUNCH, { input: launchInput({ epochs }) }, p.editor);
@@ -48,7 +52,21 @@ await forEachBackend('fair use of workers', (h) => {
     const hidden = firstError(await h.gql(LAUNCH, { input: launchInput({ epochs: 5, hidden: 65 }) }, p.editor));
     expect(hidden).toMatchObject({ code: 'BAD_USER_INPUT', field: 'hyperparameters.hidden', message: expect.stringContaining('at most 64 hidden units') });
     const sweep = firstError(
-      await h.gql(SWEEP, { input: { projectId: p.projectId, datasetId: p.datasetId, priorVersionId: p.priorVersionId, strategies: ['dash'], lambda1Values: [0.1, 0.2], lambda2Values: [0.01, 0.02], hyperparameters: { epochs: 5 } } }, p.editor),
+      await h.gql(
+        SWEEP,
+        {
+          input: {
+            projectId: p.projectId,
+            datasetId: p.datasetId,
+            priorVersionId: p.priorVersionId,
+            strategies: ['dash'],
+            lambda1Values: [0.1, 0.2],
+            lambda2Values: [0.01, 0.02],
+            hyperparameters: { epochs: 5 },
+          },
+        },
+        p.editor,
+      ),
     );
     expect(sweep).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/4 runs.*at most 3.*MAX_SWEEP_RUNS/) });
     expect(await h.counts('runs')).toEqual(runsBefore);
@@ -102,7 +120,10 @@ await forEachBackend('fair use of workers', (h) => {
     expect(failed.attempts).toBe(3);
     expect(failed.error).toMatch(/tried 3 times.*worker stopped responding.*Relaunch/);
     expect(failed.progress.phase).toBe('failed');
-    expect(log.map((e) => e.worker), JSON.stringify(log)).toEqual(['crash-1', 'crash-2', 'crash-3']);
+    expect(
+      log.map((e) => e.worker),
+      JSON.stringify(log),
+    ).toEqual(['crash-1', 'crash-2', 'crash-3']);
     const job = await h.query(`select state, retry_count from pgboss.job where name = 'train-run' and data->>'runId' = $1`, [run.id]);
     expect(job.rows).toEqual([{ state: 'failed', retry_count: 2 }]);
   }, 120_000);
@@ -116,13 +137,28 @@ await forEachBackend('fair use of workers', (h) => {
       const history = [];
       for (let epoch = 1; epoch <= config.epochs; epoch++) {
         await new Promise((r) => setTimeout(r, 150));
-        const report = { epoch, totalEpochs: config.epochs, trainLoss: 999, valLoss: 999, sparsity: 0, learningRate: 1e-3, seconds: 0.1, pruned: false, isBest: true };
+        const report = {
+          epoch,
+          totalEpochs: config.epochs,
+          trainLoss: 999,
+          valLoss: 999,
+          sparsity: 0,
+          learningRate: 1e-3,
+          seconds: 0.1,
+          pruned: false,
+          isBest: true,
+        };
         history.push(report);
         await callbacks?.onEpoch?.(report);
         await callbacks?.onCheckpoint?.({ version: 1, epoch, zombie: true } as never);
       }
       zombieDone();
-      return { model: { zombie: true } as never, effects: { n: 4, data: new Float64Array(16).fill(9) }, summary: { sparsity: 0, valMse: 9, epochsRun: config.epochs, bestEpoch: 1, secondsPerEpoch: 0.1, stoppedEarly: false, cancelled: false }, history };
+      return {
+        model: { zombie: true } as never,
+        effects: { n: 4, data: new Float64Array(16).fill(9) },
+        summary: { sparsity: 0, valMse: 9, epochsRun: config.epochs, bestEpoch: 1, secondsPerEpoch: 0.1, stoppedEarly: false, cancelled: false },
+        history,
+      };
     };
     const run = await launch(30);
     // Its renewals never come (heartbeat every 1000 s), so its 2 s lease lapses while it trains on.

@@ -46,7 +46,16 @@ await forEachBackend('a killed worker process', (h) => {
     const epochs = 400;
     const launched = await h.gql(
       LAUNCH,
-      { input: { projectId: p.projectId, datasetId: p.datasetId, priorVersionId: p.priorVersionId, strategy: 'dash', hyperparameters: { epochs, patience: epochs }, seed: 3 } },
+      {
+        input: {
+          projectId: p.projectId,
+          datasetId: p.datasetId,
+          priorVersionId: p.priorVersionId,
+          strategy: 'dash',
+          hyperparameters: { epochs, patience: epochs },
+          seed: 3,
+        },
+      },
       p.editor,
     );
     expect(launched.errors, JSON.stringify(launched.errors)).toBeUndefined();
@@ -74,10 +83,14 @@ await forEachBackend('a killed worker process', (h) => {
     expect(afterKill).toMatchObject({ status: 'running', worker_id: deadWorker, attempts: 1 });
 
     rescuer = await testWorker(h, undefined as never, { leaseSeconds: LEASE_SECONDS, workerId: 'rescuer' });
-    const done = await waitFor('the run to finish on the rescuer', async () => {
-      const row = await runRow(h, runId);
-      return row.status === 'succeeded' || row.status === 'failed' ? row : null;
-    }, 120_000);
+    const done = await waitFor(
+      'the run to finish on the rescuer',
+      async () => {
+        const row = await runRow(h, runId);
+        return row.status === 'succeeded' || row.status === 'failed' ? row : null;
+      },
+      120_000,
+    );
     expect(done, String(done.error)).toMatchObject({ status: 'succeeded', attempts: 2, worker_id: 'rescuer' });
 
     const { data } = await h.gql(RUN, { id: runId }, p.viewer);
@@ -89,10 +102,14 @@ await forEachBackend('a killed worker process', (h) => {
     expect(new Set(storedEpochs).size).toBe(storedEpochs.length); // no epoch recorded twice
     expect(storedEpochs).toEqual(storedEpochs.map((_, i) => i + 1)); // and none missing
     // pg-boss records the job's end a moment after the run row says succeeded.
-    const job = await waitFor('the job to settle', async () => {
-      const r = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [runId]);
-      return r.rows.every((j) => j.state !== 'active') ? r : null;
-    }, 10_000);
+    const job = await waitFor(
+      'the job to settle',
+      async () => {
+        const r = await h.query(`select state, retry_count from pgboss.job where data->>'runId' = $1`, [runId]);
+        return r.rows.every((j) => j.state !== 'active') ? r : null;
+      },
+      10_000,
+    );
     expect(job.rows).toEqual([{ state: 'completed', retry_count: 1 }]);
     const edges = await h.query(`select count(*)::int as n from inferred_edges where run_id = $1`, [runId]);
     expect(done.summary).not.toBeNull();

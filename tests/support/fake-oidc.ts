@@ -36,8 +36,7 @@ interface Grant {
 }
 
 const b64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 function send(res: http.ServerResponse, status: number, body: unknown) {
   const html = typeof body === 'string';

@@ -3,7 +3,6 @@ import { createContext, useCallback, useContext, useEffect, useState, type React
 import { graphql, type ResultOf } from '@/app/lib/graphql';
 import { gql, GraphQLRequestError } from '@/app/lib/graphql-client';
 
-
 interface ProjectContextValue {
   projectId: string;
   /** null while loading or when it could not be loaded (see `error`). */

@@ -11,9 +11,7 @@ export function ProjectHeader() {
       <div className="stack">
         <h1>{error.code === 'NOT_FOUND' ? 'Project not found' : 'Could not load the project'}</h1>
         <ErrorAlert>
-          {error.code === 'NOT_FOUND'
-            ? 'This project does not exist, or you are not a member of it. Ask an owner to invite you.'
-            : error.message}
+          {error.code === 'NOT_FOUND' ? 'This project does not exist, or you are not a member of it. Ask an owner to invite you.' : error.message}
         </ErrorAlert>
         <p>
           <Link href="/">Back to your projects</Link>

@@ -34,7 +34,27 @@ export class FusedPhoenix {
   private gemmNT: GemmNTFn;
   private capacity = 0;
   /** Float offsets, set by `layout`. */
-  private at = { theta: 0, grad: 0, S: 0, Lg: 0, D: 0, H: 0, GAP: 0, CS: 0, GJ: 0, DSZ: 0, rate: 0, y: 0, u: 0, k: [0, 0, 0, 0], a: 0, c: 0, t1: 0, t2: 0, end: 0 };
+  private at = {
+    theta: 0,
+    grad: 0,
+    S: 0,
+    Lg: 0,
+    D: 0,
+    H: 0,
+    GAP: 0,
+    CS: 0,
+    GJ: 0,
+    DSZ: 0,
+    rate: 0,
+    y: 0,
+    u: 0,
+    k: [0, 0, 0, 0],
+    a: 0,
+    c: 0,
+    t1: 0,
+    t2: 0,
+    end: 0,
+  };
   private f: Float32Array;
 
   constructor(n: number, h: number) {

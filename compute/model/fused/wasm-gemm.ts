@@ -153,7 +153,18 @@ function blockBody(rows: number, width: 8 | 4 | 1): number[] {
     }
   } else {
     for (let r = 0; r < rows; r++) {
-      code.push(...get(accIndex(r, 0)), ...aAddress(r), op.f32Load, ...memarg(0), ...get(L.pb), op.f32Load, ...memarg(0), op.f32Mul, op.f32Add, ...set(accIndex(r, 0)));
+      code.push(
+        ...get(accIndex(r, 0)),
+        ...aAddress(r),
+        op.f32Load,
+        ...memarg(0),
+        ...get(L.pb),
+        op.f32Load,
+        ...memarg(0),
+        op.f32Mul,
+        op.f32Add,
+        ...set(accIndex(r, 0)),
+      );
     }
   }
   code.push(...get(L.pa), ...get(P.sAc), op.i32Add, ...set(L.pa));
@@ -196,7 +207,6 @@ function rowLoop(rows: number): number[] {
   return code;
 }
 
-
 // C = [C +] A·Bᵀ: parameters (M, N, K, A, lda, B, ldb, C, ldc, acc); A is M×K and B is N×K, both with
 // rows contiguous along k, so the product runs along k in vectors and ends with a horizontal sum.
 const Q = { M: 0, N: 1, K: 2, A: 3, lda: 4, B: 5, ldb: 6, C: 7, ldc: 8, acc: 9 } as const;
@@ -230,7 +240,8 @@ function ntBlock(rows: number, cols: number): number[] {
   for (let c = 0; c < cols; c++) code.push(...stridedAddress(T.pb, Q.ldb, c), ...vec(simd.load), ...memarg(0), ...set(T_B + c));
   for (let r = 0; r < rows; r++) code.push(...stridedAddress(T.pa, Q.lda, r), ...vec(simd.load), ...memarg(0), ...set(T_A + r));
   for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) code.push(...get(acc(r, c)), ...get(T_A + r), ...get(T_B + c), ...vec(simd.f32x4Mul), ...vec(simd.f32x4Add), ...set(acc(r, c)));
+    for (let c = 0; c < cols; c++)
+      code.push(...get(acc(r, c)), ...get(T_A + r), ...get(T_B + c), ...vec(simd.f32x4Mul), ...vec(simd.f32x4Add), ...set(acc(r, c)));
   }
   code.push(...get(T.pa), ...i32(16), op.i32Add, ...set(T.pa));
   code.push(...get(T.pb), ...i32(16), op.i32Add, ...set(T.pb));
@@ -248,7 +259,18 @@ function ntBlock(rows: number, cols: number): number[] {
   code.push(...get(T.k), ...i32(0), op.i32LeS, op.brIf, 1);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      code.push(...get(sum(r, c)), ...stridedAddress(T.pa, Q.lda, r), op.f32Load, ...memarg(0), ...stridedAddress(T.pb, Q.ldb, c), op.f32Load, ...memarg(0), op.f32Mul, op.f32Add, ...set(sum(r, c)));
+      code.push(
+        ...get(sum(r, c)),
+        ...stridedAddress(T.pa, Q.lda, r),
+        op.f32Load,
+        ...memarg(0),
+        ...stridedAddress(T.pb, Q.ldb, c),
+        op.f32Load,
+        ...memarg(0),
+        op.f32Mul,
+        op.f32Add,
+        ...set(sum(r, c)),
+      );
     }
   }
   code.push(...get(T.pa), ...i32(4), op.i32Add, ...set(T.pa));
@@ -258,7 +280,21 @@ function ntBlock(rows: number, cols: number): number[] {
   // C[i + r, j + c] = (acc ? C : 0) + sum
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const address = [...get(Q.C), ...get(T.i), ...i32(r), op.i32Add, ...get(Q.ldc), op.i32Mul, op.i32Add, ...get(T.j), ...i32(c), op.i32Add, ...i32(4), op.i32Mul, op.i32Add];
+      const address = [
+        ...get(Q.C),
+        ...get(T.i),
+        ...i32(r),
+        op.i32Add,
+        ...get(Q.ldc),
+        op.i32Mul,
+        op.i32Add,
+        ...get(T.j),
+        ...i32(c),
+        op.i32Add,
+        ...i32(4),
+        op.i32Mul,
+        op.i32Add,
+      ];
       code.push(...address);
       code.push(...get(Q.acc), op.if, F32, ...address, op.f32Load, ...memarg(0), op.else, op.f32Const, 0, 0, 0, 0, op.end);
       code.push(...get(sum(r, c)), op.f32Add, op.f32Store, ...memarg(0));
@@ -296,7 +332,13 @@ const ADAM_V128_LOCALS = 10;
 /** One entry (scalar) or four (vector) of the update at byte offset q. */
 function adamLanes(vector: boolean): number[] {
   const load = (ptr: number) => [...get(ptr), ...get(AL.q), op.i32Add, ...(vector ? [...vec(simd.load), ...memarg(0)] : [op.f32Load, ...memarg(0)])];
-  const store = (ptr: number, value: number[]) => [...get(ptr), ...get(AL.q), op.i32Add, ...value, ...(vector ? [...vec(simd.store), ...memarg(0)] : [op.f32Store, ...memarg(0)])];
+  const store = (ptr: number, value: number[]) => [
+    ...get(ptr),
+    ...get(AL.q),
+    op.i32Add,
+    ...value,
+    ...(vector ? [...vec(simd.store), ...memarg(0)] : [op.f32Store, ...memarg(0)]),
+  ];
   const k = (param: number) => (vector ? get(A_CONST + param - AD.b1) : get(param));
   const mul = vector ? vec(simd.f32x4Mul) : [op.f32Mul];
   const add = vector ? vec(simd.f32x4Add) : [op.f32Add];
@@ -305,18 +347,46 @@ function adamLanes(vector: boolean): number[] {
   const sqrt = vector ? vec(simd.f32x4Sqrt) : [op.f32Sqrt];
   const [g, m, sq] = vector ? [A_TMP, A_TMP + 1, A_TMP + 2] : [A_TMP + 3, A_TMP + 4, A_TMP + 5];
   return [
-    ...load(AD.grad), ...set(g),
+    ...load(AD.grad),
+    ...set(g),
     // m = m·β1 + g·(1−β1)
-    ...load(AD.m), ...k(AD.b1), ...mul, ...get(g), ...k(AD.c1), ...mul, ...add, ...set(m),
+    ...load(AD.m),
+    ...k(AD.b1),
+    ...mul,
+    ...get(g),
+    ...k(AD.c1),
+    ...mul,
+    ...add,
+    ...set(m),
     ...store(AD.m, get(m)),
     // s = s·β2 + g²·(1−β2)
-    ...load(AD.s), ...k(AD.b2), ...mul, ...get(g), ...get(g), ...mul, ...k(AD.c2), ...mul, ...add, ...set(sq),
+    ...load(AD.s),
+    ...k(AD.b2),
+    ...mul,
+    ...get(g),
+    ...get(g),
+    ...mul,
+    ...k(AD.c2),
+    ...mul,
+    ...add,
+    ...set(sq),
     ...store(AD.s, get(sq)),
     // theta = theta − (lr · (m / (√s · 1/√bias2 + ε))) · 1/bias1
     ...store(AD.theta, [
       ...load(AD.theta),
-      ...load(AD.lr), ...get(m), ...get(sq), ...sqrt, ...k(AD.unbias2), ...mul, ...k(AD.eps), ...add, ...div, ...mul,
-      ...k(AD.unbias1), ...mul, ...sub,
+      ...load(AD.lr),
+      ...get(m),
+      ...get(sq),
+      ...sqrt,
+      ...k(AD.unbias2),
+      ...mul,
+      ...k(AD.eps),
+      ...add,
+      ...div,
+      ...mul,
+      ...k(AD.unbias1),
+      ...mul,
+      ...sub,
     ]),
   ];
 }
@@ -387,15 +457,25 @@ export function gemmModuleBytes(): Uint8Array<ArrayBuffer> {
     ...adamBody(),
   ];
   const bytes = [
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vector([type(PARAMS), type(NT_PARAMS), adamType])),
     ...section(2, vector([importMemory])),
     ...section(3, vector([uleb(0), uleb(1), uleb(2)])),
-    ...section(7, vector([
-      [...name('gemm'), 0x00, ...uleb(0)],
-      [...name('gemmNT'), 0x00, ...uleb(1)],
-      [...name('adam'), 0x00, ...uleb(2)],
-    ])),
+    ...section(
+      7,
+      vector([
+        [...name('gemm'), 0x00, ...uleb(0)],
+        [...name('gemmNT'), 0x00, ...uleb(1)],
+        [...name('adam'), 0x00, ...uleb(2)],
+      ]),
+    ),
     ...section(10, vector([gemm, gemmNT, adam].map((fn) => [...uleb(fn.length), ...fn]))),
   ];
   return new Uint8Array(bytes);
@@ -413,8 +493,34 @@ export function wasmSimdAvailable(): boolean {
   }
 }
 
-export type GemmFn = (M: number, N: number, K: number, A: number, sAr: number, sAc: number, B: number, ldb: number, C: number, ldc: number, acc: number) => void;
-export type AdamFn = (theta: number, grad: number, m: number, s: number, lr: number, count: number, b1: number, c1: number, b2: number, c2: number, unbias2: number, eps: number, unbias1: number) => void;
+export type GemmFn = (
+  M: number,
+  N: number,
+  K: number,
+  A: number,
+  sAr: number,
+  sAc: number,
+  B: number,
+  ldb: number,
+  C: number,
+  ldc: number,
+  acc: number,
+) => void;
+export type AdamFn = (
+  theta: number,
+  grad: number,
+  m: number,
+  s: number,
+  lr: number,
+  count: number,
+  b1: number,
+  c1: number,
+  b2: number,
+  c2: number,
+  unbias2: number,
+  eps: number,
+  unbias1: number,
+) => void;
 export type GemmNTFn = (M: number, N: number, K: number, A: number, lda: number, B: number, ldb: number, C: number, ldc: number, acc: number) => void;
 
 /** An instance of the kernel on its own memory of `bytes` bytes (float32 arrays are views into it). */

@@ -28,7 +28,16 @@ function syntheticNetwork(edgeCount: number, genes: number) {
     seen.add(key);
     const effect = (random() < 0.35 ? -1 : 1) * random() ** 2;
     const reviewed = edges.length % 97 === 0;
-    edges.push({ regulator, target, effect, sign: Math.sign(effect), rank: 0, priorSupported: random() < 0.05, gold: null, reviewStatus: reviewed ? 'ACCEPTED' : 'UNREVIEWED' });
+    edges.push({
+      regulator,
+      target,
+      effect,
+      sign: Math.sign(effect),
+      rank: 0,
+      priorSupported: random() < 0.05,
+      gold: null,
+      reviewStatus: reviewed ? 'ACCEPTED' : 'UNREVIEWED',
+    });
   }
   edges.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect)).forEach((e, i) => (e.rank = i + 1));
   const degree = new Map<string, { inDegree: number; outDegree: number }>();
@@ -88,7 +97,10 @@ async function panZoom(seconds: number) {
     };
     requestAnimationFrame(step);
   });
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const gaps = frames
+    .slice(1)
+    .map((t, i) => t - frames[i])
+    .sort((a, b) => a - b);
   return {
     fps: (frames.length - 1) / ((frames.at(-1)! - frames[0]) / 1000),
     p95FrameMs: gaps[Math.floor(gaps.length * 0.95)],

@@ -36,7 +36,7 @@ const reps = option('reps', 30);
 /** Deterministic pseudo-random numbers, so every run of the bench seeds the same data. */
 function lcg(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -59,7 +59,10 @@ async function main() {
     await handle.db.insert(memberships).values({ projectId: project.id, userId: editor.id, role: 'editor' });
 
     const genes = Array.from({ length: 150 }, (_, i) => `G${String(i).padStart(3, '0')}`);
-    const tidy = ['gene,trajectory,time,value', ...['t1', 't2'].flatMap((t) => [0, 1].flatMap((time) => genes.map((g, i) => `${g},${t},${time},${(i % 7) / 10 + time}`)))].join('\n');
+    const tidy = [
+      'gene,trajectory,time,value',
+      ...['t1', 't2'].flatMap((t) => [0, 1].flatMap((time) => genes.map((g, i) => `${g},${t},${time},${(i % 7) / 10 + time}`))),
+    ].join('\n');
     const dataset = await uploadDataset(ctx, { projectId: project.id, name: 'Bench data', format: 'tidy-csv', data: tidy });
     const random = lcg(42);
     const pairs: [string, string][] = [];
@@ -70,11 +73,31 @@ async function main() {
     }
     const chosen = pairs.slice(0, edgeCount);
     const prior = await importPrior(ctx, {
-      projectId: project.id, name: 'Bench prior', format: 'edge_list',
-      text: 'regulator,target,sign\n' + chosen.slice(0, 2000).map(([r, t]) => `${r},${t},1`).join('\n'),
+      projectId: project.id,
+      name: 'Bench prior',
+      format: 'edge_list',
+      text:
+        'regulator,target,sign\n' +
+        chosen
+          .slice(0, 2000)
+          .map(([r, t]) => `${r},${t},1`)
+          .join('\n'),
     });
-    const gold = await importGoldStandard(ctx, { projectId: project.id, name: 'Bench gold', text: chosen.filter((_, i) => i % 20 === 0).map(([r, t]) => `${r},${t}`).join('\n') });
-    const run = await launchRun(ctx, { projectId: project.id, datasetId: dataset.id, priorVersionId: prior.headVersionId!, strategy: 'dash', hyperparameters: { epochs: 2 } });
+    const gold = await importGoldStandard(ctx, {
+      projectId: project.id,
+      name: 'Bench gold',
+      text: chosen
+        .filter((_, i) => i % 20 === 0)
+        .map(([r, t]) => `${r},${t}`)
+        .join('\n'),
+    });
+    const run = await launchRun(ctx, {
+      projectId: project.id,
+      datasetId: dataset.id,
+      priorVersionId: prior.headVersionId!,
+      strategy: 'dash',
+      hyperparameters: { epochs: 2 },
+    });
     await handle.db.update(runs).set({ status: 'succeeded' }).where(eq(runs.id, run.id));
     const effects = chosen.map(([regulator, target]) => ({ regulator, target, effect: (random() - 0.5) * 2 }));
     effects.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
@@ -88,12 +111,17 @@ async function main() {
       const batch = reviewed.slice(i, i + 500);
       const verdict = verdicts[(i / 500) % 3];
       await bulkSetVerdict(editorCtx, {
-        projectId: project.id, runId: run.id, verdict, reason: verdict === 'rejected' ? 'no_relation' : null,
+        projectId: project.id,
+        runId: run.id,
+        verdict,
+        reason: verdict === 'rejected' ? 'no_relation' : null,
         edges: batch.map((e) => ({ regulator: e.regulator, target: e.target, expectedVersion: 0 })),
       });
     }
     await bulkSetVerdict(ctx, {
-      projectId: project.id, verdict: 'rejected', reason: 'indirect',
+      projectId: project.id,
+      verdict: 'rejected',
+      reason: 'indirect',
       edges: reviewed.slice(0, 300).map((e) => ({ regulator: e.regulator, target: e.target, expectedVersion: 1 })),
     });
     await handle.db.execute(sql`analyze`);
@@ -116,7 +144,9 @@ async function main() {
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
-      console.log(`  ${name.padEnd(30)} p50 ${quantile(times, 0.5).toFixed(1).padStart(6)} ms   p95 ${quantile(times, 0.95).toFixed(1).padStart(6)} ms   (total ${first.total}, reviewed ${first.reviewed}, items ${first.items.length})`);
+      console.log(
+        `  ${name.padEnd(30)} p50 ${quantile(times, 0.5).toFixed(1).padStart(6)} ms   p95 ${quantile(times, 0.95).toFixed(1).padStart(6)} ms   (total ${first.total}, reviewed ${first.reviewed}, items ${first.items.length})`,
+      );
     }
     if (args.includes('--explain')) {
       const plan = await handle.db.execute<{ 'QUERY PLAN': string }>(sql`explain analyze

@@ -21,7 +21,10 @@ export default {
       // (the co-owner is never a caller, so theirs is unchanged).
       variables: async (f) => {
         if (f.actor) {
-          await f.h.query(`update users set password_hash = (select password_hash from users where id = $1) where id = $2`, [f.users.coOwner.userId, f.actor.userId]);
+          await f.h.query(`update users set password_hash = (select password_hash from users where id = $1) where id = $2`, [
+            f.users.coOwner.userId,
+            f.actor.userId,
+          ]);
         }
         return {};
       },
@@ -31,9 +34,17 @@ export default {
       query: `mutation($token: String!) { verifyEmail(token: $token) }`,
       // A fresh unverified account with an open link (the suite runs without SMTP, where sign-ups are verified).
       variables: async (f) => {
-        const user = await createPasswordAccount(f.h.context(null), { email: `unverified-${randomUUID()}@example.org`, name: 'Unverified', passwordHash: 'x', emailVerifiedAt: null });
+        const user = await createPasswordAccount(f.h.context(null), {
+          email: `unverified-${randomUUID()}@example.org`,
+          name: 'Unverified',
+          passwordHash: 'x',
+          emailVerifiedAt: null,
+        });
         const token = `ver_${randomBytes(32).toString('base64url')}`;
-        await f.h.query(`update users set verification_token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex'), verification_sent_at = now() where id = $2`, [token, user.id]);
+        await f.h.query(
+          `update users set verification_token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex'), verification_sent_at = now() where id = $2`,
+          [token, user.id],
+        );
         return { token };
       },
     },

@@ -7,8 +7,7 @@ const tidy = 'gene,trajectory,time,value\nA,t1,0,0.1\nB,t1,0,0.2\nA,t1,1,0.3\nB,
 const tidyInput = (f: Fixture) => ({ projectId: f.projectId, name: 'Walk', format: 'tidy_csv', data: tidy });
 const sif = 'A\tactivates\tB\nB\tinhibits\tA\n';
 
-const dataset = async (f: Fixture) =>
-  (await uploadDataset(f.owner, { projectId: f.projectId, name: 'Walk data', format: 'tidy-csv', data: tidy })).id;
+const dataset = async (f: Fixture) => (await uploadDataset(f.owner, { projectId: f.projectId, name: 'Walk data', format: 'tidy-csv', data: tidy })).id;
 const prior = (f: Fixture) => importPrior(f.owner, { projectId: f.projectId, name: 'Walk prior', format: 'sif', text: sif });
 /** A prior with two versions; returns both ids, the second the head. */
 async function priorWithTwoVersions(f: Fixture) {
@@ -20,8 +19,7 @@ async function priorWithTwoVersions(f: Fixture) {
   });
   return { priorId: p.id, v1: p.headVersionId!, v2: v2.id };
 }
-const gold = async (f: Fixture) =>
-  (await importGoldStandard(f.owner, { projectId: f.projectId, name: 'Walk gold', text: 'A,B\n' })).id;
+const gold = async (f: Fixture) => (await importGoldStandard(f.owner, { projectId: f.projectId, name: 'Walk gold', text: 'A,B\n' })).id;
 
 const cases: Cases = {
   Query: {

@@ -14,7 +14,13 @@ async function inputs(f: Fixture) {
 
 /** Two finished replicates, stored as a worker would (no training during the walk); returns the first. */
 async function replicatedRun(f: Fixture): Promise<string> {
-  const group = await launchReplicates(f.owner, { projectId: f.projectId, ...(await inputs(f)), strategy: 'dash', hyperparameters: { epochs: 2 }, replicates: 2 });
+  const group = await launchReplicates(f.owner, {
+    projectId: f.projectId,
+    ...(await inputs(f)),
+    strategy: 'dash',
+    hyperparameters: { epochs: 2 },
+    replicates: 2,
+  });
   for (const r of group.runs) {
     await f.h.query(`update runs set status = 'succeeded' where id = $1`, [r.id]);
     await f.h.query(`insert into inferred_edges (run_id, regulator, target, effect, rank) values ($1, 'A', 'B', 0.9, 1)`, [r.id]);

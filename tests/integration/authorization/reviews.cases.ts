@@ -16,7 +16,13 @@ async function run(f: Fixture): Promise<string> {
 async function runWithPrior(f: Fixture): Promise<{ runId: string; priorVersionId: string }> {
   const dataset = await uploadDataset(f.owner, { projectId: f.projectId, name: 'Review walk data', format: 'tidy-csv', data: tidy });
   const prior = await importPrior(f.owner, { projectId: f.projectId, name: 'Review walk prior', format: 'sif', text: 'A\tactivates\tB\n' });
-  const r = await launchRun(f.owner, { projectId: f.projectId, datasetId: dataset.id, priorVersionId: prior.headVersionId!, strategy: 'dash', hyperparameters: { epochs: 2 } });
+  const r = await launchRun(f.owner, {
+    projectId: f.projectId,
+    datasetId: dataset.id,
+    priorVersionId: prior.headVersionId!,
+    strategy: 'dash',
+    hyperparameters: { epochs: 2 },
+  });
   await f.h.query(`update runs set status = 'succeeded' where id = $1`, [r.id]);
   await f.h.query(`insert into inferred_edges (run_id, regulator, target, effect, rank) values ($1, 'A', 'B', 0.9, 1), ($1, 'B', 'A', -0.4, 2)`, [r.id]);
   return { runId: r.id, priorVersionId: prior.headVersionId! };
@@ -36,7 +42,8 @@ const actorContext = (f: Fixture) => f.h.context(f.actor);
 async function reviewed(f: Fixture): Promise<number> {
   await run(f);
   let e = await setVerdict(f.owner, { ...edge(f), expectedVersion: 0, verdict: 'accepted' });
-  if (isWriter(f) && f.actor!.userId !== f.users.owner.userId) e = await setVerdict(actorContext(f), { ...edge(f), expectedVersion: e.version, verdict: 'needs_evidence' });
+  if (isWriter(f) && f.actor!.userId !== f.users.owner.userId)
+    e = await setVerdict(actorContext(f), { ...edge(f), expectedVersion: e.version, verdict: 'needs_evidence' });
   return e.version;
 }
 
@@ -88,7 +95,16 @@ const cases: Cases = {
       need: 'editor',
       query: `mutation($input: BulkVerdictInput!) { bulkSetVerdict(input: $input) { updated { status } conflicts { message } } }`,
       variables: async (f) => ({
-        input: { projectId: f.projectId, runId: await run(f), verdict: 'REJECTED', reason: 'INDIRECT', edges: [{ regulator: 'A', target: 'B', expectedVersion: 0 }, { regulator: 'B', target: 'A', expectedVersion: 0 }] },
+        input: {
+          projectId: f.projectId,
+          runId: await run(f),
+          verdict: 'REJECTED',
+          reason: 'INDIRECT',
+          edges: [
+            { regulator: 'A', target: 'B', expectedVersion: 0 },
+            { regulator: 'B', target: 'A', expectedVersion: 0 },
+          ],
+        },
       }),
     },
     settleEdge: {

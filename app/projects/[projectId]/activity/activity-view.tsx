@@ -23,7 +23,6 @@ const KINDS = [
   { value: 'project', label: 'project details' },
 ];
 
-
 /** The project's whole history, newest first, paged; person, kind and gene filters live in the URL. */
 export function ActivityView() {
   const { projectId, error: projectError } = useProject();

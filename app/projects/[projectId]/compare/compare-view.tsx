@@ -8,7 +8,6 @@ import { useProject } from '../project-context';
 import { fmt, formatLambda, GOLD_STANDARDS, pct, RUNS, sci } from '../runs/types';
 import { SparsityScatter } from './scatter';
 
-
 const COMPARE = graphql(`
   query CompareRuns($projectId: ID!, $runIds: [ID!]!, $goldStandardId: ID!) {
     compareRuns(projectId: $projectId, runIds: $runIds, goldStandardId: $goldStandardId) {
@@ -47,10 +46,7 @@ export function CompareView() {
   }, [gold.data, goldStandardId, finished, selected]);
 
   const chosen = selected ?? [];
-  const comparison = useGql(
-    COMPARE,
-    chosen.length && goldStandardId ? { projectId, runIds: chosen, goldStandardId } : null,
-  );
+  const comparison = useGql(COMPARE, chosen.length && goldStandardId ? { projectId, runIds: chosen, goldStandardId } : null);
   if (projectError) return null;
   const error = runs.error ?? gold.error;
   const rows = comparison.data?.compareRuns.rows ?? [];
@@ -60,7 +56,9 @@ export function CompareView() {
 
   return (
     <section aria-labelledby="compare-heading" className="stack">
-      <h2 id="compare-heading" className="section-title">Compare runs</h2>
+      <h2 id="compare-heading" className="section-title">
+        Compare runs
+      </h2>
       <ErrorAlert>{error}</ErrorAlert>
       {!runs.data || !gold.data ? <Loading what="runs and gold standards" /> : null}
       {runs.data && finished.length === 0 ? (
@@ -89,7 +87,9 @@ export function CompareView() {
             ) : null}
           </div>
           <aside className="card stack" aria-labelledby="compare-choose">
-            <h3 id="compare-choose" className="card-heading">Runs and gold standard</h3>
+            <h3 id="compare-choose" className="card-heading">
+              Runs and gold standard
+            </h3>
             <div className="field">
               <label htmlFor="compare-gold">Gold standard</label>
               <select id="compare-gold" value={goldStandardId} onChange={(e) => setGoldStandardId(e.target.value)}>
@@ -126,16 +126,36 @@ export function CompareView() {
             <thead>
               <tr>
                 <th scope="col">Run</th>
-                <th scope="col" className="num th-symbol">λ₁, λ₂</th>
-                <th scope="col" className="num">Sparsity</th>
-                <th scope="col" className="num">Bal. acc.</th>
-                <th scope="col" className="num">Bal. acc. (reg.)</th>
-                <th scope="col" className="num">Precision</th>
-                <th scope="col" className="num">Recall</th>
-                <th scope="col" className="num">AUROC</th>
-                <th scope="col" className="num">AUPR</th>
-                <th scope="col" className="num">EPR</th>
-                <th scope="col" className="num">Test MSE</th>
+                <th scope="col" className="num th-symbol">
+                  λ₁, λ₂
+                </th>
+                <th scope="col" className="num">
+                  Sparsity
+                </th>
+                <th scope="col" className="num">
+                  Bal. acc.
+                </th>
+                <th scope="col" className="num">
+                  Bal. acc. (reg.)
+                </th>
+                <th scope="col" className="num">
+                  Precision
+                </th>
+                <th scope="col" className="num">
+                  Recall
+                </th>
+                <th scope="col" className="num">
+                  AUROC
+                </th>
+                <th scope="col" className="num">
+                  AUPR
+                </th>
+                <th scope="col" className="num">
+                  EPR
+                </th>
+                <th scope="col" className="num">
+                  Test MSE
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -25,7 +25,12 @@ export function SparsityScatter({ points }: { points: ScatterPoint[] }) {
   const yTicks = Array.from({ length: 6 }, (_, i) => y0 + ((y1 - y0) * i) / 5);
   return (
     <figure className="network-figure">
-      <svg viewBox={`0 0 ${W} ${H}`} className="plot scatter" role="img" aria-label={`Sparsity against balanced accuracy for ${points.length} runs; the table lists the same values.`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="plot scatter"
+        role="img"
+        aria-label={`Sparsity against balanced accuracy for ${points.length} runs; the table lists the same values.`}
+      >
         {yTicks.map((t) => (
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="plot-grid-line" />

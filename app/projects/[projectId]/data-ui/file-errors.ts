@@ -8,9 +8,10 @@ import type { FormErrors } from '@/app/lib/form-errors';
 export function toUploadErrors(error: unknown, fieldNames: readonly string[]): FormErrors {
   if (error instanceof GraphQLRequestError) {
     const where = error.extensions;
-    const located = typeof where.line === 'number' && !/line \d+/.test(error.message)
-      ? `${error.message} (line ${where.line}${typeof where.column === 'number' ? `, column ${where.column}` : ''})`
-      : error.message;
+    const located =
+      typeof where.line === 'number' && !/line \d+/.test(error.message)
+        ? `${error.message} (line ${where.line}${typeof where.column === 'number' ? `, column ${where.column}` : ''})`
+        : error.message;
     if (error.field && fieldNames.includes(error.field)) return { fields: { [error.field]: located } };
     return { form: located, fields: {} };
   }

@@ -18,7 +18,9 @@ export function DatasetsView() {
   return (
     <div className="layout-sidebar">
       <section aria-labelledby="datasets-heading">
-        <h2 id="datasets-heading" className="section-title">Datasets</h2>
+        <h2 id="datasets-heading" className="section-title">
+          Datasets
+        </h2>
         <ErrorAlert>{error}</ErrorAlert>
         <OkAlert>{notice}</OkAlert>
         <ListCard
@@ -34,8 +36,12 @@ export function DatasetsView() {
             <>
               <th scope="col">Name</th>
               <th scope="col">Format</th>
-              <th scope="col" className="num">Genes</th>
-              <th scope="col" className="num">Trajectories</th>
+              <th scope="col" className="num">
+                Genes
+              </th>
+              <th scope="col" className="num">
+                Trajectories
+              </th>
               <th scope="col">Uploaded</th>
             </>
           }

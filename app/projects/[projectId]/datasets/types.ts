@@ -2,7 +2,6 @@ import { type EnumOf, graphql, type ResultOf } from '@/app/lib/graphql';
 
 export type DatasetFormat = EnumOf<'DatasetFormat'>;
 
-
 export const FORMAT_LABELS: Record<DatasetFormat, string> = {
   trajectory_csv: 'Trajectory CSV + gene names',
   tidy_csv: 'Tidy long CSV',

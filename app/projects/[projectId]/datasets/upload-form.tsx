@@ -69,7 +69,9 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
   return (
     <section className="card" aria-labelledby="upload-heading">
       <form key={formKey} className="stack" onSubmit={onSubmit} noValidate>
-        <h2 id="upload-heading" className="card-heading">Upload a dataset</h2>
+        <h2 id="upload-heading" className="card-heading">
+          Upload a dataset
+        </h2>
         <ErrorAlert>{errors.form}</ErrorAlert>
         <TextField label="Name" name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} required />
         <SelectField
@@ -80,9 +82,22 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
           options={(Object.keys(FORMAT_LABELS) as DatasetFormat[]).map((f) => ({ value: f, label: FORMAT_LABELS[f] }))}
           hint={FORMAT_HINTS[format]}
         />
-        <FileField label={format === 'matrix_pseudotime' ? 'Expression matrix' : 'Data file'} file={data} onFile={setData} error={errors.fields.data} required />
+        <FileField
+          label={format === 'matrix_pseudotime' ? 'Expression matrix' : 'Data file'}
+          file={data}
+          onFile={setData}
+          error={errors.fields.data}
+          required
+        />
         {format === 'trajectory_csv' ? (
-          <FileField label="Gene names file" hint="Header x, then one gene per line in row order." file={genes} onFile={setGenes} error={errors.fields.genes} required />
+          <FileField
+            label="Gene names file"
+            hint="Header x, then one gene per line in row order."
+            file={genes}
+            onFile={setGenes}
+            error={errors.fields.genes}
+            required
+          />
         ) : null}
         {format === 'matrix_pseudotime' ? (
           <FileField label="Pseudotime file" file={pseudotime} onFile={setPseudotime} error={errors.fields.pseudotime} required />
@@ -110,7 +125,14 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
           </label>
           {holdOut === 'file' ? (
             <>
-              <FileField label="Test data file" hint="Same format and genes as the data file." file={testData} onFile={setTestData} error={errors.fields.testData} required />
+              <FileField
+                label="Test data file"
+                hint="Same format and genes as the data file."
+                file={testData}
+                onFile={setTestData}
+                error={errors.fields.testData}
+                required
+              />
               {format === 'matrix_pseudotime' ? (
                 <FileField label="Test pseudotime file" file={testPseudotime} onFile={setTestPseudotime} error={errors.fields.testPseudotime} required />
               ) : null}
@@ -120,7 +142,13 @@ export function UploadForm({ projectId, onUploaded }: { projectId: string; onUpl
         <label className="choice">
           <input type="checkbox" checked={synthetic} onChange={(e) => setSynthetic(e.target.checked)} /> Noise-free synthetic data (runs may add noise)
         </label>
-        <TextAreaField label="Description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.fields.description} />
+        <TextAreaField
+          label="Description"
+          name="description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={errors.fields.description}
+        />
         <SubmitButton busy={busy} busyLabel="Uploading…">
           Upload
         </SubmitButton>

@@ -40,7 +40,9 @@ export function GoldStandardsView() {
   return (
     <div className="layout-sidebar">
       <section aria-labelledby="gold-heading">
-        <h2 id="gold-heading" className="section-title">Gold standards</h2>
+        <h2 id="gold-heading" className="section-title">
+          Gold standards
+        </h2>
         <ErrorAlert>{error ?? actionError}</ErrorAlert>
         <OkAlert>{notice}</OkAlert>
         <ListCard
@@ -55,9 +57,15 @@ export function GoldStandardsView() {
           head={
             <>
               <th scope="col">Name and source</th>
-              <th scope="col" className="num">Edges</th>
-              <th scope="col" className="num">Regulators</th>
-              <th scope="col" className="num">Targets</th>
+              <th scope="col" className="num">
+                Edges
+              </th>
+              <th scope="col" className="num">
+                Regulators
+              </th>
+              <th scope="col" className="num">
+                Targets
+              </th>
               <th scope="col">Imported</th>
               {canWrite ? (
                 <th scope="col">

@@ -40,7 +40,9 @@ export function ImportGoldStandardForm({ projectId, onImported }: { projectId: s
   return (
     <section className="card" aria-labelledby="import-gold-heading">
       <form key={formKey} className="stack" onSubmit={onSubmit} noValidate>
-        <h2 id="import-gold-heading" className="card-heading">Import a gold standard</h2>
+        <h2 id="import-gold-heading" className="card-heading">
+          Import a gold standard
+        </h2>
         <ErrorAlert>{errors.form}</ErrorAlert>
         <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={errors.fields.name} required />
         <TextField

@@ -8,7 +8,11 @@ export function ActivityCard({ events, projectId }: { events: ActivityEvent[]; p
       <h2 id="activity-heading" className="card-heading">
         Recent activity
       </h2>
-      {events.length === 0 ? <p className="muted">Nothing has happened here yet.</p> : <ActivityList events={events} projectId={projectId} labelledBy="activity-heading" />}
+      {events.length === 0 ? (
+        <p className="muted">Nothing has happened here yet.</p>
+      ) : (
+        <ActivityList events={events} projectId={projectId} labelledBy="activity-heading" />
+      )}
       <Link href={`/projects/${projectId}/activity`} className="small">
         All activity
       </Link>

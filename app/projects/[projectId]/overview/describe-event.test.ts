@@ -38,7 +38,11 @@ describe('describeEvent', () => {
 });
 
 describe('describeEvent names the object of run, data and prior events', () => {
-  const on = (action: string, objectType: string, objectId: string | null, details: Record<string, unknown>) => ({ ...event(action, details), objectType, objectId });
+  const on = (action: string, objectType: string, objectId: string | null, details: Record<string, unknown>) => ({
+    ...event(action, details),
+    objectType,
+    objectId,
+  });
 
   it('says which run was cancelled and which version was reverted, with links to them', () => {
     const cancel = on('run.cancel', 'run', 'r1', { name: 'DASH λ (0.5, 0.05)', statusAfter: 'cancelled' });

@@ -124,10 +124,9 @@ export function describeEvent(e: ActivityEvent): string {
       return `created the project${str(d.name) ? ` “${str(d.name)}”` : ''}`;
     case 'project.update': {
       const renamedTo = str((d.name as { to?: unknown } | undefined)?.to);
-      const parts = [
-        d.name ? `renamed the project${renamedTo ? ` to “${renamedTo}”` : ''}` : null,
-        d.description ? 'changed the description' : null,
-      ].filter(Boolean);
+      const parts = [d.name ? `renamed the project${renamedTo ? ` to “${renamedTo}”` : ''}` : null, d.description ? 'changed the description' : null].filter(
+        Boolean,
+      );
       return parts.join(' and ') || 'changed the project details';
     }
     case 'member.add':

@@ -25,7 +25,14 @@ export function DetailsCard({ project, onChanged }: { project: ProjectOverview; 
         </h2>
         <span className="spacer" />
         {canEdit && !editing ? (
-          <button type="button" className="btn btn-small" onClick={() => { setEditing(true); setSaved(false); }}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              setEditing(true);
+              setSaved(false);
+            }}
+          >
             Edit details
           </button>
         ) : null}

@@ -70,8 +70,14 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
-              <th scope="col" className="hide-narrow">Since</th>
-              {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+              <th scope="col" className="hide-narrow">
+                Since
+              </th>
+              {manage ? (
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -97,8 +103,8 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
         <>
           <h3 id="pending-heading">Pending invitations</h3>
           <p className="muted small">
-            They join once they accept through their invitation link, signed in with any account. A link is shown once, when
-            it is made; make a new one if it was lost (the old one then stops working).
+            They join once they accept through their invitation link, signed in with any account. A link is shown once, when it is made; make a new one if it
+            was lost (the old one then stops working).
           </p>
           <div className="table-wrap">
             <table className="table" aria-labelledby="pending-heading">
@@ -106,16 +112,24 @@ export function MembersCard({ project, myUserId, onChanged }: Props) {
                 <tr>
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
-                  <th scope="col" className="hide-narrow">Invited</th>
+                  <th scope="col" className="hide-narrow">
+                    Invited
+                  </th>
                   <th scope="col">Link</th>
-                  {manage ? <th scope="col"><span className="sr-only">Actions</span></th> : null}
+                  {manage ? (
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
                 {pending.map((m) => (
                   <tr key={m.id}>
                     <td>{m.email}</td>
-                    <td><span className={roleBadgeClass(m.role)}>{roleLabel(m.role)}</span></td>
+                    <td>
+                      <span className={roleBadgeClass(m.role)}>{roleLabel(m.role)}</span>
+                    </td>
                     <td className="hide-narrow">{formatDate(m.since)}</td>
                     <td className="small">{linkState(m.expiresAt)}</td>
                     {manage ? (

@@ -47,9 +47,7 @@ export function MembershipCard({ project }: { project: ProjectOverview }) {
             type="button"
             className="btn btn-danger"
             disabled={busy}
-            onClick={() =>
-              void run(`Delete ${project.name} and everything in it? This cannot be undone.`, () => gql(DELETE, { id: project.id }))
-            }
+            onClick={() => void run(`Delete ${project.name} and everything in it? This cannot be undone.`, () => gql(DELETE, { id: project.id }))}
           >
             Delete project
           </button>

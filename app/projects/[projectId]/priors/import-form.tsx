@@ -11,12 +11,18 @@ import { toUploadErrors } from '../data-ui/file-errors';
 import { DATASET_OVERLAP_FIELDS, overlapWarning } from './overlap-warning';
 import { PRIOR_FORMAT_HINTS, PRIOR_FORMAT_OPTIONS, type PriorFormat } from './types';
 
-const IMPORT = graphql(`
+const IMPORT = graphql(
+  `
   mutation ImportPrior($input: ImportPriorInput!) { importPrior(input: $input) { id name headVersion { edgeCount ...DatasetOverlapFields } } }
-`, [DATASET_OVERLAP_FIELDS]);
-const IMPORT_VERSION = graphql(`
+`,
+  [DATASET_OVERLAP_FIELDS],
+);
+const IMPORT_VERSION = graphql(
+  `
   mutation ImportPriorVersion($input: ImportPriorVersionInput!) { importPriorVersion(input: $input) { id number edgeCount ...DatasetOverlapFields } }
-`, [DATASET_OVERLAP_FIELDS]);
+`,
+  [DATASET_OVERLAP_FIELDS],
+);
 
 /** A new prior network, or (with a prior and its head) a file imported as its next version. */
 type Mode = { kind: 'new'; projectId: string } | { kind: 'version'; priorId: string; headVersionId: string };
@@ -84,7 +90,13 @@ export function ImportPriorForm({ mode, onImported }: { mode: Mode; onImported: 
         />
         <FileField label="Network file" file={file} onFile={setFile} error={errors.fields.text} required />
         {format === 'dense_matrix' ? (
-          <FileField label="Gene names file" hint="Needed when the matrix has no gene names (header x, one name per line)." file={genes} onFile={setGenes} error={errors.fields.genes} />
+          <FileField
+            label="Gene names file"
+            hint="Needed when the matrix has no gene names (header x, one name per line)."
+            file={genes}
+            onFile={setGenes}
+            error={errors.fields.genes}
+          />
         ) : null}
         <TextField
           label="Version message"

@@ -27,9 +27,10 @@ export function overlapWarning(overlaps: DatasetOverlap[]): string | null {
     );
   }
   return partial
-    .map(({ datasetName, mismatch: m }) =>
-      `Only ${m.matchedGeneCount} of ${m.priorGeneCount} prior genes are in dataset “${datasetName}” (missing e.g. ${examples(m.missingGenes)}); ` +
-      `a run on it keeps ${m.keptEdgeCount} of ${m.keptEdgeCount + m.droppedEdgeCount} edges.`,
+    .map(
+      ({ datasetName, mismatch: m }) =>
+        `Only ${m.matchedGeneCount} of ${m.priorGeneCount} prior genes are in dataset “${datasetName}” (missing e.g. ${examples(m.missingGenes)}); ` +
+        `a run on it keeps ${m.keptEdgeCount} of ${m.keptEdgeCount + m.droppedEdgeCount} edges.`,
     )
     .join(' ');
 }

@@ -10,7 +10,6 @@ import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { ImportPriorForm } from './import-form';
 
-
 const PRIORS = graphql(`
   query PriorNetworks($projectId: ID!) {
     priorNetworks(projectId: $projectId) {
@@ -29,7 +28,9 @@ export function PriorsView() {
   return (
     <div className="layout-sidebar">
       <section aria-labelledby="priors-heading">
-        <h2 id="priors-heading" className="section-title">Prior networks</h2>
+        <h2 id="priors-heading" className="section-title">
+          Prior networks
+        </h2>
         <ErrorAlert>{error}</ErrorAlert>
         <OkAlert>{notice}</OkAlert>
         <ListCard
@@ -38,14 +39,20 @@ export function PriorsView() {
           loadingWhat="prior networks"
           empty={
             <EmptyState title="No prior networks yet.">
-              {canWrite ? 'Import known regulatory edges with the form; every import and edit becomes a version.' : 'Editors of the project can import prior networks.'}
+              {canWrite
+                ? 'Import known regulatory edges with the form; every import and edit becomes a version.'
+                : 'Editors of the project can import prior networks.'}
             </EmptyState>
           }
           head={
             <>
               <th scope="col">Name</th>
-              <th scope="col" className="num">Version</th>
-              <th scope="col" className="num">Edges</th>
+              <th scope="col" className="num">
+                Version
+              </th>
+              <th scope="col" className="num">
+                Edges
+              </th>
               <th scope="col">Last change</th>
             </>
           }

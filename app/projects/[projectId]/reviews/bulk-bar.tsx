@@ -3,9 +3,14 @@ import { useState } from 'react';
 import { gql } from '@/app/lib/graphql-client';
 import { BULK_VERDICT, REASON_LABELS, type RejectionReason, type ReviewQueueItem, type VerdictKind } from './types';
 
-
 /** One verdict for every selected edge; edges someone changed meanwhile come back as conflicts, named in the result. */
-export async function bulkVerdict(projectId: string, runId: string, selected: ReviewQueueItem[], verdict: VerdictKind, reason: RejectionReason | null): Promise<string> {
+export async function bulkVerdict(
+  projectId: string,
+  runId: string,
+  selected: ReviewQueueItem[],
+  verdict: VerdictKind,
+  reason: RejectionReason | null,
+): Promise<string> {
   const edges = selected.map((i) => ({ regulator: i.regulator, target: i.target, expectedVersion: i.version }));
   const { bulkSetVerdict: r } = await gql(BULK_VERDICT, { input: { projectId, runId, edges, verdict, reason: verdict === 'REJECTED' ? reason : null } });
   const conflicts = r.conflicts.map((c) => `${c.regulator} → ${c.target} (${c.message})`).join('; ');

@@ -182,7 +182,9 @@ const CommentForm = forwardRef<HTMLTextAreaElement, FormProps>(function CommentF
     const ok = await write(() =>
       editing
         ? gql(EDIT_COMMENT, { id: editing.id, body: text })
-        : gql(ADD_COMMENT, { input: { projectId: ctx.edge.projectId, regulator: ctx.edge.regulator, target: ctx.edge.target, body: text, parentId, runId: ctx.runId } }),
+        : gql(ADD_COMMENT, {
+            input: { projectId: ctx.edge.projectId, regulator: ctx.edge.regulator, target: ctx.edge.target, body: text, parentId, runId: ctx.runId },
+          }),
     );
     if (ok) {
       setBody('');
@@ -204,7 +206,13 @@ const CommentForm = forwardRef<HTMLTextAreaElement, FormProps>(function CommentF
         />
         <span id={`${id}-hint`} className="hint">
           Mention a member with @ and their email (or the part before the @)
-          {ctx.members.length ? `: ${ctx.members.slice(0, 6).map((m) => `@${m}`).join(', ')}${ctx.members.length > 6 ? ', …' : ''}` : ''}.
+          {ctx.members.length
+            ? `: ${ctx.members
+                .slice(0, 6)
+                .map((m) => `@${m}`)
+                .join(', ')}${ctx.members.length > 6 ? ', …' : ''}`
+            : ''}
+          .
         </span>
       </div>
       <ErrorAlert>{error}</ErrorAlert>

@@ -88,8 +88,12 @@ export function AcrossRuns({ edge, projectId, strategyLabels }: { edge: Reviewed
         <thead>
           <tr>
             <th scope="col">Run</th>
-            <th scope="col" className="num">Effect</th>
-            <th scope="col" className="num">Rank</th>
+            <th scope="col" className="num">
+              Effect
+            </th>
+            <th scope="col" className="num">
+              Rank
+            </th>
             <th scope="col">Kept</th>
           </tr>
         </thead>
@@ -97,7 +101,8 @@ export function AcrossRuns({ edge, projectId, strategyLabels }: { edge: Reviewed
           {edge.acrossRuns.map((r) => (
             <tr key={r.runId}>
               <td>
-                <Link href={`/projects/${projectId}/runs/${r.runId}`}>{r.runName}</Link> <span className="muted small">{strategyLabels.get(r.strategy) ?? r.strategy}</span>
+                <Link href={`/projects/${projectId}/runs/${r.runId}`}>{r.runName}</Link>{' '}
+                <span className="muted small">{strategyLabels.get(r.strategy) ?? r.strategy}</span>
               </td>
               <td className="num">{r.effect === null ? '—' : r.effect.toExponential(2)}</td>
               <td className="num">{r.rank === null ? '—' : `${r.rank} / ${r.totalEdges}`}</td>

@@ -39,7 +39,9 @@ export const EDIT_COMMENT = graphql(`mutation EditComment($id: ID!, $body: Strin
 
 export const DELETE_COMMENT = graphql(`mutation DeleteComment($id: ID!) { deleteComment(id: $id) { id } }`);
 
-export const RESOLVE_THREAD = graphql(`mutation ResolveThread($id: ID!, $resolved: Boolean!) { setThreadResolved(commentId: $id, resolved: $resolved) { id } }`);
+export const RESOLVE_THREAD = graphql(
+  `mutation ResolveThread($id: ID!, $resolved: Boolean!) { setThreadResolved(commentId: $id, resolved: $resolved) { id } }`,
+);
 
 export const REVIEW_CHOICES = graphql(`
   query ReviewChoices($projectId: ID!) {

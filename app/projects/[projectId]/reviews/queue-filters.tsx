@@ -4,7 +4,6 @@ import type { RunChoice } from './queries';
 import type { QueueParams } from './queue-params';
 import { STATUS_LABELS, STATUSES, type EdgeReviewStatus } from './types';
 
-
 interface Props {
   params: QueueParams;
   runs: RunChoice[];
@@ -43,7 +42,11 @@ export function QueueFilters({ params, runs, runId, goldStandards, onChange }: P
       </div>
       <div className="field">
         <label htmlFor="q-status">Status</label>
-        <select id="q-status" value={STATUS_CHOICES.some((c) => c.value === statusValue) ? statusValue : ''} onChange={(e) => set({ statuses: (e.target.value ? e.target.value.split(',') : []) as EdgeReviewStatus[] })}>
+        <select
+          id="q-status"
+          value={STATUS_CHOICES.some((c) => c.value === statusValue) ? statusValue : ''}
+          onChange={(e) => set({ statuses: (e.target.value ? e.target.value.split(',') : []) as EdgeReviewStatus[] })}
+        >
           {STATUS_CHOICES.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
@@ -53,7 +56,14 @@ export function QueueFilters({ params, runs, runId, goldStandards, onChange }: P
       </div>
       <div className="field">
         <label htmlFor="q-gene">Gene</label>
-        <input id="q-gene" type="text" placeholder="regulator or target" value={gene} onChange={(e) => setGene(e.target.value)} onBlur={() => gene.trim() !== params.gene && set({ gene: gene.trim() })} />
+        <input
+          id="q-gene"
+          type="text"
+          placeholder="regulator or target"
+          value={gene}
+          onChange={(e) => setGene(e.target.value)}
+          onBlur={() => gene.trim() !== params.gene && set({ gene: gene.trim() })}
+        />
       </div>
       <div className="field">
         <label htmlFor="q-novelty">Prior</label>
@@ -77,7 +87,11 @@ export function QueueFilters({ params, runs, runId, goldStandards, onChange }: P
       {params.gold ? (
         <div className="field">
           <label htmlFor="q-ingold">In the gold standard</label>
-          <select id="q-ingold" value={params.inGold === null ? '' : params.inGold ? 'yes' : 'no'} onChange={(e) => set({ inGold: e.target.value === '' ? null : e.target.value === 'yes' })}>
+          <select
+            id="q-ingold"
+            value={params.inGold === null ? '' : params.inGold ? 'yes' : 'no'}
+            onChange={(e) => set({ inGold: e.target.value === '' ? null : e.target.value === 'yes' })}
+          >
             <option value="">in or out</option>
             <option value="yes">in it</option>
             <option value="no">not in it</option>

@@ -21,10 +21,18 @@ export function QueueTable({ items, currentKey, selected, showGold, onOpen, onTo
             <th scope="col" className="check">
               <span className="sr-only">Selected</span>
             </th>
-            <th scope="col" className="num">Rank</th>
+            <th scope="col" className="num">
+              Rank
+            </th>
             <th scope="col">Edge</th>
-            <th scope="col" className="num">Effect</th>
-            {showConfidence ? <th scope="col" className="num">Confidence</th> : null}
+            <th scope="col" className="num">
+              Effect
+            </th>
+            {showConfidence ? (
+              <th scope="col" className="num">
+                Confidence
+              </th>
+            ) : null}
             <th scope="col">Prior</th>
             {showGold ? <th scope="col">Gold</th> : null}
             <th scope="col">Status</th>
@@ -39,7 +47,12 @@ export function QueueTable({ items, currentKey, selected, showGold, onOpen, onTo
             const key = edgeKey(item);
             const name = `${item.regulator} → ${item.target}`;
             return (
-              <tr key={key} className={key === currentKey ? 'current' : undefined} aria-current={key === currentKey ? 'true' : undefined} onClick={() => onOpen(item)}>
+              <tr
+                key={key}
+                className={key === currentKey ? 'current' : undefined}
+                aria-current={key === currentKey ? 'true' : undefined}
+                onClick={() => onOpen(item)}
+              >
                 {/* biome-ignore lint/a11y/useKeyWithClickEvents: it only keeps a click on the checkbox from opening the row; the checkbox takes the keyboard */}
                 <td className="check" onClick={(e) => e.stopPropagation()}>
                   <input type="checkbox" aria-label={`Select ${name}`} checked={selected.has(key)} onChange={() => onToggle(item)} />

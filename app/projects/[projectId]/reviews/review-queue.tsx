@@ -150,15 +150,34 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
 
   return (
     <div className="stack">
-      <QueueFilters key={params.gene} params={params} runs={runs} runId={runId} goldStandards={goldStandards} onChange={(p) => { setSelected(new Map()); update(p); }} />
+      <QueueFilters
+        key={params.gene}
+        params={params}
+        runs={runs}
+        runId={runId}
+        goldStandards={goldStandards}
+        onChange={(p) => {
+          setSelected(new Map());
+          update(p);
+        }}
+      />
       {page ? <Progress reviewed={page.reviewed} total={page.total} runEdges={page.runEdges} /> : null}
       <p className="keys" role="note" aria-label="Keyboard shortcuts">
-        <kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous{canWrite ? (
+        <kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous
+        {canWrite ? (
           <>
-            {' '}· <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> needs evidence · <kbd>c</kbd> comment
+            {' '}
+            · <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> needs evidence · <kbd>c</kbd> comment
           </>
         ) : null}{' '}
-        · <kbd>x</kbd> select{canWrite ? <> · <kbd>shift</kbd>+<kbd>A</kbd> accept the selection</> : null} · <kbd>Esc</kbd> leaves a text box
+        · <kbd>x</kbd> select
+        {canWrite ? (
+          <>
+            {' '}
+            · <kbd>shift</kbd>+<kbd>A</kbd> accept the selection
+          </>
+        ) : null}{' '}
+        · <kbd>Esc</kbd> leaves a text box
       </p>
       <OkAlert>{notice}</OkAlert>
       <ErrorAlert>{actionError ?? error}</ErrorAlert>
@@ -172,11 +191,22 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
             {items.length === 0 ? (
               <p className="muted">No edges match these filters.</p>
             ) : (
-              <QueueTable items={items} currentKey={current ? edgeKey(current) : null} selected={new Set(selected.keys())} showGold={Boolean(params.gold)} onOpen={open} onToggle={toggle} />
+              <QueueTable
+                items={items}
+                currentKey={current ? edgeKey(current) : null}
+                selected={new Set(selected.keys())}
+                showGold={Boolean(params.gold)}
+                onOpen={open}
+                onToggle={toggle}
+              />
             )}
             <Pager page={params.page} pages={pages} total={page.total} onPage={(p) => update({ page: p, edge: null })} />
             <p className="small">
-              Export the project’s reviewed edges (CSV): <a href={`/api/projects/${projectId}/reviews/export?format=csv`} download>all</a> ·{' '}
+              Export the project’s reviewed edges (CSV):{' '}
+              <a href={`/api/projects/${projectId}/reviews/export?format=csv`} download>
+                all
+              </a>{' '}
+              ·{' '}
               <a href={`/api/projects/${projectId}/reviews/export?format=csv&status=REJECTED`} download>
                 rejected only
               </a>{' '}
@@ -184,14 +214,7 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
             </p>
           </div>
           {current ? (
-            <EdgeReviewPanel
-              key={edgeKey(current)}
-              edge={current}
-              runId={runId}
-              requests={requests}
-              refresh={refresh}
-              onChanged={() => void reload()}
-            />
+            <EdgeReviewPanel key={edgeKey(current)} edge={current} runId={runId} requests={requests} refresh={refresh} onChanged={() => void reload()} />
           ) : null}
         </div>
       ) : null}

@@ -57,9 +57,7 @@ export function VerdictForm({ edge, runId, rejectRequest, onSaved }: Props) {
     });
 
   const withdraw = () =>
-    write(() =>
-      gql(WITHDRAW_VERDICT, { projectId: edge.projectId, regulator: edge.regulator, target: edge.target, expectedVersion: edge.version }),
-    );
+    write(() => gql(WITHDRAW_VERDICT, { projectId: edge.projectId, regulator: edge.regulator, target: edge.target, expectedVersion: edge.version }));
 
   return (
     <section className="stack" aria-label="Your verdict">
@@ -67,10 +65,22 @@ export function VerdictForm({ edge, runId, rejectRequest, onSaved }: Props) {
         <button type="button" className="btn btn-small" disabled={busy} aria-pressed={mine?.verdict === 'ACCEPTED'} onClick={() => submit('ACCEPTED')}>
           Accept
         </button>
-        <button type="button" className="btn btn-small btn-danger" disabled={busy} aria-pressed={mine?.verdict === 'REJECTED'} onClick={() => setRejecting(!rejecting)}>
+        <button
+          type="button"
+          className="btn btn-small btn-danger"
+          disabled={busy}
+          aria-pressed={mine?.verdict === 'REJECTED'}
+          onClick={() => setRejecting(!rejecting)}
+        >
           Reject…
         </button>
-        <button type="button" className="btn btn-small" disabled={busy} aria-pressed={mine?.verdict === 'NEEDS_EVIDENCE'} onClick={() => submit('NEEDS_EVIDENCE')}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={busy}
+          aria-pressed={mine?.verdict === 'NEEDS_EVIDENCE'}
+          onClick={() => submit('NEEDS_EVIDENCE')}
+        >
           Needs evidence
         </button>
         {mine ? (

@@ -13,14 +13,19 @@ export function RunsView() {
   const { projectId, canWrite, error: projectError } = useProject();
   const { data, error, reload } = useGql(RUNS, { projectId });
   const runs = data?.runs ?? [];
-  usePolling(reload, runs.some((r) => isActive(r.status)));
+  usePolling(
+    reload,
+    runs.some((r) => isActive(r.status)),
+  );
   if (projectError) return null;
   const base = `/projects/${projectId}`;
 
   return (
     <section aria-labelledby="runs-heading">
       <div className="row page-header">
-        <h2 id="runs-heading" className="section-title">Runs</h2>
+        <h2 id="runs-heading" className="section-title">
+          Runs
+        </h2>
         <span className="spacer" />
         {runs.filter((r) => r.status === 'succeeded').length >= 2 ? (
           <Link className="btn" href={`${base}/compare`}>
@@ -50,12 +55,24 @@ export function RunsView() {
           <>
             <th scope="col">Run</th>
             <th scope="col">Status</th>
-            <th scope="col" className="hide-medium">Strategy</th>
-            <th scope="col" className="num th-symbol hide-medium">λ₁, λ₂</th>
-            <th scope="col" className="progress-col">Progress</th>
-            <th scope="col" className="num">Sparsity</th>
-            <th scope="col" className="num">Balanced acc.</th>
-            <th scope="col" className="hide-medium">Launched</th>
+            <th scope="col" className="hide-medium">
+              Strategy
+            </th>
+            <th scope="col" className="num th-symbol hide-medium">
+              λ₁, λ₂
+            </th>
+            <th scope="col" className="progress-col">
+              Progress
+            </th>
+            <th scope="col" className="num">
+              Sparsity
+            </th>
+            <th scope="col" className="num">
+              Balanced acc.
+            </th>
+            <th scope="col" className="hide-medium">
+              Launched
+            </th>
           </>
         }
         row={(r) => {

@@ -13,7 +13,6 @@ import { FORMAT_LABELS } from '../types';
 import { GenePicker } from './gene-picker';
 import { TrajectoryPlot, type Series } from './trajectory-plot';
 
-
 const DATASET = graphql(`
   query Dataset($id: ID!) {
     dataset(id: $id) {
@@ -119,7 +118,9 @@ export function DatasetView({ datasetId }: { datasetId: string }) {
       </dl>
 
       <section className="card stack" aria-labelledby="plot-heading">
-        <h3 id="plot-heading" className="card-heading">Trajectories</h3>
+        <h3 id="plot-heading" className="card-heading">
+          Trajectories
+        </h3>
         <div className="layout-plot">
           <div className="stack">
             <GenePicker datasetId={datasetId} chosen={genes ?? []} onChange={setGenes} />

@@ -9,7 +9,6 @@ import { useProject } from '@/app/projects/[projectId]/project-context';
 
 const PAGE = 100;
 
-
 const GOLD_STANDARD = graphql(`
   query GoldStandardPage($id: ID!, $offset: Int!, $limit: Int!, $gene: String) {
     goldStandard(id: $id) {
@@ -43,7 +42,9 @@ export function GoldStandardView({ goldStandardId }: { goldStandardId: string })
         </Link>
       </div>
       <section className="card" aria-labelledby="gs-record-heading">
-        <h3 id="gs-record-heading" className="card-heading">Record</h3>
+        <h3 id="gs-record-heading" className="card-heading">
+          Record
+        </h3>
         <dl className="details">
           <dt>Source</dt>
           <dd className="break">{g.source || 'No source noted'}</dd>
@@ -58,7 +59,9 @@ export function GoldStandardView({ goldStandardId }: { goldStandardId: string })
         </dl>
       </section>
       <section className="card" aria-labelledby="gs-coverage-heading">
-        <h3 id="gs-coverage-heading" className="card-heading">Coverage of each dataset</h3>
+        <h3 id="gs-coverage-heading" className="card-heading">
+          Coverage of each dataset
+        </h3>
         <p className="muted small">A run can only recover reference edges whose two genes its dataset measures; the rest fall outside.</p>
         {g.datasetCoverage.length === 0 ? (
           <p className="muted">The project has no datasets yet.</p>
@@ -68,8 +71,12 @@ export function GoldStandardView({ goldStandardId }: { goldStandardId: string })
               <thead>
                 <tr>
                   <th scope="col">Dataset</th>
-                  <th scope="col" className="num">Covered edges</th>
-                  <th scope="col" className="num">Outside the dataset</th>
+                  <th scope="col" className="num">
+                    Covered edges
+                  </th>
+                  <th scope="col" className="num">
+                    Outside the dataset
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -90,7 +97,9 @@ export function GoldStandardView({ goldStandardId }: { goldStandardId: string })
         )}
       </section>
       <section className="card stack" aria-labelledby="gs-edges-heading">
-        <h3 id="gs-edges-heading" className="card-heading">Edges</h3>
+        <h3 id="gs-edges-heading" className="card-heading">
+          Edges
+        </h3>
         <input
           type="search"
           aria-label="Filter edges by gene"
@@ -108,7 +117,9 @@ export function GoldStandardView({ goldStandardId }: { goldStandardId: string })
                 <th scope="col">Regulator</th>
                 <th scope="col">Target</th>
                 <th scope="col">Sign</th>
-                <th scope="col" className="num">Score</th>
+                <th scope="col" className="num">
+                  Score
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -127,9 +138,7 @@ export function GoldStandardView({ goldStandardId }: { goldStandardId: string })
           <button type="button" className="btn btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
             Previous
           </button>
-          <span className="muted small">
-            {page.total === 0 ? 'No edges' : `${page.offset + 1}–${page.offset + page.edges.length} of ${page.total}`}
-          </span>
+          <span className="muted small">{page.total === 0 ? 'No edges' : `${page.offset + 1}–${page.offset + page.edges.length} of ${page.total}`}</span>
           <button type="button" className="btn btn-small" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
             Next
           </button>

@@ -77,7 +77,9 @@ export function DiffView({ fromId, toId, versions, onChange }: Props) {
           {changes === 0 ? <p className="muted">These versions have the same edges.</p> : <DiffTable diff={diff} />}
           <DiffNetwork edges={networkEdges(diff, data.toVersion.edges.edges, data.toVersion.edges.total <= NETWORK_EDGE_LIMIT)} />
           {data.toVersion.edges.total > NETWORK_EDGE_LIMIT ? (
-            <p className="muted small">The network shows changed edges only: v{number(toId)} has {data.toVersion.edges.total} edges.</p>
+            <p className="muted small">
+              The network shows changed edges only: v{number(toId)} has {data.toVersion.edges.total} edges.
+            </p>
           ) : null}
         </>
       ) : null}

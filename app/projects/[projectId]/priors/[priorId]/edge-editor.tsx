@@ -155,14 +155,17 @@ export function EdgeEditor({ priorId, head, onSaved, onReload, onShowDiff }: Pro
   return (
     <section className="card stack" aria-labelledby="editor-heading">
       <h3 id="editor-heading" className="card-heading">
-        Edit edges <span className="muted small">(on v{head.number}; saving creates v{head.number + 1})</span>
+        Edit edges{' '}
+        <span className="muted small">
+          (on v{head.number}; saving creates v{head.number + 1})
+        </span>
       </h3>
 
       {conflict ? (
         <div className="alert alert-error stack" role="alert">
           <p>
-            <strong>Not saved: someone saved version {conflict.headVersionNumber} meanwhile.</strong> Your {pending.changes.length}{' '}
-            change{pending.changes.length === 1 ? ' was' : 's were'} made on version {conflict.baseVersionNumber}. They are kept below.
+            <strong>Not saved: someone saved version {conflict.headVersionNumber} meanwhile.</strong> Your {pending.changes.length} change
+            {pending.changes.length === 1 ? ' was' : 's were'} made on version {conflict.baseVersionNumber}. They are kept below.
           </p>
           <div className="row">
             <button
@@ -236,7 +239,13 @@ export function EdgeEditor({ priorId, head, onSaved, onReload, onShowDiff }: Pro
                               setEvidenceFor(null);
                             }}
                           >
-                            <input type="text" aria-label={`Evidence for ${e.regulator} → ${e.target}`} value={evidenceText} onChange={(ev) => setEvidenceText(ev.target.value)} autoFocus />
+                            <input
+                              type="text"
+                              aria-label={`Evidence for ${e.regulator} → ${e.target}`}
+                              value={evidenceText}
+                              onChange={(ev) => setEvidenceText(ev.target.value)}
+                              autoFocus
+                            />
                             <button type="submit" className="btn btn-small">
                               Note
                             </button>
@@ -271,7 +280,11 @@ export function EdgeEditor({ priorId, head, onSaved, onReload, onShowDiff }: Pro
                         >
                           Evidence
                         </button>
-                        <button type="button" className="btn btn-small btn-danger" onClick={() => add({ op: 'remove', regulator: e.regulator, target: e.target })}>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          onClick={() => add({ op: 'remove', regulator: e.regulator, target: e.target })}
+                        >
                           Remove
                         </button>
                       </td>
@@ -309,8 +322,8 @@ export function EdgeEditor({ priorId, head, onSaved, onReload, onShowDiff }: Pro
                 <span>{describe(c)}</span>
                 {c.op === 'add' && [c.regulator, c.target].some((g) => inNoDataset.has(g)) ? (
                   <span className="alert alert-warning small" role="status">
-                    {[c.regulator, c.target].filter((g, k, all) => inNoDataset.has(g) && all.indexOf(g) === k).join(' and ')} is in none of
-                    this project&apos;s datasets: runs will leave this edge out (check the spelling or identifier type).
+                    {[c.regulator, c.target].filter((g, k, all) => inNoDataset.has(g) && all.indexOf(g) === k).join(' and ')} is in none of this project&apos;s
+                    datasets: runs will leave this edge out (check the spelling or identifier type).
                   </span>
                 ) : null}
                 <button type="button" className="btn btn-small" aria-label={`Undo: ${describe(c)}`} onClick={() => undo(i)}>

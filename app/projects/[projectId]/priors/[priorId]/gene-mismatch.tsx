@@ -8,7 +8,6 @@ import { errorMessage } from '@/app/lib/form-errors';
 import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import type { VersionSummary } from '../types';
 
-
 const DATASETS = graphql(`query DatasetNames($projectId: ID!) { datasets(projectId: $projectId) { id name geneCount } }`);
 const MISMATCH = graphql(`
   query GeneMismatch($versionId: ID!, $datasetId: ID!) {
@@ -42,7 +41,9 @@ export function GeneMismatchCard({ projectId, versions }: { projectId: string; v
 
   return (
     <section className="card stack" aria-labelledby="mismatch-heading">
-      <h3 id="mismatch-heading" className="card-heading">Genes against a dataset</h3>
+      <h3 id="mismatch-heading" className="card-heading">
+        Genes against a dataset
+      </h3>
       {data && datasets.length === 0 ? <p className="muted small">The project has no datasets yet.</p> : null}
       {datasets.length > 0 ? (
         <>
@@ -70,7 +71,9 @@ export function GeneMismatchCard({ projectId, versions }: { projectId: string; v
       {result ? (
         <div className="stack small" aria-live="polite">
           {result.missingGenes.length === 0 ? (
-            <p className="alert alert-ok">All {result.priorGeneCount} prior genes are in the dataset; all {result.keptEdgeCount} edges apply.</p>
+            <p className="alert alert-ok">
+              All {result.priorGeneCount} prior genes are in the dataset; all {result.keptEdgeCount} edges apply.
+            </p>
           ) : (
             <>
               <p className="alert alert-info">

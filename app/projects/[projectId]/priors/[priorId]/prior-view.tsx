@@ -17,8 +17,8 @@ import { ReviewProposal } from './review-proposal';
 import { GeneMismatchCard } from './gene-mismatch';
 import { VersionsTable } from './versions-table';
 
-
-const PRIOR = graphql(`
+const PRIOR = graphql(
+  `
   query PriorNetwork($id: ID!) {
     priorNetwork(id: $id) {
       id name description createdAt createdByName runCount
@@ -26,7 +26,9 @@ const PRIOR = graphql(`
       versions { ...PriorVersionFields }
     }
   }
-`, [VERSION_FIELDS]);
+`,
+  [VERSION_FIELDS],
+);
 const DELETE = graphql(`mutation DeletePrior($id: ID!) { deletePrior(id: $id) }`);
 
 export function PriorView({ priorId }: { priorId: string }) {
@@ -127,10 +129,7 @@ export function PriorView({ priorId }: { priorId: string }) {
           </dl>
           <GeneMismatchCard key={prior.headVersion.id} projectId={projectId} versions={prior.versions} />
           {canWrite ? (
-            <ImportPriorForm
-              mode={{ kind: 'version', priorId: prior.id, headVersionId: prior.headVersion.id }}
-              onImported={(text) => afterSave(text)}
-            />
+            <ImportPriorForm mode={{ kind: 'version', priorId: prior.id, headVersionId: prior.headVersion.id }} onImported={(text) => afterSave(text)} />
           ) : null}
         </div>
       </div>

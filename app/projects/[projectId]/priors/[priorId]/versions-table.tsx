@@ -19,7 +19,12 @@ const EXPORTS = [
   { format: 'cytoscape_json', label: 'Cytoscape JSON' },
 ] as const;
 
-const KIND_BADGE: Record<VersionSummary['kind'], string> = { import: 'badge', edit: 'badge badge-primary', revert: 'badge badge-warn', review: 'badge badge-ok' };
+const KIND_BADGE: Record<VersionSummary['kind'], string> = {
+  import: 'badge',
+  edit: 'badge badge-primary',
+  revert: 'badge badge-warn',
+  review: 'badge badge-ok',
+};
 
 interface Props {
   versions: VersionSummary[];
@@ -55,10 +60,14 @@ export function VersionsTable({ versions, headVersionId, canWrite, compare, onCo
         <table className="table">
           <thead>
             <tr>
-              <th scope="col" className="num">#</th>
+              <th scope="col" className="num">
+                #
+              </th>
               <th scope="col">Message</th>
               <th scope="col">Author</th>
-              <th scope="col" className="num">Edges</th>
+              <th scope="col" className="num">
+                Edges
+              </th>
               <th scope="col">Compare</th>
               <th scope="col">
                 <span className="sr-only">Actions</span>

@@ -5,7 +5,6 @@ import { ErrorAlert, Loading } from '@/app/components/alerts';
 import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { HEATMAP_SIZES, heatmapMargins, type HeatmapSizeId } from './heatmap-layout';
 
-
 const HEATMAP = graphql(`
   query RunHeatmap($id: ID!, $regulators: Int!, $targets: Int!) {
     run(id: $id) { heatmap(regulators: $regulators, targets: $targets) { regulators targets values maxAbs totalRegulators totalTargets } }
@@ -81,9 +80,15 @@ export function EffectsHeatmap({ runId }: { runId: string }) {
         </svg>
       </div>
       <figcaption className="legend small">
-        <span><span className="swatch" style={{ background: colour(hm.maxAbs, hm.maxAbs) }} /> activation</span>
-        <span><span className="swatch" style={{ background: colour(-hm.maxAbs, hm.maxAbs) }} /> repression</span>
-        <span><span className="swatch" style={{ background: colour(0, 1) }} /> zero (pruned)</span>
+        <span>
+          <span className="swatch" style={{ background: colour(hm.maxAbs, hm.maxAbs) }} /> activation
+        </span>
+        <span>
+          <span className="swatch" style={{ background: colour(-hm.maxAbs, hm.maxAbs) }} /> repression
+        </span>
+        <span>
+          <span className="swatch" style={{ background: colour(0, 1) }} /> zero (pruned)
+        </span>
         <span>
           rows: {hm.regulators.length} of {hm.totalRegulators} regulators · columns: {hm.targets.length} of {hm.totalTargets} targets · max |effect|{' '}
           {hm.maxAbs.toExponential(2)}

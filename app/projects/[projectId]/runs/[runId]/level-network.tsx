@@ -8,7 +8,9 @@ import { errorMessage } from '@/app/lib/form-errors';
 import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { levelLabel, levelTsv, type LevelEdge, type RunLevel } from './level-format';
 
-const LEVELS = graphql(`query RunLevels($id: ID!) { run(id: $id) { id levels { level firstEpoch lastEpoch bestEpoch sparsity valMse valSe testMse edgeCount kept } } }`);
+const LEVELS = graphql(
+  `query RunLevels($id: ID!) { run(id: $id) { id levels { level firstEpoch lastEpoch bestEpoch sparsity valMse valSe testMse edgeCount kept } } }`,
+);
 const LEVEL = graphql(`
   query RunLevelNetwork($id: ID!, $level: Int!, $gold: ID, $offset: Int, $limit: Int) {
     runLevelNetwork(runId: $id, level: $level, goldStandardId: $gold, offset: $offset, limit: $limit) {
@@ -32,10 +34,7 @@ export function LevelNetwork({ runId, projectId, goldStandardId }: { runId: stri
   useEffect(() => {
     if (level === null && list.length) setLevel((list.find((l) => l.kept) ?? list[list.length - 1]).level);
   }, [list, level]);
-  const view = useGql(
-    LEVEL,
-    level === null ? null : { id: runId, level, gold: goldStandardId, offset: page * PAGE, limit: PAGE },
-  );
+  const view = useGql(LEVEL, level === null ? null : { id: runId, level, gold: goldStandardId, offset: page * PAGE, limit: PAGE });
   if (levels.error) return <ErrorAlert>{levels.error}</ErrorAlert>;
   if (!levels.data) return <Loading what="the pruning levels" />;
   if (!list.length) return <p className="muted small">This run has no stored level networks (runs trained before issue 16 keep only their kept model).</p>;
@@ -92,8 +91,8 @@ export function LevelNetwork({ runId, projectId, goldStandardId }: { runId: stri
       ) : null}
       {s ? (
         <p className="small" data-testid="level-scores">
-          Against the chosen gold standard: precision {s.precision.toFixed(3)}, recall {s.recall.toFixed(3)}, F1 {s.f1.toFixed(3)}, balanced accuracy {s.balancedAccuracy.toFixed(3)}, AUROC{' '}
-          {s.auroc.toFixed(3)}, AUPR {s.aupr.toFixed(3)}.
+          Against the chosen gold standard: precision {s.precision.toFixed(3)}, recall {s.recall.toFixed(3)}, F1 {s.f1.toFixed(3)}, balanced accuracy{' '}
+          {s.balancedAccuracy.toFixed(3)}, AUROC {s.auroc.toFixed(3)}, AUPR {s.aupr.toFixed(3)}.
         </p>
       ) : (
         <p className="muted small">Choose a gold standard in the metrics card to score this level.</p>
@@ -106,7 +105,11 @@ export function LevelNetwork({ runId, projectId, goldStandardId }: { runId: stri
       </div>
       <table className="table">
         <thead>
-          <tr><th>rank</th><th>edge</th><th>effect</th></tr>
+          <tr>
+            <th>rank</th>
+            <th>edge</th>
+            <th>effect</th>
+          </tr>
         </thead>
         <tbody>
           {(view.data?.runLevelNetwork.edges ?? []).map((e) => (

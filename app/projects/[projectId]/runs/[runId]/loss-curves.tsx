@@ -65,7 +65,12 @@ export function LossCurves({ epochs, totalEpochs, keptEpoch }: { epochs: EpochPo
 
   return (
     <figure className="network-figure">
-      <svg viewBox={`0 0 ${W} ${H}`} className="plot" role="img" aria-label={`Training and validation loss over ${epochs.length} epochs, log scale; ${pruned.length} pruning events.`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="plot"
+        role="img"
+        aria-label={`Training and validation loss over ${epochs.length} epochs, log scale; ${pruned.length} pruning events.`}
+      >
         {yTicks.map((t) => (
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="plot-grid-line" />
@@ -102,9 +107,15 @@ export function LossCurves({ epochs, totalEpochs, keptEpoch }: { epochs: EpochPo
         <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} stroke="#c3cad5" />
       </svg>
       <figcaption className="legend small">
-        <span><span className="swatch-line" style={{ borderColor: TRAIN }} /> training loss</span>
-        <span><span className="swatch-line" style={{ borderColor: VAL }} /> validation loss{band ? ', shaded ± one standard error' : ''}</span>
-        <span><span className="swatch-line dashed" style={{ borderColor: PRUNE }} /> pruning event</span>
+        <span>
+          <span className="swatch-line" style={{ borderColor: TRAIN }} /> training loss
+        </span>
+        <span>
+          <span className="swatch-line" style={{ borderColor: VAL }} /> validation loss{band ? ', shaded ± one standard error' : ''}
+        </span>
+        <span>
+          <span className="swatch-line dashed" style={{ borderColor: PRUNE }} /> pruning event
+        </span>
         {kept ? <span>○ kept model (epoch {kept.epoch})</span> : null}
       </figcaption>
     </figure>

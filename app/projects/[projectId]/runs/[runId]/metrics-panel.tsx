@@ -6,9 +6,12 @@ import { gql } from '@/app/lib/graphql-client';
 import { errorMessage } from '@/app/lib/form-errors';
 import { fmt, METRICS_FIELDS, type GoldStandardOption, type RunMetrics } from '../types';
 
-const COMPUTE = graphql(`
+const COMPUTE = graphql(
+  `
   query RunMetrics($id: ID!, $gold: ID!) { run(id: $id) { metrics(goldStandardId: $gold) { ...RunMetricsFields } } }
-`, [METRICS_FIELDS]);
+`,
+  [METRICS_FIELDS],
+);
 
 const ROWS: [keyof RunMetrics, string][] = [
   ['balancedAccuracy', 'Balanced accuracy'],

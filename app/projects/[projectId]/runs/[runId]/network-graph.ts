@@ -61,7 +61,8 @@ export function networkElements(
       classes: [e.sign < 0 ? 'repress' : 'activate', e.priorSupported ? 'prior' : 'novel', e.gold ?? '', reviewClass(status)].join(' '),
     });
   }
-  for (const g of missed) elements.push({ data: { id: edgeId('m', g.regulator, g.target), source: `n:${g.regulator}`, target: `n:${g.target}` }, classes: 'missed' });
+  for (const g of missed)
+    elements.push({ data: { id: edgeId('m', g.regulator, g.target), source: `n:${g.regulator}`, target: `n:${g.target}` }, classes: 'missed' });
   return elements;
 }
 
@@ -97,10 +98,16 @@ export function networkStyle(large: boolean): StylesheetJson {
       },
     },
     { selector: 'edge.activate', style: { 'line-color': COLOURS.activation, 'target-arrow-color': COLOURS.activation } },
-    { selector: 'edge.repress', style: { 'line-color': COLOURS.repression, 'target-arrow-color': COLOURS.repression, 'target-arrow-shape': large ? 'triangle' : 'tee' } },
+    {
+      selector: 'edge.repress',
+      style: { 'line-color': COLOURS.repression, 'target-arrow-color': COLOURS.repression, 'target-arrow-shape': large ? 'triangle' : 'tee' },
+    },
     { selector: 'edge.prior', style: { width: large ? 2.5 : 3.5 } },
     { selector: 'edge.fp', style: { 'line-style': 'dashed' } },
-    { selector: 'edge.missed', style: { width: 1.2, opacity: 0.8, 'line-style': 'dotted', 'line-color': COLOURS.missed, 'target-arrow-color': COLOURS.missed } },
+    {
+      selector: 'edge.missed',
+      style: { width: 1.2, opacity: 0.8, 'line-style': 'dotted', 'line-color': COLOURS.missed, 'target-arrow-color': COLOURS.missed },
+    },
     // Review status: a halo under the edge, so sign (colour) and prior/gold (width, dash) stay readable.
     ...STATUSES.filter((st) => st !== 'UNREVIEWED').flatMap((st) => [
       { selector: `edge.${reviewClass(st)}`, style: { 'underlay-color': STATUS_COLOURS[st], 'underlay-opacity': 0.45, 'underlay-padding': 4 } as never },

@@ -92,7 +92,9 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
           <input id="net-topk" type="number" min={1} max={maxEdges} value={draft.topK} onChange={(e) => setDraft({ ...draft, topK: Number(e.target.value) })} />
         </div>
         <div className="field">
-          <span className="label" id="net-presets">Edges shown</span>
+          <span className="label" id="net-presets">
+            Edges shown
+          </span>
           <span className="edge-count-presets" role="group" aria-labelledby="net-presets">
             {EDGE_COUNT_PRESETS.filter((k) => k <= maxEdges).map((k) => (
               <button key={k} type="button" className="btn btn-small" aria-pressed={filters.topK === k} onClick={() => showTop(k)}>
@@ -103,7 +105,13 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
         </div>
         <div className="field">
           <label htmlFor="net-regulator">From regulator</label>
-          <input id="net-regulator" type="text" value={draft.regulator} placeholder="any" onChange={(e) => setDraft({ ...draft, regulator: e.target.value.trim() })} />
+          <input
+            id="net-regulator"
+            type="text"
+            value={draft.regulator}
+            placeholder="any"
+            onChange={(e) => setDraft({ ...draft, regulator: e.target.value.trim() })}
+          />
         </div>
         <div className="field">
           <label htmlFor="net-gene">Around gene</label>
@@ -136,8 +144,8 @@ export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string
         <>
           <p className="muted small" role="status">
             Showing {network.edges.length} of {network.matchingEdges} matching edges ({network.totalEdges} in the run)
-            {network.truncated ? (filters.gene ? `, the strongest that stay connected to ${filters.gene}` : ', the strongest by |effect|') : ''}. Click a gene to
-            see its neighbourhood, an edge to review it.
+            {network.truncated ? (filters.gene ? `, the strongest that stay connected to ${filters.gene}` : ', the strongest by |effect|') : ''}. Click a gene
+            to see its neighbourhood, an edge to review it.
           </p>
           {network.edges.length > 0 ? (
             <NetworkCanvas
@@ -193,10 +201,7 @@ function NetworkCanvas({ network, statusNow, statusOf, onGene, onEdge, showGold,
   const large = isLargeNetwork(network.edges.length);
   const style = useMemo(() => networkStyle(large), [large]);
   // A verdict given in the panel changes statusNow: the elements update in place, without a new layout.
-  const elements = useMemo(
-    () => networkElements(network, (e) => statusNow.get(edgeKey(e)) ?? e.reviewStatus, showGold),
-    [network, statusNow, showGold],
-  );
+  const elements = useMemo(() => networkElements(network, (e) => statusNow.get(edgeKey(e)) ?? e.reviewStatus, showGold), [network, statusNow, showGold]);
   return (
     <figure className="network-figure">
       <CytoscapeGraph
@@ -212,14 +217,29 @@ function NetworkCanvas({ network, statusNow, statusOf, onGene, onEdge, showGold,
         }}
       />
       <figcaption className="legend small">
-        <span><span className="swatch-line" style={{ borderColor: COLOURS.activation }} /> activates{large ? '' : ' (→)'}</span>
-        <span><span className="swatch-line" style={{ borderColor: COLOURS.repression }} /> represses{large ? '' : ' (⊣)'}</span>
-        {hasPrior ? <span><span className="swatch-line thick" style={{ borderColor: '#5d6778' }} /> thick: in the prior · thin: novel</span> : null}
+        <span>
+          <span className="swatch-line" style={{ borderColor: COLOURS.activation }} /> activates{large ? '' : ' (→)'}
+        </span>
+        <span>
+          <span className="swatch-line" style={{ borderColor: COLOURS.repression }} /> represses{large ? '' : ' (⊣)'}
+        </span>
+        {hasPrior ? (
+          <span>
+            <span className="swatch-line thick" style={{ borderColor: '#5d6778' }} /> thick: in the prior · thin: novel
+          </span>
+        ) : null}
         {showGold ? (
           <>
-            <span><span className="swatch-line" style={{ borderColor: '#5d6778' }} /> solid: true positive</span>
-            <span><span className="swatch-line dashed" style={{ borderColor: '#5d6778' }} /> dashed: false positive{large ? ' (dashes are drawn up to 2,000 edges; the table lists them)' : ''}</span>
-            <span><span className="swatch-line dotted" style={{ borderColor: COLOURS.missed }} /> missed gold-standard edge</span>
+            <span>
+              <span className="swatch-line" style={{ borderColor: '#5d6778' }} /> solid: true positive
+            </span>
+            <span>
+              <span className="swatch-line dashed" style={{ borderColor: '#5d6778' }} /> dashed: false positive
+              {large ? ' (dashes are drawn up to 2,000 edges; the table lists them)' : ''}
+            </span>
+            <span>
+              <span className="swatch-line dotted" style={{ borderColor: COLOURS.missed }} /> missed gold-standard edge
+            </span>
           </>
         ) : null}
         <span>fainter: weaker |effect|</span>
@@ -266,41 +286,47 @@ function EdgeTable({ edges, statusOf, showGold, onReview }: TableProps) {
       {open && edges.length > rows.length ? (
         <p className="muted small">The strongest {rows.length.toLocaleString('en')} of these edges; the downloads below hold them all.</p>
       ) : null}
-      {open ? <div className="table-wrap edge-table">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col" className="num">Rank</th>
-              <th scope="col">Regulator</th>
-              <th scope="col">Target</th>
-              <th scope="col" className="num">Effect</th>
-              <th scope="col">Prior</th>
-              {showGold ? <th scope="col">Gold standard</th> : null}
-              <th scope="col">Review</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={`${e.regulator}>${e.target}`}>
-                <td className="num">{e.rank}</td>
-                <td className="mono">{e.regulator}</td>
-                <td className="mono">{e.target}</td>
-                <td className="num">
-                  <span className={e.sign < 0 ? 'badge badge-danger' : 'badge badge-ok'}>{e.sign < 0 ? 'represses' : 'activates'}</span>{' '}
-                  {e.effect.toExponential(2)}
-                </td>
-                <td className="small">{e.priorSupported ? 'in prior' : 'novel'}</td>
-                {showGold ? <td className="small">{e.gold === 'tp' ? 'true positive' : 'false positive'}</td> : null}
-                <td>
-                  <button type="button" className="linklike" aria-label={`Review ${e.regulator} → ${e.target}`} onClick={() => onReview(e)}>
-                    <ReviewStatusBadge status={statusOf(e)} />
-                  </button>
-                </td>
+      {open ? (
+        <div className="table-wrap edge-table">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Rank
+                </th>
+                <th scope="col">Regulator</th>
+                <th scope="col">Target</th>
+                <th scope="col" className="num">
+                  Effect
+                </th>
+                <th scope="col">Prior</th>
+                {showGold ? <th scope="col">Gold standard</th> : null}
+                <th scope="col">Review</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div> : null}
+            </thead>
+            <tbody>
+              {rows.map((e) => (
+                <tr key={`${e.regulator}>${e.target}`}>
+                  <td className="num">{e.rank}</td>
+                  <td className="mono">{e.regulator}</td>
+                  <td className="mono">{e.target}</td>
+                  <td className="num">
+                    <span className={e.sign < 0 ? 'badge badge-danger' : 'badge badge-ok'}>{e.sign < 0 ? 'represses' : 'activates'}</span>{' '}
+                    {e.effect.toExponential(2)}
+                  </td>
+                  <td className="small">{e.priorSupported ? 'in prior' : 'novel'}</td>
+                  {showGold ? <td className="small">{e.gold === 'tp' ? 'true positive' : 'false positive'}</td> : null}
+                  <td>
+                    <button type="button" className="linklike" aria-label={`Review ${e.regulator} → ${e.target}`} onClick={() => onReview(e)}>
+                      <ReviewStatusBadge status={statusOf(e)} />
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
     </details>
   );
 }

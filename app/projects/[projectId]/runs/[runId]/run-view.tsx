@@ -10,16 +10,7 @@ import { formatDateTime } from '@/app/lib/format';
 import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { useProject } from '@/app/projects/[projectId]/project-context';
 import { ProgressBar, StatusBadge } from '../status';
-import {
-  formatLambda,
-  GOLD_STANDARDS,
-  isActive,
-  METRICS_FIELDS,
-  pct,
-  PROGRESS_FIELDS,
-  sci,
-  SUMMARY_FIELDS,
-} from '../types';
+import { formatLambda, GOLD_STANDARDS, isActive, METRICS_FIELDS, pct, PROGRESS_FIELDS, sci, SUMMARY_FIELDS } from '../types';
 import { usePolling } from '../use-polling';
 import { EffectsHeatmap } from './heatmap';
 import { LevelNetwork } from './level-network';
@@ -30,8 +21,8 @@ import { ValidationPathPlot } from './validation-path-plot';
 import { sparsityNote } from './sparsity-note';
 import { filtersFromSearch, replaceFiltersInUrl } from './network-url';
 
-
-const RUN = graphql(`
+const RUN = graphql(
+  `
   query Run($id: ID!) {
     run(id: $id) {
       id name strategy strategyLabel lambda1 lambda2 status datasetId datasetName priorId priorName priorVersionId priorVersionNumber
@@ -44,7 +35,9 @@ const RUN = graphql(`
       goldStandardFits { goldStandardId sharedEdges }
     }
   }
-`, [PROGRESS_FIELDS, SUMMARY_FIELDS, METRICS_FIELDS]);
+`,
+  [PROGRESS_FIELDS, SUMMARY_FIELDS, METRICS_FIELDS],
+);
 const CANCEL = graphql(`mutation CancelRun($id: ID!) { cancelRun(id: $id) { id status } }`);
 const RELAUNCH = graphql(`mutation RelaunchRun($id: ID!) { relaunchRun(id: $id) { id } }`);
 
@@ -166,7 +159,12 @@ export function RunView({ runId }: { runId: string }) {
             <dt>Validation loss</dt>
             <dd>
               {sci(p?.valLoss)}
-              {p?.bestValLoss != null ? <span className="muted"> (best {sci(p.bestValLoss)} at epoch {p.bestEpoch})</span> : null}
+              {p?.bestValLoss != null ? (
+                <span className="muted">
+                  {' '}
+                  (best {sci(p.bestValLoss)} at epoch {p.bestEpoch})
+                </span>
+              ) : null}
             </dd>
             <dt>Sparsity</dt>
             <dd>{pct(run.summary?.sparsity ?? p?.sparsity)}</dd>
@@ -180,7 +178,9 @@ export function RunView({ runId }: { runId: string }) {
                   {sparsityNote(run.summary.sparsity, run.summary.inferredEdges) ? (
                     <details className="small">
                       <summary>Why so many edges at this sparsity?</summary>
-                      <p className="muted" data-testid="sparsity-note">{sparsityNote(run.summary.sparsity, run.summary.inferredEdges)}</p>
+                      <p className="muted" data-testid="sparsity-note">
+                        {sparsityNote(run.summary.sparsity, run.summary.inferredEdges)}
+                      </p>
                     </details>
                   ) : null}
                 </dd>
@@ -191,14 +191,18 @@ export function RunView({ runId }: { runId: string }) {
             {p?.resumedFromEpoch != null ? (
               <>
                 <dt>Resumed</dt>
-                <dd>from the checkpoint of epoch {p.resumedFromEpoch} (attempt {run.attempts})</dd>
+                <dd>
+                  from the checkpoint of epoch {p.resumedFromEpoch} (attempt {run.attempts})
+                </dd>
               </>
             ) : null}
           </dl>
         </section>
 
         <section className="card" aria-labelledby="record-heading">
-          <h3 id="record-heading" className="card-heading">Record</h3>
+          <h3 id="record-heading" className="card-heading">
+            Record
+          </h3>
           <dl className="details">
             <dt>Strategy</dt>
             <dd>
@@ -248,13 +252,17 @@ export function RunView({ runId }: { runId: string }) {
       </div>
 
       <section className="card" aria-labelledby="curves-heading">
-        <h3 id="curves-heading" className="card-heading">Training curves</h3>
+        <h3 id="curves-heading" className="card-heading">
+          Training curves
+        </h3>
         <LossCurves epochs={run.epochs} totalEpochs={p?.totalEpochs ?? run.epochs.length} keptEpoch={keptEpoch} />
       </section>
 
       {prunes ? (
         <section className="card" aria-labelledby="path-heading">
-          <h3 id="path-heading" className="card-heading">Validation loss along the pruning path</h3>
+          <h3 id="path-heading" className="card-heading">
+            Validation loss along the pruning path
+          </h3>
           <ValidationPathPlot epochs={run.epochs} keptEpoch={keptEpoch} keepsOneSe={run.config.selection === 'one-se'} />
         </section>
       ) : null}
@@ -262,7 +270,9 @@ export function RunView({ runId }: { runId: string }) {
       {run.status === 'succeeded' ? (
         <>
           <section className="card" aria-labelledby="metrics-heading">
-            <h3 id="metrics-heading" className="card-heading">Metrics</h3>
+            <h3 id="metrics-heading" className="card-heading">
+              Metrics
+            </h3>
             <MetricsPanel
               runId={runId}
               stored={run.storedMetrics}
@@ -273,26 +283,34 @@ export function RunView({ runId }: { runId: string }) {
             />
           </section>
           <section className="card" aria-labelledby="network-heading">
-            <h3 id="network-heading" className="card-heading">Inferred network</h3>
+            <h3 id="network-heading" className="card-heading">
+              Inferred network
+            </h3>
             <NetworkView runId={runId} goldStandardId={goldStandardId || null} hasPrior={Boolean(run.priorVersionId)} />
           </section>
           {prunes ? (
             <section className="card" aria-labelledby="levels-heading">
-              <h3 id="levels-heading" className="card-heading">Network at a pruning level</h3>
+              <h3 id="levels-heading" className="card-heading">
+                Network at a pruning level
+              </h3>
               <LevelNetwork runId={runId} projectId={projectId} goldStandardId={goldStandardId || null} />
             </section>
           ) : null}
           {run.priorVersionId ? (
             <section className="card" aria-labelledby="replicates-heading">
-              <h3 id="replicates-heading" className="card-heading">Replicates</h3>
+              <h3 id="replicates-heading" className="card-heading">
+                Replicates
+              </h3>
               <p className="small">
-                Compare this run with its replicates (its configuration with other seeds): the prior edges the data does not support, the candidate edges the prior
-                lacks, and a consensus network. <Link href={`${base}/runs/${runId}/replicates`}>Open the replicate analysis</Link>
+                Compare this run with its replicates (its configuration with other seeds): the prior edges the data does not support, the candidate edges the
+                prior lacks, and a consensus network. <Link href={`${base}/runs/${runId}/replicates`}>Open the replicate analysis</Link>
               </p>
             </section>
           ) : null}
           <section className="card" aria-labelledby="heatmap-heading">
-            <h3 id="heatmap-heading" className="card-heading">Effects matrix</h3>
+            <h3 id="heatmap-heading" className="card-heading">
+              Effects matrix
+            </h3>
             <EffectsHeatmap runId={runId} />
           </section>
         </>

@@ -33,7 +33,13 @@ export function ValidationPathPlot({ epochs, keptEpoch, keepsOneSe }: { epochs: 
 
   return (
     <figure className="network-figure">
-      <svg viewBox={`0 0 ${W} ${H}`} className="plot" role="img" aria-label={`Validation loss over the run's lowest at ${points.length} pruning levels, against sparsity.`} data-testid="validation-path">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="plot"
+        role="img"
+        aria-label={`Validation loss over the run's lowest at ${points.length} pruning levels, against sparsity.`}
+        data-testid="validation-path"
+      >
         {yTicks.map((t) => (
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="plot-grid-line" />
@@ -54,7 +60,16 @@ export function ValidationPathPlot({ epochs, keptEpoch, keepsOneSe }: { epochs: 
           val. loss / lowest
         </text>
         {oneSeRatio !== null ? (
-          <line x1={M.left} x2={W - M.right} y1={y(oneSeRatio)} y2={y(oneSeRatio)} stroke={WITHIN} strokeDasharray="5 4" strokeWidth={1.2} data-testid="one-se-line">
+          <line
+            x1={M.left}
+            x2={W - M.right}
+            y1={y(oneSeRatio)}
+            y2={y(oneSeRatio)}
+            stroke={WITHIN}
+            strokeDasharray="5 4"
+            strokeWidth={1.2}
+            data-testid="one-se-line"
+          >
             <title>{`The lowest validation loss plus one standard error (${oneSeRatio.toFixed(3)}×)`}</title>
           </line>
         ) : null}
@@ -62,16 +77,24 @@ export function ValidationPathPlot({ epochs, keptEpoch, keepsOneSe }: { epochs: 
         {points.map((p) => (
           <g key={p.level}>
             {p.seRatio !== null ? (
-              <line x1={x(p.sparsity)} x2={x(p.sparsity)} y1={y(p.ratio + p.seRatio)} y2={y(Math.max(p.ratio - p.seRatio, yLo))} stroke={colour(p)} strokeOpacity={0.5} strokeWidth={1.5} />
+              <line
+                x1={x(p.sparsity)}
+                x2={x(p.sparsity)}
+                y1={y(p.ratio + p.seRatio)}
+                y2={y(Math.max(p.ratio - p.seRatio, yLo))}
+                stroke={colour(p)}
+                strokeOpacity={0.5}
+                strokeWidth={1.5}
+              />
             ) : null}
             {p.ratio > yHi ? (
               <path d={`M${x(p.sparsity).toFixed(1)},${(y(yHi) - 4).toFixed(1)}l4,7h-8z`} fill={colour(p)}>
                 <title>{`Level ${p.level}, sparsity ${pct(p.sparsity)}: ${p.ratio.toFixed(2)}× the lowest, above the chart`}</title>
               </path>
             ) : (
-            <circle cx={x(p.sparsity)} cy={y(p.ratio)} r={3} fill={colour(p)}>
-              <title>{`Level ${p.level}, sparsity ${pct(p.sparsity)}: best validation loss ${p.valMse.toExponential(3)} at epoch ${p.bestEpoch} (${p.ratio.toFixed(3)}× the lowest${p.seRatio !== null ? `, ± ${p.seRatio.toFixed(3)}` : ''})`}</title>
-            </circle>
+              <circle cx={x(p.sparsity)} cy={y(p.ratio)} r={3} fill={colour(p)}>
+                <title>{`Level ${p.level}, sparsity ${pct(p.sparsity)}: best validation loss ${p.valMse.toExponential(3)} at epoch ${p.bestEpoch} (${p.ratio.toFixed(3)}× the lowest${p.seRatio !== null ? `, ± ${p.seRatio.toFixed(3)}` : ''})`}</title>
+              </circle>
             )}
           </g>
         ))}
@@ -83,7 +106,8 @@ export function ValidationPathPlot({ epochs, keptEpoch, keepsOneSe }: { epochs: 
         <span>● each pruning level&apos;s best validation loss, ± one standard error (▲ above the chart)</span>
         {oneSeRatio !== null ? (
           <span>
-            <span className="swatch-line dashed" style={{ borderColor: WITHIN }} /> one standard error above the lowest; <span style={{ color: WITHIN }}>green</span> levels are within it
+            <span className="swatch-line dashed" style={{ borderColor: WITHIN }} /> one standard error above the lowest;{' '}
+            <span style={{ color: WITHIN }}>green</span> levels are within it
           </span>
         ) : null}
         {kept ? <span>○ kept model</span> : null}
@@ -94,9 +118,13 @@ export function ValidationPathPlot({ epochs, keptEpoch, keepsOneSe }: { epochs: 
 }
 
 function pathReading(levels: number, kept: PathPoint | null, sparsest: PathPoint | null, hasSe: boolean, keepsOneSe: boolean): string {
-  if (!hasSe) return `${levels} pruning levels. This run recorded no standard errors of the validation loss, so the band of levels it cannot tell apart is not shown.`;
-  if (kept && sparsest && kept.level === sparsest.level) return `The kept model, at ${pct(kept.sparsity)} sparsity, is also the sparsest level within one standard error of the lowest validation loss.`;
-  const within = sparsest ? `The sparsest level within one standard error of the lowest loss is at ${pct(sparsest.sparsity)}` : 'No pruned level is within one standard error of the lowest loss';
+  if (!hasSe)
+    return `${levels} pruning levels. This run recorded no standard errors of the validation loss, so the band of levels it cannot tell apart is not shown.`;
+  if (kept && sparsest && kept.level === sparsest.level)
+    return `The kept model, at ${pct(kept.sparsity)} sparsity, is also the sparsest level within one standard error of the lowest validation loss.`;
+  const within = sparsest
+    ? `The sparsest level within one standard error of the lowest loss is at ${pct(sparsest.sparsity)}`
+    : 'No pruned level is within one standard error of the lowest loss';
   const keptText = kept ? `; the kept model is at ${pct(kept.sparsity)}.` : '.';
   const advice =
     !keepsOneSe && sparsest && kept && sparsest.sparsity > kept.sparsity

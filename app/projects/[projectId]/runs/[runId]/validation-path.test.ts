@@ -46,7 +46,10 @@ describe('validationPath', () => {
   });
 
   it('has no one-SE line when the run recorded no standard errors', () => {
-    const path = validationPath(run.map((e) => ({ ...e, valSe: null })), 4)!;
+    const path = validationPath(
+      run.map((e) => ({ ...e, valSe: null })),
+      4,
+    )!;
     expect(path.oneSeRatio).toBeNull();
     expect(path.points.every((p) => !p.withinOneSe && p.seRatio === null)).toBe(true);
     expect(path.sparsestWithinOneSe).toBeNull();

@@ -11,7 +11,15 @@ import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { useProject } from '@/app/projects/[projectId]/project-context';
 import { PriorOverlapNote } from './prior-overlap';
 import { prefillFromRun, type RunRecordForPrefill } from './prefill';
-import { HYPERPARAMETERS, LAUNCH_OPTIONS, parseNumberList, type HyperparameterKey, type LaunchOptions, type LrResetChoice, type SelectionChoice } from './launch-options';
+import {
+  HYPERPARAMETERS,
+  LAUNCH_OPTIONS,
+  parseNumberList,
+  type HyperparameterKey,
+  type LaunchOptions,
+  type LrResetChoice,
+  type SelectionChoice,
+} from './launch-options';
 
 const LAUNCH = graphql(`mutation LaunchRun($input: LaunchRunInput!) { launchRun(input: $input) { id } }`);
 const FROM_RUN = graphql(`query RunToEdit($id: ID!) { run(id: $id) { name strategy datasetId priorId priorVersionId seed config } }`);
@@ -21,8 +29,7 @@ type LaunchInput = VariablesOf<typeof LAUNCH>['input'];
 
 type Mode = 'single' | 'sweep';
 type Values = Record<HyperparameterKey, string>;
-const emptyValues = (): Values =>
-  Object.fromEntries([...HYPERPARAMETERS.map((h) => h.key), 'lambda1', 'lambda2'].map((k) => [k, ''])) as Values;
+const emptyValues = (): Values => Object.fromEntries([...HYPERPARAMETERS.map((h) => h.key), 'lambda1', 'lambda2'].map((k) => [k, ''])) as Values;
 
 const FIELD_NAMES = [
   'datasetId',
@@ -203,7 +210,9 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
   return (
     <form className="card stack launch-form" onSubmit={submit} noValidate aria-labelledby="launch-heading">
       <div className="row">
-        <h2 id="launch-heading" className="card-heading">Launch a run</h2>
+        <h2 id="launch-heading" className="card-heading">
+          Launch a run
+        </h2>
         <span className="spacer" />
         <Link href={`/projects/${projectId}/runs`} className="small">
           Back to runs
@@ -212,8 +221,8 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
       <ErrorAlert>{error ?? fromRun.error ?? errors.form ?? errors.fields.hyperparameters}</ErrorAlert>
       {prefilledFrom && fromRun.data ? (
         <p className="alert alert-info" data-testid="launch-prefilled">
-          Starting from run “{fromRun.data.run.name}”: its dataset, prior, strategy and hyperparameters are filled in. Change what you
-          need and launch a new run.
+          Starting from run “{fromRun.data.run.name}”: its dataset, prior, strategy and hyperparameters are filled in. Change what you need and launch a new
+          run.
         </p>
       ) : null}
       {!data && !error ? <Loading what="datasets and priors" /> : null}
@@ -260,7 +269,11 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
               value={versionId}
               disabled={!prior}
               error={errors.fields.priorVersionId}
-              hint={needsPrior.length ? `${needsPrior.join(', ')} ${needsPrior.length === 1 ? 'uses' : 'use'} the prior.` : 'IMP and unpruned PHOENIX ignore the prior.'}
+              hint={
+                needsPrior.length
+                  ? `${needsPrior.join(', ')} ${needsPrior.length === 1 ? 'uses' : 'use'} the prior.`
+                  : 'IMP and unpruned PHOENIX ignore the prior.'
+              }
               onChange={(e) => setVersionId(e.target.value)}
               options={
                 prior
@@ -287,9 +300,7 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
                     <input
                       type="checkbox"
                       checked={sweepStrategies.includes(s.strategy)}
-                      onChange={(e) =>
-                        setSweepStrategies((list) => (e.target.checked ? [...list, s.strategy] : list.filter((x) => x !== s.strategy)))
-                      }
+                      onChange={(e) => setSweepStrategies((list) => (e.target.checked ? [...list, s.strategy] : list.filter((x) => x !== s.strategy)))}
                     />
                     {s.label}
                   </label>
@@ -307,7 +318,10 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
             label="Preset"
             value={preset}
             error={errors.fields.preset}
-            hint={data.runPresets.find((p) => p.id === preset)?.description ?? 'Fills the hyperparameters below with the paper’s values; every value stays editable.'}
+            hint={
+              data.runPresets.find((p) => p.id === preset)?.description ??
+              'Fills the hyperparameters below with the paper’s values; every value stays editable.'
+            }
             onChange={(e) => (e.target.value ? applyPreset(e.target.value) : setPreset(''))}
             options={[{ value: '', label: 'None (compute defaults)' }, ...data.runPresets.map((p) => ({ value: p.id, label: p.label }))]}
           />
@@ -315,20 +329,54 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
           {mode === 'single' ? (
             strategy === 'dash' ? (
               <div className="form-row">
-                <TextField label="λ₁ (first layers)" inputMode="decimal" value={values.lambda1} placeholder="0.5" error={field('lambda1')} onChange={(e) => setValues({ ...values, lambda1: e.target.value })} />
-                <TextField label="λ₂ (second layers)" inputMode="decimal" value={values.lambda2} placeholder="0.05" error={field('lambda2')} onChange={(e) => setValues({ ...values, lambda2: e.target.value })} />
+                <TextField
+                  label="λ₁ (first layers)"
+                  inputMode="decimal"
+                  value={values.lambda1}
+                  placeholder="0.5"
+                  error={field('lambda1')}
+                  onChange={(e) => setValues({ ...values, lambda1: e.target.value })}
+                />
+                <TextField
+                  label="λ₂ (second layers)"
+                  inputMode="decimal"
+                  value={values.lambda2}
+                  placeholder="0.05"
+                  error={field('lambda2')}
+                  onChange={(e) => setValues({ ...values, lambda2: e.target.value })}
+                />
               </div>
             ) : null
           ) : (
             <div className="form-row">
-              <TextField label="λ₁ values" value={lambda1Values} hint="Comma-separated, each 0 to 1." error={errors.fields.lambda1Values} onChange={(e) => setLambda1Values(e.target.value)} />
-              <TextField label="λ₂ values" value={lambda2Values} hint="Comma-separated, each 0 to 1." error={errors.fields.lambda2Values} onChange={(e) => setLambda2Values(e.target.value)} />
+              <TextField
+                label="λ₁ values"
+                value={lambda1Values}
+                hint="Comma-separated, each 0 to 1."
+                error={errors.fields.lambda1Values}
+                onChange={(e) => setLambda1Values(e.target.value)}
+              />
+              <TextField
+                label="λ₂ values"
+                value={lambda2Values}
+                hint="Comma-separated, each 0 to 1."
+                error={errors.fields.lambda2Values}
+                onChange={(e) => setLambda2Values(e.target.value)}
+              />
             </div>
           )}
 
           <div className="form-row">
             {HYPERPARAMETERS.slice(0, 4).map((h) => (
-              <TextField key={h.key} label={h.label} inputMode={h.integer ? 'numeric' : 'decimal'} placeholder={h.hint} value={values[h.key]} error={field(h.key)} onChange={(e) => setValues({ ...values, [h.key]: e.target.value })} />
+              <TextField
+                key={h.key}
+                label={h.label}
+                inputMode={h.integer ? 'numeric' : 'decimal'}
+                placeholder={h.hint}
+                value={values[h.key]}
+                error={field(h.key)}
+                onChange={(e) => setValues({ ...values, [h.key]: e.target.value })}
+              />
             ))}
           </div>
           <details className="advanced">
@@ -338,7 +386,15 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
             </summary>
             <div className="form-row">
               {HYPERPARAMETERS.slice(4).map((h) => (
-                <TextField key={h.key} label={h.label} inputMode={h.integer ? 'numeric' : 'decimal'} placeholder={h.hint} value={values[h.key]} error={field(h.key)} onChange={(e) => setValues({ ...values, [h.key]: e.target.value })} />
+                <TextField
+                  key={h.key}
+                  label={h.label}
+                  inputMode={h.integer ? 'numeric' : 'decimal'}
+                  placeholder={h.hint}
+                  value={values[h.key]}
+                  error={field(h.key)}
+                  onChange={(e) => setValues({ ...values, [h.key]: e.target.value })}
+                />
               ))}
             </div>
             <div className="form-row">
@@ -368,8 +424,21 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
           </details>
 
           <div className="form-row">
-            <TextField label="Seed" inputMode="numeric" value={seed} error={errors.fields.seed} hint="The same seed gives the same result." onChange={(e) => setSeed(e.target.value)} />
-            <TextField label={mode === 'single' ? 'Name (optional)' : 'Sweep name (optional)'} value={name} error={errors.fields.name} placeholder="e.g. DASH λ (0.5, 0.05)" onChange={(e) => setName(e.target.value)} />
+            <TextField
+              label="Seed"
+              inputMode="numeric"
+              value={seed}
+              error={errors.fields.seed}
+              hint="The same seed gives the same result."
+              onChange={(e) => setSeed(e.target.value)}
+            />
+            <TextField
+              label={mode === 'single' ? 'Name (optional)' : 'Sweep name (optional)'}
+              value={name}
+              error={errors.fields.name}
+              placeholder="e.g. DASH λ (0.5, 0.05)"
+              onChange={(e) => setName(e.target.value)}
+            />
           </div>
           <div className="row">
             <button type="submit" className="btn btn-primary" disabled={busy || !datasetId || (mode === 'sweep' && sweepCount === 0)}>

@@ -34,7 +34,12 @@ const FORM_FIELDS = [
 ] as const satisfies readonly TrainFieldKey[];
 
 /** Hyperparameter inputs as typed; empty means "the preset's or compute's default". Labels and hints are compute's. */
-export const HYPERPARAMETERS = FORM_FIELDS.map((key) => ({ key, label: TRAIN_FIELDS[key].label, hint: fieldHint(key), integer: TRAIN_FIELDS[key].type === 'int' }));
+export const HYPERPARAMETERS = FORM_FIELDS.map((key) => ({
+  key,
+  label: TRAIN_FIELDS[key].label,
+  hint: fieldHint(key),
+  integer: TRAIN_FIELDS[key].type === 'int',
+}));
 export type HyperparameterKey = (typeof FORM_FIELDS)[number] | 'lambda1' | 'lambda2';
 
 /** "0.5, 0.9 0.99" → [0.5, 0.9, 0.99]; null when a value is not a number. */

@@ -8,7 +8,6 @@ const MISMATCH = graphql(`
   }
 `);
 
-
 /**
  * States a partial overlap of the chosen prior with the chosen dataset before launch: the run silently
  * trains on the shared genes only, so a prior that is mostly outside the data guides little of it.
@@ -20,8 +19,8 @@ export function PriorOverlapNote({ versionId, datasetId }: { versionId: string; 
   const shown = m.missingGenes.slice(0, 5).join(', ') + (m.missingGenes.length > 5 ? ', …' : '');
   return (
     <p className="alert alert-warning small" role="status" data-testid="launch-prior-overlap">
-      Only {m.matchedGeneCount} of the prior’s {m.priorGeneCount} genes are in this dataset (missing e.g. {shown}). The run
-      uses {m.keptEdgeCount} of its {m.keptEdgeCount + m.droppedEdgeCount} edges.
+      Only {m.matchedGeneCount} of the prior’s {m.priorGeneCount} genes are in this dataset (missing e.g. {shown}). The run uses {m.keptEdgeCount} of its{' '}
+      {m.keptEdgeCount + m.droppedEdgeCount} edges.
     </p>
   );
 }

@@ -8,7 +8,16 @@ export interface Analysis {
   flaggedCount: number;
   acceptedCount: number;
   replicates: { id: string; name: string; seed: number }[];
-  unsupported: Paged<{ regulator: string; target: string; priorSign: number; confidence: number; signDisagreement: number; meanRank: number; flagged: boolean; reviewStatus: string }>;
+  unsupported: Paged<{
+    regulator: string;
+    target: string;
+    priorSign: number;
+    confidence: number;
+    signDisagreement: number;
+    meanRank: number;
+    flagged: boolean;
+    reviewStatus: string;
+  }>;
   candidates: Paged<{ regulator: string; target: string; confidence: number; meanRank: number; meanEffect: number; accepted: boolean; reviewStatus: string }>;
   consensus: Paged<ConsensusRow>;
   scores: null | {
@@ -44,5 +53,10 @@ export const fixed = (x: number, digits = 3) => (Number.isFinite(x) ? x.toFixed(
 /** The consensus as a tab-separated edge list (regulator, target, sign, source) with a header. */
 export function consensusTsv(rows: readonly ConsensusRow[]): string {
   const clean = (s: string) => s.replace(/[\t\r\n]/g, ' ');
-  return ['regulator\ttarget\tsign\tsource', ...rows.map((r) => `${clean(r.regulator)}\t${clean(r.target)}\t${r.sign}\t${r.fromPrior ? 'prior' : 'candidate'}`)].join('\n') + '\n';
+  return (
+    [
+      'regulator\ttarget\tsign\tsource',
+      ...rows.map((r) => `${clean(r.regulator)}\t${clean(r.target)}\t${r.sign}\t${r.fromPrior ? 'prior' : 'candidate'}`),
+    ].join('\n') + '\n'
+  );
 }

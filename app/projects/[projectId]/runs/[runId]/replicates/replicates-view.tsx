@@ -110,11 +110,11 @@ export function ReplicatesView({ runId }: { runId: string }) {
       </div>
       <h2 className="section-title">What the replicates add to the prior</h2>
       <p className="muted small">
-        The run’s replicates are the finished runs of its exact configuration with other seeds. A prior edge is flagged as not supported by the data when
-        a majority of the replicates (at least 60%) pruned it; its confidence is the share that did. A pair outside the prior that some replicate keeps is a
+        The run’s replicates are the finished runs of its exact configuration with other seeds. A prior edge is flagged as not supported by the data when a
+        majority of the replicates (at least 60%) pruned it; its confidence is the share that did. A pair outside the prior that some replicate keeps is a
         candidate, listed strongest first (mean rank by |effect| across replicates); its confidence is the share of replicates in which its |effect| reaches the
-        upper quartile of the prior edges that replicate keeps. The consensus network is the prior without its flagged edges, plus the
-        candidates every replicate puts there. No rule here uses a gold standard; choose one to see how the lists score against it.
+        upper quartile of the prior edges that replicate keeps. The consensus network is the prior without its flagged edges, plus the candidates every
+        replicate puts there. No rule here uses a gold standard; choose one to see how the lists score against it.
       </p>
       {canWrite ? (
         <div className="row">
@@ -136,10 +136,16 @@ export function ReplicatesView({ runId }: { runId: string }) {
           ))}
         </select>
       </label>
-      {error ? <ErrorAlert>{error}</ErrorAlert> : !a ? <Loading what="the replicate analysis" /> : (
+      {error ? (
+        <ErrorAlert>{error}</ErrorAlert>
+      ) : !a ? (
+        <Loading what="the replicate analysis" />
+      ) : (
         <>
           <section className="card" aria-labelledby="rep-heading">
-            <h3 id="rep-heading" className="card-heading">{a.replicates.length} replicates</h3>
+            <h3 id="rep-heading" className="card-heading">
+              {a.replicates.length} replicates
+            </h3>
             <p className="small">
               {a.replicates.map((r, i) => (
                 <span key={r.id}>
@@ -152,33 +158,70 @@ export function ReplicatesView({ runId }: { runId: string }) {
           </section>
           {a.scores ? (
             <section className="card" aria-labelledby="scores-heading">
-              <h3 id="scores-heading" className="card-heading">Against the gold standard: the prior alone and what the model adds</h3>
+              <h3 id="scores-heading" className="card-heading">
+                Against the gold standard: the prior alone and what the model adds
+              </h3>
               <table className="table" data-testid="replicate-scores">
                 <thead>
-                  <tr><th>network</th><th>edges</th><th>precision</th><th>recall</th><th>F1</th></tr>
+                  <tr>
+                    <th>network</th>
+                    <th>edges</th>
+                    <th>precision</th>
+                    <th>recall</th>
+                    <th>F1</th>
+                  </tr>
                 </thead>
                 <tbody>
-                  <tr><td>prior alone</td><td>{a.scores.prior.edges}</td><td>{fixed(a.scores.prior.precision)}</td><td>{fixed(a.scores.prior.recall)}</td><td>{fixed(a.scores.prior.f1)}</td></tr>
-                  <tr><td>consensus</td><td>{a.scores.consensus.edges}</td><td>{fixed(a.scores.consensus.precision)}</td><td>{fixed(a.scores.consensus.recall)}</td><td>{fixed(a.scores.consensus.f1)}</td></tr>
+                  <tr>
+                    <td>prior alone</td>
+                    <td>{a.scores.prior.edges}</td>
+                    <td>{fixed(a.scores.prior.precision)}</td>
+                    <td>{fixed(a.scores.prior.recall)}</td>
+                    <td>{fixed(a.scores.prior.f1)}</td>
+                  </tr>
+                  <tr>
+                    <td>consensus</td>
+                    <td>{a.scores.consensus.edges}</td>
+                    <td>{fixed(a.scores.consensus.precision)}</td>
+                    <td>{fixed(a.scores.consensus.recall)}</td>
+                    <td>{fixed(a.scores.consensus.f1)}</td>
+                  </tr>
                 </tbody>
               </table>
               <p className="small">
-                The prior has {a.scores.wrongPriorEdges} edges the gold standard lacks. Flagged prior edges catch them with precision {fixed(a.scores.flagged.precision)} and
-                recall {fixed(a.scores.flagged.recall)} ({a.scores.flagged.count} flagged; the {a.scores.wrongPriorEdges} least supported: precision {fixed(a.scores.flagged.topPrecision)}; flagging at random: {fixed(a.scores.flagged.chancePrecision)}).
-                The top {a.scores.candidates.k} candidates hold {a.scores.candidates.topTrue} of the {a.scores.missingEdges} gold edges outside the prior (precision {fixed(a.scores.candidates.topPrecision)}; a random pair: {a.scores.candidates.chancePrecision.toExponential(1)}).
+                The prior has {a.scores.wrongPriorEdges} edges the gold standard lacks. Flagged prior edges catch them with precision{' '}
+                {fixed(a.scores.flagged.precision)} and recall {fixed(a.scores.flagged.recall)} ({a.scores.flagged.count} flagged; the{' '}
+                {a.scores.wrongPriorEdges} least supported: precision {fixed(a.scores.flagged.topPrecision)}; flagging at random:{' '}
+                {fixed(a.scores.flagged.chancePrecision)}). The top {a.scores.candidates.k} candidates hold {a.scores.candidates.topTrue} of the{' '}
+                {a.scores.missingEdges} gold edges outside the prior (precision {fixed(a.scores.candidates.topPrecision)}; a random pair:{' '}
+                {a.scores.candidates.chancePrecision.toExponential(1)}).
               </p>
             </section>
           ) : null}
           <section className="card" aria-labelledby="unsupported-heading">
-            <h3 id="unsupported-heading" className="card-heading">Prior edges the data does not support</h3>
+            <h3 id="unsupported-heading" className="card-heading">
+              Prior edges the data does not support
+            </h3>
             <table className="table">
               <thead>
-                <tr><th>edge</th><th>prior sign</th><th>confidence</th><th>opposite sign</th><th>mean rank</th><th>review</th></tr>
+                <tr>
+                  <th>edge</th>
+                  <th>prior sign</th>
+                  <th>confidence</th>
+                  <th>opposite sign</th>
+                  <th>mean rank</th>
+                  <th>review</th>
+                </tr>
               </thead>
               <tbody>
                 {a.unsupported.items.map((e) => (
                   <tr key={`${e.regulator}>${e.target}`} className={e.flagged ? 'flagged' : undefined}>
-                    <td><Link href={edgeLink(e)}>{e.regulator} → {e.target}</Link>{e.flagged ? <span className="badge"> flagged</span> : null}</td>
+                    <td>
+                      <Link href={edgeLink(e)}>
+                        {e.regulator} → {e.target}
+                      </Link>
+                      {e.flagged ? <span className="badge"> flagged</span> : null}
+                    </td>
                     <td>{e.priorSign > 0 ? '+' : e.priorSign < 0 ? '−' : '?'}</td>
                     <td>{fixed(e.confidence, 2)}</td>
                     <td>{fixed(e.signDisagreement, 2)}</td>
@@ -191,15 +234,28 @@ export function ReplicatesView({ runId }: { runId: string }) {
             {pager('u', a.unsupported.total)}
           </section>
           <section className="card" aria-labelledby="candidates-heading">
-            <h3 id="candidates-heading" className="card-heading">Candidate edges the prior lacks</h3>
+            <h3 id="candidates-heading" className="card-heading">
+              Candidate edges the prior lacks
+            </h3>
             <table className="table">
               <thead>
-                <tr><th>edge</th><th>confidence</th><th>mean rank</th><th>mean effect</th><th>review</th></tr>
+                <tr>
+                  <th>edge</th>
+                  <th>confidence</th>
+                  <th>mean rank</th>
+                  <th>mean effect</th>
+                  <th>review</th>
+                </tr>
               </thead>
               <tbody>
                 {a.candidates.items.map((e) => (
                   <tr key={`${e.regulator}>${e.target}`}>
-                    <td><Link href={edgeLink(e)}>{e.regulator} → {e.target}</Link>{e.accepted ? <span className="badge"> in consensus</span> : null}</td>
+                    <td>
+                      <Link href={edgeLink(e)}>
+                        {e.regulator} → {e.target}
+                      </Link>
+                      {e.accepted ? <span className="badge"> in consensus</span> : null}
+                    </td>
                     <td>{fixed(e.confidence, 2)}</td>
                     <td>{Math.round(e.meanRank).toLocaleString('en-US')}</td>
                     <td>{e.meanEffect.toExponential(2)}</td>
@@ -211,18 +267,26 @@ export function ReplicatesView({ runId }: { runId: string }) {
             {pager('c', a.candidates.total)}
           </section>
           <section className="card" aria-labelledby="consensus-heading">
-            <h3 id="consensus-heading" className="card-heading">Consensus network ({a.consensus.total.toLocaleString('en-US')} edges)</h3>
+            <h3 id="consensus-heading" className="card-heading">
+              Consensus network ({a.consensus.total.toLocaleString('en-US')} edges)
+            </h3>
             <button type="button" className="btn" onClick={() => void download()}>
               Download consensus (TSV)
             </button>
             <table className="table">
               <thead>
-                <tr><th>edge</th><th>sign</th><th>from</th></tr>
+                <tr>
+                  <th>edge</th>
+                  <th>sign</th>
+                  <th>from</th>
+                </tr>
               </thead>
               <tbody>
                 {a.consensus.items.map((e) => (
                   <tr key={`${e.regulator}>${e.target}`}>
-                    <td>{e.regulator} → {e.target}</td>
+                    <td>
+                      {e.regulator} → {e.target}
+                    </td>
                     <td>{e.sign > 0 ? '+' : e.sign < 0 ? '−' : '?'}</td>
                     <td>{e.fromPrior ? 'prior' : 'candidate'}</td>
                   </tr>
