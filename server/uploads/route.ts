@@ -128,10 +128,13 @@ function checkUploadMutation(query: string): void {
   } catch (e) {
     throw new UploadRequestError(`The query could not be parsed: ${(e as Error).message}`);
   }
-  const [definition, ...rest] = document.definitions;
+  // The app's typed documents carry their fragments along; anything else beside the one operation is refused.
+  const operations = document.definitions.filter((d) => d.kind !== Kind.FRAGMENT_DEFINITION);
+  const [definition] = operations;
   const fields = definition?.kind === Kind.OPERATION_DEFINITION && definition.operation === 'mutation' ? definition.selectionSet.selections : [];
   const [field] = fields;
-  const allowed = rest.length === 0 && fields.length === 1 && field.kind === Kind.FIELD && (uploadMutations as readonly string[]).includes(field.name.value);
+  const allowed =
+    operations.length === 1 && fields.length === 1 && field.kind === Kind.FIELD && (uploadMutations as readonly string[]).includes(field.name.value);
   if (!allowed) throw new UploadRequestError(`The upload route runs one mutation of: ${uploadMutations.join(', ')}.`);
 }
 

@@ -11,9 +11,9 @@ import { quietLog } from './runs-fixtures';
 
 const PROJECT = `query($id: ID!) {
   project(id: $id) { name myRole }
-  datasets(projectId: $id) { name geneCount trainTrajectoryCount testTrajectoryCount isSynthetic }
-  priorNetworks(projectId: $id) { name versions { id number edgeCount kind message } }
-  goldStandards(projectId: $id) { id name edgeCount }
+  datasets(projectId: $id, limit: 10) { name geneCount trainTrajectoryCount testTrajectoryCount isSynthetic }
+  priorNetworks(projectId: $id, limit: 10) { name versions { id number edgeCount kind message } }
+  goldStandards(projectId: $id, limit: 10) { id name edgeCount }
   runs(projectId: $id, limit: 10) { id name strategy status seed config codeVersion
     summary { sparsity epochsRun inferredEdges provenance } epochs(limit: 500) { epoch pruned }
     storedMetrics { goldStandardName balancedAccuracy predictedEdges referenceEdges } }

@@ -178,6 +178,30 @@ await forEachBackend('streamed uploads', (h: Harness) => {
     );
     expect(badFile.status).toBe(400);
     expect(badFile.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text', kind: 'not-finite', line: 3, column: 3 });
+    // A fragment on Mutation cannot smuggle a second mutation in beside the upload.
+    const smuggled = await post(
+      uploadRequest(
+        `mutation($input: ImportPriorInput!) { importPrior(input: $input) { id } ...Also } fragment Also on Mutation { createProject(input: { name: "X" }) { id } }`,
+        { input },
+        { 'variables.input.text': 'a' },
+        bearer.editor!,
+      ),
+    );
+    expect(smuggled).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_REQUEST' } }] } });
     expect(await h.counts(...dataTables)).toEqual(before);
+  });
+
+  it("takes the app's typed documents, which carry their fragments along", async () => {
+    const input = { projectId: t.projectId, name: 'With fragment', format: 'edge_list', text: null };
+    const withFragment = await post(
+      uploadRequest(
+        `mutation($input: ImportPriorInput!) { importPrior(input: $input) { ...Imported } } fragment Imported on PriorNetwork { name headVersion { edgeCount } }`,
+        { input },
+        { 'variables.input.text': fixture('tiny-prior.csv') },
+        bearer.editor!,
+      ),
+    );
+    expect(withFragment.status).toBe(200);
+    expect(withFragment.body.data.importPrior.name).toBe('With fragment');
   });
 });

@@ -49,7 +49,7 @@ export function networkElements(
   const maxAbs = Math.max(maxOf(network.edges.map((e) => Math.abs(e.effect))), 1e-12);
   const missed = showGold ? network.goldEdges.filter((g) => !g.predicted) : [];
   const elements: ElementDefinition[] = network.nodes.map((n) => ({
-    data: { id: `n:${n.id}`, label: n.id, gene: n.id, size: 12 + Math.min(24, 3 * Math.sqrt(n.inDegree + n.outDegree)) },
+    data: { id: `n:${n.id}`, label: n.id, gene: n.id, size: nodeSize(n.inDegree + n.outDegree, large) },
     classes: [n.isFocus ? 'focus' : '', n.outDegree > 0 ? 'regulator' : ''].join(' '),
   }));
   for (const e of network.edges) {
@@ -67,6 +67,11 @@ export function networkElements(
 }
 
 /** Colour: sign. Width: in the prior or novel. Dashes: false positives. Halo: review status. */
+/** Disc size by degree; thousands of genes get small discs, or they hide the edges they sit on. */
+function nodeSize(degree: number, large: boolean): number {
+  return large ? 4 + Math.min(10, 1.5 * Math.sqrt(degree)) : 12 + Math.min(24, 3 * Math.sqrt(degree));
+}
+
 export function networkStyle(large: boolean): StylesheetJson {
   return [
     {
@@ -81,7 +86,7 @@ export function networkStyle(large: boolean): StylesheetJson {
         'text-valign': 'top',
         'text-margin-y': -3,
         // Thousands of labels at a glance are noise and cost frames: they appear when zoomed in.
-        ...(large ? { 'min-zoomed-font-size': 7 } : {}),
+        ...(large ? { 'min-zoomed-font-size': 16 } : {}),
       },
     },
     { selector: 'node.regulator', style: { 'background-color': '#5d6778' } },
