@@ -206,6 +206,17 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
     (sweepStrategies.includes('dash') ? (parseNumberList(lambda1Values)?.length ?? 0) * (parseNumberList(lambda2Values)?.length ?? 0) : 0) +
     sweepStrategies.filter((s) => s !== 'dash').length;
   const field = (key: string) => errors.fields[key] ?? errors.fields[`hyperparameters.${key}`];
+  const hyperparameterField = (h: (typeof HYPERPARAMETERS)[number]) => (
+    <TextField
+      key={h.key}
+      label={h.label}
+      inputMode={h.integer ? 'numeric' : 'decimal'}
+      placeholder={h.hint}
+      value={values[h.key]}
+      error={field(h.key)}
+      onChange={(e) => setValues({ ...values, [h.key]: e.target.value })}
+    />
+  );
 
   return (
     <form className="card stack launch-form" onSubmit={submit} noValidate aria-labelledby="launch-heading">
@@ -366,37 +377,13 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
             </div>
           )}
 
-          <div className="form-row">
-            {HYPERPARAMETERS.slice(0, 4).map((h) => (
-              <TextField
-                key={h.key}
-                label={h.label}
-                inputMode={h.integer ? 'numeric' : 'decimal'}
-                placeholder={h.hint}
-                value={values[h.key]}
-                error={field(h.key)}
-                onChange={(e) => setValues({ ...values, [h.key]: e.target.value })}
-              />
-            ))}
-          </div>
+          <div className="form-row">{HYPERPARAMETERS.slice(0, 4).map(hyperparameterField)}</div>
           <details className="advanced">
             <summary>
               Schedule and optimiser
               {rulesChanged.length ? <span className="muted small"> · {rulesChanged.join(', ')}</span> : null}
             </summary>
-            <div className="form-row">
-              {HYPERPARAMETERS.slice(4).map((h) => (
-                <TextField
-                  key={h.key}
-                  label={h.label}
-                  inputMode={h.integer ? 'numeric' : 'decimal'}
-                  placeholder={h.hint}
-                  value={values[h.key]}
-                  error={field(h.key)}
-                  onChange={(e) => setValues({ ...values, [h.key]: e.target.value })}
-                />
-              ))}
-            </div>
+            <div className="form-row">{HYPERPARAMETERS.slice(4).map(hyperparameterField)}</div>
             <div className="form-row">
               <SelectField
                 label="Model kept"
