@@ -11,7 +11,7 @@ import { sql } from 'drizzle-orm';
 import { connectDatabase } from '@/db/client';
 import { env } from '@/server/env';
 import { createLogger } from '@/server/log';
-import { startRunWorker } from '@/server/runs/worker';
+import { startRunWorker } from '@/server/run-execution/worker';
 
 const log = createLogger('worker');
 

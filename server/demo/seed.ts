@@ -22,7 +22,7 @@ import { createLogger, type Logger } from '../log';
 import { importPrior } from '../priors/service';
 import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
-import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
+import { rankEffects, saveEpochs, saveInferredEdges } from '../run-execution/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
 import { seedDemoReviews } from './reviews';
 

@@ -7,7 +7,7 @@ import { badInput, DomainError } from '../errors';
 import { goldStandardProjectId, loadGoldStandardEdges } from '../gold-standards/load';
 import { requireRunRole } from '../runs/service';
 import { parseInput } from '../validation';
-import * as store from '../runs/level-networks-store';
+import * as store from '../run-execution/level-networks-store';
 import { levelNetworkInput } from './validation';
 
 export interface RunLevel extends store.LevelRecord {

@@ -1,6 +1,6 @@
 /**
  * Whether a running run's worker is still there. Workers write a heartbeat at least every
- * HEARTBEAT_MAX_SECONDS (server/runs/worker.ts), whatever their lease; a run without one for
+ * HEARTBEAT_MAX_SECONDS (server/run-execution/worker.ts), whatever their lease; a run without one for
  * WORKER_LOST_AFTER_SECONDS has lost its worker, and its job comes back to the queue once the lease lapses.
  */
 export const HEARTBEAT_MAX_SECONDS = 15;

@@ -7,8 +7,8 @@ import { uploadDataset } from '@/server/datasets/service';
 import { importGoldStandard } from '@/server/gold-standards/service';
 import { importPrior } from '@/server/priors/service';
 import type { Logger } from '@/server/log';
-import type { Trainer } from '@/server/runs/execution';
-import { startRunWorker, type RunWorker } from '@/server/runs/worker';
+import type { Trainer } from '@/server/run-execution/execution';
+import { startRunWorker, type RunWorker } from '@/server/run-execution/worker';
 import { team, type Team } from './data-fixtures';
 import type { Harness } from './harness';
 

@@ -4,7 +4,7 @@
  * lease while still alive writing nothing more.
  */
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Trainer } from '@/server/runs/execution';
+import type { Trainer } from '@/server/run-execution/execution';
 import { configureQueueSettings, defaultQueueSettings } from '@/server/queue';
 import { configureLabLimits, type LabLimits } from '@/server/runs/limits';
 import { firstError, forEachBackend } from './harness';

@@ -9,13 +9,13 @@ import { isDomainError } from '../errors';
 import type { Logger } from '../log';
 import { loadPriorMatrix } from '../priors/load';
 import type { TakenJob, TrainRunJob } from '../queue';
-import { codeVersion } from './code-version';
-import type { RunConfig } from './config';
-import { scoresAtRunEnd, storeScores } from './metrics';
+import { codeVersion } from '@/server/runs/code-version';
+import type { RunConfig } from '@/server/runs/config';
+import { scoresAtRunEnd, storeScores } from '@/server/runs/metrics';
 import { LevelEffectsRecorder } from '@/compute';
 import { saveLevelNetworks } from './level-networks-store';
 import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
-import { findRunToTrain } from './store';
+import { findRunToTrain } from '@/server/runs/store';
 
 /** compute's `train`, or a stand-in in tests. */
 export type Trainer = (input: TrainInput) => Promise<TrainResult>;

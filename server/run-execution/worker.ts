@@ -15,7 +15,7 @@ import {
   type TrainRunJob,
 } from '../queue';
 import { executeRun, type Trainer } from './execution';
-import { HEARTBEAT_MAX_SECONDS } from './liveness';
+import { HEARTBEAT_MAX_SECONDS } from '@/server/runs/liveness';
 
 /** The failure reason of a run whose job was tried `attempts` times: what went wrong the last time. */
 export function retriesRanOutReason(attempts: number, output: unknown): string {
@@ -23,7 +23,7 @@ export function retriesRanOutReason(attempts: number, output: unknown): string {
   const last = message === null || /failed by timeout/.test(message) ? 'its worker stopped responding (crashed, was killed, or lost the database)' : message;
   return `The run was tried ${attempts} times and stopped each time; the last time ${last}. Relaunch it to try again.`;
 }
-import { scoreFinishedRunsAgainst } from './metrics';
+import { scoreFinishedRunsAgainst } from '@/server/runs/metrics';
 
 export interface RunWorkerOptions {
   db: Database;
