@@ -3,7 +3,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aliasDeepImports } from './codemods/alias-imports';
 import { repoRoot, sourceFiles } from './lib/import-graph';
-import { domainsImportedBy, domainTies, layerViolations, serverOnlyLeaks, tsxEntryPoints, type Sources } from './lib/layers';
+import {
+  domainsImportedBy,
+  domainTies,
+  filesImportedAcross,
+  layerViolations,
+  serverOnlyLeaks,
+  tableWritersOtherThan,
+  tsxEntryPoints,
+  type Sources,
+} from './lib/layers';
 
 /** Every TypeScript source of the repository, by path relative to its root. */
 function treeSources(): Map<string, string> {
@@ -70,6 +79,54 @@ describe('architecture: server domains', () => {
   // here, and breaking one of these means deleting its line.
   it('no two domains import each other, beyond the ties known today', () => {
     expect(domainTies(treeSources())).toEqual(['datasets ↔ uploads', 'gold-standards ↔ uploads', 'priors ↔ uploads', 'reviews ↔ runs']);
+  });
+});
+
+describe('architecture: runs, their definition and their execution', () => {
+  // server/runs (the API: schema, services, store) knows nothing of how runs are executed; the worker
+  // (server/run-execution) reads and writes runs through the definition's store, never its schema or services.
+  it('server/runs imports nothing from server/run-execution', () => {
+    expect(domainsImportedBy(treeSources(), 'runs')).not.toContain('run-execution');
+  });
+
+  it('server/run-execution uses only the store-side modules of server/runs', () => {
+    expect(filesImportedAcross(treeSources(), 'run-execution', 'runs')).toEqual([
+      'server/runs/code-version.ts',
+      'server/runs/liveness.ts',
+      'server/runs/scores.ts',
+      'server/runs/store.ts',
+      'server/runs/writes.ts',
+    ]);
+  });
+
+  it('finds writes to the runs table in drizzle and in SQL text, and leaves reads, other tables and tests alone', () => {
+    const sources = planted({
+      'server/runs/writes.ts': 'await db.update(runs).set({ status });\n',
+      'server/a.ts': 'await tx\n  .update(runs)\n  .set({ status });\n',
+      'server/b.ts': 'await tx.insert(schema.runs).values(row);\n',
+      'server/c.ts': 'await db.delete( runs ).where(x);\n',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text planted for the rule, not a template
+      'server/d.ts': 'await tx.execute(sql`UPDATE ${runs} SET status = 1`);\n',
+      'scripts/e.ts': 'await h.query(`delete from runs where id = $1`, [id]);\n',
+      'server/reads.ts': 'await db.select().from(runs);\nawait tx.update(runEpochs).set({});\nawait tx.insert(runsArchive).values(r);\n',
+      'server/prose.ts': '// update run_epochs here; select from runs\n',
+      'server/x.test.ts': 'await db.update(runs).set({ status });\n',
+      'tests/integration/f.test.ts': "await h.query(`update runs set status = 'succeeded'`);\n",
+    });
+    expect(tableWritersOtherThan(sources, 'runs', 'server/runs/writes.ts')).toEqual([
+      'scripts/e.ts',
+      'server/a.ts',
+      'server/b.ts',
+      'server/c.ts',
+      'server/d.ts',
+    ]);
+  });
+
+  it('one module writes the runs table: server/runs/writes.ts', () => {
+    const sources = treeSources();
+    expect(tableWritersOtherThan(sources, 'runs', 'server/runs/writes.ts')).toEqual([]);
+    // The owner itself is found by the same rule, so the rule is not passing for want of matching anything.
+    expect(tableWritersOtherThan(sources, 'runs', 'none')).toEqual(['server/runs/writes.ts']);
   });
 });
 

@@ -141,3 +141,37 @@ export function domainsImportedBy(sources: Sources, domain: string): string[] {
   }
   return [...found].sort();
 }
+
+/** The files of server domain `to` that files of domain `from` import (e.g. what the worker uses of runs). */
+export function filesImportedAcross(sources: Sources, from: string, to: string): string[] {
+  const found = new Set<string>();
+  for (const [file, source] of sources) {
+    if (serverDomainOf(file) !== from || layerOf(file) === null) continue;
+    for (const specifier of allImports(source)) {
+      const target = resolve(sources, file, specifier);
+      if (target && serverDomainOf(target) === to) found.add(target);
+    }
+  }
+  return [...found].sort();
+}
+
+/**
+ * Statements that insert into, update or delete from a table, in drizzle (`.update(table)`, also
+ * `schema.table`) or in SQL text (`UPDATE ${table}`, `DELETE FROM table`).
+ */
+function writesTable(source: string, table: string): boolean {
+  const drizzle = new RegExp(String.raw`\.(insert|update|delete)\(\s*(?:\w+\.)?${table}\s*\)`);
+  const sqlText = new RegExp(String.raw`\b(update|insert\s+into|delete\s+from)\s+(?:${table}|\$\{\s*(?:\w+\.)?${table}\s*\})(?![\w$])`, 'i');
+  return drizzle.test(source) || sqlText.test(source);
+}
+
+/**
+ * Source files other than `owner` that write `table` (tests, which set up rows directly, are left out): a
+ * table with one writer has its state changes in one place.
+ */
+export function tableWritersOtherThan(sources: Sources, table: string, owner: string): string[] {
+  return [...sources]
+    .filter(([file, source]) => file !== owner && !file.startsWith('tests/') && !/\.test\.tsx?$/.test(file) && writesTable(source, table))
+    .map(([file]) => file)
+    .sort();
+}

@@ -9,7 +9,7 @@ export type ProjectObjectKind = 'dataset' | 'priorVersion' | 'goldStandard' | 'r
 
 const labels: Record<ProjectObjectKind, string> = {
   dataset: 'Dataset',
-  priorVersion: 'Prior version',
+  priorVersion: 'Prior network version',
   goldStandard: 'Gold standard',
   run: 'Run',
 };

@@ -22,6 +22,7 @@ import { createLogger, type Logger } from '../log';
 import { importPrior } from '../priors/service';
 import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
+import { insertRun } from '../runs/writes';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../run-execution/results';
 import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
 import { seedDemoReviews } from './reviews';
@@ -191,48 +192,45 @@ async function insertDemoRun(
     `Trained offline by ${file.trainedWith} on ${file.trainedAt.slice(0, 10)} (code ${file.codeVersion.slice(0, 12)}, ` +
     `${file.backend} backend, ${Math.round(file.wallSeconds)} s); relaunch it to train it again here.`;
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(runs)
-      .values({
-        projectId: inputs.projectId,
-        name: file.name,
-        datasetId: inputs.datasetId,
-        priorVersionId: inputs.priorVersionId,
-        strategy: file.strategy,
-        // The files predate stored rules: name the ones they were trained with, so a relaunch repeats them.
-        config: withExplicitRules(file.config),
-        seed: file.seed,
-        codeVersion: file.codeVersion,
-        status: 'succeeded',
-        progress: {
-          phase: 'done',
-          epoch: last?.epoch ?? 0,
-          totalEpochs: file.config.epochs,
-          trainLoss: last?.trainLoss,
-          valLoss: last?.valLoss,
-          sparsity: last?.sparsity,
-          bestEpoch: best?.epoch,
-          bestValLoss: best?.valLoss,
-        },
-        summary: { ...file.summary, inferredEdges: edges.length, genes: inputs.genes.length, provenance, workerId: `offline:${file.trainedWith}` },
-        model: file.model,
-        workerId: `offline:${file.trainedWith}`,
-        attempts: 1,
-        createdBy: viewer.userId,
-        startedAt: new Date(new Date(file.trainedAt).getTime() - file.wallSeconds * 1000),
-        finishedAt: new Date(file.trainedAt),
-      })
-      .returning({ id: runs.id });
-    await saveEpochs(tx, row.id, file.history);
-    await saveInferredEdges(tx, row.id, edges);
+    const runId = await insertRun(tx, {
+      projectId: inputs.projectId,
+      name: file.name,
+      datasetId: inputs.datasetId,
+      priorVersionId: inputs.priorVersionId,
+      strategy: file.strategy,
+      // The files predate stored rules: name the ones they were trained with, so a relaunch repeats them.
+      config: withExplicitRules(file.config),
+      seed: file.seed,
+      codeVersion: file.codeVersion,
+      status: 'succeeded',
+      progress: {
+        phase: 'done',
+        epoch: last?.epoch ?? 0,
+        totalEpochs: file.config.epochs,
+        trainLoss: last?.trainLoss,
+        valLoss: last?.valLoss,
+        sparsity: last?.sparsity,
+        bestEpoch: best?.epoch,
+        bestValLoss: best?.valLoss,
+      },
+      summary: { ...file.summary, inferredEdges: edges.length, genes: inputs.genes.length, provenance, workerId: `offline:${file.trainedWith}` },
+      model: file.model,
+      workerId: `offline:${file.trainedWith}`,
+      attempts: 1,
+      createdBy: viewer.userId,
+      startedAt: new Date(new Date(file.trainedAt).getTime() - file.wallSeconds * 1000),
+      finishedAt: new Date(file.trainedAt),
+    });
+    await saveEpochs(tx, runId, file.history);
+    await saveInferredEdges(tx, runId, edges);
     await recordAudit(tx, {
       projectId: inputs.projectId,
       actorId: viewer.userId,
       action: 'run.import_demo',
       objectType: 'run',
-      objectId: row.id,
+      objectId: runId,
       details: { name: file.name, trainedWith: file.trainedWith, codeVersion: file.codeVersion, edges: edges.length },
     });
-    return row.id;
+    return runId;
   });
 }

@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
-import { FormatError, type EpochReport, type SquareMatrix, type TrainCheckpoint, type TrainResult } from '@/compute';
+import { FormatError, LevelEffectsRecorder, type SquareMatrix, type TrainResult } from '@/compute';
 import type { TrainInput } from '@/compute/train';
 import type { Database } from '@/db/client';
-import { runs } from '@/db/schema';
 import { loadDatasetExpression } from '../datasets/load';
 import { isDomainError } from '../errors';
 import type { Logger } from '../log';
 import { loadPriorMatrix } from '../priors/load';
 import type { TakenJob, TrainRunJob } from '../queue';
 import { codeVersion } from '@/server/runs/code-version';
-import type { RunConfig } from '@/server/runs/config';
-import { scoresAtRunEnd, storeScores } from '@/server/runs/metrics';
-import { LevelEffectsRecorder } from '@/compute';
-import { saveLevelNetworks } from './level-networks-store';
-import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
 import { findRunToTrain } from '@/server/runs/store';
+import * as writes from '@/server/runs/writes';
+import { saveLevelNetworks } from './level-networks-store';
+import { ProgressReporter, type RunContext } from './progress';
+import { hasNonFinite, rankEffects, saveEpochs, saveInferredEdges } from './results';
+import { scoresAtRunEnd, storeScores } from './scores';
 
 /** compute's `train`, or a stand-in in tests. */
 export type Trainer = (input: TrainInput) => Promise<TrainResult>;
@@ -46,101 +44,38 @@ export class RunInputError extends Error {
   override name = 'RunInputError';
 }
 
-export interface RunProgress {
-  phase: 'queued' | 'loading' | 'training' | 'saving' | 'done' | 'failed' | 'cancelled' | 'interrupted';
-  epoch: number;
-  totalEpochs: number;
-  step?: number;
-  stepsPerEpoch?: number;
-  trainLoss?: number;
-  valLoss?: number;
-  sparsity?: number;
-  learningRate?: number;
-  bestEpoch?: number;
-  bestValLoss?: number;
-  /** The epoch of the model the run keeps so far (under one-SE it can be later and sparser than bestEpoch). */
-  keptEpoch?: number;
-  lastPruningEpoch?: number;
-  resumedFromEpoch?: number;
-  attempt?: number;
-  updatedAt?: string;
-}
-
 /** Runs one training job: claim the run, train with progress and checkpoints, store the outcome. */
 export async function executeRun(settings: ExecutionSettings, job: TakenJob<TrainRunJob>): Promise<void> {
   const { db, log } = settings;
   const runId = job.data.runId;
-  const attempt = await claimRun(settings, job);
-  if (attempt === null) return;
-  const fence = and(eq(runs.id, runId), eq(runs.attempts, attempt), eq(runs.status, 'running'));
-  job.lease.onRenew(async (tx) => {
-    const renewed = await tx.update(runs).set({ heartbeatAt: sql`now()` }).where(fence).returning({ id: runs.id });
-    return renewed.length === 1;
-  });
-  const ctx: RunContext = { settings, job, runId, attempt, fence };
+  const hold = await claimRun(settings, job);
+  if (hold === null) return;
+  job.lease.onRenew((tx) => writes.heartbeat(tx, hold));
+  const ctx: RunContext = { settings, job, hold };
   try {
     await trainAndStore(ctx);
   } catch (error) {
     if (job.lease.lost) return;
     // Retried jobs resume from the checkpoint: after a shutdown, or when the database went away for a moment.
     if (error instanceof RunInterrupted || isTransientDatabaseError(error)) throw error;
-    const reason = failureReason(error, log, runId);
-    await db
-      .update(runs)
-      .set({
-        status: 'failed',
-        error: reason,
-        finishedAt: sql`now()`,
-        progress: sql`coalesce(${runs.progress}, '{}'::jsonb) || ${JSON.stringify({ phase: 'failed' })}::jsonb`,
-      })
-      .where(fence);
+    await writes.finishFailed(db, hold, failureReason(error, log, runId));
   }
 }
 
-interface RunContext {
-  settings: ExecutionSettings;
-  job: TakenJob<TrainRunJob>;
-  runId: string;
-  attempt: number;
-  fence: ReturnType<typeof and>;
-}
-
 /**
- * Takes the run for this attempt, or says why not. Only a queued run, or a running one whose worker's
- * heartbeat has lapsed, can be taken: the conditional UPDATE is what keeps a run from executing twice
- * even if two jobs for it existed. Returns the attempt number (the fencing token of every later write).
+ * Takes the run for this attempt (writes.claim), or says why not. Returns the attempt, whose number fences
+ * every later write.
  */
-async function claimRun({ db, workerId, leaseSeconds, log }: ExecutionSettings, job: TakenJob<TrainRunJob>): Promise<number | null> {
+async function claimRun({ db, workerId, leaseSeconds, log }: ExecutionSettings, job: TakenJob<TrainRunJob>): Promise<writes.RunAttempt | null> {
   const runId = job.data.runId;
-  const stale = sql`${runs.heartbeatAt} IS NULL OR ${runs.heartbeatAt} < now() - make_interval(secs => ${leaseSeconds})`;
-  const [claimed] = await db
-    .update(runs)
-    .set({
-      status: 'running',
-      workerId,
-      attempts: sql`${runs.attempts} + 1`,
-      heartbeatAt: sql`now()`,
-      startedAt: sql`coalesce(${runs.startedAt}, now())`,
-      jobId: job.id,
-      codeVersion: codeVersion(),
-      error: null,
-      progress: sql`coalesce(${runs.progress}, '{}'::jsonb) || ${JSON.stringify({ phase: 'loading' })}::jsonb`,
-    })
-    .where(and(eq(runs.id, runId), eq(runs.cancelRequested, false), sql`(${runs.status} = 'queued' OR (${runs.status} = 'running' AND (${stale})))`))
-    .returning({ attempts: runs.attempts });
-  if (claimed) return claimed.attempts;
+  const claimed = await writes.claim(db, { runId, workerId, jobId: job.id, leaseSeconds, codeVersion: codeVersion() });
+  if (claimed) return claimed;
 
-  const [run] = await db
-    .select({ status: runs.status, cancelRequested: runs.cancelRequested, live: sql<boolean>`NOT (${stale})` })
-    .from(runs)
-    .where(eq(runs.id, runId));
+  const run = await writes.claimState(db, runId, leaseSeconds);
   if (!run || run.status === 'succeeded' || run.status === 'failed' || run.status === 'cancelled') return null;
   if (run.cancelRequested && !run.live) {
     // Cancelled while its worker was gone: nobody will see the flag, so finish the cancel here.
-    await db
-      .update(runs)
-      .set({ status: 'cancelled', finishedAt: sql`now()` })
-      .where(and(eq(runs.id, runId), sql`${runs.status} IN ('queued', 'running')`, sql`(${stale})`));
+    await writes.cancelOrphaned(db, runId, leaseSeconds);
     return null;
   }
   log.warn('run is held by a live worker; the job will be retried', { runId, jobId: job.id });
@@ -148,8 +83,9 @@ async function claimRun({ db, workerId, leaseSeconds, log }: ExecutionSettings, 
 }
 
 async function trainAndStore(ctx: RunContext): Promise<void> {
-  const { settings, job, runId, fence } = ctx;
+  const { settings, job, hold } = ctx;
   const { db } = settings;
+  const { runId } = hold;
   const run = await findRunToTrain(db, runId);
   if (!run) throw new Error(`Run ${runId} no longer exists`);
   const config = run.config;
@@ -169,7 +105,7 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
     phase: 'training',
     epoch: resumeFrom?.epoch ?? 0,
     totalEpochs: config.epochs,
-    attempt: ctx.attempt,
+    attempt: hold.attempt,
     ...(resumeFrom ? { resumedFromEpoch: resumeFrom.epoch } : {}),
   });
   await reporter.flush();
@@ -197,18 +133,12 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
   if (job.lease.lost) return;
 
   if (reporter.cancelRequested || (result.summary.cancelled && !job.lease.signal.aborted)) {
-    await db
-      .update(runs)
-      .set({ status: 'cancelled', finishedAt: sql`now()`, progress: { ...reporter.progress, phase: 'cancelled' } })
-      .where(fence);
+    await writes.finishCancelled(db, hold, { ...reporter.progress, phase: 'cancelled' });
     return;
   }
   if (result.summary.cancelled) {
     // Stopped by a worker shutdown: hand the run back; the retried job resumes from the last checkpoint.
-    await db
-      .update(runs)
-      .set({ status: 'queued', workerId: null, progress: { ...reporter.progress, phase: 'interrupted' } })
-      .where(fence);
+    await writes.requeue(db, hold, { ...reporter.progress, phase: 'interrupted' });
     throw new RunInterrupted('The worker shut down; the run will resume from its last checkpoint.');
   }
   if (hasNonFinite(result.effects)) {
@@ -218,22 +148,15 @@ async function trainAndStore(ctx: RunContext): Promise<void> {
   const edges = rankEffects(result.effects, data.genes);
   const scores = await scoresOrNone(settings, run, result.effects, data.genes);
   await db.transaction(async (tx) => {
-    const [held] = await tx.select({ id: runs.id }).from(runs).where(fence).for('update');
-    if (!held) return;
+    if (!(await writes.stillHeld(tx, hold, { lock: true }))) return;
     await saveEpochs(tx, runId, result.history);
     await saveInferredEdges(tx, runId, edges);
     await saveLevelNetworks(tx, runId, levels.result());
-    await tx
-      .update(runs)
-      .set({
-        status: 'succeeded',
-        finishedAt: sql`now()`,
-        summary: { ...result.summary, inferredEdges: edges.length, genes: data.genes.length, prior: priorInfo, workerId: settings.workerId },
-        model: result.model,
-        checkpoint: null,
-        progress: { ...reporter.progress, phase: 'done' },
-      })
-      .where(fence);
+    await writes.finishSucceeded(tx, hold, {
+      summary: { ...result.summary, inferredEdges: edges.length, genes: data.genes.length, prior: priorInfo, workerId: settings.workerId },
+      model: result.model,
+      progress: { ...reporter.progress, phase: 'done' },
+    });
     await storeScores(tx, runId, scores);
   });
 }
@@ -245,110 +168,6 @@ async function scoresOrNone(settings: ExecutionSettings, run: { projectId: strin
   } catch (error) {
     settings.log.warn('could not score the run against its gold standards', { error: error instanceof Error ? error : String(error) });
     return [];
-  }
-}
-
-/**
- * Writes what the UI polls: the latest progress (throttled during an epoch), one row per epoch for the
- * curves, and checkpoints. Every write is fenced on this attempt, so a worker that lost the run writes nothing.
- */
-class ProgressReporter {
-  progress: RunProgress;
-  cancelRequested = false;
-  private lastWrite = 0;
-  private lastCancelPoll = 0;
-  private pending: Promise<unknown> = Promise.resolve();
-
-  constructor(
-    private readonly ctx: RunContext,
-    initial: RunProgress,
-  ) {
-    this.progress = initial;
-  }
-
-  step(s: { epoch: number; step: number; stepsPerEpoch: number; loss: number }): void {
-    this.progress = { ...this.progress, epoch: Math.max(this.progress.epoch, s.epoch - 1), step: s.step, stepsPerEpoch: s.stepsPerEpoch };
-    if (Date.now() - this.lastWrite >= this.ctx.settings.progressIntervalMs) {
-      this.lastWrite = Date.now();
-      this.queue(() => this.flush()).catch(() => undefined); // logged by queue(); the next write tries again
-    }
-  }
-
-  async epoch(r: EpochReport): Promise<void> {
-    this.progress = {
-      ...this.progress,
-      epoch: r.epoch,
-      totalEpochs: r.totalEpochs,
-      step: undefined,
-      trainLoss: r.trainLoss,
-      valLoss: r.valLoss,
-      sparsity: r.sparsity,
-      learningRate: r.learningRate,
-      ...(r.isBest ? { bestEpoch: r.epoch, bestValLoss: r.valLoss } : {}),
-      ...(r.keptEpoch !== undefined ? { keptEpoch: r.keptEpoch } : {}),
-      ...(r.pruned ? { lastPruningEpoch: r.epoch } : {}),
-    };
-    await this.queue(async () => {
-      if (this.ctx.job.lease.lost) return;
-      await this.ctx.settings.db.transaction(async (tx) => {
-        const [held] = await tx.select({ id: runs.id }).from(runs).where(this.ctx.fence);
-        if (!held) return;
-        await saveEpochs(tx, this.ctx.runId, [r]);
-        await tx.update(runs).set({ progress: this.stamp() }).where(this.ctx.fence);
-      });
-      this.lastWrite = Date.now();
-    });
-  }
-
-  async checkpoint(c: TrainCheckpoint): Promise<void> {
-    if (c.epoch % this.ctx.settings.checkpointEvery !== 0) return;
-    await this.queue(async () => {
-      if (this.ctx.job.lease.lost) return;
-      await this.ctx.settings.db.update(runs).set({ checkpoint: c }).where(this.ctx.fence);
-    });
-  }
-
-  async shouldStop(): Promise<boolean> {
-    const { job, settings, runId, attempt } = this.ctx;
-    if (job.lease.signal.aborted || this.cancelRequested) return true;
-    if (Date.now() - this.lastCancelPoll < settings.cancelPollMs) return false;
-    this.lastCancelPoll = Date.now();
-    const [run] = await settings.db
-      .select({ cancelRequested: runs.cancelRequested, attempts: runs.attempts, status: runs.status })
-      .from(runs)
-      .where(eq(runs.id, runId));
-    if (!run || run.attempts !== attempt || run.status !== 'running') return true; // no longer ours
-    this.cancelRequested = run.cancelRequested;
-    return this.cancelRequested;
-  }
-
-  flush(): Promise<void> {
-    return this.write(this.progress);
-  }
-
-  async write(progress: RunProgress): Promise<void> {
-    this.progress = progress;
-    if (this.ctx.job.lease.lost) return;
-    this.lastWrite = Date.now();
-    await this.ctx.settings.db.update(runs).set({ progress: this.stamp() }).where(this.ctx.fence);
-  }
-
-  /** Waits for queued writes (training must not finish while its last epoch is still being written). */
-  async idle(): Promise<void> {
-    await this.pending;
-  }
-
-  private stamp(): RunProgress {
-    return { ...this.progress, updatedAt: new Date().toISOString() };
-  }
-
-  /** Writes run one after another, in order; a failed write surfaces at the next await of idle(). */
-  private queue(write: () => Promise<void>): Promise<void> {
-    const next = this.pending.then(write);
-    this.pending = next.catch((e: unknown) => {
-      this.ctx.settings.log.warn('progress write failed', { runId: this.ctx.runId, error: e instanceof Error ? e : String(e) });
-    });
-    return next;
   }
 }
 

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { runs } from '@/db/schema';
 import type { Logger } from '../log';
 import {
   SCORE_GOLD_QUEUE,
@@ -16,6 +14,7 @@ import {
 } from '../queue';
 import { executeRun, type Trainer } from './execution';
 import { HEARTBEAT_MAX_SECONDS } from '@/server/runs/liveness';
+import { failRetriesRanOut } from '@/server/runs/writes';
 
 /** The failure reason of a run whose job was tried `attempts` times: what went wrong the last time. */
 export function retriesRanOutReason(attempts: number, output: unknown): string {
@@ -23,7 +22,7 @@ export function retriesRanOutReason(attempts: number, output: unknown): string {
   const last = message === null || /failed by timeout/.test(message) ? 'its worker stopped responding (crashed, was killed, or lost the database)' : message;
   return `The run was tried ${attempts} times and stopped each time; the last time ${last}. Relaunch it to try again.`;
 }
-import { scoreFinishedRunsAgainst } from '@/server/runs/metrics';
+import { scoreFinishedRunsAgainst } from './scores';
 
 export interface RunWorkerOptions {
   db: Database;
@@ -109,15 +108,7 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     heartbeatSeconds,
     pollingIntervalMs: pollingIntervalMs * 5,
     handle: async (job) => {
-      await db
-        .update(runs)
-        .set({
-          status: 'failed',
-          finishedAt: sql`now()`,
-          error: retriesRanOutReason(job.retryLimit + 1, job.output),
-          progress: sql`coalesce(${runs.progress}, '{}'::jsonb) || ${JSON.stringify({ phase: 'failed' })}::jsonb`,
-        })
-        .where(and(eq(runs.id, job.data.runId), sql`${runs.status} IN ('queued', 'running')`));
+      await failRetriesRanOut(db, job.data.runId, retriesRanOutReason(job.retryLimit + 1, job.output));
     },
     onError: (error) => log.warn('dead-letter job did not complete', { error: error instanceof Error ? error : String(error) }),
   });

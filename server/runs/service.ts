@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { datasets, runs, sweeps } from '@/db/schema';
+import { datasets, sweeps } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Transaction, Viewer } from '../context';
 import { badInput, DomainError, notFound } from '../errors';
 import { loadPriorMatrix } from '../priors/load';
-import { priorVersionProjectId } from '../priors/service';
-import { isUuid } from '../ids';
 import { requireProjectRole, requireRoleForObject, type ProjectRole, type ProjectScoped } from '../authz/access';
+import { requireInProject } from '../authz/in-project';
 import { queueSettings, trainRunSender, type TrainRunSender } from '../queue';
 import { parseInput } from '../validation';
 import { lambdaGrid, planSweep, strategyReads, TRAIN_FIELD_DEFAULTS, withExplicitRules } from '@/compute';
@@ -14,6 +13,7 @@ import { codeVersion } from './code-version';
 import { checkConfigCaps, checkQueueRoom, checkSweepSize } from './limits';
 import { buildRunConfig, effectiveLambda, resolvePreset, type RunConfig } from './config';
 import * as store from './store';
+import * as writes from './writes';
 import {
   launchRunInput,
   launchSweepInput,
@@ -65,15 +65,8 @@ export async function checkRunInputs(
   input: { projectId: string; datasetId: string; priorVersionId?: string | null },
   strategiesUsed: readonly Strategy[],
 ): Promise<RunInputs> {
-  const [dataset] = isUuid(input.datasetId)
-    ? await ctx.db
-        .select({ projectId: datasets.projectId, genes: datasets.genes, isSynthetic: datasets.isSynthetic })
-        .from(datasets)
-        .where(eq(datasets.id, input.datasetId))
-    : [];
-  if (!dataset || dataset.projectId !== input.projectId) {
-    throw new DomainError('NOT_FOUND', 'Dataset was not found in this project.', { field: 'datasetId' });
-  }
+  await requireInProject(ctx, input.projectId, 'dataset', input.datasetId);
+  const [dataset] = await ctx.db.select({ genes: datasets.genes, isSynthetic: datasets.isSynthetic }).from(datasets).where(eq(datasets.id, input.datasetId));
   const priorVersionId = input.priorVersionId || null;
   const needing = strategiesUsed.filter((s) => strategiesNeedingPrior.has(s));
   if (!priorVersionId) {
@@ -82,9 +75,7 @@ export async function checkRunInputs(
     }
     return { projectId: input.projectId, datasetId: input.datasetId, priorVersionId: null, isSyntheticData: dataset.isSynthetic };
   }
-  if ((await priorVersionProjectId(ctx.db, priorVersionId)) !== input.projectId) {
-    throw new DomainError('NOT_FOUND', 'Prior network version was not found in this project.', { field: 'priorVersionId' });
-  }
+  await requireInProject(ctx, input.projectId, 'priorVersion', priorVersionId);
   const { matrix } = await loadPriorMatrix(ctx.db, priorVersionId, dataset.genes);
   if (!matrix.data.some((v) => v !== 0)) {
     throw badInput('The prior version has no edge between genes of this dataset; check that both name genes the same way.', {
@@ -103,27 +94,23 @@ export interface NewRun {
 }
 
 export async function insertAndEnqueue(tx: Transaction, sender: TrainRunSender, viewer: Viewer, inputs: RunInputs, run: NewRun): Promise<string> {
-  const [row] = await tx
-    .insert(runs)
-    .values({
-      projectId: inputs.projectId,
-      name: run.name,
-      datasetId: inputs.datasetId,
-      priorVersionId: inputs.priorVersionId,
-      sweepId: run.sweepId ?? null,
-      relaunchOfId: run.relaunchOfId ?? null,
-      strategy: run.strategy,
-      config: run.config,
-      seed: run.config.seed,
-      codeVersion: codeVersion(),
-      status: 'queued',
-      progress: { phase: 'queued', epoch: 0, totalEpochs: run.config.epochs },
-      createdBy: viewer.userId,
-    })
-    .returning({ id: runs.id });
-  const jobId = await sender.enqueue(tx, { runId: row.id });
-  await tx.update(runs).set({ jobId }).where(eq(runs.id, row.id));
-  return row.id;
+  const runId = await writes.insertRun(tx, {
+    projectId: inputs.projectId,
+    name: run.name,
+    datasetId: inputs.datasetId,
+    priorVersionId: inputs.priorVersionId,
+    sweepId: run.sweepId ?? null,
+    relaunchOfId: run.relaunchOfId ?? null,
+    strategy: run.strategy,
+    config: run.config,
+    seed: run.config.seed,
+    codeVersion: codeVersion(),
+    status: 'queued',
+    progress: { phase: 'queued', epoch: 0, totalEpochs: run.config.epochs },
+    createdBy: viewer.userId,
+  });
+  await writes.setJob(tx, runId, await sender.enqueue(tx, { runId }));
+  return runId;
 }
 
 export function defaultRunName(strategy: Strategy, config: RunConfig): string {
@@ -259,7 +246,7 @@ export async function relaunchRun(ctx: ServiceContext, runId: string): Promise<s
 export async function cancelRun(ctx: ServiceContext, runId: string): Promise<store.RunRecord> {
   const { viewer, projectId } = await requireRunRole(ctx, runId, 'editor');
   await ctx.db.transaction(async (tx) => {
-    const result = await store.requestCancel(tx, runId);
+    const result = await writes.requestCancel(tx, runId);
     if (!result) {
       const run = await store.findRun(tx, runId);
       throw new DomainError('CONFLICT', `The run has already ${run?.status === 'succeeded' ? 'finished' : run?.status}; there is nothing to cancel.`);

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { datasets, priorNetworks, priorVersions, runEpochs, runs, sweeps, users } from '@/db/schema';
-import type { Transaction } from '../context';
 import { isUuid } from '../ids';
 import { parseRunCheckpoint, parseRunConfig, parseRunProgress, parseRunSummary, type StoredRunProgress, type StoredRunSummary } from './columns';
 import type { RunConfig } from './config';
@@ -114,19 +113,10 @@ export async function listRunEpochs(db: Reader, runId: string) {
 }
 export type RunEpochRecord = Awaited<ReturnType<typeof listRunEpochs>>[number];
 
-/**
- * Cancel in one statement so it cannot race a worker taking the run: a queued run is cancelled at once,
- * a running one is asked to stop (the worker polls the flag between optimiser steps).
- */
-export async function requestCancel(tx: Transaction, runId: string): Promise<{ status: string; name: string } | null> {
-  const result = await tx.execute<{ status: string; name: string }>(sql`
-    UPDATE ${runs} SET
-      cancel_requested = true,
-      status = CASE WHEN status = 'queued' THEN 'cancelled'::run_status ELSE status END,
-      finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
-    WHERE id = ${runId} AND status IN ('queued', 'running')
-    RETURNING status, name`);
-  return result.rows[0] ?? null;
+/** What a worker polls between optimiser steps: whether to stop, and whether the run is still its attempt's. */
+export async function findCancelState(db: Reader, runId: string) {
+  const [row] = await db.select({ cancelRequested: runs.cancelRequested, attempts: runs.attempts, status: runs.status }).from(runs).where(eq(runs.id, runId));
+  return row ?? null;
 }
 
 export async function sweepRunIds(db: Reader, sweepId: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import { uploadDataset } from '@/server/datasets/service';
 import { importGoldStandard } from '@/server/gold-standards/service';
 import { importPrior } from '@/server/priors/service';
 import { createProject } from '@/server/projects/service';
-import { forEachBackend } from './harness';
+import { firstError, forEachBackend } from './harness';
 import { runsProject, tinyGold, tinyPrior, tinyTidyCsv, type RunsProject } from './runs-fixtures';
 
 const LAUNCH = `mutation($input: LaunchRunInput!) { launchRun(input: $input) { id status } }`;
@@ -50,6 +50,20 @@ await forEachBackend('objects from another project', (h) => {
     const result = await h.gql(LAUNCH, input, a.owner);
     expect(['NOT_FOUND', 'BAD_USER_INPUT']).toContain(result.errors?.[0]?.extensions?.code);
     expect(result.data?.launchRun ?? null).toBeNull();
+    expect(await stored()).toEqual(before);
+  });
+
+  // Checked by authz's requireInProject: an object of another project is refused exactly as one that exists
+  // nowhere (same code, field and message), so its id says nothing about the other project.
+  it.each([
+    ['datasetId', () => b.datasetId, /^Dataset was not found in this project\.$/],
+    ['priorVersionId', () => b.priorVersionId, /^Prior network version was not found in this project\.$/],
+  ])("refuses another project's %s as it refuses an id that exists nowhere", async (field, theirs, message) => {
+    const before = await stored();
+    const nowhere = firstError(await h.gql(LAUNCH, launchInput({ [field]: '00000000-0000-4000-8000-000000000000' }), a.owner));
+    const other = firstError(await h.gql(LAUNCH, launchInput({ [field]: theirs() }), a.owner));
+    expect(other).toEqual({ code: 'NOT_FOUND', field, message: expect.stringMatching(message) });
+    expect(other).toEqual(nowhere);
     expect(await stored()).toEqual(before);
   });
 

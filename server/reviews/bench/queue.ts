@@ -12,8 +12,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { applyMigrations, connectDatabase } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
-import { inferredEdges, memberships, runs } from '@/db/schema';
-import { eq, sql } from 'drizzle-orm';
+import { inferredEdges, memberships } from '@/db/schema';
+import { sql } from 'drizzle-orm';
 import { signUp } from '@/server/accounts/service';
 import type { ServiceContext } from '@/server/context';
 import { uploadDataset } from '@/server/datasets/service';
@@ -22,6 +22,7 @@ import { createLogger } from '@/server/log';
 import { importPrior } from '@/server/priors/service';
 import { createProject } from '@/server/projects/service';
 import { launchRun } from '@/server/runs/service';
+import { markSucceededUntrained } from '@/server/runs/writes';
 import { reviewQueue } from '../queue';
 import { bulkSetVerdict } from '../service';
 
@@ -98,7 +99,7 @@ async function main() {
       strategy: 'dash',
       hyperparameters: { epochs: 2 },
     });
-    await handle.db.update(runs).set({ status: 'succeeded' }).where(eq(runs.id, run.id));
+    await markSucceededUntrained(handle.db, run.id);
     const effects = chosen.map(([regulator, target]) => ({ regulator, target, effect: (random() - 0.5) * 2 }));
     effects.sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect));
     for (let i = 0; i < effects.length; i += 5000) {
