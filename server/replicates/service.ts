@@ -1,9 +1,8 @@
 import { edgeAgreement, reviewLists, scoreReviewLists, type ListScores, type ReviewListOptions, type ReviewLists, type SparseEffects } from '@/compute';
 import type { ServiceContext } from '../context';
-import { badInput, DomainError } from '../errors';
-import { goldStandardProjectId } from '../gold-standards/load';
-import { isUuid } from '../ids';
+import { badInput } from '../errors';
 import { requireProjectRole } from '../authz/access';
+import { requireInProject } from '../authz/in-project';
 import { statusesOf } from '../reviews/queue';
 import type { EdgeStatus } from '../reviews/status';
 import { parseInput } from '../validation';
@@ -69,11 +68,9 @@ export interface ReplicateAnalysis {
 export async function replicateAnalysis(ctx: ServiceContext, raw: ReplicateAnalysisInput): Promise<ReplicateAnalysis> {
   await requireProjectRole(ctx, raw.projectId, 'viewer');
   const input = parseInput(replicateAnalysisInput, raw);
-  const run = isUuid(input.runId) ? await store.runBasics(ctx.db, input.runId) : null;
-  if (!run || run.projectId !== input.projectId) throw new DomainError('NOT_FOUND', 'Run was not found in this project.', { field: 'runId' });
-  if (input.goldStandardId && (await goldStandardProjectId(ctx.db, input.goldStandardId)) !== input.projectId) {
-    throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'goldStandardId' });
-  }
+  await requireInProject(ctx, input.projectId, 'run', input.runId);
+  if (input.goldStandardId) await requireInProject(ctx, input.projectId, 'goldStandard', input.goldStandardId);
+  const run = (await store.runBasics(ctx.db, input.runId))!; // in the project: runs go only with their project
   if (!run.priorVersionId) throw badInput('The run used no prior, so there is nothing to compare its replicates with.', { field: 'runId' });
   if (run.priorCorruption > 0) {
     // Each seed corrupts the prior its own way, so no one prior is what the replicates were given.

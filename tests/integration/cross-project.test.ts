@@ -67,6 +67,21 @@ await forEachBackend('objects from another project', (h) => {
     expect(await stored()).toEqual(before);
   });
 
+  it("refuses a replicate analysis of another project's run, or against its gold standard, as ids that exist nowhere", async () => {
+    const ANALYSIS = `query($p: ID!, $r: ID!, $g: ID) { replicateAnalysis(projectId: $p, runId: $r, goldStandardId: $g) { runId } }`;
+    const nowhere = '00000000-0000-4000-8000-000000000000';
+    const theirs = { projectId: b.projectId, datasetId: b.datasetId, priorVersionId: b.priorVersionId };
+    const theirRun = await h.gql(LAUNCH, { input: { ...launchInput({}).input, ...theirs } }, a.owner);
+    expect(theirRun.errors, JSON.stringify(theirRun.errors)).toBeUndefined();
+    const before = await stored();
+    const ask = async (r: string, g?: string) => firstError(await h.gql(ANALYSIS, { p: a.projectId, r, g }, a.owner));
+    expect(await ask(theirRun.data!.launchRun.id)).toEqual({ code: 'NOT_FOUND', field: 'runId', message: 'Run was not found in this project.' });
+    expect(await ask(theirRun.data!.launchRun.id)).toEqual(await ask(nowhere));
+    expect(await ask(runId, b.goldStandardId)).toEqual({ code: 'NOT_FOUND', field: 'goldStandardId', message: 'Gold standard was not found in this project.' });
+    expect(await ask(runId, b.goldStandardId)).toEqual(await ask(runId, nowhere));
+    expect(await stored()).toEqual(before);
+  });
+
   it("refuses a run network scored against another project's gold standard", async () => {
     const own = await h.gql(NETWORK, { id: runId, input: { goldStandardId: a.goldStandardId } }, a.owner);
     expect(own.errors?.[0]?.extensions?.code).not.toBe('NOT_FOUND');
