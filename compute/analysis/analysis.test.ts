@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { PhoenixParams } from '../model/params';
 import type { EpochReport } from '../training/types';
 import { LevelEffectsRecorder } from './level-effects';
-import { edgeSetScores, scoreReviewLists } from './list-scores';
+import { scoreReviewLists } from './list-scores';
 import { edgeAgreement, pairAgreement, ranksByMagnitude } from './replicates';
-import { quantile, reviewLists } from './review-lists';
+import type { ScreenedPair } from './residual-screen';
+import { reviewLists } from './review-lists';
 import { checkSparseEffects, toDenseEffects, toSparseEffects, type SparseEffects } from './sparse-effects';
 
 // Three genes a, b, c; pair index e = 3·regulator + target.
@@ -62,15 +63,27 @@ describe('edgeAgreement', () => {
   });
 });
 
+// The data's screen: a→c explains 0.8 of what c's prior leaves unexplained (accepted at 0.5); b→a 0.1;
+// a→b is a prior pair and is never a candidate.
+const screen: ScreenedPair[] = [
+  { index: 2, explained: 0.8, sign: 1 },
+  { index: 1, explained: 0.7, sign: 1 },
+  { index: 3, explained: 0.1, sign: -1 },
+];
+const options = { flagAt: 0.5, acceptAt: 0.5 };
+
 describe('reviewLists', () => {
   it('flags the prior edge half the seeds drop, proposes the missing edge, and the consensus recovers the reference', () => {
-    const lists = reviewLists([seed1, seed2], edgeAgreement([seed1, seed2]), prior, { flagAt: 0.5, candidateQuantile: 0.75, acceptAt: 1 });
+    const lists = reviewLists([seed1, seed2], edgeAgreement([seed1, seed2]), prior, screen, options);
     expect(lists.priorEdges.map((p) => [p.index, p.confidence, p.flagged])).toEqual([
       [6, 0.5, true],
       [5, 0, false],
       [1, 0, false],
     ]);
-    expect(lists.candidates.map((c) => [c.index, c.confidence, c.accepted])).toEqual([[2, 1, true]]);
+    expect(lists.candidates.map((c) => [c.index, c.confidence, c.accepted, c.survival])).toEqual([
+      [2, 0.8, true, 1],
+      [3, 0.1, false, 0],
+    ]);
     expect(lists.consensus).toEqual({ n: 3, index: [1, 2, 5], value: [1, 1, -1] });
     const s = scoreReviewLists(lists, prior, reference);
     expect(s.flagged).toEqual({ count: 1, precision: 1, recall: 1, topPrecision: 1, chancePrecision: 1 / 3 });
@@ -86,37 +99,27 @@ describe('reviewLists', () => {
       [2, 0.6],
       [5, 0.2],
     ]);
-    const lists = reviewLists([seed1, flipped], edgeAgreement([seed1, flipped]), prior, { flagAt: 0.5, candidateQuantile: 0.75, acceptAt: 1 });
+    const lists = reviewLists([seed1, flipped], edgeAgreement([seed1, flipped]), prior, screen, options);
     const b_c = lists.priorEdges.find((p) => p.index === 5)!;
     expect([b_c.confidence, b_c.signDisagreement, b_c.flagged]).toEqual([0, 0.5, false]);
     expect(lists.priorEdges.find((p) => p.index === 6)?.confidence).toBe(1);
     expect(lists.flaggedCount).toBe(1);
   });
 
-  it('gives a candidate the share of replicates where it reaches the quantile of the kept prior edges’ |effect|', () => {
-    const weak = sparse([
-      [1, 0.5],
-      [3, 0.01],
-      [5, -0.3],
-      [6, 0.2],
+  it('takes candidates from the screen, strongest first, with the screen’s sign in the consensus', () => {
+    const repressing: ScreenedPair[] = [
+      { index: 3, explained: 0.2, sign: -1 },
+      { index: 7, explained: 0.6, sign: -1 },
+    ];
+    const lists = reviewLists([seed1, seed2], edgeAgreement([seed1, seed2]), prior, repressing, options);
+    expect(lists.candidates.map((c) => [c.index, c.confidence, c.sign, c.accepted])).toEqual([
+      [7, 0.6, -1, true],
+      [3, 0.2, -1, false],
     ]);
-    const lists = reviewLists([seed1, weak], edgeAgreement([seed1, weak]), prior, { flagAt: 0.5, candidateQuantile: 0.75, acceptAt: 1 });
-    // Bars: seed 1's kept prior |effects| 0.3, 0.5 → 0.3; weak's 0.2, 0.3, 0.5 → 0.3. a→c (0.9) passes in
-    // seed 1 and is pruned in weak; b→a (0.01) is kept by weak below its bar.
-    expect(lists.candidates.map((c) => [c.index, c.confidence, c.accepted])).toEqual([
-      [2, 0.5, false],
-      [3, 0, false],
-    ]);
-    expect(lists.acceptedCount).toBe(0);
-    // c→a: pruned by seed 1 → flagged; the consensus keeps a→b and b→c only.
-    expect(lists.flaggedCount).toBe(1);
-    expect(edgeSetScores(lists.consensus, reference).edges).toBe(2);
-  });
-
-  it('takes quantiles from below and gives +∞ for no values', () => {
-    expect(quantile([0.5, 0.1, 0.3], 0.75)).toBe(0.3);
-    expect(quantile([0.5, 0.1, 0.3], 1)).toBe(0.5);
-    expect(quantile([], 0.5)).toBe(Number.POSITIVE_INFINITY);
+    expect(lists.acceptedCount).toBe(1);
+    // c→a flagged (pruned by seed 1); c→b joins with the screen's sign although no seed keeps it.
+    expect(lists.consensus).toEqual({ n: 3, index: [1, 5, 7], value: [1, -1, -1] });
+    expect(reviewLists([seed1, seed2], edgeAgreement([seed1, seed2]), prior, [], options).candidates).toEqual([]);
   });
 
   it('counts 4 of 5 pruning replicates as exactly 0.8', () => {
@@ -130,7 +133,7 @@ describe('reviewLists', () => {
       [5, -1],
     ]);
     const five = [keep, drop, drop, drop, drop];
-    const lists = reviewLists(five, edgeAgreement(five), prior, { flagAt: 0.8, candidateQuantile: 0.75, acceptAt: 1 });
+    const lists = reviewLists(five, edgeAgreement(five), prior, [], { flagAt: 0.8, acceptAt: 0.5 });
     expect(lists.priorEdges[0]).toMatchObject({ index: 6, confidence: 0.8, flagged: true });
   });
 
@@ -145,7 +148,7 @@ describe('reviewLists', () => {
       [5, -0.2],
       [6, 0.3],
     ]);
-    const lists = reviewLists([negative], edgeAgreement([negative]), unsigned, { flagAt: 0.5, candidateQuantile: 0.75, acceptAt: 1 });
+    const lists = reviewLists([negative], edgeAgreement([negative]), unsigned, [], options);
     expect(lists.priorEdges.find((p) => p.index === 1)?.flagged).toBe(false);
     expect(lists.consensus.index).toEqual([1, 5, 6]);
   });

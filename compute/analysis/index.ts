@@ -2,13 +2,13 @@
 export { edgeAgreement, pairAgreement, ranksByMagnitude, type EdgeAgreement, type PairAgreement } from './replicates';
 export {
   DEFAULT_REVIEW_LIST_OPTIONS,
-  quantile,
   reviewLists,
   type CandidateEdge,
   type ReviewListOptions,
   type ReviewLists,
   type UnsupportedPriorEdge,
 } from './review-lists';
+export { byExplained, DEFAULT_RESIDUAL_SCREEN_OPTIONS, residualScreen, screenTargets, type ResidualScreenOptions, type ScreenedPair } from './residual-screen';
 export { edgeSetScores, scoreReviewLists, type EdgeSetScores, type ListScores } from './list-scores';
 export { checkSparseEffects, toDenseEffects, toSparseEffects, type SparseEffects } from './sparse-effects';
 export { LevelEffectsRecorder, type LevelEffects } from './level-effects';

@@ -1,6 +1,7 @@
 import type { LevelEffects } from '../analysis/level-effects';
 import { scoreReviewLists, type ListScores } from '../analysis/list-scores';
 import { edgeAgreement } from '../analysis/replicates';
+import { residualScreen } from '../analysis/residual-screen';
 import { reviewLists, type ReviewListOptions, type ReviewLists } from '../analysis/review-lists';
 import { toSparseEffects, type SparseEffects } from '../analysis/sparse-effects';
 import { fixed } from './number-format';
@@ -39,7 +40,7 @@ export function analyseReplicateFolders(
   const prior = toSparseEffects(inputs.prior);
   const networks = folders.map((f) => seedNetwork(f, level));
   const effects = networks.map((m) => m.effects);
-  const lists = reviewLists(effects, edgeAgreement(effects), prior, options);
+  const lists = reviewLists(effects, edgeAgreement(effects), prior, residualScreen(inputs.data, prior), options);
   const genes = inputs.data.genes;
   const named = (e: { index: number; confidence: number; meanRank: number }) => ({
     regulator: genes[Math.floor(e.index / prior.n)],
@@ -66,7 +67,7 @@ export function formatReplicateReport(r: ReplicateReport): string[] {
   const lines = [
     `seeds ${r.seeds.join(', ')}; model per seed: ${r.level === 'kept' ? 'the kept one' : `${r.level} pruning level(s) after the kept one`}`,
     ...r.models.map((m) => `  seed ${m.seed}: epoch ${m.epoch}, ${m.edges} edges`),
-    `rules: flag a prior edge when ≥ ${r.options.flagAt} of the seeds pruned it; a candidate's confidence = share of seeds where its |effect| reaches the ${r.options.candidateQuantile} quantile of their kept prior edges; accept at ≥ ${r.options.acceptAt}`,
+    `rules: flag a prior edge when ≥ ${r.options.flagAt} of the seeds pruned it; a candidate's confidence = share of its target's rate of change, unexplained by the prior, that it explains (residual screen); accept at ≥ ${r.options.acceptAt}`,
     `flagged prior edges: ${r.flaggedCount}; accepted candidates: ${r.acceptedCount}`,
   ];
   const s = r.scores;

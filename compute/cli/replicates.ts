@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { LevelEffectsRecorder, type LevelEffects } from '../analysis/level-effects';
 import { toSparseEffects, type SparseEffects } from '../analysis/sparse-effects';
 import { scoreNetwork } from '../metrics';
+import { Random } from '../random';
+import { addNoise } from '../training/data';
 import { train } from '../training/trainer';
 import { DEFAULT_REVIEW_LIST_OPTIONS } from '../analysis/review-lists';
 import { numeric, parseCliArgs } from './args';
@@ -21,9 +23,8 @@ export const REPLICATES_USAGE = `Usage: npm run dash -- replicates --data D.csv 
   --train-only    train the missing seeds and stop (no analysis)
   --analyse-only  analyse the seeds already trained; train nothing
   --flag-at       flag a prior edge when at least this share of seeds pruned it (default 0.6: a majority)
-  --quantile      candidates are ordered by mean rank; a candidate's confidence is the share of seeds in which its |effect| reaches this
-                  quantile of |effect| over the prior edges the seed keeps (default 0.75)
-  --accept-at     a candidate joins the consensus at this confidence (default 1)
+  --accept-at     a candidate (from the data's residual screen, compute/analysis/residual-screen.ts) joins the
+                  consensus when it explains at least this share of what the prior leaves unexplained (default 0.5)
   --level         which model of each seed to analyse: kept (default), or k (k pruning levels after the
                   kept one; the last level when there are fewer)
   Every train option applies to every seed (--data, --genes, --gold, --test, --noise, --strategy, …);
@@ -45,7 +46,6 @@ const replicatesSchema = trainArgsSchema.omit({ resume: true }).extend({
   'analyse-only': z.boolean().default(false),
   'flag-at': numeric('flag-at').pipe(z.number().gt(0).max(1)).default(DEFAULT_REVIEW_LIST_OPTIONS.flagAt),
   'accept-at': numeric('accept-at').pipe(z.number().gt(0).max(1)).default(DEFAULT_REVIEW_LIST_OPTIONS.acceptAt),
-  quantile: numeric('quantile').pipe(z.number().min(0).max(1)).default(DEFAULT_REVIEW_LIST_OPTIONS.candidateQuantile),
   level: z
     .string()
     .default('kept')
@@ -61,7 +61,6 @@ const OPTIONS = {
   level: { type: 'string' },
   'flag-at': { type: 'string' },
   'accept-at': { type: 'string' },
-  quantile: { type: 'string' },
 } as const;
 
 /** What one seed's folder holds: the kept model's network and every level's best model. */
@@ -120,8 +119,11 @@ export async function runReplicates(argv: string[], log: (line: string) => void 
   if (missing.length) throw new CliUsageError(`seeds ${missing.join(', ')} are not trained in ${args.out}`);
   if (!inputs.prior) throw new CliUsageError('--prior is required for the analysis');
   const folders = args.seeds.map((s) => readSeedFolder(seedDir(s), s));
-  const options = { flagAt: args['flag-at'], acceptAt: args['accept-at'], candidateQuantile: args.quantile };
-  const { report } = analyseReplicateFolders(folders, inputs, args.level === 'kept' ? 'kept' : Number(args.level), options);
+  const options = { flagAt: args['flag-at'], acceptAt: args['accept-at'] };
+  // The screen reads the data as the seeds trained on it: with the same measurement noise (one fixed draw).
+  const random = new Random(0);
+  const noisy = { ...inputs.data, trajectories: inputs.data.trajectories.map((t) => addNoise(t, args.noise, random)) };
+  const { report } = analyseReplicateFolders(folders, { ...inputs, data: noisy }, args.level === 'kept' ? 'kept' : Number(args.level), options);
   writeFileSync(path.join(args.out, `analysis-${args.level}.json`), JSON.stringify(report, null, 2) + '\n');
   for (const line of formatReplicateReport(report)) log(line);
 }

@@ -31,13 +31,14 @@ const UnsupportedEdgeRef = builder.objectRef<replicates.UnsupportedEdgeItem>('Un
 });
 
 const CandidateEdgeRef = builder.objectRef<replicates.CandidateEdgeItem>('CandidateEdge').implement({
-  description: 'A pair outside the prior that some replicate keeps.',
+  description: 'A pair outside the prior that the data suggests (the residual screen: compute/analysis/residual-screen.ts).',
   fields: (t) => ({
     regulator: t.exposeString('regulator'),
     target: t.exposeString('target'),
     confidence: t.exposeFloat('confidence', {
-      description: 'The share of replicates in which its |effect| reaches the candidate quantile of the prior edges that replicate keeps.',
+      description: 'The share of the target’s rate of change, unexplained by its prior regulators, that this regulator explains (0 to 1).',
     }),
+    sign: t.exposeInt('sign', { description: '+1 activation, −1 repression (the sign of the partial correlation).' }),
     survival: t.exposeFloat('survival'),
     meanRank: t.exposeFloat('meanRank'),
     meanEffect: t.exposeFloat('meanEffect'),
@@ -129,7 +130,6 @@ const ReplicateAnalysisRef = builder.objectRef<replicates.ReplicateAnalysis>('Re
     runId: t.exposeID('runId'),
     replicates: t.field({ type: [ReplicateRunRef], resolve: (a) => a.replicates }),
     flagAt: t.float({ resolve: (a) => a.options.flagAt }),
-    candidateQuantile: t.float({ resolve: (a) => a.options.candidateQuantile }),
     acceptAt: t.float({ resolve: (a) => a.options.acceptAt }),
     priorEdgeCount: t.exposeInt('priorEdgeCount'),
     flaggedCount: t.exposeInt('flaggedCount'),
@@ -142,7 +142,7 @@ const ReplicateAnalysisRef = builder.objectRef<replicates.ReplicateAnalysis>('Re
     }),
     candidates: t.field({
       type: CandidatePageRef,
-      description: 'Pairs outside the prior, strongest mean rank first.',
+      description: 'Pairs outside the prior, most explained first.',
       args: { offset: t.arg.int({ defaultValue: 0 }), limit: t.arg.int({ defaultValue: 50, description: '1 to 500' }) },
       resolve: (a, args, ctx) => replicates.candidatePage(ctx, a, pageArg(args)),
     }),
@@ -165,8 +165,7 @@ builder.queryFields((t) => ({
       runId: t.arg.id({ required: true }),
       goldStandardId: t.arg.id(),
       flagAt: t.arg.float({ description: 'Flag a prior edge when at least this share of replicates pruned it (default 0.6, a majority).' }),
-      candidateQuantile: t.arg.float({ description: 'Default 0.75.' }),
-      acceptAt: t.arg.float({ description: 'Default 1.' }),
+      acceptAt: t.arg.float({ description: 'A candidate joins the consensus when it explains at least this share (default 0.5).' }),
     },
     resolve: (_r, a, ctx) =>
       replicates.replicateAnalysis(ctx, {
@@ -174,7 +173,6 @@ builder.queryFields((t) => ({
         runId: String(a.runId),
         goldStandardId: a.goldStandardId == null ? null : String(a.goldStandardId),
         flagAt: a.flagAt ?? undefined,
-        candidateQuantile: a.candidateQuantile ?? undefined,
         acceptAt: a.acceptAt ?? undefined,
       }),
   }),

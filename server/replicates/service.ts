@@ -6,6 +6,7 @@ import { requireInProject } from '../authz/in-project';
 import { statusesOf } from '../reviews/queue';
 import type { EdgeStatus } from '../reviews/status';
 import { parseInput } from '../validation';
+import { datasetScreen } from './screen';
 import * as store from './store';
 import { listPage, replicateAnalysisInput, type ReplicateAnalysisInput } from './validation';
 
@@ -26,6 +27,7 @@ export interface UnsupportedEdgeItem extends AnalysedEdge {
 }
 
 export interface CandidateEdgeItem extends AnalysedEdge {
+  sign: number;
   accepted: boolean;
 }
 
@@ -107,8 +109,9 @@ export async function replicateAnalysis(ctx: ServiceContext, raw: ReplicateAnaly
   const networks = replicates.map((r) => toSparse(effects.get(r.id)!, false));
   // Unknown-sign prior edges are stored with sign 0 and still count as edges.
   const prior = toSparse(await store.priorVersionEdges(ctx.db, run.priorVersionId), true);
-  const options: ReviewListOptions = { flagAt: input.flagAt, candidateQuantile: input.candidateQuantile, acceptAt: input.acceptAt };
-  const lists = reviewLists(networks, edgeAgreement(networks), prior, options);
+  const options: ReviewListOptions = { flagAt: input.flagAt, acceptAt: input.acceptAt };
+  const screen = await datasetScreen(ctx.db, run.datasetId, run.priorVersionId, prior);
+  const lists = reviewLists(networks, edgeAgreement(networks), prior, screen, options);
   const scores = input.goldStandardId ? scoreGold(lists, prior, toSparse(await store.goldStandardEdges(ctx.db, input.goldStandardId), true)) : null;
   return {
     runId: input.runId,
@@ -162,11 +165,11 @@ export async function unsupportedPage(ctx: ServiceContext, a: ReplicateAnalysis,
   return { items, total: a.lists.priorEdges.length, ...page };
 }
 
-/** One page of the candidates outside the prior, strongest mean rank first, with their review status. */
+/** One page of the candidates outside the prior, most explained first, with their review status. */
 export async function candidatePage(ctx: ServiceContext, a: ReplicateAnalysis, raw: unknown): Promise<Page<CandidateEdgeItem>> {
   const page = parseInput(listPage, raw);
   const rows = await withStatuses(ctx, a, a.lists.candidates.slice(page.offset, page.offset + page.limit));
-  return { items: rows.map(({ source, ...e }) => ({ ...e, accepted: source.accepted })), total: a.lists.candidates.length, ...page };
+  return { items: rows.map(({ source, ...e }) => ({ ...e, sign: source.sign, accepted: source.accepted })), total: a.lists.candidates.length, ...page };
 }
 
 /** One page of the consensus network, in pair order. */

@@ -23,11 +23,6 @@ export const replicateAnalysisInput = z.object({
   runId: z.string(),
   goldStandardId: z.string().refine(isUuid, 'The gold standard id is not a valid id.').nullish(),
   flagAt: share('The flag threshold').default(DEFAULT_REVIEW_LIST_OPTIONS.flagAt),
-  candidateQuantile: z
-    .number({ error: 'The candidate quantile must be a number.' })
-    .min(0, 'The candidate quantile must be from 0 to 1.')
-    .max(1, 'The candidate quantile must be from 0 to 1.')
-    .default(DEFAULT_REVIEW_LIST_OPTIONS.candidateQuantile),
   acceptAt: share('The acceptance threshold').default(DEFAULT_REVIEW_LIST_OPTIONS.acceptAt),
 });
 export type ReplicateAnalysisInput = z.input<typeof replicateAnalysisInput>;

@@ -16,7 +16,7 @@ const LEVEL = `query($id: ID!, $level: Int!, $gold: ID, $offset: Int, $limit: In
 const ANALYSIS = `query($p: ID!, $r: ID!, $g: ID, $flagAt: Float) { replicateAnalysis(projectId: $p, runId: $r, goldStandardId: $g, flagAt: $flagAt) {
   replicates { id seed } priorEdgeCount flaggedCount acceptedCount flagAt
   unsupported(limit: 50) { total items { regulator target confidence survival flagged priorSign reviewStatus } }
-  candidates(limit: 50) { total items { regulator target confidence accepted } }
+  candidates(limit: 50) { total items { regulator target confidence sign accepted } }
   consensus(limit: 50) { total items { regulator target sign fromPrior } }
   scores { priorEdges wrongPriorEdges prior { precision recall f1 } consensus { edges precision recall f1 } flagged { count precision recall } candidates { k topPrecision } } } }`;
 const MORE = `mutation($r: ID!, $seeds: Int) { replicateRun(runId: $r, seeds: $seeds) { id runs { id seed } } }`;
@@ -112,6 +112,20 @@ await forEachBackend('replicate groups and level networks', (h) => {
       expect(e.reviewStatus).toBe('UNREVIEWED');
     }
     expect(a.flaggedCount).toBe(a.unsupported.items.filter((e: { flagged: boolean }) => e.flagged).length);
+    // Candidates come from the data's residual screen: known regulators, outside the prior, most explained first.
+    const priorPairs = new Set(a.unsupported.items.map((e: { regulator: string; target: string }) => `${e.regulator}>${e.target}`));
+    const regulators = new Set(a.unsupported.items.map((e: { regulator: string }) => e.regulator));
+    const explained = a.candidates.items.map((e: { confidence: number }) => e.confidence);
+    expect(explained).toEqual([...explained].sort((x, y) => y - x));
+    expect(a.candidates.total).toBeGreaterThan(0);
+    for (const e of a.candidates.items) {
+      expect(priorPairs.has(`${e.regulator}>${e.target}`)).toBe(false);
+      expect(regulators.has(e.regulator)).toBe(true);
+      expect(e.confidence).toBeGreaterThanOrEqual(0);
+      expect(e.confidence).toBeLessThanOrEqual(1);
+      expect(Math.abs(e.sign)).toBe(1);
+      expect(e.accepted).toBe(e.confidence >= 0.5);
+    }
     // The consensus is the prior minus the flagged edges plus the accepted candidates.
     expect(a.consensus.total).toBe(3 - a.flaggedCount + a.acceptedCount);
     expect(a.consensus.items.filter((e: { fromPrior: boolean }) => !e.fromPrior)).toHaveLength(a.acceptedCount);

@@ -2,7 +2,6 @@
 export interface Analysis {
   runId: string;
   flagAt: number;
-  candidateQuantile: number;
   acceptAt: number;
   priorEdgeCount: number;
   flaggedCount: number;
@@ -18,7 +17,16 @@ export interface Analysis {
     flagged: boolean;
     reviewStatus: string;
   }>;
-  candidates: Paged<{ regulator: string; target: string; confidence: number; meanRank: number; meanEffect: number; accepted: boolean; reviewStatus: string }>;
+  candidates: Paged<{
+    regulator: string;
+    target: string;
+    confidence: number;
+    sign: number;
+    survival: number;
+    meanRank: number;
+    accepted: boolean;
+    reviewStatus: string;
+  }>;
   consensus: Paged<ConsensusRow>;
   scores: null | {
     priorEdges: number;

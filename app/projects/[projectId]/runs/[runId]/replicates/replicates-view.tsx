@@ -14,10 +14,10 @@ const PAGE = 25;
 const ANALYSIS = graphql(`
   query ReplicateAnalysis($projectId: ID!, $runId: ID!, $gold: ID, $u: Int!, $c: Int!, $k: Int!, $limit: Int!) {
     replicateAnalysis(projectId: $projectId, runId: $runId, goldStandardId: $gold) {
-      runId flagAt candidateQuantile acceptAt priorEdgeCount flaggedCount acceptedCount
+      runId flagAt acceptAt priorEdgeCount flaggedCount acceptedCount
       replicates { id name seed }
       unsupported(offset: $u, limit: $limit) { total offset items { regulator target priorSign confidence signDisagreement meanRank flagged reviewStatus } }
-      candidates(offset: $c, limit: $limit) { total offset items { regulator target confidence meanRank meanEffect accepted reviewStatus } }
+      candidates(offset: $c, limit: $limit) { total offset items { regulator target confidence sign survival meanRank accepted reviewStatus } }
       consensus(offset: $k, limit: $limit) { total offset items { regulator target sign fromPrior } }
       scores {
         priorEdges wrongPriorEdges missingEdges
@@ -111,10 +111,10 @@ export function ReplicatesView({ runId }: { runId: string }) {
       <h2 className="section-title">What the replicates add to the prior</h2>
       <p className="muted small">
         The run’s replicates are the finished runs of its exact configuration with other seeds. A prior edge is flagged as not supported by the data when a
-        majority of the replicates (at least 60%) pruned it; its confidence is the share that did. A pair outside the prior that some replicate keeps is a
-        candidate, listed strongest first (mean rank by |effect| across replicates); its confidence is the share of replicates in which its |effect| reaches the
-        upper quartile of the prior edges that replicate keeps. The consensus network is the prior without its flagged edges, plus the candidates every
-        replicate puts there. No rule here uses a gold standard; choose one to see how the lists score against it.
+        majority of the replicates (at least 60%) pruned it; its confidence is the share that did. Candidates the prior lacks come from the data: for each
+        target, its rate of change is fitted on its prior regulators, and a known regulator that explains much of what that fit leaves unexplained is a
+        candidate; its confidence is that share (“explains”), and how many replicates keep the edge stands beside it. The consensus network is the prior without
+        its flagged edges, plus the candidates that explain at least half. No rule here uses a gold standard; choose one to see how the lists score against it.
       </p>
       {canWrite ? (
         <div className="row">
@@ -241,9 +241,10 @@ export function ReplicatesView({ runId }: { runId: string }) {
               <thead>
                 <tr>
                   <th>edge</th>
-                  <th>confidence</th>
+                  <th>explains</th>
+                  <th>sign</th>
+                  <th>kept by replicates</th>
                   <th>mean rank</th>
-                  <th>mean effect</th>
                   <th>review</th>
                 </tr>
               </thead>
@@ -257,8 +258,9 @@ export function ReplicatesView({ runId }: { runId: string }) {
                       {e.accepted ? <span className="badge"> in consensus</span> : null}
                     </td>
                     <td>{fixed(e.confidence, 2)}</td>
+                    <td>{e.sign < 0 ? 'represses' : 'activates'}</td>
+                    <td>{`${Math.round(e.survival * a.replicates.length)} of ${a.replicates.length}`}</td>
                     <td>{Math.round(e.meanRank).toLocaleString('en-US')}</td>
-                    <td>{e.meanEffect.toExponential(2)}</td>
                     <td>{e.reviewStatus.toLowerCase().replace('_', ' ')}</td>
                   </tr>
                 ))}
