@@ -33,6 +33,10 @@ export function BenchmarkForm({ projectId, priors, startVersionId, onCreated }: 
   const [noise, setNoise] = useState(String(F.noise.default));
   const [seed, setSeed] = useState(String(F.seed.default));
   const { errors, setErrors, busy, submit } = useFormSubmit(FIELD_NAMES);
+  /** An edited field's old error goes; the others stay until the next submit. */
+  const edited = (field: string) => {
+    if (errors.fields[field]) setErrors({ ...errors, fields: { ...errors.fields, [field]: '' } });
+  };
 
   const prior = priors.find((p) => p.id === priorId);
   const version = prior?.versions.find((v) => v.id === versionId);
@@ -76,9 +80,12 @@ export function BenchmarkForm({ projectId, priors, startVersionId, onCreated }: 
         <SelectField
           label="Version (the true network)"
           value={versionId}
-          error={errors.fields.priorVersionId}
+          error={errors.fields.priorVersionId || undefined}
           hint={`${F.genes.reason} At most ${F.genes.max.toLocaleString('en')} genes.`}
-          onChange={(e) => setVersionId(e.target.value)}
+          onChange={(e) => {
+            setVersionId(e.target.value);
+            edited('priorVersionId');
+          }}
           options={(prior?.versions ?? []).map((v) => ({
             value: v.id,
             label: `v${v.number}${v.isHead ? ' (latest)' : ''}: ${v.message} · ${v.edgeCount} edges`,
@@ -87,10 +94,11 @@ export function BenchmarkForm({ projectId, priors, startVersionId, onCreated }: 
         <TextField
           label="Name"
           value={name}
-          error={errors.fields.name}
+          error={errors.fields.name || undefined}
           onChange={(e) => {
             setName(e.target.value);
             setNameTouched(true);
+            edited('name');
           }}
         />
         <div className="form-row">
@@ -98,35 +106,46 @@ export function BenchmarkForm({ projectId, priors, startVersionId, onCreated }: 
             label={F.trajectories.label}
             inputMode="numeric"
             value={trajectories}
-            error={errors.fields.trajectories}
+            error={errors.fields.trajectories || undefined}
             hint={benchmarkFieldHint('trajectories')}
-            onChange={(e) => setTrajectories(e.target.value)}
+            onChange={(e) => {
+              setTrajectories(e.target.value);
+              edited('trajectories');
+            }}
           />
           <TextField
-            label={F.noise.label}
-            inputMode="decimal"
-            value={noise}
-            error={errors.fields.noise}
-            hint={benchmarkFieldHint('noise')}
-            onChange={(e) => setNoise(e.target.value)}
+            label={F.seed.label}
+            inputMode="numeric"
+            value={seed}
+            error={errors.fields.seed || undefined}
+            hint="The same seed and network give the same benchmark."
+            onChange={(e) => {
+              setSeed(e.target.value);
+              edited('seed');
+            }}
           />
         </div>
         <TextField
           label={F.timePoints.label}
           value={timePoints}
-          error={errors.fields.timePoints}
+          error={errors.fields.timePoints || undefined}
           hint={`${F.timePoints.reason} ${benchmarkFieldHint('timePoints')}.`}
-          onChange={(e) => setTimePoints(e.target.value)}
+          onChange={(e) => {
+            setTimePoints(e.target.value);
+            edited('timePoints');
+          }}
         />
         <TextField
-          label={F.seed.label}
-          inputMode="numeric"
-          value={seed}
-          error={errors.fields.seed}
-          hint={F.seed.reason}
-          onChange={(e) => setSeed(e.target.value)}
+          label={F.noise.label}
+          inputMode="decimal"
+          value={noise}
+          error={errors.fields.noise || undefined}
+          hint={`${benchmarkFieldHint('noise')}. ${F.noise.reason}`}
+          onChange={(e) => {
+            setNoise(e.target.value);
+            edited('noise');
+          }}
         />
-        <span className="hint muted small">{F.noise.reason}</span>
         <SubmitButton busy={busy} busyLabel="Queueing…" disabled={!versionId}>
           Make benchmark
         </SubmitButton>
