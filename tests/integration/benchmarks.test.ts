@@ -37,13 +37,15 @@ async function benchmarkConsumer(h: Harness, simulate: Simulate) {
   const handle = workerConnection(h);
   const boss = await startBoss(handle.db, { supervise: true, maintenanceIntervalSeconds: 1 });
   const consumer = startBenchmarkConsumer({ db: handle.db, boss, log: quietLog, leaseSeconds: 2, heartbeatSeconds: 0.4, pollingIntervalMs: 100, simulate });
-  return {
-    async close() {
-      await consumer.stop({ timeoutMs: 10_000 });
-      await boss.stop({ graceful: false, close: false, wait: true });
-      await handle.close();
-    },
+  let closed = false;
+  const close = async (how: 'stop' | 'kill') => {
+    if (closed) return;
+    closed = true;
+    await (how === 'stop' ? consumer.stop({ timeoutMs: 10_000 }) : consumer.kill());
+    await boss.stop({ graceful: false, close: false, wait: true });
+    await handle.close();
   };
+  return { close: () => close('stop'), kill: () => close('kill') };
 }
 
 await forEachBackend('synthetic benchmarks', (h) => {
@@ -175,6 +177,34 @@ await forEachBackend('synthetic benchmarks', (h) => {
     expect(failed).toMatchObject({ status: 'failed', dataset_id: null, gold_standard_id: null, progress: { phase: 'failed' } });
     expect(failed.error).toMatch(/internal error \(id [0-9a-f]{8}\); nothing was stored/);
     expect(await h.counts('datasets', 'dataset_trajectories', 'gold_standards', 'gold_standard_edges')).toEqual(before);
+  });
+
+  it('a worker that dies mid-simulation leaves the benchmark to another, which stores it once', async () => {
+    const p = await benchmarkProject(h);
+    const before = await h.counts('datasets', 'gold_standards');
+    const slow: Simulate = (input, options) =>
+      simulateBenchmark(input, {
+        ...options,
+        onProgress: async (progress) => {
+          await options?.onProgress?.(progress);
+          await new Promise((r) => setTimeout(r, 300));
+        },
+      });
+    const doomed = await benchmarkConsumer(h, slow);
+    closers.push(doomed);
+    const created = await h.gql(CREATE, { p: p.projectId, v: p.priorVersionId, name: 'Survivor', t: 20, times: [0, 1, 2] }, p.editor);
+    const id = created.data!.createSyntheticBenchmark.id;
+    await waitFor('two simulated trajectories', async () => ((await row(id)).progress?.trajectoriesDone ?? 0) >= 2);
+    await doomed.kill(); // no completion, no failure: as if the process died
+    expect((await row(id)).status).toBe('running');
+
+    closers.push(await benchmarkConsumer(h, simulateBenchmark));
+    const done = await settled(id);
+    expect(done).toMatchObject({ status: 'succeeded', progress: { phase: 'done', trajectoriesDone: 20 } });
+    const [{ attempts }] = (await h.query(`select attempts from synthetic_benchmarks where id = $1`, [id])).rows;
+    expect(attempts).toBe(2);
+    const after = await h.counts('datasets', 'gold_standards');
+    expect(after).toEqual({ datasets: before.datasets + 1, gold_standards: before.gold_standards + 1 });
   });
 
   it('input the simulator refuses marks the benchmark failed with its message', async () => {
