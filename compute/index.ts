@@ -1,8 +1,8 @@
 /**
  * compute's light front door (contract: compute/README.md, "Front doors"): the training config and its
- * field table, the strategy and solver registries, the file formats, the metrics and a stored model's
- * effects. It loads no TensorFlow.js and no Node built-ins, so the server's API processes and the
- * browser may import it; training is behind the heavy door, compute/train.ts.
+ * field table, the strategy and solver registries, the file formats, the metrics, a stored model's
+ * effects and the synthetic-benchmark simulator (plain float64). It loads no TensorFlow.js and no Node
+ * built-ins, so the server's API processes and the browser may import it; training is behind the heavy door, compute/train.ts.
  */
 import { parseModelWeights, type SerializedModel } from './formats/weights';
 import { effectsMatrix, modelSparsity } from './model/effects';
@@ -50,6 +50,23 @@ export { utf8Length } from './formats/errors';
 export { checkEdgeListWidth } from './formats/edge-list';
 export { serializeModel, parseModelWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type SerializedModel } from './formats/weights';
 export { extent, maxOf, minOf } from './extent';
+export {
+  BenchmarkInputError,
+  BenchmarkStopped,
+  simulateBenchmark,
+  type SyntheticBenchmark,
+  type SyntheticBenchmarkInput,
+  type SyntheticBenchmarkOptions,
+  type SyntheticBenchmarkProgress,
+} from './simulator/benchmark';
+export {
+  BENCHMARK_FIELDS,
+  benchmarkFieldHint,
+  benchmarkNumberSchema,
+  benchmarkTimesSchema,
+  MAX_BENCHMARK_VALUES,
+  type BenchmarkFieldKey,
+} from './simulator/benchmark-fields';
 
 /** The effects matrix (regulator × target, spec §6) of a stored model; pruned weights give exact zeros. */
 export function effectsFromModel(model: SerializedModel): SquareMatrix {

@@ -628,3 +628,41 @@ export const notifications = pgTable(
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
+
+// ── synthetic benchmarks ────────────────────────────────────────────────────
+
+/**
+ * A SIM-style benchmark simulated from a prior version's network (server/benchmarks). A worker fills in
+ * the dataset and the gold standard (the true network) together, in one transaction; until then both are null.
+ */
+export const syntheticBenchmarks = pgTable(
+  'synthetic_benchmarks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** The network simulated; the record outlives a deleted prior (its dataset and gold standard stand alone). */
+    priorVersionId: uuid('prior_version_id').references(() => priorVersions.id, { onDelete: 'set null' }),
+    trajectories: integer('trajectories').notNull(),
+    timePoints: jsonb('time_points').$type<number[]>().notNull(),
+    noise: doublePrecision('noise').notNull(),
+    seed: integer('seed').notNull(),
+    status: runStatus('status').notNull().default('queued'),
+    /** `{ phase, trajectoriesDone, trajectories }`, written by the worker. */
+    progress: jsonb('progress'),
+    error: text('error'),
+    datasetId: uuid('dataset_id').references(() => datasets.id, { onDelete: 'set null' }),
+    goldStandardId: uuid('gold_standard_id').references(() => goldStandards.id, { onDelete: 'set null' }),
+    geneCount: integer('gene_count'),
+    edgeCount: integer('edge_count'),
+    jobId: text('job_id'),
+    attempts: integer('attempts').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('synthetic_benchmarks_project_idx').on(t.projectId, t.createdAt)],
+);

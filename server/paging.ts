@@ -24,6 +24,7 @@ export const pageLimits = {
   /** 50 by default: the launch form asks for each prior's versions (default 100) and must stay under the cost limit. */
   priorNetworks: { defaultLimit: 50, maxLimit: 500 },
   apiTokens: { defaultLimit: 100, maxLimit: 500 },
+  syntheticBenchmarks: { defaultLimit: 50, maxLimit: 500 },
 } as const satisfies Record<string, PageLimits>;
 
 export interface PageArgs {

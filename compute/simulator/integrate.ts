@@ -1,4 +1,7 @@
-import { dopri5, float64Ops, integrateAdaptive } from '../solvers';
+// The solver files themselves, not '../solvers' (its index loads TensorFlow.js): the simulator sits behind the light door.
+import { integrateAdaptive } from '../solvers/integrate';
+import { dopri5 } from '../solvers/tableaux';
+import { float64Ops } from '../solvers/vector-ops';
 
 export interface Tolerances {
   rtol: number;

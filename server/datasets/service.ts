@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import { extent } from '@/compute';
 import type { Database } from '@/db/client';
 import { datasets, datasetTrajectories, runs, users } from '@/db/schema';
@@ -10,9 +9,9 @@ import { badInput, conflict, notFound } from '../errors';
 import { isUuid } from '../ids';
 import { requireProjectRole, requireRoleForObject, type ProjectRole } from '../authz/access';
 import { parseInput } from '../validation';
-import type { PreparedDataset } from '../uploads/parse-job';
 import { parseUpload } from '../uploads/parse-off-thread';
 import { listSome } from './parse';
+import { insertDataset } from './store';
 import { geneSearchInput, trajectoryPreviewInput, uploadDatasetInput, type DatasetFormat, type UploadDatasetInput } from './validation';
 
 export type DatasetRecord = typeof datasets.$inferSelect & {
@@ -54,25 +53,6 @@ async function fetchDataset(db: Database, id: string): Promise<DatasetRecord> {
   return toRecord(row);
 }
 
-/** Rows of jsonb are large; insert in batches that keep each statement to a bounded number of values. */
-async function insertTrajectories(tx: Pick<Database, 'insert'>, datasetId: string, trajectories: PreparedDataset['trajectories']): Promise<void> {
-  const maxValuesPerStatement = 500_000;
-  let batch: PgInsertValue<typeof datasetTrajectories>[] = [];
-  let batchValues = 0;
-  const flush = async () => {
-    if (batch.length) await tx.insert(datasetTrajectories).values(batch);
-    batch = [];
-    batchValues = 0;
-  };
-  for (const t of trajectories) {
-    if (batch.length && batchValues + t.size > maxValuesPerStatement) await flush();
-    // Already JSON (prepared off the request thread): stored as it is, not stringified again here.
-    batch.push({ datasetId, index: t.index, role: t.role, times: sql`${t.timesJson}::jsonb`, values: sql`${t.valuesJson}::jsonb` });
-    batchValues += t.size;
-  }
-  await flush();
-}
-
 /** Parses every file first, then stores the dataset and all its trajectories in one transaction. */
 export async function uploadDataset(ctx: ServiceContext, input: UploadDatasetInput): Promise<DatasetRecord> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
@@ -82,27 +62,22 @@ export async function uploadDataset(ctx: ServiceContext, input: UploadDatasetInp
   const parsed = await parseUpload({ kind: 'dataset', files, testLastTrajectories: v.testLastTrajectories });
   const trajectories = parsed.trajectories;
   const id = await ctx.db.transaction(async (tx) => {
-    const [dataset] = await tx
-      .insert(datasets)
-      .values({
-        projectId: v.projectId,
-        name: v.name,
-        description: v.description,
-        sourceFormat: v.format,
-        genes: parsed.genes,
-        geneCount: parsed.genes.length,
-        trajectoryCount: trajectories.length,
-        isSynthetic: v.isSynthetic,
-        createdBy: viewer.userId,
-      })
-      .returning({ id: datasets.id });
-    await insertTrajectories(tx, dataset.id, trajectories);
+    const datasetId = await insertDataset(tx, {
+      projectId: v.projectId,
+      name: v.name,
+      description: v.description,
+      sourceFormat: v.format,
+      genes: parsed.genes,
+      isSynthetic: v.isSynthetic,
+      createdBy: viewer.userId,
+      trajectories,
+    });
     await recordAudit(tx, {
       projectId: v.projectId,
       actorId: viewer.userId,
       action: 'dataset.upload',
       objectType: 'dataset',
-      objectId: dataset.id,
+      objectId: datasetId,
       details: {
         name: v.name,
         format: v.format,
@@ -111,7 +86,7 @@ export async function uploadDataset(ctx: ServiceContext, input: UploadDatasetInp
         testTrajectories: parsed.testCount,
       },
     });
-    return dataset.id;
+    return datasetId;
   });
   return fetchDataset(ctx.db, id);
 }

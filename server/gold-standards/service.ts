@@ -1,7 +1,6 @@
 import { and, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { bulkInsert, type BulkColumn } from '@/db/bulk-insert';
 import { goldStandardEdges, goldStandards, users } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext } from '../context';
@@ -14,6 +13,7 @@ import { queueSettings, scoreGoldSender } from '../queue';
 import { parseInput } from '../validation';
 import { parseUpload } from '../uploads/parse-off-thread';
 import type { GoldEdge } from './parse';
+import { insertGoldStandard } from './store';
 import { importGoldStandardInput, type ImportGoldStandardInput } from './validation';
 
 export type GoldStandardRecord = typeof goldStandards.$inferSelect & {
@@ -63,36 +63,24 @@ async function fetchGoldStandard(db: Reader, id: string): Promise<GoldStandardRe
   return toRecord(row);
 }
 
-const goldEdgeColumns = (goldStandardId: string): BulkColumn<GoldEdge>[] => [
-  { name: 'gold_standard_id', type: 'uuid[]', value: () => goldStandardId },
-  { name: 'regulator', type: 'text[]', value: (e) => e.regulator },
-  { name: 'target', type: 'text[]', value: (e) => e.target },
-  { name: 'sign', type: 'smallint[]', value: (e) => e.sign ?? 0 },
-  { name: 'score', type: 'double precision[]', value: (e) => e.score ?? null },
-];
-
 export async function importGoldStandard(ctx: ServiceContext, input: ImportGoldStandardInput): Promise<GoldStandardRecord> {
   const { viewer } = await requireProjectRole(ctx, input.projectId, 'editor');
   const v = parseInput(importGoldStandardInput, input);
   const edges = await parseUpload({ kind: 'gold', format: v.format, text: v.text, genes: v.genes });
   const scoring = await scoreGoldSender(ctx.db, queueSettings());
   const id = await ctx.db.transaction(async (tx) => {
-    const [gold] = await tx
-      .insert(goldStandards)
-      .values({ projectId: v.projectId, name: v.name, source: v.source, edgeCount: edges.length, createdBy: viewer.userId })
-      .returning({ id: goldStandards.id });
-    await bulkInsert(tx, 'gold_standard_edges', goldEdgeColumns(gold.id), edges);
+    const goldId = await insertGoldStandard(tx, { projectId: v.projectId, name: v.name, source: v.source, createdBy: viewer.userId, edges });
     await recordAudit(tx, {
       projectId: v.projectId,
       actorId: viewer.userId,
       action: 'gold_standard.import',
       objectType: 'gold_standard',
-      objectId: gold.id,
+      objectId: goldId,
       details: { name: v.name, source: v.source, format: v.format, edgeCount: edges.length },
     });
     // The project's finished runs are scored against it on a worker, so a big import returns at once.
-    await scoring.enqueue(tx, { goldStandardId: gold.id });
-    return gold.id;
+    await scoring.enqueue(tx, { goldStandardId: goldId });
+    return goldId;
   });
   return fetchGoldStandard(ctx.db, id);
 }

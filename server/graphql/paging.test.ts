@@ -18,6 +18,7 @@ const paged = [
   'Query.myTokens',
   'PriorVersion.datasetOverlap',
   'GoldStandard.datasetCoverage',
+  'Query.syntheticBenchmarks',
 ];
 
 /**
@@ -75,6 +76,7 @@ const boundedElsewhere: Record<string, string> = {
   'ReviewedEdge.goldStandardIds': 'one per gold standard of the project',
   'Run.goldStandardFits': 'one per gold standard of the project',
   'PriorVersion.genesInNoDataset': 'a subset of the ≤ 200 genes the caller names',
+  'SyntheticBenchmark.timePoints': 'at most BENCHMARK_FIELDS.timePoints.maxCount (100)',
 };
 
 describe('list fields page with a maximum', () => {

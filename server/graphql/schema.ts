@@ -2,6 +2,7 @@ import { builder } from './builder';
 // Each domain registers its types and fields on the builder when imported. Add one line per domain.
 import '../accounts/schema';
 import '../audit/schema';
+import '../benchmarks/schema';
 import '../datasets/schema';
 import '../demo/schema';
 import '../gold-standards/schema';

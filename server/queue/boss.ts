@@ -20,6 +20,14 @@ export interface ScoreGoldJob {
   goldStandardId: string;
 }
 
+/** A synthetic benchmark to simulate and store (server/benchmarks); dead letters mark it failed. */
+export const SYNTHETIC_BENCHMARK_QUEUE = 'synthetic-benchmark';
+export const SYNTHETIC_BENCHMARK_DEAD_QUEUE = 'synthetic-benchmark-dead';
+
+export interface SyntheticBenchmarkJob {
+  benchmarkId: string;
+}
+
 /**
  * How long a worker holds a job without renewing it (the lease), and how often a lost job is retried.
  * Workers renew every `leaseSeconds / 4`, so only a dead or frozen worker lets its lease run out.
@@ -55,6 +63,8 @@ export async function startBoss(db: Database, options: StartBossOptions): Promis
   await boss.createQueue(TRAIN_RUN_DEAD_QUEUE, { name: TRAIN_RUN_DEAD_QUEUE });
   await boss.createQueue(TRAIN_RUN_QUEUE, { name: TRAIN_RUN_QUEUE, deadLetter: TRAIN_RUN_DEAD_QUEUE });
   await boss.createQueue(SCORE_GOLD_QUEUE, { name: SCORE_GOLD_QUEUE });
+  await boss.createQueue(SYNTHETIC_BENCHMARK_DEAD_QUEUE, { name: SYNTHETIC_BENCHMARK_DEAD_QUEUE });
+  await boss.createQueue(SYNTHETIC_BENCHMARK_QUEUE, { name: SYNTHETIC_BENCHMARK_QUEUE, deadLetter: SYNTHETIC_BENCHMARK_DEAD_QUEUE });
   return boss;
 }
 
@@ -124,6 +134,29 @@ export async function scoreGoldSender(db: Database, settings: QueueSettings = de
         expireInSeconds: settings.leaseSeconds,
       });
       if (!id) throw new Error('pg-boss did not accept the scoring job');
+      return id;
+    },
+  };
+}
+
+export interface SyntheticBenchmarkSender {
+  /** Enqueue the simulation inside the transaction that stores the benchmark's record. */
+  enqueue(tx: Transaction, job: SyntheticBenchmarkJob): Promise<string>;
+}
+
+/** As trainRunSender: get it before opening the transaction. */
+export async function syntheticBenchmarkSender(db: Database, settings: QueueSettings = defaultQueueSettings): Promise<SyntheticBenchmarkSender> {
+  const boss = await senderFor(db);
+  return {
+    async enqueue(tx, job) {
+      const id = await boss.send(SYNTHETIC_BENCHMARK_QUEUE, job, {
+        db: bossExecutor(tx),
+        retryLimit: settings.retryLimit,
+        retryDelay: settings.retryDelaySeconds,
+        expireInSeconds: settings.leaseSeconds,
+        deadLetter: SYNTHETIC_BENCHMARK_DEAD_QUEUE,
+      });
+      if (!id) throw new Error('pg-boss did not accept the benchmark job');
       return id;
     },
   };

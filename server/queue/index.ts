@@ -1,4 +1,4 @@
-/** The job queue (pg-boss 10 on the app's own database): training jobs and the leases workers hold on them. */
+/** The job queue (pg-boss 10 on the app's own database): training, scoring and benchmark jobs and the leases workers hold on them. */
 export {
   TRAIN_RUN_QUEUE,
   TRAIN_RUN_DEAD_QUEUE,
@@ -6,6 +6,11 @@ export {
   defaultQueueSettings,
   trainRunSender,
   scoreGoldSender,
+  SYNTHETIC_BENCHMARK_QUEUE,
+  SYNTHETIC_BENCHMARK_DEAD_QUEUE,
+  syntheticBenchmarkSender,
+  type SyntheticBenchmarkJob,
+  type SyntheticBenchmarkSender,
   type ScoreGoldJob,
   type ScoreGoldSender,
   startBoss,

@@ -4,6 +4,7 @@ import type { TrainInput } from '@/compute/train';
 import type { Database } from '@/db/client';
 import { loadDatasetExpression } from '../datasets/load';
 import { isDomainError } from '../errors';
+import { isTransientDatabaseError } from '../db-errors';
 import type { Logger } from '../log';
 import { loadPriorMatrix } from '../priors/load';
 import type { TakenJob, TrainRunJob } from '../queue';
@@ -177,14 +178,4 @@ function failureReason(error: unknown, log: Logger, runId: string): string {
   const errorId = randomUUID().slice(0, 8);
   log.error('run failed unexpectedly', { runId, errorId, error: error instanceof Error ? error : String(error) });
   return `Training stopped because of an internal error (id ${errorId}). The worker's log has the details; relaunching may help if it was a passing problem.`;
-}
-
-/** Connection-level failures: the database went away, not the run. Retrying the job is the right answer. */
-function isTransientDatabaseError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08003', '08001'].includes(code)) {
-    return true;
-  }
-  const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(message);
 }

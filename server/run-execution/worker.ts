@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from '@/db/client';
+import { startBenchmarkConsumer } from '@/server/benchmarks/worker';
 import type { Logger } from '../log';
 import {
   SCORE_GOLD_QUEUE,
@@ -128,6 +129,9 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
     onError: (error, jobId) => log.warn('scoring job did not complete', { jobId, error: error instanceof Error ? error : String(error) }),
   });
 
+  // Synthetic benchmarks (server/benchmarks): their own slot, so a long simulation never waits behind a training.
+  const benchmarks = startBenchmarkConsumer({ db, boss, log, leaseSeconds: options.leaseSeconds, heartbeatSeconds, pollingIntervalMs });
+
   // The host stays in the operator's log; users see only the random id (run pages show it).
   log.info('compute worker started', {
     workerId,
@@ -145,12 +149,12 @@ export async function startRunWorker(options: RunWorkerOptions): Promise<RunWork
       return training.activeJobs;
     },
     async stop({ timeoutMs = 60_000 } = {}) {
-      await Promise.all([training.stop({ timeoutMs }), deadLetters.stop({ timeoutMs }), scoring.stop({ timeoutMs })]);
+      await Promise.all([training.stop({ timeoutMs }), deadLetters.stop({ timeoutMs }), scoring.stop({ timeoutMs }), benchmarks.stop({ timeoutMs })]);
       await stopBoss();
       log.info('compute worker stopped', { workerId });
     },
     async kill() {
-      await Promise.all([training.kill(), deadLetters.kill(), scoring.kill()]);
+      await Promise.all([training.kill(), deadLetters.kill(), scoring.kill(), benchmarks.kill()]);
       await stopBoss();
     },
   };

@@ -66,6 +66,7 @@ const tables = [
   'edge_comment_revisions',
   'review_version_links',
   'notifications',
+  'synthetic_benchmarks',
 ];
 
 /** What the rules say: null when allowed, otherwise the expected error code. */

@@ -18,9 +18,15 @@ export function DatasetsView() {
   return (
     <div className="layout-sidebar">
       <section aria-labelledby="datasets-heading">
-        <h2 id="datasets-heading" className="section-title">
-          Datasets
-        </h2>
+        <div className="row">
+          <h2 id="datasets-heading" className="section-title">
+            Datasets
+          </h2>
+          <span className="spacer" />
+          <Link href={`/projects/${projectId}/datasets/synthetic`} className="btn btn-small">
+            Synthetic benchmarks
+          </Link>
+        </div>
         <ErrorAlert>{error}</ErrorAlert>
         <OkAlert>{notice}</OkAlert>
         <ListCard

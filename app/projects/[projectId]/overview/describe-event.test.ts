@@ -60,6 +60,12 @@ describe('describeEvent names the object of run, data and prior events', () => {
     expect(describeEvent(on('run.launch', 'run', 'r2', { name: 'IMP', strategy: 'imp' }))).toBe('launched run “IMP” (imp)');
     expect(describeEvent(on('sweep.launch', 'sweep', 's1', { name: 'Grid', runs: 9 }))).toBe('launched sweep “Grid” of 9 runs');
     expect(describeEvent(on('gold_standard.import', 'gold_standard', 'g1', { name: 'Ref', edgeCount: 12 }))).toBe('imported gold standard “Ref” (12 edges)');
+    const queued = on('synthetic_benchmark.create', 'synthetic_benchmark', 'b1', { name: 'SIM' });
+    expect(describeEvent(queued)).toBe('queued synthetic benchmark “SIM”');
+    expect(eventHref(queued, 'p1')).toBe('/projects/p1/datasets/synthetic');
+    const stored = on('synthetic_benchmark.store', 'dataset', 'd2', { name: 'SIM' });
+    expect(describeEvent(stored)).toBe('stored synthetic benchmark “SIM” (dataset and true network)');
+    expect(eventHref(stored, 'p1')).toBe('/projects/p1/datasets/d2');
     const deleted = on('dataset.delete', 'dataset', 'd1', { name: 'Old' });
     expect(describeEvent(deleted)).toBe('deleted dataset “Old”');
     expect(eventHref(deleted, 'p1')).toBeNull();

@@ -68,6 +68,10 @@ function describeObjectEvent(e: ActivityEvent): string | undefined {
       return `deleted dataset${quoted(d.name)}`;
     case 'gold_standard.import':
       return `imported gold standard${quoted(d.name)}${typeof d.edgeCount === 'number' ? ` (${d.edgeCount} edges)` : ''}`;
+    case 'synthetic_benchmark.create':
+      return `queued synthetic benchmark${quoted(d.name)}`;
+    case 'synthetic_benchmark.store':
+      return `stored synthetic benchmark${quoted(d.name)} (dataset and true network)`;
     case 'gold_standard.delete':
       return `deleted gold standard${quoted(d.name)}`;
     case 'prior.import':
@@ -105,6 +109,8 @@ export function eventHref(e: ActivityEvent, projectId: string): string | null {
       return `${base}/gold-standards/${id}`;
     case 'prior_network':
       return `${base}/priors/${id}`;
+    case 'synthetic_benchmark':
+      return `${base}/datasets/synthetic`;
   }
   return null;
 }

@@ -1,9 +1,11 @@
 'use client';
+import Link from 'next/link';
 import { useState } from 'react';
 import { graphql } from '@/app/lib/graphql';
 import { gql } from '@/app/lib/graphql-client';
 import { errorMessage } from '@/app/lib/form-errors';
 import { formatDateTime } from '@/app/lib/format';
+import { useProject } from '@/app/projects/[projectId]/project-context';
 import type { VersionSummary } from '../types';
 
 const REVERT = graphql(`
@@ -38,6 +40,7 @@ interface Props {
 
 export function VersionsTable({ versions, headVersionId, canWrite, compare, onCompare, onReverted, onError }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
+  const { projectId } = useProject();
 
   async function revert(v: VersionSummary) {
     if (!window.confirm(`Create a new version equal to version ${v.number}?`)) return;
@@ -128,6 +131,15 @@ export function VersionsTable({ versions, headVersionId, canWrite, compare, onCo
                       ))}
                     </ul>
                   </details>
+                  {canWrite ? (
+                    <Link
+                      className="btn btn-small"
+                      href={`/projects/${projectId}/datasets/synthetic?priorVersionId=${v.id}`}
+                      title="Simulate this version's network: a dataset plus the network as its gold standard"
+                    >
+                      Synthetic benchmark
+                    </Link>
+                  ) : null}
                   {canWrite && !v.isHead ? (
                     <button type="button" className="btn btn-small" disabled={busy !== null} onClick={() => revert(v)}>
                       {busy === v.id ? 'Reverting…' : 'Revert to this'}

@@ -46,7 +46,14 @@ const FIELD_NAMES = [
   ...[...HYPERPARAMETERS.map((h) => h.key), 'lambda1', 'lambda2'].map((k) => `hyperparameters.${k}`),
 ];
 
-export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) {
+/** Where the form starts: another run's record (`fromRunId`), or a dataset and prior version (a synthetic benchmark's link). */
+export interface LaunchStart {
+  fromRunId?: string | null;
+  datasetId?: string | null;
+  priorVersionId?: string | null;
+}
+
+export function LaunchForm({ fromRunId = null, datasetId: startDatasetId = null, priorVersionId: startVersionId = null }: LaunchStart) {
   const { projectId, canWrite, error: projectError } = useProject();
   const router = useRouter();
   const { data, error } = useGql(LAUNCH_OPTIONS, { projectId });
@@ -95,15 +102,16 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the options arrive; later choices are the person's
   useEffect(() => {
     if (!data) return;
-    const first = data.datasets[0];
+    const first = data.datasets.find((d) => d.id === startDatasetId) ?? data.datasets[0];
     if (first && !datasetId) {
       setDatasetId(first.id);
       if (first.isSynthetic) applyPreset('synthetic');
     }
-    const prior = data.priorNetworks[0];
+    const named = data.priorNetworks.find((p) => p.versions.some((v) => v.id === startVersionId));
+    const prior = named ?? data.priorNetworks[0];
     if (prior && !priorId) {
       setPriorId(prior.id);
-      setVersionId(prior.versions.find((v) => v.isHead)?.id ?? prior.versions[0]?.id ?? '');
+      setVersionId(named ? startVersionId! : (prior.versions.find((v) => v.isHead)?.id ?? prior.versions[0]?.id ?? ''));
     }
   }, [data]);
 
@@ -234,6 +242,12 @@ export function LaunchForm({ fromRunId = null }: { fromRunId?: string | null }) 
         <p className="alert alert-info" data-testid="launch-prefilled">
           Starting from run “{fromRun.data.run.name}”: its dataset, prior, strategy and hyperparameters are filled in. Change what you need and launch a new
           run.
+        </p>
+      ) : null}
+      {startDatasetId && !fromRunId ? (
+        <p className="alert alert-info" data-testid="launch-from-benchmark">
+          Dataset and prior version come from a synthetic benchmark. That prior is the true network: set Prior corruption (in “Schedule and optimiser”) to see
+          how a strategy copes with a partly wrong prior. Runs are scored against the benchmark’s gold standard.
         </p>
       ) : null}
       {!data && !error ? <Loading what="datasets and priors" /> : null}
