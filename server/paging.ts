@@ -24,6 +24,8 @@ export const pageLimits = {
   /** 50 by default: the launch form asks for each prior's versions (default 100) and must stay under the cost limit. */
   priorNetworks: { defaultLimit: 50, maxLimit: 500 },
   apiTokens: { defaultLimit: 100, maxLimit: 500 },
+  /** Groups of runs (sweeps, replicate groups); each lists its ≤ 64 runs, so pages stay small. */
+  sweeps: { defaultLimit: 50, maxLimit: 200 },
 } as const satisfies Record<string, PageLimits>;
 
 export interface PageArgs {
