@@ -5,7 +5,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { ErrorAlert, Loading } from '@/app/components/alerts';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
-import { fmt, formatLambda, GOLD_STANDARDS, pct, RUNS, sci } from '../runs/types';
+import { MetricHeader } from '@/app/components/metric-header';
+import { METRIC_COLUMNS, SCORE_COLUMNS } from '@/app/lib/metric-columns';
+import { formatLambda, GOLD_STANDARDS, RUNS } from '../runs/types';
 import { SparsityScatter } from './scatter';
 
 const COMPARE = graphql(`
@@ -129,33 +131,11 @@ export function CompareView() {
                 <th scope="col" className="num th-symbol">
                   λ₁, λ₂
                 </th>
-                <th scope="col" className="num">
-                  Sparsity
-                </th>
-                <th scope="col" className="num">
-                  Bal. acc.
-                </th>
-                <th scope="col" className="num">
-                  Bal. acc. (reg.)
-                </th>
-                <th scope="col" className="num">
-                  Precision
-                </th>
-                <th scope="col" className="num">
-                  Recall
-                </th>
-                <th scope="col" className="num">
-                  AUROC
-                </th>
-                <th scope="col" className="num">
-                  AUPR
-                </th>
-                <th scope="col" className="num">
-                  EPR
-                </th>
-                <th scope="col" className="num">
-                  Test MSE
-                </th>
+                <MetricHeader metric="sparsity" />
+                {SCORE_COLUMNS.map((m) => (
+                  <MetricHeader key={m} metric={m} />
+                ))}
+                <MetricHeader metric="testMse" />
               </tr>
             </thead>
             <tbody>
@@ -168,15 +148,13 @@ export function CompareView() {
                     </div>
                   </td>
                   <td className="num nowrap">{formatLambda(r.run)}</td>
-                  <td className="num">{pct(r.sparsity)}</td>
-                  <td className="num">{fmt(r.metrics?.balancedAccuracy)}</td>
-                  <td className="num">{fmt(r.metrics?.balancedAccuracyRegulators)}</td>
-                  <td className="num">{fmt(r.metrics?.precision)}</td>
-                  <td className="num">{fmt(r.metrics?.recall)}</td>
-                  <td className="num">{fmt(r.metrics?.auroc)}</td>
-                  <td className="num">{fmt(r.metrics?.aupr)}</td>
-                  <td className="num">{fmt(r.metrics?.epr, 2)}</td>
-                  <td className="num">{sci(r.run.summary?.testMse)}</td>
+                  <td className="num">{METRIC_COLUMNS.sparsity.format(r.sparsity)}</td>
+                  {SCORE_COLUMNS.map((m) => (
+                    <td key={m} className="num">
+                      {METRIC_COLUMNS[m].format(r.metrics?.[m])}
+                    </td>
+                  ))}
+                  <td className="num">{METRIC_COLUMNS.testMse.format(r.run.summary?.testMse)}</td>
                 </tr>
               ))}
             </tbody>
