@@ -35,4 +35,12 @@ export const METRIC_COLUMNS = {
 export type MetricKey = keyof typeof METRIC_COLUMNS;
 
 /** The columns of a metrics table, in the order the views show them. */
-export const SCORE_COLUMNS = ['balancedAccuracy', 'balancedAccuracyRegulators', 'precision', 'recall', 'auroc', 'aupr', 'epr'] as const satisfies readonly MetricKey[];
+export const SCORE_COLUMNS = [
+  'balancedAccuracy',
+  'balancedAccuracyRegulators',
+  'precision',
+  'recall',
+  'auroc',
+  'aupr',
+  'epr',
+] as const satisfies readonly MetricKey[];

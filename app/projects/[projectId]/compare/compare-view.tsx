@@ -8,6 +8,7 @@ import { useProject } from '../project-context';
 import { MetricHeader } from '@/app/components/metric-header';
 import { METRIC_COLUMNS, SCORE_COLUMNS } from '@/app/lib/metric-columns';
 import { formatLambda, GOLD_STANDARDS, RUNS } from '../runs/types';
+import { EdgeComparison } from './edge-comparison';
 import { SparsityScatter } from './scatter';
 
 const COMPARE = graphql(`
@@ -23,7 +24,7 @@ const COMPARE = graphql(`
   }
 `);
 
-export function CompareView() {
+export function CompareView({ initialRuns, edgeA, edgeB }: { initialRuns?: string[]; edgeA?: string; edgeB?: string } = {}) {
   const { projectId, error: projectError } = useProject();
   const runs = useGql(RUNS, { projectId });
   const gold = useGql(GOLD_STANDARDS, { projectId });
@@ -32,8 +33,11 @@ export function CompareView() {
   const [goldStandardId, setGoldStandardId] = useState('');
 
   useEffect(() => {
-    if (selected === null && runs.data) setSelected(finished.slice(0, 12).map((r) => r.id));
-  }, [runs.data, finished, selected]);
+    if (selected === null && runs.data) {
+      const named = initialRuns?.filter((id) => finished.some((r) => r.id === id));
+      setSelected(named?.length ? named : finished.slice(0, 12).map((r) => r.id));
+    }
+  }, [runs.data, finished, selected, initialRuns]);
   // The gold standard that fits the chosen runs best: each run's scores list its best fit first, and a
   // gold standard sharing no edge with a run is never scored against it.
   useEffect(() => {
@@ -161,6 +165,7 @@ export function CompareView() {
           </table>
         </div>
       ) : null}
+      {finished.length > 0 ? <EdgeComparison projectId={projectId} runs={finished} initialA={edgeA} initialB={edgeB} /> : null}
     </section>
   );
 }

@@ -5,7 +5,13 @@ const run = (id: string, status: string, sweepId: string | null = null) => ({ id
 
 describe('groupRuns', () => {
   it('gathers a group’s runs where its first run stands; single runs keep their place', () => {
-    const entries = groupRuns([run('r1', 'running', 's1'), run('r2', 'succeeded'), run('r3', 'succeeded', 's1'), run('r4', 'queued', 's2'), run('r5', 'failed')]);
+    const entries = groupRuns([
+      run('r1', 'running', 's1'),
+      run('r2', 'succeeded'),
+      run('r3', 'succeeded', 's1'),
+      run('r4', 'queued', 's2'),
+      run('r5', 'failed'),
+    ]);
     expect(entries.map((e) => (e.kind === 'run' ? e.run.id : `${e.id}:${e.runs.map((r) => r.id).join(',')}`))).toEqual(['s1:r1,r3', 'r2', 's2:r4', 'r5']);
     expect(entries[0]).toMatchObject({
       name: 'Group s1',

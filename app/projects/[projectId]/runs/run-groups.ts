@@ -40,9 +40,7 @@ export function groupRuns<R extends GroupableRun>(runs: readonly R[]): RunListEn
 export function statusCounts(runs: readonly { status: string }[]): { status: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const r of runs) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  return [...counts.entries()]
-    .map(([status, count]) => ({ status, count }))
-    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+  return [...counts.entries()].map(([status, count]) => ({ status, count })).sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
 }
 
 export const statusSummary = (counts: readonly { status: string; count: number }[]): string => counts.map((c) => `${c.count} ${c.status}`).join(' · ');

@@ -13,7 +13,6 @@ import { ProgressBar, StatusBadge } from './status';
 import { formatLambda, isActive, RUNS, type RunListItem } from './types';
 import { usePolling } from './use-polling';
 
-
 export function RunsView() {
   const { projectId, canWrite, error: projectError } = useProject();
   const { data, error, reload } = useGql(RUNS, { projectId });

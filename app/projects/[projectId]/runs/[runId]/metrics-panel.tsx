@@ -14,8 +14,17 @@ const COMPUTE = graphql(
   [METRICS_FIELDS],
 );
 
-const ROWS = ['balancedAccuracy', 'balancedAccuracyRegulators', 'precision', 'recall', 'f1', 'auroc', 'aupr', 'epr', 'signAccuracy'] as const satisfies readonly (MetricKey &
-  keyof RunMetrics)[];
+const ROWS = [
+  'balancedAccuracy',
+  'balancedAccuracyRegulators',
+  'precision',
+  'recall',
+  'f1',
+  'auroc',
+  'aupr',
+  'epr',
+  'signAccuracy',
+] as const satisfies readonly (MetricKey & keyof RunMetrics)[];
 
 /** Scores against a gold standard of the project: computed on request on the server, then kept. */
 export function MetricsPanel({
