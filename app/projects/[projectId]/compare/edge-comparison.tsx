@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ErrorAlert, Loading } from '@/app/components/alerts';
 import { graphql, type ResultOf } from '@/app/lib/graphql';
 import { useGql } from '../data-ui/use-gql';
-import { formatJaccard, levelLabel } from './edge-format';
+import { formatEffect, formatJaccard, levelLabel } from './edge-format';
 
 const PAGE = 25;
 const LEVELS = graphql(`
@@ -72,8 +72,6 @@ function NetworkPicker({
     </fieldset>
   );
 }
-
-const signed = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(3));
 
 /**
  * Two networks edge by edge (server/comparisons): how many edges they share and whether the signs
@@ -230,8 +228,8 @@ function EdgeList({ c, list, page, onPage }: { c: Comparison; list: List; page: 
               <tr key={`${e.regulator}\u0000${e.target}`}>
                 <td>{e.regulator}</td>
                 <td>{e.target}</td>
-                {'effectA' in e ? <td className="num">{signed(e.effectA)}</td> : null}
-                {'effectB' in e ? <td className="num">{signed(e.effectB)}</td> : null}
+                {'effectA' in e ? <td className="num">{formatEffect(e.effectA)}</td> : null}
+                {'effectB' in e ? <td className="num">{formatEffect(e.effectB)}</td> : null}
                 {'sameSign' in e ? <td>{e.sameSign ? 'agree' : <strong className="error-text">differ</strong>}</td> : null}
               </tr>
             ))}

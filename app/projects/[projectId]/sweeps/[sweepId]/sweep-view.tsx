@@ -7,13 +7,13 @@ import { formatDateTime } from '@/app/lib/format';
 import { graphql, type ResultOf } from '@/app/lib/graphql';
 import { METRIC_COLUMNS } from '@/app/lib/metric-columns';
 import { paretoFrontier } from '@/compute';
-import { SparsityScatter } from '../../compare/scatter';
-import { useGql } from '../../data-ui/use-gql';
-import { useProject } from '../../project-context';
-import { ProgressBar, StatusBadge } from '../../runs/status';
-import { formatLambda, GOLD_STANDARDS, isActive, PROGRESS_FIELDS } from '../../runs/types';
-import { usePolling } from '../../runs/use-polling';
-import { statusSummary } from '../../runs/run-groups';
+import { SparsityScatter } from '@/app/projects/[projectId]/compare/scatter';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { useProject } from '@/app/projects/[projectId]/project-context';
+import { ProgressBar, StatusBadge } from '@/app/projects/[projectId]/runs/status';
+import { formatLambda, GOLD_STANDARDS, isActive, PROGRESS_FIELDS } from '@/app/projects/[projectId]/runs/types';
+import { usePolling } from '@/app/projects/[projectId]/runs/use-polling';
+import { statusSummary } from '@/app/projects/[projectId]/runs/run-groups';
 import { defaultGoldStandard } from './default-gold';
 
 const SWEEP = graphql(
