@@ -113,3 +113,48 @@ test('a sweep has its own page with its frontier, is one row in the runs list, a
     .hover();
   await shoot(page, 'compare-frontier-and-edges');
 });
+
+test('a replicate group’s page says only the seed differs and links to the replicate analysis', async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUp(page, newUser('Repli'));
+  const projectId = await createProject(page, 'Replicates e2e');
+  const { uploadDataset } = await call<{ uploadDataset: { id: string } }>(
+    page,
+    'mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }',
+    {
+      input: { projectId, name: 'Tiny system', format: 'tidy_csv', data: tinyTidyCsv() },
+    },
+  );
+  const { importPrior } = await call<{ importPrior: { headVersion: { id: string } } }>(
+    page,
+    'mutation($input: ImportPriorInput!) { importPrior(input: $input) { headVersion { id } } }',
+    { input: { projectId, name: 'Chain prior', format: 'edge_list', text: 'regulator,target,sign\nG1,G2,1\nG2,G3,-1\nG3,G4,1\n' } },
+  );
+  const { launchReplicates } = await call<{ launchReplicates: { id: string; name: string; runs: { id: string }[] } }>(
+    page,
+    'mutation($input: LaunchReplicatesInput!) { launchReplicates(input: $input) { id name runs { id } } }',
+    {
+      input: {
+        projectId,
+        datasetId: uploadDataset.id,
+        priorVersionId: importPrior.headVersion.id,
+        strategy: 'dash',
+        seed: 3,
+        replicates: 2,
+        hyperparameters: { epochs: 4, hidden: 8, validationFraction: 0.34 },
+      },
+    },
+  );
+  await page.goto(`/projects/${projectId}/sweeps/${launchReplicates.id}`);
+  await expect(page.getByRole('heading', { name: launchReplicates.name, level: 2 })).toBeVisible();
+  await expect(page.getByText(/^Replicates: one DASH configuration trained with 2 seeds; only the seed differs\.$/)).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Seed' })).toBeVisible();
+  // The page polls while runs train; the analysis link appears with the first finished run.
+  await expect(page.getByText(/2 runs · 2 succeeded/)).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByRole('link', { name: 'Replicate analysis' })).toHaveAttribute(
+    'href',
+    new RegExp(`/projects/${projectId}/runs/${launchReplicates.runs[0].id}/replicates$`),
+  );
+  await page.getByRole('link', { name: 'Replicate analysis' }).click();
+  await expect(page).toHaveURL(/\/replicates$/);
+});
