@@ -25,6 +25,8 @@ export const pageLimits = {
   priorNetworks: { defaultLimit: 50, maxLimit: 500 },
   apiTokens: { defaultLimit: 100, maxLimit: 500 },
   syntheticBenchmarks: { defaultLimit: 50, maxLimit: 500 },
+  /** Groups of runs (sweeps, replicate groups); each lists its ≤ 64 runs, so pages stay small. */
+  sweeps: { defaultLimit: 50, maxLimit: 200 },
 } as const satisfies Record<string, PageLimits>;
 
 export interface PageArgs {

@@ -12,3 +12,5 @@ export { byExplained, DEFAULT_RESIDUAL_SCREEN_OPTIONS, residualScreen, screenTar
 export { edgeSetScores, scoreReviewLists, type EdgeSetScores, type ListScores } from './list-scores';
 export { checkSparseEffects, toDenseEffects, toSparseEffects, type SparseEffects } from './sparse-effects';
 export { LevelEffectsRecorder, type LevelEffects } from './level-effects';
+export { compareEdgeSets, type EdgeOverlap, type OwnEdge, type SharedEdge, type TopKOverlap } from './edge-overlap';
+export { frontierSteps, paretoFrontier, type TradeOffPoint } from './pareto';

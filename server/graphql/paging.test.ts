@@ -19,6 +19,7 @@ const paged = [
   'PriorVersion.datasetOverlap',
   'GoldStandard.datasetCoverage',
   'Query.syntheticBenchmarks',
+  'Project.sweeps',
 ];
 
 /**
@@ -44,6 +45,10 @@ const boundedElsewhere: Record<string, string> = {
   'Query.runStrategies': 'a fixed list',
   'Query.runPresets': 'a fixed list',
   'Sweep.runs': 'at most 64 runs per sweep',
+  'Sweep.settings': 'the ≤ 3 settings a launch varies (strategy, λ₁, λ₂; or seed)',
+  'SweepSetting.values': 'one per run of the group at most (≤ 64)',
+  'Sweep.statusCounts': 'one per run status (5)',
+  'ComparedEdgePage.items': 'sized by EdgeComparison.shared/onlyA/onlyB(limit ≤ 500)',
   'RunComparison.rows': 'the run ids the caller names',
   'RunMetrics.unknownReferenceGenes': 'first 100',
   'Run.storedMetrics': 'one per gold standard of the project (follow-up: page)',

@@ -13,5 +13,7 @@ import '../reviews/schema';
 import '../replicates/schema';
 import '../levels/schema';
 import '../runs/schema';
+import '../sweeps/schema';
+import '../comparisons/schema';
 
 export const schema = builder.toSchema({ sortSchema: true });

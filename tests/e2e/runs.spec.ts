@@ -123,5 +123,9 @@ test('launch short runs, watch them train, see the network and metrics, and comp
   await expect(table.getByRole('row')).toHaveCount(3);
   await expect(table.getByRole('row', { name: /DASH/ }).getByRole('cell').nth(3)).toHaveText(/^\d\.\d{3}$/);
   await expect(table.getByRole('row', { name: /IMP/ }).getByRole('cell').nth(3)).toHaveText(/^\d\.\d{3}$/);
-  await expect(page.getByRole('img', { name: 'Sparsity against balanced accuracy for 2 runs; the table lists the same values.' })).toBeVisible();
+  // A group of marks (each focusable for its name), no longer one image: its label counts the frontier too.
+  await expect(
+    page.getByRole('group', { name: /^Sparsity against balanced accuracy for 2 runs, [12] on the Pareto frontier; the table lists the same values\.$/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /sparsity .*balanced accuracy/ })).toHaveCount(2);
 });

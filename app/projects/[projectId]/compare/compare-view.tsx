@@ -5,7 +5,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { ErrorAlert, Loading } from '@/app/components/alerts';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
-import { fmt, formatLambda, GOLD_STANDARDS, pct, RUNS, sci } from '../runs/types';
+import { MetricHeader } from '@/app/components/metric-header';
+import { METRIC_COLUMNS, SCORE_COLUMNS } from '@/app/lib/metric-columns';
+import { formatLambda, GOLD_STANDARDS, RUNS } from '../runs/types';
+import { EdgeComparison } from './edge-comparison';
 import { SparsityScatter } from './scatter';
 
 const COMPARE = graphql(`
@@ -21,7 +24,7 @@ const COMPARE = graphql(`
   }
 `);
 
-export function CompareView() {
+export function CompareView({ initialRuns, edgeA, edgeB }: { initialRuns?: string[]; edgeA?: string; edgeB?: string } = {}) {
   const { projectId, error: projectError } = useProject();
   const runs = useGql(RUNS, { projectId });
   const gold = useGql(GOLD_STANDARDS, { projectId });
@@ -30,8 +33,11 @@ export function CompareView() {
   const [goldStandardId, setGoldStandardId] = useState('');
 
   useEffect(() => {
-    if (selected === null && runs.data) setSelected(finished.slice(0, 12).map((r) => r.id));
-  }, [runs.data, finished, selected]);
+    if (selected === null && runs.data) {
+      const named = initialRuns?.filter((id) => finished.some((r) => r.id === id));
+      setSelected(named?.length ? named : finished.slice(0, 12).map((r) => r.id));
+    }
+  }, [runs.data, finished, selected, initialRuns]);
   // The gold standard that fits the chosen runs best: each run's scores list its best fit first, and a
   // gold standard sharing no edge with a run is never scored against it.
   useEffect(() => {
@@ -129,33 +135,11 @@ export function CompareView() {
                 <th scope="col" className="num th-symbol">
                   λ₁, λ₂
                 </th>
-                <th scope="col" className="num">
-                  Sparsity
-                </th>
-                <th scope="col" className="num">
-                  Bal. acc.
-                </th>
-                <th scope="col" className="num">
-                  Bal. acc. (reg.)
-                </th>
-                <th scope="col" className="num">
-                  Precision
-                </th>
-                <th scope="col" className="num">
-                  Recall
-                </th>
-                <th scope="col" className="num">
-                  AUROC
-                </th>
-                <th scope="col" className="num">
-                  AUPR
-                </th>
-                <th scope="col" className="num">
-                  EPR
-                </th>
-                <th scope="col" className="num">
-                  Test MSE
-                </th>
+                <MetricHeader metric="sparsity" />
+                {SCORE_COLUMNS.map((m) => (
+                  <MetricHeader key={m} metric={m} />
+                ))}
+                <MetricHeader metric="testMse" />
               </tr>
             </thead>
             <tbody>
@@ -168,21 +152,20 @@ export function CompareView() {
                     </div>
                   </td>
                   <td className="num nowrap">{formatLambda(r.run)}</td>
-                  <td className="num">{pct(r.sparsity)}</td>
-                  <td className="num">{fmt(r.metrics?.balancedAccuracy)}</td>
-                  <td className="num">{fmt(r.metrics?.balancedAccuracyRegulators)}</td>
-                  <td className="num">{fmt(r.metrics?.precision)}</td>
-                  <td className="num">{fmt(r.metrics?.recall)}</td>
-                  <td className="num">{fmt(r.metrics?.auroc)}</td>
-                  <td className="num">{fmt(r.metrics?.aupr)}</td>
-                  <td className="num">{fmt(r.metrics?.epr, 2)}</td>
-                  <td className="num">{sci(r.run.summary?.testMse)}</td>
+                  <td className="num">{METRIC_COLUMNS.sparsity.format(r.sparsity)}</td>
+                  {SCORE_COLUMNS.map((m) => (
+                    <td key={m} className="num">
+                      {METRIC_COLUMNS[m].format(r.metrics?.[m])}
+                    </td>
+                  ))}
+                  <td className="num">{METRIC_COLUMNS.testMse.format(r.run.summary?.testMse)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
+      {finished.length > 0 ? <EdgeComparison projectId={projectId} runs={finished} initialA={edgeA} initialB={edgeB} /> : null}
     </section>
   );
 }

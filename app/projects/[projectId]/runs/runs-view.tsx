@@ -1,24 +1,115 @@
 'use client';
 import Link from 'next/link';
+import { Fragment, useState } from 'react';
 import { ErrorAlert } from '@/app/components/alerts';
 import { EmptyState } from '@/app/components/empty-state';
 import { CreatedCell, ListCard } from '@/app/components/list-card';
+import { MetricHeader } from '@/app/components/metric-header';
+import { METRIC_COLUMNS } from '@/app/lib/metric-columns';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
+import { groupRuns, statusSummary, type RunListEntry } from './run-groups';
 import { ProgressBar, StatusBadge } from './status';
-import { formatLambda, isActive, pct, fmt, RUNS } from './types';
+import { formatLambda, isActive, RUNS, type RunListItem } from './types';
 import { usePolling } from './use-polling';
 
 export function RunsView() {
   const { projectId, canWrite, error: projectError } = useProject();
   const { data, error, reload } = useGql(RUNS, { projectId });
   const runs = data?.runs ?? [];
+  // Groups start folded; the ones opened stay open while the list refreshes.
+  const [open, setOpen] = useState<Set<string>>(new Set());
   usePolling(
     reload,
     runs.some((r) => isActive(r.status)),
   );
   if (projectError) return null;
   const base = `/projects/${projectId}`;
+  const toggle = (id: string) => setOpen((o) => new Set(o.has(id) ? [...o].filter((x) => x !== id) : [...o, id]));
+
+  const runRow = (r: RunListItem, inGroup = false) => {
+    const metric = r.storedMetrics[0];
+    return (
+      <tr key={r.id} className={inGroup ? 'group-member' : undefined}>
+        <td>
+          <Link href={`${base}/runs/${r.id}`}>{r.name}</Link>
+          <div className="muted small">
+            {r.datasetName}
+            {r.priorName ? ` · ${r.priorName} v${r.priorVersionNumber}` : ' · no prior'} · seed {r.seed}
+            {/* The strategy and λ columns give way on narrow screens; their values stay here. */}
+            <span className="show-medium">
+              {' '}
+              · {r.strategyLabel} {r.lambda1 !== null ? `λ ${formatLambda(r)}` : ''}
+            </span>
+          </div>
+        </td>
+        <td>
+          <StatusBadge status={r.status} progress={r.progress} />
+        </td>
+        <td className="small hide-medium">{r.strategyLabel}</td>
+        <td className="num small nowrap hide-medium">{formatLambda(r)}</td>
+        <td className="progress-col">
+          {r.status === 'failed' ? (
+            <span className="small error-text clamp-2" title={r.error ?? ''}>
+              {r.error}
+            </span>
+          ) : (
+            <>
+              <ProgressBar progress={r.progress} label={`Progress of ${r.name}`} />
+              <div className="muted small">
+                epoch {r.progress?.epoch ?? 0} / {r.progress?.totalEpochs ?? '—'}
+                {r.status === 'running' && r.progress?.valLoss != null ? ` · val ${r.progress.valLoss.toExponential(2)}` : ''}
+              </div>
+            </>
+          )}
+        </td>
+        <td className="num">{METRIC_COLUMNS.sparsity.format(r.summary?.sparsity ?? r.progress?.sparsity)}</td>
+        <td className="num" title={metric ? `against ${metric.goldStandardName}` : 'not scored yet'}>
+          {METRIC_COLUMNS.balancedAccuracy.format(metric?.balancedAccuracy)}
+        </td>
+        <CreatedCell at={r.createdAt} by={r.createdByName} className="small hide-medium" />
+      </tr>
+    );
+  };
+
+  const entryRows = (e: RunListEntry<RunListItem>) => {
+    if (e.kind === 'run') return runRow(e.run);
+    const expanded = open.has(e.id);
+    const best = Math.max(...e.runs.map((r) => r.storedMetrics[0]?.balancedAccuracy ?? Number.NEGATIVE_INFINITY));
+    const done = e.runs.filter((r) => !isActive(r.status)).length;
+    return (
+      <Fragment key={e.id}>
+        <tr className="group-row">
+          <td colSpan={4}>
+            <button
+              type="button"
+              className="group-toggle"
+              aria-expanded={expanded}
+              aria-label={`${expanded ? 'Fold' : 'Unfold'} ${e.name}`}
+              onClick={() => toggle(e.id)}
+            >
+              {expanded ? '▾' : '▸'}
+            </button>{' '}
+            <Link href={`${base}/sweeps/${e.id}`}>{e.name}</Link>
+            <div className="muted small group-summary">
+              {e.runs.length} run{e.runs.length === 1 ? '' : 's'} · {statusSummary(e.statusCounts)}
+            </div>
+          </td>
+          <td className="progress-col">
+            <div className="muted small">
+              {done} of {e.runs.length} finished
+            </div>
+          </td>
+          <td />
+          <td className="num" title="the best of the group’s runs">
+            {Number.isFinite(best) ? `best ${METRIC_COLUMNS.balancedAccuracy.format(best)}` : '—'}
+          </td>
+          <td className="hide-medium" />
+        </tr>
+        {expanded ? e.runs.map((r) => runRow(r, true)) : null}
+      </Fragment>
+    );
+  };
 
   return (
     <section aria-labelledby="runs-heading">
@@ -40,7 +131,7 @@ export function RunsView() {
       </div>
       <ErrorAlert>{error}</ErrorAlert>
       <ListCard
-        items={data ? runs : undefined}
+        items={data ? groupRuns(runs) : undefined}
         failed={Boolean(error)}
         loadingWhat="runs"
         tableClassName="runs-table"
@@ -64,61 +155,14 @@ export function RunsView() {
             <th scope="col" className="progress-col">
               Progress
             </th>
-            <th scope="col" className="num">
-              Sparsity
-            </th>
-            <th scope="col" className="num">
-              Balanced acc.
-            </th>
+            <MetricHeader metric="sparsity" />
+            <MetricHeader metric="balancedAccuracy" />
             <th scope="col" className="hide-medium">
               Launched
             </th>
           </>
         }
-        row={(r) => {
-          const metric = r.storedMetrics[0];
-          return (
-            <tr key={r.id}>
-              <td>
-                <Link href={`${base}/runs/${r.id}`}>{r.name}</Link>
-                <div className="muted small">
-                  {r.datasetName}
-                  {r.priorName ? ` · ${r.priorName} v${r.priorVersionNumber}` : ' · no prior'} · seed {r.seed}
-                  {/* The strategy and λ columns give way on narrow screens; their values stay here. */}
-                  <span className="show-medium">
-                    {' '}
-                    · {r.strategyLabel} {r.lambda1 !== null ? `λ ${formatLambda(r)}` : ''}
-                  </span>
-                </div>
-              </td>
-              <td>
-                <StatusBadge status={r.status} progress={r.progress} />
-              </td>
-              <td className="small hide-medium">{r.strategyLabel}</td>
-              <td className="num small nowrap hide-medium">{formatLambda(r)}</td>
-              <td className="progress-col">
-                {r.status === 'failed' ? (
-                  <span className="small error-text clamp-2" title={r.error ?? ''}>
-                    {r.error}
-                  </span>
-                ) : (
-                  <>
-                    <ProgressBar progress={r.progress} label={`Progress of ${r.name}`} />
-                    <div className="muted small">
-                      epoch {r.progress?.epoch ?? 0} / {r.progress?.totalEpochs ?? '—'}
-                      {r.status === 'running' && r.progress?.valLoss != null ? ` · val ${r.progress.valLoss.toExponential(2)}` : ''}
-                    </div>
-                  </>
-                )}
-              </td>
-              <td className="num">{pct(r.summary?.sparsity ?? r.progress?.sparsity)}</td>
-              <td className="num" title={metric ? `against ${metric.goldStandardName}` : 'not scored yet'}>
-                {metric ? fmt(metric.balancedAccuracy) : '—'}
-              </td>
-              <CreatedCell at={r.createdAt} by={r.createdByName} className="small hide-medium" />
-            </tr>
-          );
-        }}
+        row={entryRows}
       />
     </section>
   );

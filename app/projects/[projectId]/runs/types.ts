@@ -29,7 +29,7 @@ export const RUNS = graphql(
   `
   query Runs($projectId: ID!) {
     runs(projectId: $projectId) {
-      id name strategy strategyLabel lambda1 lambda2 status datasetName priorName priorVersionNumber sweepName seed
+      id name strategy strategyLabel lambda1 lambda2 status datasetName priorName priorVersionNumber sweepId sweepName seed
       createdAt finishedAt createdByName error
       progress { ...RunProgressFields }
       summary { ...RunSummaryFields }

@@ -4,7 +4,8 @@ import { ErrorAlert } from '@/app/components/alerts';
 import { graphql } from '@/app/lib/graphql';
 import { gql } from '@/app/lib/graphql-client';
 import { errorMessage } from '@/app/lib/form-errors';
-import { fmt, METRICS_FIELDS, type GoldStandardOption, type RunMetrics } from '../types';
+import { METRIC_COLUMNS, type MetricKey } from '@/app/lib/metric-columns';
+import { METRICS_FIELDS, type GoldStandardOption, type RunMetrics } from '../types';
 
 const COMPUTE = graphql(
   `
@@ -13,17 +14,17 @@ const COMPUTE = graphql(
   [METRICS_FIELDS],
 );
 
-const ROWS: [keyof RunMetrics, string][] = [
-  ['balancedAccuracy', 'Balanced accuracy'],
-  ['balancedAccuracyRegulators', 'Balanced accuracy (regulator rows)'],
-  ['precision', 'Precision'],
-  ['recall', 'Recall'],
-  ['f1', 'F1'],
-  ['auroc', 'AUROC'],
-  ['aupr', 'AUPR'],
-  ['epr', 'Early precision ratio'],
-  ['signAccuracy', 'Sign accuracy of true positives'],
-];
+const ROWS = [
+  'balancedAccuracy',
+  'balancedAccuracyRegulators',
+  'precision',
+  'recall',
+  'f1',
+  'auroc',
+  'aupr',
+  'epr',
+  'signAccuracy',
+] as const satisfies readonly (MetricKey & keyof RunMetrics)[];
 
 /** Scores against a gold standard of the project: computed on request on the server, then kept. */
 export function MetricsPanel({
@@ -87,10 +88,10 @@ export function MetricsPanel({
         <>
           <table className="table metrics-table">
             <tbody>
-              {ROWS.map(([key, label]) => (
+              {ROWS.map((key) => (
                 <tr key={key}>
-                  <th scope="row">{label}</th>
-                  <td className="num">{fmt(current[key] as number | null)}</td>
+                  <th scope="row">{METRIC_COLUMNS[key].long}</th>
+                  <td className="num">{METRIC_COLUMNS[key].format(current[key])}</td>
                 </tr>
               ))}
               <tr>
