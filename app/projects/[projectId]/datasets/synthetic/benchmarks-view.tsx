@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { ErrorAlert, Loading, OkAlert } from '@/app/components/alerts';
 import { EmptyState } from '@/app/components/empty-state';
 import { CreatedCell, ListCard } from '@/app/components/list-card';
-import { useGql } from '../../data-ui/use-gql';
-import { useProject } from '../../project-context';
-import { usePolling } from '../../runs/use-polling';
+import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
+import { useProject } from '@/app/projects/[projectId]/project-context';
+import { usePolling } from '@/app/projects/[projectId]/runs/use-polling';
 import { BenchmarkForm } from './benchmark-form';
 import { BENCHMARK_OPTIONS, BENCHMARKS, type BenchmarkSummary } from './queries';
 
