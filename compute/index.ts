@@ -50,6 +50,9 @@ export { utf8Length } from './formats/errors';
 export { checkEdgeListWidth } from './formats/edge-list';
 export { serializeModel, parseModelWeights, WEIGHTS_FORMAT, WEIGHTS_VERSION, type SerializedModel } from './formats/weights';
 export { extent, maxOf, minOf } from './extent';
+export type { PhoenixParams } from './model/params';
+/** A model's effects matrix from its (masked) parameters, as the level recorder computes it. */
+export { effectsMatrix };
 
 /** The effects matrix (regulator × target, spec §6) of a stored model; pruned weights give exact zeros. */
 export function effectsFromModel(model: SerializedModel): SquareMatrix {

@@ -13,7 +13,7 @@ import { and, eq } from 'drizzle-orm';
 import { readSim350File as readSim350FileIn, type Sim350File } from '@/compute/train';
 import { effectsFromModel, withExplicitRules } from '@/compute';
 import type { Database } from '@/db/client';
-import { datasets, goldStandards, memberships, priorNetworks, priorVersions, projects, runs } from '@/db/schema';
+import { datasets, goldStandards, memberships, priorNetworks, priorVersions, projects, runs, sweeps } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Viewer } from '../context';
 import { uploadDataset } from '../datasets/service';
@@ -23,7 +23,8 @@ import { importPrior } from '../priors/service';
 import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../runs/results';
-import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
+import { saveLevelNetworks } from '../runs/level-networks-store';
+import { DEMO_RUNS, decodeLevel, readDemoRunFiles, type LoadedDemoRun } from './demo-runs';
 import { seedDemoReviews } from './reviews';
 
 export const DEMO_PROJECT_NAME = 'SIM350 demo';
@@ -114,7 +115,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
       runIds.push(existing);
       continue;
     }
-    const runId = await insertDemoRun(db, viewer, { projectId, datasetId, priorVersionId, genes: dataset.genes }, file);
+    const sweepId = file.group ? await demoGroup(ctx, projectId, file.group) : null;
+    const runId = await insertDemoRun(db, viewer, { projectId, datasetId, priorVersionId, genes: dataset.genes, sweepId }, file);
     await getRunMetrics(ctx, runId, goldStandardId);
     runIds.push(runId);
   }
@@ -163,6 +165,26 @@ async function findId(db: Database, table: Named, projectId: string, name: strin
   return row?.id ?? null;
 }
 
+/** The demo's replicate group (a sweep, as "Launch replicates" makes one), created with its first run. */
+async function demoGroup(ctx: ServiceContext, projectId: string, name: string): Promise<string> {
+  const [found] = await ctx.db
+    .select({ id: sweeps.id })
+    .from(sweeps)
+    .where(and(eq(sweeps.projectId, projectId), eq(sweeps.name, name)));
+  if (found) return found.id;
+  const seeds = DEMO_RUNS.filter((r) => r.group === name).map((r) => r.seed);
+  const [group] = await ctx.db
+    .insert(sweeps)
+    .values({
+      projectId,
+      name,
+      config: { replicates: seeds.length, strategies: ['dash'], preset: 'synthetic', hyperparameters: {}, seed: Math.min(...seeds) },
+      createdBy: ctx.viewer!.userId,
+    })
+    .returning({ id: sweeps.id });
+  return group.id;
+}
+
 /** Version 1 of the demo prior: the one the demo runs were trained with (later versions come from reviews). */
 async function priorHead(db: Database, projectId: string): Promise<string | null> {
   const [row] = await db
@@ -177,8 +199,8 @@ async function priorHead(db: Database, projectId: string): Promise<string | null
 async function insertDemoRun(
   db: Database,
   viewer: Viewer,
-  inputs: { projectId: string; datasetId: string; priorVersionId: string; genes: string[] },
-  file: DemoRunFile,
+  inputs: { projectId: string; datasetId: string; priorVersionId: string; genes: string[]; sweepId: string | null },
+  file: LoadedDemoRun,
 ): Promise<string> {
   const effects = effectsFromModel(file.model); // validates the weights file first
   if (file.model.genes.join('\u0000') !== inputs.genes.join('\u0000')) {
@@ -198,6 +220,7 @@ async function insertDemoRun(
         name: file.name,
         datasetId: inputs.datasetId,
         priorVersionId: inputs.priorVersionId,
+        sweepId: inputs.sweepId,
         strategy: file.strategy,
         // The files predate stored rules: name the ones they were trained with, so a relaunch repeats them.
         config: withExplicitRules(file.config),
@@ -225,6 +248,7 @@ async function insertDemoRun(
       .returning({ id: runs.id });
     await saveEpochs(tx, row.id, file.history);
     await saveInferredEdges(tx, row.id, edges);
+    if (file.levels) await saveLevelNetworks(tx, row.id, file.levels.map(decodeLevel));
     await recordAudit(tx, {
       projectId: inputs.projectId,
       actorId: viewer.userId,

@@ -8,7 +8,7 @@ import { goldStandardProjectId, loadGoldStandardEdges } from '../gold-standards/
 import { requireRunRole } from '../runs/service';
 import { parseInput } from '../validation';
 import * as store from '../runs/level-networks-store';
-import { levelNetworkInput } from './validation';
+import { levelNetworkInput, levelNumber } from './validation';
 
 export interface RunLevel extends store.LevelRecord {
   /** The level holding the model the run kept. */
@@ -55,19 +55,12 @@ export async function levelNetwork(ctx: ServiceContext, raw: unknown): Promise<L
   if (input.goldStandardId && (await goldStandardProjectId(ctx.db, input.goldStandardId)) !== projectId) {
     throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'goldStandardId' });
   }
-  const [row] = await ctx.db.select({ genes: datasets.genes }).from(runs).innerJoin(datasets, eq(datasets.id, runs.datasetId)).where(eq(runs.id, input.runId));
-  const genes = row.genes;
-  const levels = await runLevels(ctx, input.runId);
-  const level = levels.find((l) => l.level === input.level);
-  const loaded = level ? await store.loadLevel(ctx.db, input.runId, input.level, genes.length) : null;
-  if (!level || !loaded) throw new DomainError('NOT_FOUND', 'The run has no stored network at this pruning level.', { field: 'level' });
-  const { effects } = loaded;
-  const order = Array.from(effects.index.keys()).sort((a, b) => Math.abs(effects.value[b]) - Math.abs(effects.value[a]) || effects.index[a] - effects.index[b]);
+  const { level, genes, pairs, effects } = await loadOrderedLevel(ctx, input.runId, input.level);
   const n = genes.length;
-  const edges = order.slice(input.offset, input.offset + input.limit).map((k, i) => ({
-    regulator: genes[Math.floor(effects.index[k] / n)],
-    target: genes[effects.index[k] % n],
-    effect: effects.value[k],
+  const edges = pairs.slice(input.offset, input.offset + input.limit).map((pair, i) => ({
+    regulator: genes[Math.floor(pair / n)],
+    target: genes[pair % n],
+    effect: effects[input.offset + i],
     rank: input.offset + i + 1,
   }));
   let scores: LevelScores | null = null;
@@ -76,7 +69,7 @@ export async function levelNetwork(ctx: ServiceContext, raw: unknown): Promise<L
     const gold = await loadGoldStandardEdges(ctx.db, input.goldStandardId);
     try {
       const s = scoreNamedNetwork(
-        toDenseEffects(effects),
+        toDenseEffects({ n, index: pairs, value: effects }),
         [...genes],
         gold.map((e) => ({ regulator: e.regulator, target: e.target, sign: e.sign })),
       );
@@ -97,5 +90,34 @@ export async function levelNetwork(ctx: ServiceContext, raw: unknown): Promise<L
       throw e;
     }
   }
-  return { level, edges, total: effects.index.length, offset: input.offset, limit: input.limit, scores };
+  return { level, edges, total: pairs.length, offset: input.offset, limit: input.limit, scores };
+}
+
+/** A level's network strongest first: pair j·n + i (regulator j, target i) and effect, rank = position + 1. */
+export interface OrderedLevel {
+  level: RunLevel;
+  genes: string[];
+  pairs: number[];
+  effects: number[];
+}
+
+/**
+ * The network of one pruning level, ordered as the level network card and the review queue show it (|effect|
+ * descending, ties by pair). Viewers of the run's project; NOT_FOUND (on `level`) for a level with no stored network.
+ */
+export async function levelEdges(ctx: ServiceContext, runId: string, rawLevel: unknown): Promise<OrderedLevel> {
+  await requireRunRole(ctx, runId, 'viewer');
+  return loadOrderedLevel(ctx, runId, parseInput(levelNumber, rawLevel));
+}
+
+async function loadOrderedLevel(ctx: ServiceContext, runId: string, levelNo: number): Promise<OrderedLevel> {
+  const [row] = await ctx.db.select({ genes: datasets.genes }).from(runs).innerJoin(datasets, eq(datasets.id, runs.datasetId)).where(eq(runs.id, runId));
+  const genes = row.genes;
+  const levels = await runLevels(ctx, runId);
+  const level = levels.find((l) => l.level === levelNo);
+  const loaded = level ? await store.loadLevel(ctx.db, runId, levelNo, genes.length) : null;
+  if (!level || !loaded) throw new DomainError('NOT_FOUND', 'The run has no stored network at this pruning level.', { field: 'level' });
+  const { effects } = loaded;
+  const order = Array.from(effects.index.keys()).sort((a, b) => Math.abs(effects.value[b]) - Math.abs(effects.value[a]) || effects.index[a] - effects.index[b]);
+  return { level, genes, pairs: order.map((k) => effects.index[k]), effects: order.map((k) => effects.value[k]) };
 }
