@@ -8,7 +8,7 @@ import { goldStandardProjectId, loadGoldStandardEdges } from '../gold-standards/
 import { requireRunRole } from '../runs/service';
 import { parseInput } from '../validation';
 import * as store from '../runs/level-networks-store';
-import { levelNetworkInput, levelNumber } from './validation';
+import { levelNetworkInput, levelOnly } from './validation';
 
 export interface RunLevel extends store.LevelRecord {
   /** The level holding the model the run kept. */
@@ -107,7 +107,7 @@ export interface OrderedLevel {
  */
 export async function levelEdges(ctx: ServiceContext, runId: string, rawLevel: unknown): Promise<OrderedLevel> {
   await requireRunRole(ctx, runId, 'viewer');
-  return loadOrderedLevel(ctx, runId, parseInput(levelNumber, rawLevel));
+  return loadOrderedLevel(ctx, runId, parseInput(levelOnly, { level: rawLevel }).level);
 }
 
 async function loadOrderedLevel(ctx: ServiceContext, runId: string, levelNo: number): Promise<OrderedLevel> {

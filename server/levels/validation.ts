@@ -19,3 +19,6 @@ export const levelNetworkInput = z.object({
     .max(5000, 'Ask for at most 5000 edges at a time.')
     .default(200),
 });
+
+/** A level on its own (the review queue's), so that a bad one is reported on the field `level`. */
+export const levelOnly = z.object({ level: levelNumber });
