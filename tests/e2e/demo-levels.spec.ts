@@ -36,7 +36,7 @@ test('a newcomer opens the demo’s replicate page and reviews an edge at a non-
 
   // Back on the run: choose a pruning level other than the kept model's, and review its edges.
   await page.goto(`/projects/${projectId}/runs/${runId}`);
-  const levelSelect = page.getByLabel('Pruning level');
+  const levelSelect = page.getByRole('combobox', { name: 'Pruning level' });
   await expect(levelSelect).toHaveValue(/\d+/);
   const options = await levelSelect.locator('option').allTextContents();
   const kept = options.findIndex((o) => o.includes('kept model'));
@@ -51,7 +51,8 @@ test('a newcomer opens the demo’s replicate page and reviews an edge at a non-
   await page.getByLabel('Status').selectOption('UNREVIEWED');
   await expect(page).toHaveURL(/status=UNREVIEWED/);
   await expect(page.getByLabel('Edges of')).toHaveValue(`level:${chosen}`);
-  const firstRow = page.locator('table tbody tr').first();
+  const queue = page.getByRole('table', { name: 'Edges to review' });
+  const firstRow = queue.locator('tbody tr').first();
   await expect(firstRow).toBeVisible();
   const edgeText = (await firstRow.locator('td').nth(2).textContent())!.trim();
   const [regulator, target] = edgeText.split(' → ').map((s) => s.trim());
@@ -60,6 +61,9 @@ test('a newcomer opens the demo’s replicate page and reviews an edge at a non-
   await page.keyboard.press('a');
   await expect(page.getByRole('status').filter({ hasText: `${regulator} → ${target}: accepted.` })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'edges reviewed' })).toContainText(`are in level ${chosen}’s network`);
+  // Reloaded: the accepted edge left the unreviewed list, and the next edge's review is open.
+  await expect(firstRow.locator('td').nth(2)).not.toHaveText(edgeText);
+  await expect(page.getByText(/Loading the edge.s review/)).toHaveCount(0);
   await page.screenshot({ path: 'docs/screenshots/demo-level-review.png', fullPage: true });
 
   // The verdict is the edge's: the kept model's queue and the project's record show it.
@@ -71,5 +75,5 @@ test('a newcomer opens the demo’s replicate page and reviews an edge at a non-
   expect(edge.data).toEqual({ reviewEdge: { status: 'ACCEPTED' } });
   await page.goto(`/projects/${projectId}/reviews?run=${runId}&status=ACCEPTED&gene=${encodeURIComponent(regulator)}`);
   await expect(page.getByLabel('Edges of')).toHaveValue('');
-  await expect(page.locator('table tbody')).toContainText(`${regulator} → ${target}`);
+  await expect(page.getByRole('table', { name: 'Edges to review' })).toContainText(`${regulator} → ${target}`);
 });
