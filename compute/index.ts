@@ -67,6 +67,9 @@ export {
   MAX_BENCHMARK_VALUES,
   type BenchmarkFieldKey,
 } from './simulator/benchmark-fields';
+export type { PhoenixParams } from './model/params';
+/** A model's effects matrix from its (masked) parameters, as the level recorder computes it. */
+export { effectsMatrix };
 
 /** The effects matrix (regulator × target, spec §6) of a stored model; pruned weights give exact zeros. */
 export function effectsFromModel(model: SerializedModel): SquareMatrix {

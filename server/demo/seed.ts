@@ -13,7 +13,7 @@ import { and, eq } from 'drizzle-orm';
 import { readSim350File as readSim350FileIn, type Sim350File } from '@/compute/train';
 import { effectsFromModel, withExplicitRules } from '@/compute';
 import type { Database } from '@/db/client';
-import { datasets, goldStandards, memberships, priorNetworks, priorVersions, projects, runs } from '@/db/schema';
+import { datasets, goldStandards, memberships, priorNetworks, priorVersions, projects, runs, sweeps } from '@/db/schema';
 import { recordAudit } from '../audit/service';
 import type { ServiceContext, Viewer } from '../context';
 import { uploadDataset } from '../datasets/service';
@@ -24,7 +24,8 @@ import { createProject } from '../projects/service';
 import { getRunMetrics } from '../runs/metrics';
 import { insertRun } from '../runs/writes';
 import { rankEffects, saveEpochs, saveInferredEdges } from '../run-execution/results';
-import { readDemoRunFiles, type DemoRunFile } from './demo-runs';
+import { saveLevelNetworks } from '../run-execution/level-networks-store';
+import { DEMO_RUNS, decodeLevel, readDemoRunFiles, type LoadedDemoRun } from './demo-runs';
 import { seedDemoReviews } from './reviews';
 
 export const DEMO_PROJECT_NAME = 'SIM350 demo';
@@ -115,7 +116,8 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
       runIds.push(existing);
       continue;
     }
-    const runId = await insertDemoRun(db, viewer, { projectId, datasetId, priorVersionId, genes: dataset.genes }, file);
+    const sweepId = file.group ? await demoGroup(ctx, projectId, file.group) : null;
+    const runId = await insertDemoRun(db, viewer, { projectId, datasetId, priorVersionId, genes: dataset.genes, sweepId }, file);
     await getRunMetrics(ctx, runId, goldStandardId);
     runIds.push(runId);
   }
@@ -164,6 +166,26 @@ async function findId(db: Database, table: Named, projectId: string, name: strin
   return row?.id ?? null;
 }
 
+/** The demo's replicate group (a sweep, as "Launch replicates" makes one), created with its first run. */
+async function demoGroup(ctx: ServiceContext, projectId: string, name: string): Promise<string> {
+  const [found] = await ctx.db
+    .select({ id: sweeps.id })
+    .from(sweeps)
+    .where(and(eq(sweeps.projectId, projectId), eq(sweeps.name, name)));
+  if (found) return found.id;
+  const seeds = DEMO_RUNS.filter((r) => r.group === name).map((r) => r.seed);
+  const [group] = await ctx.db
+    .insert(sweeps)
+    .values({
+      projectId,
+      name,
+      config: { replicates: seeds.length, strategies: ['dash'], preset: 'synthetic', hyperparameters: {}, seed: Math.min(...seeds) },
+      createdBy: ctx.viewer!.userId,
+    })
+    .returning({ id: sweeps.id });
+  return group.id;
+}
+
 /** Version 1 of the demo prior: the one the demo runs were trained with (later versions come from reviews). */
 async function priorHead(db: Database, projectId: string): Promise<string | null> {
   const [row] = await db
@@ -178,8 +200,8 @@ async function priorHead(db: Database, projectId: string): Promise<string | null
 async function insertDemoRun(
   db: Database,
   viewer: Viewer,
-  inputs: { projectId: string; datasetId: string; priorVersionId: string; genes: string[] },
-  file: DemoRunFile,
+  inputs: { projectId: string; datasetId: string; priorVersionId: string; genes: string[]; sweepId: string | null },
+  file: LoadedDemoRun,
 ): Promise<string> {
   const effects = effectsFromModel(file.model); // validates the weights file first
   if (file.model.genes.join('\u0000') !== inputs.genes.join('\u0000')) {
@@ -197,6 +219,7 @@ async function insertDemoRun(
       name: file.name,
       datasetId: inputs.datasetId,
       priorVersionId: inputs.priorVersionId,
+      sweepId: inputs.sweepId,
       strategy: file.strategy,
       // The files predate stored rules: name the ones they were trained with, so a relaunch repeats them.
       config: withExplicitRules(file.config),
@@ -223,6 +246,7 @@ async function insertDemoRun(
     });
     await saveEpochs(tx, runId, file.history);
     await saveInferredEdges(tx, runId, edges);
+    if (file.levels) await saveLevelNetworks(tx, runId, file.levels.map(decodeLevel));
     await recordAudit(tx, {
       projectId: inputs.projectId,
       actorId: viewer.userId,

@@ -4,11 +4,12 @@ import { scoreNamedNetwork } from '@/compute';
 import { datasets, runs } from '@/db/schema';
 import type { ServiceContext } from '../context';
 import { badInput, DomainError } from '../errors';
-import { goldStandardProjectId, loadGoldStandardEdges } from '../gold-standards/load';
+import { requireInProject } from '../authz/in-project';
+import { loadGoldStandardEdges } from '../gold-standards/load';
 import { requireRunRole } from '../runs/service';
 import { parseInput } from '../validation';
 import * as store from '../run-execution/level-networks-store';
-import { levelNetworkInput } from './validation';
+import { levelNetworkInput, levelOnly } from './validation';
 
 export interface RunLevel extends store.LevelRecord {
   /** The level holding the model the run kept. */
@@ -52,22 +53,13 @@ export interface LevelNetwork {
 export async function levelNetwork(ctx: ServiceContext, raw: unknown): Promise<LevelNetwork> {
   const input = parseInput(levelNetworkInput, raw);
   const { projectId } = await requireRunRole(ctx, input.runId, 'viewer');
-  if (input.goldStandardId && (await goldStandardProjectId(ctx.db, input.goldStandardId)) !== projectId) {
-    throw new DomainError('NOT_FOUND', 'Gold standard was not found in this project.', { field: 'goldStandardId' });
-  }
-  const [row] = await ctx.db.select({ genes: datasets.genes }).from(runs).innerJoin(datasets, eq(datasets.id, runs.datasetId)).where(eq(runs.id, input.runId));
-  const genes = row.genes;
-  const levels = await runLevels(ctx, input.runId);
-  const level = levels.find((l) => l.level === input.level);
-  const loaded = level ? await store.loadLevel(ctx.db, input.runId, input.level, genes.length) : null;
-  if (!level || !loaded) throw new DomainError('NOT_FOUND', 'The run has no stored network at this pruning level.', { field: 'level' });
-  const { effects } = loaded;
-  const order = Array.from(effects.index.keys()).sort((a, b) => Math.abs(effects.value[b]) - Math.abs(effects.value[a]) || effects.index[a] - effects.index[b]);
+  if (input.goldStandardId) await requireInProject(ctx, projectId, 'goldStandard', input.goldStandardId);
+  const { level, genes, pairs, effects } = await loadOrderedLevel(ctx, input.runId, input.level);
   const n = genes.length;
-  const edges = order.slice(input.offset, input.offset + input.limit).map((k, i) => ({
-    regulator: genes[Math.floor(effects.index[k] / n)],
-    target: genes[effects.index[k] % n],
-    effect: effects.value[k],
+  const edges = pairs.slice(input.offset, input.offset + input.limit).map((pair, i) => ({
+    regulator: genes[Math.floor(pair / n)],
+    target: genes[pair % n],
+    effect: effects[input.offset + i],
     rank: input.offset + i + 1,
   }));
   let scores: LevelScores | null = null;
@@ -76,7 +68,7 @@ export async function levelNetwork(ctx: ServiceContext, raw: unknown): Promise<L
     const gold = await loadGoldStandardEdges(ctx.db, input.goldStandardId);
     try {
       const s = scoreNamedNetwork(
-        toDenseEffects(effects),
+        toDenseEffects({ n, index: pairs, value: effects }),
         [...genes],
         gold.map((e) => ({ regulator: e.regulator, target: e.target, sign: e.sign })),
       );
@@ -97,5 +89,34 @@ export async function levelNetwork(ctx: ServiceContext, raw: unknown): Promise<L
       throw e;
     }
   }
-  return { level, edges, total: effects.index.length, offset: input.offset, limit: input.limit, scores };
+  return { level, edges, total: pairs.length, offset: input.offset, limit: input.limit, scores };
+}
+
+/** A level's network strongest first: pair j·n + i (regulator j, target i) and effect, rank = position + 1. */
+export interface OrderedLevel {
+  level: RunLevel;
+  genes: string[];
+  pairs: number[];
+  effects: number[];
+}
+
+/**
+ * The network of one pruning level, ordered as the level network card and the review queue show it (|effect|
+ * descending, ties by pair). Viewers of the run's project; NOT_FOUND (on `level`) for a level with no stored network.
+ */
+export async function levelEdges(ctx: ServiceContext, runId: string, rawLevel: unknown): Promise<OrderedLevel> {
+  await requireRunRole(ctx, runId, 'viewer');
+  return loadOrderedLevel(ctx, runId, parseInput(levelOnly, { level: rawLevel }).level);
+}
+
+async function loadOrderedLevel(ctx: ServiceContext, runId: string, levelNo: number): Promise<OrderedLevel> {
+  const [row] = await ctx.db.select({ genes: datasets.genes }).from(runs).innerJoin(datasets, eq(datasets.id, runs.datasetId)).where(eq(runs.id, runId));
+  const genes = row.genes;
+  const levels = await runLevels(ctx, runId);
+  const level = levels.find((l) => l.level === levelNo);
+  const loaded = level ? await store.loadLevel(ctx.db, runId, levelNo, genes.length) : null;
+  if (!level || !loaded) throw new DomainError('NOT_FOUND', 'The run has no stored network at this pruning level.', { field: 'level' });
+  const { effects } = loaded;
+  const order = Array.from(effects.index.keys()).sort((a, b) => Math.abs(effects.value[b]) - Math.abs(effects.value[a]) || effects.index[a] - effects.index[b]);
+  return { level, genes, pairs: order.map((k) => effects.index[k]), effects: order.map((k) => effects.value[k]) };
 }

@@ -1,10 +1,16 @@
 import type { EdgeSetScores, ListScores } from '@/compute';
 import { builder } from '../graphql/builder';
-import { EdgeReviewStatusEnum } from '../reviews/schema';
+import { EdgeReviewStatusEnum, queueFilterArg, ReviewQueueFilter, ReviewQueueOrderEnum, ReviewQueuePageRef } from '../reviews/schema';
 import { HyperparametersInput, StrategyEnum, SweepRef } from '../runs/schema';
 import { launchReplicates, replicateRun } from './launch';
+import { replicateListQueue } from './queue';
 import * as replicates from './service';
 import type { ReplicateRun } from './store';
+
+const ReplicateListEnum = builder.enumType('ReplicateList', {
+  description: 'UNSUPPORTED: the flagged prior edges (the data does not support them); CANDIDATES: pairs outside the prior that replicates keep.',
+  values: { UNSUPPORTED: { value: 'unsupported' }, CANDIDATES: { value: 'candidates' } } as const,
+});
 
 const ReplicateRunRef = builder.objectRef<ReplicateRun>('ReplicateRun').implement({
   fields: (t) => ({ id: t.exposeID('id'), name: t.exposeString('name'), seed: t.exposeInt('seed') }),
@@ -174,6 +180,34 @@ builder.queryFields((t) => ({
         goldStandardId: a.goldStandardId == null ? null : String(a.goldStandardId),
         flagAt: a.flagAt ?? undefined,
         acceptAt: a.acceptAt ?? undefined,
+      }),
+  }),
+  replicateListQueue: t.field({
+    type: ReviewQueuePageRef,
+    description:
+      'Viewers. The review queue over one list of the run’s replicate analysis (the flagged prior edges, or the candidates), each edge with the list’s confidence and mean effect; paged like reviewQueue.',
+    args: {
+      projectId: t.arg.id({ required: true }),
+      runId: t.arg.id({ required: true }),
+      list: t.arg({ type: ReplicateListEnum, required: true }),
+      flagAt: t.arg.float(),
+      acceptAt: t.arg.float(),
+      filter: t.arg({ type: ReviewQueueFilter }),
+      order: t.arg({ type: ReviewQueueOrderEnum, defaultValue: 'effect', description: 'EFFECT: the list’s own order.' }),
+      offset: t.arg.int({ defaultValue: 0 }),
+      limit: t.arg.int({ defaultValue: 50, description: '1 to 200' }),
+    },
+    resolve: (_r, a, ctx) =>
+      replicateListQueue(ctx, {
+        projectId: String(a.projectId),
+        runId: String(a.runId),
+        list: a.list,
+        flagAt: a.flagAt,
+        acceptAt: a.acceptAt,
+        filter: queueFilterArg(a.filter),
+        order: a.order ?? undefined,
+        offset: a.offset ?? undefined,
+        limit: a.limit ?? undefined,
       }),
   }),
 }));

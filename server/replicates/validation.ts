@@ -44,3 +44,15 @@ export const moreReplicatesCount = z
   .min(1, 'Add at least 1 seed.')
   .max(MAX_REPLICATES - 1, `Add at most ${MAX_REPLICATES - 1} seeds.`)
   .default(4);
+
+/** Which list of the replicate analysis a review queue goes through, with the analysis' thresholds. */
+export const replicateListInput = z.object({
+  list: z.enum(['unsupported', 'candidates'], 'The list is UNSUPPORTED (flagged prior edges) or CANDIDATES.'),
+  flagAt: share('The flag threshold')
+    .nullish()
+    .transform((v) => v ?? undefined),
+  acceptAt: share('The acceptance threshold')
+    .nullish()
+    .transform((v) => v ?? undefined),
+});
+export type ReplicateListInput = z.input<typeof replicateListInput>;

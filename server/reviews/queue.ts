@@ -8,6 +8,7 @@ import { parseInput } from '../validation';
 import type { EdgeStatus, VerdictKind } from './status';
 import * as store from './store';
 import { queueInput, type QueueInput } from './validation';
+import { levelEdges } from '../levels/service';
 
 export interface ReviewQueueItem {
   regulator: string;
@@ -50,15 +51,41 @@ async function replicateRunIds(db: Database, runId: string): Promise<string[]> {
 }
 
 /**
+ * Edges to review other than the run's kept network, strongest first (rank = position + 1): a pruning level's
+ * network, or a list of the replicate analysis. `pairs[k]` is regulator j, target i as j·n + i over `genes`.
+ * `confidence` (one per pair) replaces the replicates' share of kept models the queue computes otherwise.
+ */
+export interface QueueEdges {
+  genes: readonly string[];
+  pairs: readonly number[];
+  effects: readonly number[];
+  confidence?: readonly number[];
+}
+
+/**
  * One page of a run's inferred edges joined to their review state, prior-version and gold-standard
  * membership, ranked by |effect| (or by confidence across seeds), filtered and counted in the database.
+ * With `level`, the edges of that pruning level's network instead (verdicts are per edge, so they show at every level).
  */
 export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise<ReviewQueuePage> {
+  return reviewQueueOver(ctx, raw, (input) => (input.level == null ? null : levelEdges(ctx, input.runId, input.level)));
+}
+
+/**
+ * The review queue over the edges `edgesOf` gives for the run (null: its inferred edges). Authorises and
+ * validates the queue's input before `edgesOf` runs, so a caller's loader sees a checked run of the project.
+ */
+export async function reviewQueueOver(
+  ctx: ServiceContext,
+  raw: QueueInput,
+  edgesOf: (input: { projectId: string; runId: string; level?: number | null }) => Promise<QueueEdges | null> | null,
+): Promise<ReviewQueuePage> {
   const { viewer } = await requireProjectRole(ctx, raw.projectId, 'viewer');
   const input = parseInput(queueInput, raw);
   const f = input.filter;
   await requireInProject(ctx, input.projectId, 'run', input.runId);
   const run = (await store.runInProject(ctx.db, input.runId))!;
+  const source = await edgesOf(input);
   const priorVersionId = f.priorVersionId ?? run.priorVersionId;
   if (f.priorVersionId) await requireInProject(ctx, input.projectId, 'priorVersion', f.priorVersionId, 'filter.priorVersionId');
   if (f.goldStandardId) await requireInProject(ctx, input.projectId, 'goldStandard', f.goldStandardId, 'filter.goldStandardId');
@@ -66,9 +93,9 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
     throw badInput('The run used no prior; choose a prior version to tell novel edges from known ones.', { field: 'filter.priorVersionId' });
   if (f.inGold != null && !f.goldStandardId) throw badInput('Choose a gold standard to filter by it.', { field: 'filter.goldStandardId' });
 
-  const replicates = await replicateRunIds(ctx.db, run.id);
+  const replicates = source?.confidence ? [] : await replicateRunIds(ctx.db, run.id);
   const noId = '00000000-0000-0000-0000-000000000000';
-  const conditions: SQL[] = [sql`ie.run_id = ${run.id}`];
+  const conditions: SQL[] = source ? [] : [sql`ie.run_id = ${run.id}`];
   if (f.statuses?.length)
     conditions.push(
       sql`coalesce(re.status, 'unreviewed') in (${sql.join(
@@ -82,7 +109,7 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
   if (f.inGold === true) conditions.push(sql`ge.gold_standard_id is not null`);
   if (f.inGold === false) conditions.push(sql`ge.gold_standard_id is null`);
   const from = sql`
-    from inferred_edges ie
+    from ${source ? edgeRows(source) : sql`inferred_edges ie`}
     left join edge_reviews re on re.project_id = ${input.projectId} and re.regulator = ie.regulator and re.target = ie.target
     left join prior_edges pe on pe.version_id = ${priorVersionId ?? noId} and pe.regulator = ie.regulator and pe.target = ie.target
     left join gold_standard_edges ge on ge.gold_standard_id = ${f.goldStandardId ?? noId} and ge.regulator = ie.regulator and ge.target = ie.target
@@ -96,15 +123,16 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
         on conf.regulator = ie.regulator and conf.target = ie.target`
         : sql``
     }
-    where ${sql.join(conditions, sql` and `)}`;
+    ${conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}`;
 
   const [counts] = (
     await ctx.db.execute<{ total: number; reviewed: number; run_edges: number }>(sql`
       select count(*)::int as total, count(*) filter (where coalesce(re.status, 'unreviewed') <> 'unreviewed')::int as reviewed,
-        (select count(*)::int from inferred_edges where run_id = ${run.id}) as run_edges
+        ${source ? sql`${source.pairs.length}::int` : sql`(select count(*)::int from inferred_edges where run_id = ${run.id})`} as run_edges
       ${from}`)
   ).rows;
-  const order = input.order === 'confidence' && replicates.length ? sql`conf.confidence desc nulls last, ie.rank` : sql`ie.rank`;
+  const confidence = source?.confidence ? sql`ie.confidence` : replicates.length ? sql`conf.confidence` : null;
+  const order = input.order === 'confidence' && confidence ? sql`${confidence} desc nulls last, ie.rank` : sql`ie.rank`;
   const rows = (
     await ctx.db.execute<{
       regulator: string;
@@ -120,7 +148,7 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
       comment_count: number | null;
       edge_id: string | null;
     }>(sql`
-      select ie.regulator, ie.target, ie.effect, ie.rank, ${replicates.length ? sql`conf.confidence` : sql`null::float8`} as confidence,
+      select ie.regulator, ie.target, ${source ? sql`null::float8` : sql`ie.effect`} as effect, ie.rank, ${confidence ?? sql`null::float8`} as confidence,
         pe.version_id is not null as in_prior, ge.gold_standard_id is not null as in_gold,
         re.status, re.version, re.verdict_count, re.comment_count, re.id as edge_id
       ${from}
@@ -141,7 +169,8 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
     items: rows.map((r) => ({
       regulator: r.regulator,
       target: r.target,
-      effect: Number(r.effect),
+      // Derived edges keep their effects here: only the page's rows need them.
+      effect: source ? source.effects[Number(r.rank) - 1] : Number(r.effect),
       rank: Number(r.rank),
       confidence: r.confidence === null ? null : Number(r.confidence),
       inPrior: Boolean(r.in_prior),
@@ -158,6 +187,17 @@ export async function reviewQueue(ctx: ServiceContext, raw: QueueInput): Promise
     limit: input.limit,
     runEdges: Number(counts.run_edges),
   };
+}
+
+/** The derived edges as a table `ie` (regulator, target, rank[, confidence]): two arrays, the names looked up in the database. */
+function edgeRows(e: QueueEdges): SQL {
+  const n = e.genes.length;
+  const withConfidence = e.confidence !== undefined;
+  return sql`(select g.genes[s.pair / ${n} + 1] as regulator, g.genes[s.pair % ${n} + 1] as target, s.rank::int as rank
+      ${withConfidence ? sql`, s.confidence` : sql``}
+    from unnest(${sql.param(e.pairs)}::int[]${withConfidence ? sql`, ${sql.param(e.confidence)}::float8[]` : sql``})
+      with ordinality as s(pair${withConfidence ? sql`, confidence` : sql``}, rank),
+      (select ${sql.param(e.genes)}::text[] as genes) g) ie`;
 }
 
 /** Review status of the given edges of a project (unreviewed when nothing was recorded). */

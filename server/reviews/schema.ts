@@ -8,7 +8,7 @@ import * as proposal from './proposal';
 import * as queue from './queue';
 import * as reviews from './service';
 import * as store from './store';
-import { edgeStatuses, evidenceKinds, evidenceUrl, rejectionReasons, verdictKinds } from './validation';
+import { edgeStatuses, evidenceKinds, evidenceUrl, rejectionReasons, verdictKinds, type QueueInput } from './validation';
 
 /** GraphQL names are upper case; the database and services use the lower-case values. */
 const upperValues = <T extends string>(values: readonly T[]) =>
@@ -27,7 +27,7 @@ const VerdictKindEnum = builder.enumType('VerdictKind', { values: upperValues(ve
 const RejectionReasonEnum = builder.enumType('RejectionReason', { values: upperValues(rejectionReasons) });
 const EvidenceKindEnum = builder.enumType('EvidenceKind', { values: upperValues(evidenceKinds) });
 const EdgeNoveltyEnum = builder.enumType('EdgeNovelty', { values: upperValues(['novel', 'in_prior'] as const) });
-const ReviewQueueOrderEnum = builder.enumType('ReviewQueueOrder', { values: upperValues(['effect', 'confidence'] as const) });
+export const ReviewQueueOrderEnum = builder.enumType('ReviewQueueOrder', { values: upperValues(['effect', 'confidence'] as const) });
 
 type EvidenceRecord = store.VerdictRecord['evidence'][number];
 const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').implement({
@@ -188,7 +188,7 @@ export const ReviewedEdgeRef = builder.objectRef<reviews.ReviewedEdgeRecord>('Re
 
 // ── queue ───────────────────────────────────────────────────────────────────
 
-const ReviewQueueFilter = builder.inputType('ReviewQueueFilter', {
+export const ReviewQueueFilter = builder.inputType('ReviewQueueFilter', {
   fields: (t) => ({
     statuses: t.field({ type: [EdgeReviewStatusEnum], description: 'Default: all.' }),
     gene: t.string({ description: 'Regulator or target.' }),
@@ -207,7 +207,8 @@ const ReviewQueueItemRef = builder.objectRef<queue.ReviewQueueItem>('ReviewQueue
     rank: t.exposeInt('rank'),
     confidence: t.exposeFloat('confidence', {
       nullable: true,
-      description: 'Share of replicate runs (same setup, other seeds) that kept the edge; null without replicates.',
+      description:
+        'Share of replicate runs (same setup, other seeds) that kept the edge; null without replicates. In a replicate list’s queue, the list’s confidence.',
     }),
     inPrior: t.exposeBoolean('inPrior'),
     inGold: t.exposeBoolean('inGold', { nullable: true, description: 'Null when no gold standard was chosen.' }),
@@ -219,24 +220,52 @@ const ReviewQueueItemRef = builder.objectRef<queue.ReviewQueueItem>('ReviewQueue
   }),
 });
 
-const ReviewQueuePageRef = builder.objectRef<queue.ReviewQueuePage>('ReviewQueuePage').implement({
+export const ReviewQueuePageRef = builder.objectRef<queue.ReviewQueuePage>('ReviewQueuePage').implement({
   fields: (t) => ({
     items: t.field({ type: [ReviewQueueItemRef], resolve: (p) => p.items }),
     total: t.exposeInt('total', { description: 'Edges matching the filter.' }),
     reviewed: t.exposeInt('reviewed', { description: 'Of those, edges whose status is not UNREVIEWED.' }),
     offset: t.exposeInt('offset'),
     limit: t.exposeInt('limit'),
-    runEdges: t.exposeInt('runEdges', { description: 'All inferred edges of the run.' }),
+    runEdges: t.exposeInt('runEdges', { description: 'All inferred edges of the run (of the level, or of the replicate list, in those queues).' }),
   }),
 });
+
+type FilterArg =
+  | {
+      statuses?: (typeof edgeStatuses)[number][] | null;
+      gene?: string | null;
+      novelty?: 'novel' | 'in_prior' | null;
+      priorVersionId?: string | number | null;
+      goldStandardId?: string | number | null;
+      inGold?: boolean | null;
+    }
+  | null
+  | undefined;
+
+/** The queue filter's GraphQL argument as the service takes it (ids as strings); shared with the replicate lists' queue. */
+export function queueFilterArg(f: FilterArg): QueueInput['filter'] {
+  return (
+    f && {
+      statuses: f.statuses,
+      gene: f.gene,
+      novelty: f.novelty,
+      priorVersionId: f.priorVersionId == null ? null : String(f.priorVersionId),
+      goldStandardId: f.goldStandardId == null ? null : String(f.goldStandardId),
+      inGold: f.inGold,
+    }
+  );
+}
 
 builder.queryFields((t) => ({
   reviewQueue: t.field({
     type: ReviewQueuePageRef,
-    description: 'A run’s inferred edges with their review state, paged on the server.',
+    description:
+      'Viewers. A run’s inferred edges with their review state, paged on the server; with `level`, the network of that pruning level (Run.levels) instead.',
     args: {
       projectId: t.arg.id({ required: true }),
       runId: t.arg.id({ required: true }),
+      level: t.arg.int({ description: 'A pruning level of the run (Run.levels); default: the kept model’s network.' }),
       filter: t.arg({ type: ReviewQueueFilter }),
       order: t.arg({ type: ReviewQueueOrderEnum, defaultValue: 'effect' }),
       offset: t.arg.int({ defaultValue: 0 }),
@@ -246,15 +275,9 @@ builder.queryFields((t) => ({
       queue.reviewQueue(ctx, {
         projectId: String(a.projectId),
         runId: String(a.runId),
-        filter: a.filter && {
-          statuses: a.filter.statuses,
-          gene: a.filter.gene,
-          novelty: a.filter.novelty,
-          priorVersionId: a.filter.priorVersionId == null ? null : String(a.filter.priorVersionId),
-          goldStandardId: a.filter.goldStandardId == null ? null : String(a.filter.goldStandardId),
-          inGold: a.filter.inGold,
-        },
+        filter: queueFilterArg(a.filter),
         order: a.order ?? undefined,
+        level: a.level,
         offset: a.offset ?? undefined,
         limit: a.limit ?? undefined,
       }),

@@ -122,6 +122,8 @@ export const queueInput = z.object({
     .nullish()
     .transform((f) => f ?? {}),
   order: z.enum(['effect', 'confidence']).default('effect'),
+  /** A pruning level: its network's edges instead of the run's kept network (checked where the level is loaded). */
+  level: z.number().nullish(),
   offset: z.number().int().min(0, 'offset is ≥ 0.').default(0),
   limit: z.number().int().min(1, 'limit is 1 to 200.').max(200, 'limit is 1 to 200.').default(50),
 });

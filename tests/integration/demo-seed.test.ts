@@ -3,7 +3,7 @@
  * and IMP runs, seeded on request and visible through the API exactly like trained runs. No shared login.
  */
 import { expect, it } from 'vitest';
-import { readDemoRunFiles } from '@/server/demo/demo-runs';
+import { DEMO_REPLICATE_GROUP, readDemoRunFiles } from '@/server/demo/demo-runs';
 import { seedDemo } from '@/server/demo/seed';
 import { demoProjectOffered, openDemoProject } from '@/server/demo/service';
 import { forEachBackend } from './harness';
@@ -47,6 +47,8 @@ await forEachBackend('demo project', (h) => {
       'runs',
       'inferred_edges',
       'run_metrics',
+      'sweeps',
+      'run_level_networks',
     ];
     const before = await h.counts(...tables);
     expect((await h.gql(OPEN, {}, ada)).data!.openDemoProject.id).toBe(opened.data!.openDemoProject.id);
@@ -96,6 +98,69 @@ await forEachBackend('demo project', (h) => {
     }
   }, 240_000);
 
+  it('arrives with a replicate group whose runs have their level networks, so the replicate page and the level card are filled', async () => {
+    const group = readDemoRunFiles().filter((f) => f.group === DEMO_REPLICATE_GROUP);
+    // The committed group: three seeds of the demo's DASH setting under today's rules, each with every level.
+    expect(group.map((f) => f.seed)).toEqual([0, 1, 2]);
+    expect(group.every((f) => f.config.selection === 'one-se' && f.config.lrReset === 'reference')).toBe(true);
+    const owner = await h.user('Newcomer');
+    const { projectId } = await seedDemo(h.db, { owner, log: quietLog });
+    const sweeps = await h.query(
+      `select s.name, s.config, array_agg(r.seed order by r.seed) as seeds from sweeps s join runs r on r.sweep_id = s.id where s.project_id = $1 group by s.id`,
+      [projectId],
+    );
+    expect(sweeps.rows).toEqual([{ name: DEMO_REPLICATE_GROUP, config: expect.objectContaining({ replicates: 3, strategies: ['dash'] }), seeds: [0, 1, 2] }]);
+
+    const LEVELS = `query($p: ID!) { runs(projectId: $p, limit: 20) { id name summary { bestEpoch }
+      levels { level firstEpoch lastEpoch bestEpoch sparsity valMse edgeCount kept } } }`;
+    const runs = (await h.gql(LEVELS, { p: projectId }, owner)).data!.runs as {
+      id: string;
+      name: string;
+      summary: { bestEpoch: number };
+      levels: { level: number; firstEpoch: number; lastEpoch: number; bestEpoch: number; edgeCount: number; kept: boolean; sparsity: number }[];
+    }[];
+    const gold = (await h.gql(`query($p: ID!) { goldStandards(projectId: $p) { id } }`, { p: projectId }, owner)).data!.goldStandards[0].id;
+    for (const file of group) {
+      const run = runs.find((r) => r.name === file.name)!;
+      expect(run.levels.map((l) => l.level)).toEqual(file.levels!.map((l) => l.level));
+      expect(run.levels.length).toBeGreaterThan(5);
+      // The validation path: one kept level (the one-SE model's), sparser levels after it, every level with edges.
+      const kept = run.levels.filter((l) => l.kept);
+      expect(kept).toHaveLength(1);
+      expect(kept[0].firstEpoch).toBeLessThanOrEqual(run.summary.bestEpoch);
+      expect(run.levels.every((l) => l.edgeCount > 0)).toBe(true);
+      expect(run.levels.at(-1)!.sparsity).toBeGreaterThan(run.levels[1].sparsity);
+    }
+    // A level other than the kept one can be viewed and scored against the true network.
+    const first = runs.find((r) => r.name === group[0].name)!;
+    const other = first.levels.find((l) => !l.kept && l.level > 0)!;
+    const view = await h.gql(
+      `query($r: ID!, $l: Int!, $g: ID) { runLevelNetwork(runId: $r, level: $l, goldStandardId: $g, limit: 3) { total edges { rank } scores { balancedAccuracy } } }`,
+      { r: first.id, l: other.level, g: gold },
+      owner,
+    );
+    expect(view.errors).toBeUndefined();
+    expect(view.data!.runLevelNetwork).toMatchObject({ total: other.edgeCount, edges: [{ rank: 1 }, { rank: 2 }, { rank: 3 }] });
+    expect(view.data!.runLevelNetwork.scores.balancedAccuracy).toBeGreaterThan(0.5);
+
+    // The replicate page: three replicates, flagged prior edges and candidates to review.
+    const analysis = await h.gql(
+      `query($p: ID!, $r: ID!, $g: ID) { replicateAnalysis(projectId: $p, runId: $r, goldStandardId: $g) {
+        replicates { seed } flaggedCount acceptedCount unsupported(limit: 5) { total items { flagged } } candidates(limit: 5) { total }
+        scores { prior { f1 } consensus { f1 } } } }`,
+      { p: projectId, r: first.id, g: gold },
+      owner,
+    );
+    expect(analysis.errors).toBeUndefined();
+    const a = analysis.data!.replicateAnalysis;
+    expect(a.replicates.map((r: { seed: number }) => r.seed)).toEqual([0, 1, 2]);
+    expect(a.flaggedCount).toBeGreaterThan(0);
+    expect(a.unsupported.items[0].flagged).toBe(true);
+    expect(a.candidates.total).toBeGreaterThan(0);
+    // Scored against the true network beside the prior alone.
+    expect(a.scores).toEqual({ prior: { f1: expect.any(Number) }, consensus: { f1: expect.any(Number) } });
+  }, 240_000);
+
   it('offers a new copy after the owner deleted theirs; SEED_DEMO=false offers and opens none', async () => {
     const owner = await h.user('Owner');
     const { projectId } = await seedDemo(h.db, { owner, log: quietLog });
@@ -110,8 +175,9 @@ await forEachBackend('demo project', (h) => {
   it('arrives with the review loop under way: two reviewers, a disputed edge with a thread, and a version from reviews', async () => {
     const demo = await h.user('Demo scientist');
     const { projectId } = await seedDemo(h.db, { owner: demo, log: quietLog });
-    const runs = (await h.gql(`query($p: ID!) { runs(projectId: $p) { id strategy } }`, { p: projectId }, demo)).data!.runs;
-    const dash = runs.find((r: { strategy: string }) => r.strategy === 'dash') ?? runs[0];
+    const runs = (await h.gql(`query($p: ID!) { runs(projectId: $p) { id name strategy } }`, { p: projectId }, demo)).data!.runs;
+    // The DASH run of the first files (the replicate group's runs are DASH too, and newer).
+    const dash = runs.find((r: { name: string }) => r.name === readDemoRunFiles().find((f) => f.id === 'dash')!.name) ?? runs[0];
     const queue = await h.gql(
       `query($p: ID!, $r: ID!) { reviewQueue(projectId: $p, runId: $r, filter: { statuses: [ACCEPTED, REJECTED, NEEDS_EVIDENCE, DISPUTED] }) {
       total reviewed items { regulator target status verdictCount commentCount } } }`,

@@ -56,6 +56,12 @@ const cases: Cases = {
         g: (await importGoldStandard(f.owner, { projectId: f.projectId, name: 'Replicate walk gold', text: 'A,B\n' })).id,
       }),
     },
+    replicateListQueue: {
+      need: 'viewer',
+      query: `query($p: ID!, $r: ID!) { replicateListQueue(projectId: $p, runId: $r, list: UNSUPPORTED, limit: 10) {
+        total runEdges items { regulator target confidence status myVerdict } } }`,
+      variables: async (f) => ({ p: f.projectId, r: await replicatedRun(f) }),
+    },
   },
   Mutation: {
     replicateRun: {

@@ -51,6 +51,12 @@ export const REVIEW_CHOICES = graphql(`
 `);
 export type RunChoice = ResultOf<typeof REVIEW_CHOICES>['runs'][number];
 
+/** The pruning levels a run's queue can be opened at (Run.levels: only runs trained since issue 16 have them). */
+export const RUN_LEVELS = graphql(
+  `query QueueRunLevels($id: ID!) { run(id: $id) { id levels { level firstEpoch lastEpoch sparsity valMse edgeCount kept } } }`,
+);
+export type QueueLevel = ResultOf<typeof RUN_LEVELS>['run']['levels'][number];
+
 export const WITHDRAW_VERDICT = graphql(`
   mutation Withdraw($projectId: ID!, $regulator: String!, $target: String!, $expectedVersion: Int!) {
     withdrawVerdict(projectId: $projectId, regulator: $regulator, target: $target, expectedVersion: $expectedVersion) { id }

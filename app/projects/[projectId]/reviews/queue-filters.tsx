@@ -1,6 +1,6 @@
 'use client';
 import { useState, type FormEvent } from 'react';
-import type { RunChoice } from './queries';
+import type { QueueLevel, RunChoice } from './queries';
 import type { QueueParams } from './queue-params';
 import { STATUS_LABELS, STATUSES, type EdgeReviewStatus } from './types';
 
@@ -9,8 +9,12 @@ interface Props {
   runs: RunChoice[];
   runId: string;
   goldStandards: { id: string; name: string }[];
+  /** The run's pruning levels with a stored network (empty for runs trained before issue 16). */
+  levels: QueueLevel[];
   onChange(patch: Partial<QueueParams>): void;
 }
+
+const LIST_LABELS = { UNSUPPORTED: 'replicates: prior edges the data does not support', CANDIDATES: 'replicates: candidates the prior lacks' } as const;
 
 const REVIEWED: EdgeReviewStatus[] = STATUSES.filter((s) => s !== 'UNREVIEWED');
 const STATUS_CHOICES = [
@@ -19,8 +23,19 @@ const STATUS_CHOICES = [
   ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
 ];
 
+function networkValue(p: QueueParams): string {
+  return p.list ? `list:${p.list}` : p.level !== null ? `level:${p.level}` : '';
+}
+
+function networkChoice(value: string): Partial<QueueParams> {
+  const [kind, what] = value.split(':');
+  if (kind === 'level') return { level: Number(what), list: null };
+  if (kind === 'list') return { level: null, list: what as QueueParams['list'] };
+  return { level: null, list: null };
+}
+
 /** Every change goes to the URL at once and the queue starts again at its first page. */
-export function QueueFilters({ params, runs, runId, goldStandards, onChange }: Props) {
+export function QueueFilters({ params, runs, runId, goldStandards, levels, onChange }: Props) {
   const [gene, setGene] = useState(params.gene);
   const set = (patch: Partial<QueueParams>) => onChange({ ...patch, page: 0, edge: null });
   const statusValue = params.statuses.join(',');
@@ -32,10 +47,26 @@ export function QueueFilters({ params, runs, runId, goldStandards, onChange }: P
     <form className="form-row queue-filters" aria-label="Queue filters" onSubmit={applyGene}>
       <div className="field">
         <label htmlFor="q-run">Run</label>
-        <select id="q-run" value={runId} onChange={(e) => set({ run: e.target.value })}>
+        <select id="q-run" value={runId} onChange={(e) => set({ run: e.target.value, level: null, list: null })}>
           {runs.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} ({r.strategyLabel})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="q-network">Edges of</label>
+        <select id="q-network" value={networkValue(params)} onChange={(e) => set(networkChoice(e.target.value))}>
+          <option value="">the kept model</option>
+          {levels.map((l) => (
+            <option key={l.level} value={`level:${l.level}`}>
+              level {l.level} · sparsity {(l.sparsity * 100).toFixed(1)}% · {l.edgeCount.toLocaleString('en-US')} edges{l.kept ? ' (kept)' : ''}
+            </option>
+          ))}
+          {(['UNSUPPORTED', 'CANDIDATES'] as const).map((list) => (
+            <option key={list} value={`list:${list}`}>
+              {LIST_LABELS[list]}
             </option>
           ))}
         </select>
@@ -101,8 +132,8 @@ export function QueueFilters({ params, runs, runId, goldStandards, onChange }: P
       <div className="field">
         <label htmlFor="q-order">Rank by</label>
         <select id="q-order" value={params.order} onChange={(e) => set({ order: e.target.value as QueueParams['order'] })}>
-          <option value="EFFECT">|effect|</option>
-          <option value="CONFIDENCE">confidence across seeds</option>
+          <option value="EFFECT">{params.list ? 'the list’s order' : '|effect|'}</option>
+          <option value="CONFIDENCE">{params.list ? 'the list’s confidence' : 'confidence across seeds'}</option>
         </select>
       </div>
     </form>

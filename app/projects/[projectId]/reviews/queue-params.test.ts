@@ -7,6 +7,8 @@ describe('review queue URL parameters', () => {
     const p = parseQueueParams(new URLSearchParams(search));
     expect(p).toEqual({
       run: 'r1',
+      level: null,
+      list: null,
       statuses: ['DISPUTED', 'ACCEPTED'],
       gene: 'G1',
       novelty: 'NOVEL',
@@ -17,6 +19,18 @@ describe('review queue URL parameters', () => {
       edge: { regulator: 'G1', target: 'G2' },
     });
     expect(parseQueueParams(new URLSearchParams(queueSearch(p)))).toEqual(p);
+  });
+
+  it('carry a pruning level or a replicate list (a list wins: it is not a network of the run)', () => {
+    const level = parseQueueParams(new URLSearchParams('run=r1&level=3'));
+    expect(level).toMatchObject({ run: 'r1', level: 3, list: null });
+    expect(queueSearch(level)).toBe('run=r1&level=3');
+    expect(parseQueueParams(new URLSearchParams('level=-1')).level).toBeNull();
+    expect(parseQueueParams(new URLSearchParams('level=two')).level).toBeNull();
+    const list = parseQueueParams(new URLSearchParams('run=r1&list=CANDIDATES&level=3'));
+    expect(list).toMatchObject({ list: 'CANDIDATES', level: 3 });
+    expect(queueSearch(list)).toBe('run=r1&list=CANDIDATES');
+    expect(parseQueueParams(new URLSearchParams('list=OTHER')).list).toBeNull();
   });
 
   it('drop unknown statuses, bad pages and in/out of gold without a gold standard', () => {

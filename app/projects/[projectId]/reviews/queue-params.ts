@@ -6,6 +6,10 @@ import { STATUSES, type EdgeRef, type EdgeReviewStatus } from './types';
 /** The queue's filters, page and current edge: all in the URL, so a view can be shared and survives reload. */
 export interface QueueParams {
   run: string | null;
+  /** A pruning level of the run: its network's edges instead of the kept model's (null: the kept model). */
+  level: number | null;
+  /** A list of the run's replicate analysis instead of its network. */
+  list: ReplicateList | null;
   /** Empty: every status. */
   statuses: EdgeReviewStatus[];
   gene: string;
@@ -17,6 +21,8 @@ export interface QueueParams {
   edge: EdgeRef | null;
 }
 
+export type ReplicateList = 'UNSUPPORTED' | 'CANDIDATES';
+
 export const PAGE_SIZE = 50;
 
 export function parseQueueParams(q: URLSearchParams): QueueParams {
@@ -24,8 +30,12 @@ export function parseQueueParams(q: URLSearchParams): QueueParams {
   const novelty = q.get('novelty');
   const inGold = q.get('inGold');
   const [regulator, target] = (q.get('edge') ?? '').split('>');
+  const level = q.get('level');
+  const list = q.get('list');
   return {
     run: q.get('run') || null,
+    level: level !== null && /^\d{1,6}$/.test(level) ? Number(level) : null,
+    list: list === 'UNSUPPORTED' || list === 'CANDIDATES' ? list : null,
     statuses,
     gene: (q.get('gene') ?? '').trim(),
     novelty: novelty === 'NOVEL' || novelty === 'IN_PRIOR' ? novelty : null,
@@ -40,6 +50,8 @@ export function parseQueueParams(q: URLSearchParams): QueueParams {
 export function queueSearch(p: QueueParams): string {
   const q = new URLSearchParams();
   if (p.run) q.set('run', p.run);
+  if (p.list) q.set('list', p.list);
+  else if (p.level !== null) q.set('level', String(p.level));
   if (p.statuses.length) q.set('status', p.statuses.join(','));
   if (p.gene) q.set('gene', p.gene);
   if (p.novelty) q.set('novelty', p.novelty);

@@ -9,11 +9,21 @@ import { useProject } from '../project-context';
 import { BulkBar, bulkVerdict } from './bulk-bar';
 import { EdgeReviewPanel, type PanelRequests } from './edge-panel';
 import { QueueFilters } from './queue-filters';
-import { PAGE_SIZE, queueFilter, useQueueParams } from './queue-params';
+import { PAGE_SIZE, queueFilter, useQueueParams, type QueueParams } from './queue-params';
 import { QueueTable } from './queue-table';
-import { edgeKey, REVIEW_QUEUE, SET_VERDICT, type EdgeRef, type RejectionReason, type ReviewQueueItem, type ReviewQueuePage, type VerdictKind } from './types';
+import {
+  edgeKey,
+  REPLICATE_LIST_QUEUE,
+  REVIEW_QUEUE,
+  SET_VERDICT,
+  type EdgeRef,
+  type RejectionReason,
+  type ReviewQueueItem,
+  type ReviewQueuePage,
+  type VerdictKind,
+} from './types';
 import { useTriageKeys, type TriageAction } from './use-triage-keys';
-import { REVIEW_CHOICES, type RunChoice } from './queries';
+import { REVIEW_CHOICES, RUN_LEVELS, type QueueLevel, type RunChoice } from './queries';
 
 export function ReviewQueue() {
   const { projectId, error: projectError } = useProject();
@@ -37,21 +47,19 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
   const [params, update] = useQueueParams();
   // Runs come newest first: the newest succeeded run unless the URL names another.
   const runId = runs.some((r) => r.id === params.run) ? params.run! : runs[0].id;
-  const { data, error, reload } = useGql(REVIEW_QUEUE, {
-    projectId,
-    runId,
-    filter: queueFilter(params),
-    order: params.order,
-    offset: params.page * PAGE_SIZE,
-    limit: PAGE_SIZE,
-  });
+  const common = { projectId, runId, filter: queueFilter(params), order: params.order, offset: params.page * PAGE_SIZE, limit: PAGE_SIZE };
+  // The kept model's network, a pruning level's (issue 16 item 4), or a list of the replicate analysis: one queue.
+  const runQueue = useGql(REVIEW_QUEUE, params.list ? null : { ...common, level: params.level });
+  const listQueue = useGql(REPLICATE_LIST_QUEUE, params.list ? { ...common, list: params.list } : null);
+  const levels = useGql(RUN_LEVELS, { id: runId });
+  const { error, reload } = params.list ? listQueue : runQueue;
+  const page: ReviewQueuePage | undefined = params.list ? listQueue.data?.replicateListQueue : runQueue.data?.reviewQueue;
   const [selected, setSelected] = useState<Map<string, ReviewQueueItem>>(new Map());
   const [requests, setRequests] = useState<PanelRequests>({ reject: 0, comment: 0 });
   const [refresh, setRefresh] = useState(0);
   const [notice, setNotice] = useState<string>();
   const [actionError, setActionError] = useState<string>();
 
-  const page = data?.reviewQueue;
   const items = page?.items ?? [];
   // The URL follows the current edge, but a router update lands later than the next key press: keys read this.
   const cursor = useRef<EdgeRef | null>(params.edge);
@@ -156,12 +164,14 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
         runs={runs}
         runId={runId}
         goldStandards={goldStandards}
+        levels={levels.data?.run.levels ?? []}
         onChange={(p) => {
           setSelected(new Map());
           update(p);
         }}
       />
-      {page ? <Progress reviewed={page.reviewed} total={page.total} runEdges={page.runEdges} /> : null}
+      <Scope params={params} levels={levels.data?.run.levels ?? []} runId={runId} projectId={projectId} />
+      {page ? <Progress reviewed={page.reviewed} total={page.total} runEdges={page.runEdges} scope={scopeName(params)} /> : null}
       <p className="keys" role="note" aria-label="Keyboard shortcuts">
         <kbd>j</kbd>/<kbd>↓</kbd> next · <kbd>k</kbd>/<kbd>↑</kbd> previous
         {canWrite ? (
@@ -222,12 +232,44 @@ function Queue({ runs, goldStandards }: { runs: RunChoice[]; goldStandards: { id
   );
 }
 
-function Progress({ reviewed, total, runEdges }: { reviewed: number; total: number; runEdges: number }) {
+function scopeName(p: QueueParams): string {
+  if (p.list === 'UNSUPPORTED') return 'the replicates flag';
+  if (p.list === 'CANDIDATES') return 'are candidates outside the prior';
+  return p.level !== null ? `are in level ${p.level}’s network` : 'the run inferred';
+}
+
+/** What the queue goes through when it is not the kept model: which level (with its metrics), or which replicate list. */
+function Scope({ params, levels, runId, projectId }: { params: QueueParams; levels: QueueLevel[]; runId: string; projectId: string }) {
+  if (params.list) {
+    return (
+      <p className="small" data-testid="queue-scope">
+        {params.list === 'UNSUPPORTED'
+          ? 'Prior edges the run’s replicates do not support (flagged), least supported first; confidence is the share of replicates that pruned the edge.'
+          : 'Candidate edges the prior lacks, as the data suggests them: confidence is the share of the target’s change, unexplained by its prior regulators, that this regulator explains; most explained first.'}{' '}
+        Effect is the mean across replicates. <Link href={`/projects/${projectId}/runs/${runId}/replicates`}>The replicate analysis</Link>
+      </p>
+    );
+  }
+  if (params.level === null) return null;
+  const l = levels.find((x) => x.level === params.level);
+  return (
+    <p className="small" data-testid="queue-scope">
+      Edges of pruning level {params.level}
+      {l
+        ? ` (best model of epochs ${l.firstEpoch}–${l.lastEpoch}: sparsity ${(l.sparsity * 100).toFixed(1)}%, validation MSE ${l.valMse.toExponential(2)}${l.kept ? '; the kept model’s level' : ''})`
+        : ''}
+      . Verdicts belong to the edge, so they show at every level and in every run.{' '}
+      <Link href={`/projects/${projectId}/runs/${runId}`}>The run’s level networks</Link>
+    </p>
+  );
+}
+
+function Progress({ reviewed, total, runEdges, scope }: { reviewed: number; total: number; runEdges: number; scope: string }) {
   const pct = total ? Math.round((100 * reviewed) / total) : 0;
   return (
     <div className="stack">
       <p className="small" role="status">
-        <strong>{reviewed}</strong> of <strong>{total}</strong> edges reviewed ({pct}%) · the run has {runEdges} inferred edges
+        <strong>{reviewed}</strong> of <strong>{total}</strong> edges reviewed ({pct}%) · {runEdges.toLocaleString('en-US')} edges {scope}
       </p>
       <div className="progress" role="progressbar" aria-label="Review progress" aria-valuemin={0} aria-valuemax={total} aria-valuenow={reviewed}>
         <div style={{ width: `${pct}%` }} />

@@ -56,8 +56,17 @@ export interface EdgeRef {
 export const edgeKey = (e: EdgeRef) => `${e.regulator}\u0000${e.target}`;
 
 export const REVIEW_QUEUE = graphql(`
-  query ReviewQueue($projectId: ID!, $runId: ID!, $filter: ReviewQueueFilter, $order: ReviewQueueOrder, $offset: Int, $limit: Int) {
-    reviewQueue(projectId: $projectId, runId: $runId, filter: $filter, order: $order, offset: $offset, limit: $limit) {
+  query ReviewQueue($projectId: ID!, $runId: ID!, $level: Int, $filter: ReviewQueueFilter, $order: ReviewQueueOrder, $offset: Int, $limit: Int) {
+    reviewQueue(projectId: $projectId, runId: $runId, level: $level, filter: $filter, order: $order, offset: $offset, limit: $limit) {
+      total reviewed offset limit runEdges
+      items { regulator target effect rank confidence inPrior inGold status version verdictCount commentCount myVerdict }
+    }
+  }
+`);
+/** The same queue over one list of the run's replicate analysis (same page type). */
+export const REPLICATE_LIST_QUEUE = graphql(`
+  query ReplicateListQueue($projectId: ID!, $runId: ID!, $list: ReplicateList!, $filter: ReviewQueueFilter, $order: ReviewQueueOrder, $offset: Int, $limit: Int) {
+    replicateListQueue(projectId: $projectId, runId: $runId, list: $list, filter: $filter, order: $order, offset: $offset, limit: $limit) {
       total reviewed offset limit runEdges
       items { regulator target effect rank confidence inPrior inGold status version verdictCount commentCount myVerdict }
     }

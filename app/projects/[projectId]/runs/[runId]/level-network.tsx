@@ -102,6 +102,11 @@ export function LevelNetwork({ runId, projectId, goldStandardId }: { runId: stri
         <button type="button" className="btn" onClick={() => void download()}>
           Download this level (TSV)
         </button>
+        {level !== null ? (
+          <Link className="btn" href={`/projects/${projectId}/reviews?run=${runId}&level=${level}`}>
+            Review this level’s edges
+          </Link>
+        ) : null}
       </div>
       <table className="table">
         <thead>
@@ -116,7 +121,7 @@ export function LevelNetwork({ runId, projectId, goldStandardId }: { runId: stri
             <tr key={`${e.regulator}>${e.target}`}>
               <td>{e.rank}</td>
               <td>
-                <Link href={`/projects/${projectId}/reviews?run=${runId}&edge=${encodeURIComponent(`${e.regulator}>${e.target}`)}`}>
+                <Link href={`/projects/${projectId}/reviews?run=${runId}&level=${level}&edge=${encodeURIComponent(`${e.regulator}>${e.target}`)}`}>
                   {e.regulator} → {e.target}
                 </Link>
               </td>

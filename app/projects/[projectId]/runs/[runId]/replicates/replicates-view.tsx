@@ -88,7 +88,10 @@ export function ReplicatesView({ runId }: { runId: string }) {
   }
 
   const a = data?.replicateAnalysis;
-  const edgeLink = (e: { regulator: string; target: string }) => `${base}/reviews?run=${runId}&edge=${encodeURIComponent(`${e.regulator}>${e.target}`)}`;
+  // Each list opens as a review queue of its own (its confidence shown there too); verdicts belong to the edge.
+  const queueLink = (list: 'UNSUPPORTED' | 'CANDIDATES') => `${base}/reviews?run=${runId}&list=${list}`;
+  const edgeLink = (e: { regulator: string; target: string }, list: 'UNSUPPORTED' | 'CANDIDATES') =>
+    `${queueLink(list)}&edge=${encodeURIComponent(`${e.regulator}>${e.target}`)}`;
   const pager = (key: 'u' | 'c' | 'k', total: number) => (
     <div className="row small">
       <button type="button" className="btn" disabled={pages[key] === 0} onClick={() => setPages({ ...pages, [key]: pages[key] - 1 })}>
@@ -202,6 +205,12 @@ export function ReplicatesView({ runId }: { runId: string }) {
             <h3 id="unsupported-heading" className="card-heading">
               Prior edges the data does not support
             </h3>
+            <p className="small">
+              <Link href={queueLink('UNSUPPORTED')} className="btn btn-small">
+                Review the {a.flaggedCount} flagged edges
+              </Link>{' '}
+              in the review queue, least supported first.
+            </p>
             <table className="table">
               <thead>
                 <tr>
@@ -217,7 +226,7 @@ export function ReplicatesView({ runId }: { runId: string }) {
                 {a.unsupported.items.map((e) => (
                   <tr key={`${e.regulator}>${e.target}`} className={e.flagged ? 'flagged' : undefined}>
                     <td>
-                      <Link href={edgeLink(e)}>
+                      <Link href={edgeLink(e, 'UNSUPPORTED')}>
                         {e.regulator} → {e.target}
                       </Link>
                       {e.flagged ? <span className="badge"> flagged</span> : null}
@@ -237,6 +246,12 @@ export function ReplicatesView({ runId }: { runId: string }) {
             <h3 id="candidates-heading" className="card-heading">
               Candidate edges the prior lacks
             </h3>
+            <p className="small">
+              <Link href={queueLink('CANDIDATES')} className="btn btn-small">
+                Review the candidates
+              </Link>{' '}
+              in the review queue, strongest first.
+            </p>
             <table className="table">
               <thead>
                 <tr>
@@ -252,7 +267,7 @@ export function ReplicatesView({ runId }: { runId: string }) {
                 {a.candidates.items.map((e) => (
                   <tr key={`${e.regulator}>${e.target}`}>
                     <td>
-                      <Link href={edgeLink(e)}>
+                      <Link href={edgeLink(e, 'CANDIDATES')}>
                         {e.regulator} → {e.target}
                       </Link>
                       {e.accepted ? <span className="badge"> in consensus</span> : null}
