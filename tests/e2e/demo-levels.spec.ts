@@ -14,8 +14,9 @@ test('a newcomer opens the demo’s replicate page and reviews an edge at a non-
   await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/, { timeout: 60_000 });
   const projectId = page.url().split('/').at(-1)!;
 
-  // The replicate group's first seed, from the runs page, then its replicate analysis.
+  // The replicate group's first seed, from the runs page (the group is one folded row), then its replicate analysis.
   await page.goto(`/projects/${projectId}/runs`);
+  await page.getByRole('button', { name: /^Unfold Replicates: .* × 3 seeds$/ }).click();
   await page.getByRole('link', { name: /× 3 seeds: seed 0$/ }).click();
   await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
   const runId = page.url().split('/').at(-1)!;
