@@ -51,8 +51,16 @@ describe('residualScreen', () => {
     d.trajectories[0].values[1][0] = null;
     d.trajectories[1].values[0][3] = Number.NaN;
     expect(residualScreen(d, prior)[0]).toMatchObject({ index: 2, sign: 1 });
-    const capped = residualScreen(data(0.5), prior, { perTarget: 1 });
+    const capped = residualScreen(data(0.5), prior, { perTarget: 1, noiseStd: 0 });
     expect(capped.filter((p) => p.index % 4 === 2)).toHaveLength(1);
+  });
+
+  it('adds the training noise first, one fixed draw: the missing regulator still leads, below 1', () => {
+    const noisy = residualScreen(data(0.5, 200), prior, { perTarget: 20, noiseStd: 0.05 });
+    expect(noisy[0]).toMatchObject({ index: 2, sign: 1 });
+    expect(noisy[0].explained).toBeLessThan(0.99);
+    expect(noisy[0].explained).toBeGreaterThan(0.3);
+    expect(residualScreen(data(0.5, 200), prior, { perTarget: 20, noiseStd: 0.05 })).toEqual(noisy);
   });
 
   it('refuses a prior of another size and gives nothing for too few intervals', () => {

@@ -1,3 +1,4 @@
+import { Random } from '../random';
 import type { ExpressionData } from '../types';
 import type { SparseEffects } from './sparse-effects';
 
@@ -30,9 +31,15 @@ export interface ScreenedPair {
 export interface ResidualScreenOptions {
   /** Keep at most this many candidates per target (the strongest), so the list stays bounded at genome scale. */
   perTarget: number;
+  /**
+   * σ of Gaussian noise added to the data first (one fixed draw), as training adds it to noise-free synthetic
+   * data (the run's `noiseStd`). Noise-free data leaves only the fit's deterministic misfit as residual, which
+   * other genes explain almost entirely, so every share would read near 1.
+   */
+  noiseStd: number;
 }
 
-export const DEFAULT_RESIDUAL_SCREEN_OPTIONS: ResidualScreenOptions = { perTarget: 20 };
+export const DEFAULT_RESIDUAL_SCREEN_OPTIONS: ResidualScreenOptions = { perTarget: 20, noiseStd: 0 };
 
 /** Below this residual variance (relative to the rate's) a target is fully explained: nothing to find. */
 const EXPLAINED_FULLY = 1e-10;
@@ -54,7 +61,7 @@ export function* screenTargets(
 ): Generator<ScreenedPair[]> {
   const n = data.genes.length;
   if (prior.n !== n) throw new RangeError(`residualScreen: the prior is ${prior.n}×${prior.n} but the data has ${n} genes`);
-  const { rate, level, samples } = intervalSamples(data);
+  const { rate, level, samples } = intervalSamples(data, options.noiseStd);
   const regulatorsOf: number[][] = Array.from({ length: n }, () => []);
   const isRegulator = new Uint8Array(n);
   for (const e of prior.index) {
@@ -91,14 +98,16 @@ export function* screenTargets(
 export const byExplained = (a: ScreenedPair, b: ScreenedPair) => b.explained - a.explained || a.index - b.index;
 
 /** Per gene, the rate of change and the midpoint level over every usable interval of every trajectory. */
-function intervalSamples(data: ExpressionData): { rate: Float64Array[]; level: Float64Array[]; samples: number } {
+function intervalSamples(data: ExpressionData, noiseStd: number): { rate: Float64Array[]; level: Float64Array[]; samples: number } {
   const n = data.genes.length;
   const usable: { from: number[]; to: number[]; gap: number }[] = [];
+  const random = new Random(0);
   for (const t of data.trajectories) {
+    const values = noiseStd > 0 ? t.values.map((row) => row.map((x) => (x === null ? null : x + random.normal(0, noiseStd)))) : t.values;
     for (let k = 0; k + 1 < t.times.length; k++) {
       const gap = t.times[k + 1] - t.times[k];
-      const from = t.values[k];
-      const to = t.values[k + 1];
+      const from = values[k];
+      const to = values[k + 1];
       if (!(gap > 0) || from.length !== n || to.length !== n) continue;
       if (from.some((x) => x === null || !Number.isFinite(x)) || to.some((x) => x === null || !Number.isFinite(x))) continue;
       usable.push({ from: from as number[], to: to as number[], gap });

@@ -1,7 +1,7 @@
 import type { LevelEffects } from '../analysis/level-effects';
 import { scoreReviewLists, type ListScores } from '../analysis/list-scores';
 import { edgeAgreement } from '../analysis/replicates';
-import { residualScreen } from '../analysis/residual-screen';
+import { DEFAULT_RESIDUAL_SCREEN_OPTIONS, residualScreen } from '../analysis/residual-screen';
 import { reviewLists, type ReviewListOptions, type ReviewLists } from '../analysis/review-lists';
 import { toSparseEffects, type SparseEffects } from '../analysis/sparse-effects';
 import { fixed } from './number-format';
@@ -35,12 +35,19 @@ export function analyseReplicateFolders(
   inputs: LoadedInputs,
   level: 'kept' | number,
   options: ReviewListOptions,
+  noiseStd = 0,
 ): { report: ReplicateReport; lists: ReviewLists } {
   if (!inputs.prior) throw new Error('the analysis needs a prior');
   const prior = toSparseEffects(inputs.prior);
   const networks = folders.map((f) => seedNetwork(f, level));
   const effects = networks.map((m) => m.effects);
-  const lists = reviewLists(effects, edgeAgreement(effects), prior, residualScreen(inputs.data, prior), options);
+  const lists = reviewLists(
+    effects,
+    edgeAgreement(effects),
+    prior,
+    residualScreen(inputs.data, prior, { ...DEFAULT_RESIDUAL_SCREEN_OPTIONS, noiseStd }),
+    options,
+  );
   const genes = inputs.data.genes;
   const named = (e: { index: number; confidence: number; meanRank: number }) => ({
     regulator: genes[Math.floor(e.index / prior.n)],

@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { LevelEffectsRecorder, type LevelEffects } from '../analysis/level-effects';
 import { toSparseEffects, type SparseEffects } from '../analysis/sparse-effects';
 import { scoreNetwork } from '../metrics';
-import { Random } from '../random';
-import { addNoise } from '../training/data';
 import { train } from '../training/trainer';
 import { DEFAULT_REVIEW_LIST_OPTIONS } from '../analysis/review-lists';
 import { numeric, parseCliArgs } from './args';
@@ -121,9 +119,7 @@ export async function runReplicates(argv: string[], log: (line: string) => void 
   const folders = args.seeds.map((s) => readSeedFolder(seedDir(s), s));
   const options = { flagAt: args['flag-at'], acceptAt: args['accept-at'] };
   // The screen reads the data as the seeds trained on it: with the same measurement noise (one fixed draw).
-  const random = new Random(0);
-  const noisy = { ...inputs.data, trajectories: inputs.data.trajectories.map((t) => addNoise(t, args.noise, random)) };
-  const { report } = analyseReplicateFolders(folders, { ...inputs, data: noisy }, args.level === 'kept' ? 'kept' : Number(args.level), options);
+  const { report } = analyseReplicateFolders(folders, inputs, args.level === 'kept' ? 'kept' : Number(args.level), options, args.noise);
   writeFileSync(path.join(args.out, `analysis-${args.level}.json`), JSON.stringify(report, null, 2) + '\n');
   for (const line of formatReplicateReport(report)) log(line);
 }

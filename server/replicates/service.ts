@@ -110,7 +110,7 @@ export async function replicateAnalysis(ctx: ServiceContext, raw: ReplicateAnaly
   // Unknown-sign prior edges are stored with sign 0 and still count as edges.
   const prior = toSparse(await store.priorVersionEdges(ctx.db, run.priorVersionId), true);
   const options: ReviewListOptions = { flagAt: input.flagAt, acceptAt: input.acceptAt };
-  const screen = await datasetScreen(ctx.db, run.datasetId, run.priorVersionId, prior);
+  const screen = await datasetScreen(ctx.db, run.datasetId, run.priorVersionId, prior, run.noiseStd);
   const lists = reviewLists(networks, edgeAgreement(networks), prior, screen, options);
   const scores = input.goldStandardId ? scoreGold(lists, prior, toSparse(await store.goldStandardEdges(ctx.db, input.goldStandardId), true)) : null;
   return {

@@ -30,6 +30,8 @@ export interface RunBasics {
   genes: string[];
   /** The fraction of the prior the run corrupted before training (0 when none). */
   priorCorruption: number;
+  /** σ of the noise training added to the data (0 when none). */
+  noiseStd: number;
 }
 
 export async function runBasics(db: Database, runId: string): Promise<RunBasics | null> {
@@ -40,8 +42,10 @@ export async function runBasics(db: Database, runId: string): Promise<RunBasics 
     status: string;
     genes: string[];
     corruption: number | null;
+    noise: number | null;
   }>(sql`
-    select r.project_id, r.dataset_id, r.prior_version_id, r.status, d.genes, (r.config->>'priorCorruption')::float8 as corruption
+    select r.project_id, r.dataset_id, r.prior_version_id, r.status, d.genes, (r.config->>'priorCorruption')::float8 as corruption,
+           (r.config->>'noiseStd')::float8 as noise
       from runs r join datasets d on d.id = r.dataset_id where r.id = ${runId}`);
   const r = result.rows[0];
   return r
@@ -52,6 +56,7 @@ export async function runBasics(db: Database, runId: string): Promise<RunBasics 
         status: r.status,
         genes: r.genes,
         priorCorruption: Number(r.corruption ?? 0),
+        noiseStd: Number(r.noise ?? 0),
       }
     : null;
 }
