@@ -54,8 +54,8 @@ test('a newcomer opens the demo’s replicate page and reviews an edge at a non-
   await expect(page.getByLabel('Edges of')).toHaveValue(`level:${chosen}`);
   const queue = page.getByRole('table', { name: 'Edges to review' });
   const firstRow = queue.locator('tbody tr').first();
-  // The page loads more than one queue; before the replicate-confidence fix (server/reviews/queue.ts) the kept
-  // model's took 11–13 s. Now each is ~0.1 s alone, but CI's second Playwright worker may be seeding a demo.
+  // This wait twice ran past 10 s in CI before the replicate-confidence fix in server/reviews/queue.ts (a queue of
+  // this run then took up to 13 s); now ~0.1 s alone, but CI's second Playwright worker may be seeding a demo.
   await expect(firstRow).toBeVisible({ timeout: 30_000 });
   const edgeText = (await firstRow.locator('td').nth(2).textContent())!.trim();
   const [regulator, target] = edgeText.split(' → ').map((s) => s.trim());
