@@ -88,76 +88,43 @@ function senderFor(db: Database): Promise<PgBoss> {
   return sender;
 }
 
-export interface TrainRunSender {
-  /**
-   * Enqueue a training job inside the caller's transaction: the run row and its job commit together or not
-   * at all. Returns the job id.
-   */
-  enqueue(tx: Transaction, job: TrainRunJob): Promise<string>;
+/** Enqueues one kind of job inside the caller's transaction: the record and its job commit together or not at all. */
+export interface JobSender<Job> {
+  /** Returns the job id. */
+  enqueue(tx: Transaction, job: Job): Promise<string>;
 }
 
 /**
- * Get the sender before opening the transaction: starting it the first time uses another pooled
- * connection, which a small pool might not have to give while the caller holds one in a transaction.
+ * A sender factory for one queue. Get the sender before opening the transaction: starting it the first
+ * time uses another pooled connection, which a small pool might not have to give while the caller holds
+ * one in a transaction.
  */
-export async function trainRunSender(db: Database, settings: QueueSettings = defaultQueueSettings): Promise<TrainRunSender> {
-  const boss = await senderFor(db);
-  return {
-    async enqueue(tx, job) {
-      const id = await boss.send(TRAIN_RUN_QUEUE, job, {
-        db: bossExecutor(tx),
-        retryLimit: settings.retryLimit,
-        retryDelay: settings.retryDelaySeconds,
-        expireInSeconds: settings.leaseSeconds,
-        deadLetter: TRAIN_RUN_DEAD_QUEUE,
-      });
-      if (!id) throw new Error('pg-boss did not accept the training job');
-      return id;
-    },
+function jobSender<Job extends object>(queue: string, what: string, deadLetter?: string) {
+  return async (db: Database, settings: QueueSettings = defaultQueueSettings): Promise<JobSender<Job>> => {
+    const boss = await senderFor(db);
+    return {
+      async enqueue(tx, job) {
+        const id = await boss.send(queue, job, {
+          db: bossExecutor(tx),
+          retryLimit: settings.retryLimit,
+          retryDelay: settings.retryDelaySeconds,
+          expireInSeconds: settings.leaseSeconds,
+          ...(deadLetter ? { deadLetter } : {}),
+        });
+        if (!id) throw new Error(`pg-boss did not accept the ${what} job`);
+        return id;
+      },
+    };
   };
 }
 
-export interface ScoreGoldSender {
-  /** Enqueue the scoring job inside the import's transaction: no gold standard without its job, and no job without it. */
-  enqueue(tx: Transaction, job: ScoreGoldJob): Promise<string>;
-}
+export type TrainRunSender = JobSender<TrainRunJob>;
+export const trainRunSender = jobSender<TrainRunJob>(TRAIN_RUN_QUEUE, 'training', TRAIN_RUN_DEAD_QUEUE);
 
-/** As trainRunSender: get it before opening the transaction. */
-export async function scoreGoldSender(db: Database, settings: QueueSettings = defaultQueueSettings): Promise<ScoreGoldSender> {
-  const boss = await senderFor(db);
-  return {
-    async enqueue(tx, job) {
-      const id = await boss.send(SCORE_GOLD_QUEUE, job, {
-        db: bossExecutor(tx),
-        retryLimit: settings.retryLimit,
-        retryDelay: settings.retryDelaySeconds,
-        expireInSeconds: settings.leaseSeconds,
-      });
-      if (!id) throw new Error('pg-boss did not accept the scoring job');
-      return id;
-    },
-  };
-}
+/** No gold standard without its scoring job, and no job without it. */
+export type ScoreGoldSender = JobSender<ScoreGoldJob>;
+export const scoreGoldSender = jobSender<ScoreGoldJob>(SCORE_GOLD_QUEUE, 'scoring');
 
-export interface SyntheticBenchmarkSender {
-  /** Enqueue the simulation inside the transaction that stores the benchmark's record. */
-  enqueue(tx: Transaction, job: SyntheticBenchmarkJob): Promise<string>;
-}
-
-/** As trainRunSender: get it before opening the transaction. */
-export async function syntheticBenchmarkSender(db: Database, settings: QueueSettings = defaultQueueSettings): Promise<SyntheticBenchmarkSender> {
-  const boss = await senderFor(db);
-  return {
-    async enqueue(tx, job) {
-      const id = await boss.send(SYNTHETIC_BENCHMARK_QUEUE, job, {
-        db: bossExecutor(tx),
-        retryLimit: settings.retryLimit,
-        retryDelay: settings.retryDelaySeconds,
-        expireInSeconds: settings.leaseSeconds,
-        deadLetter: SYNTHETIC_BENCHMARK_DEAD_QUEUE,
-      });
-      if (!id) throw new Error('pg-boss did not accept the benchmark job');
-      return id;
-    },
-  };
-}
+/** The simulation is enqueued inside the transaction that stores the benchmark's record. */
+export type SyntheticBenchmarkSender = JobSender<SyntheticBenchmarkJob>;
+export const syntheticBenchmarkSender = jobSender<SyntheticBenchmarkJob>(SYNTHETIC_BENCHMARK_QUEUE, 'benchmark', SYNTHETIC_BENCHMARK_DEAD_QUEUE);

@@ -455,6 +455,20 @@ type HyperparametersArg = Record<string, unknown> | null | undefined;
 const hyperparameters = (h: HyperparametersArg) => (h ? Object.fromEntries(Object.entries(h).filter(([, v]) => v != null)) : {});
 const idOrNull = (v: unknown) => (v == null ? null : String(v));
 
+/** The ids, priors and hyperparameters that a run's and a sweep's launch inputs share, as the services take them. */
+function launchArgs<
+  I extends { projectId: string | number; datasetId: string | number; priorVersionId?: unknown; hyperparameters?: unknown; seed?: number | null },
+>(input: I) {
+  return {
+    ...input,
+    projectId: String(input.projectId),
+    datasetId: String(input.datasetId),
+    priorVersionId: idOrNull(input.priorVersionId),
+    hyperparameters: hyperparameters(input.hyperparameters as HyperparametersArg),
+    seed: input.seed ?? undefined,
+  };
+}
+
 builder.queryFields((t) => ({
   runs: t.field({
     type: [RunRef],
@@ -498,29 +512,13 @@ builder.mutationFields((t) => ({
     type: RunRef,
     description: 'Editors. Stores the run (queued) and its job together.',
     args: { input: t.arg({ type: LaunchRunInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      runs.launchRun(ctx, {
-        ...input,
-        projectId: String(input.projectId),
-        datasetId: String(input.datasetId),
-        priorVersionId: idOrNull(input.priorVersionId),
-        hyperparameters: hyperparameters(input.hyperparameters as HyperparametersArg),
-        seed: input.seed ?? undefined,
-      }),
+    resolve: (_root, { input }, ctx) => runs.launchRun(ctx, launchArgs(input)),
   }),
   launchSweep: t.field({
     type: SweepRef,
     description: 'Editors. A λ grid (and baselines) launched at once.',
     args: { input: t.arg({ type: LaunchSweepInput, required: true }) },
-    resolve: (_root, { input }, ctx) =>
-      runs.launchSweep(ctx, {
-        ...input,
-        projectId: String(input.projectId),
-        datasetId: String(input.datasetId),
-        priorVersionId: idOrNull(input.priorVersionId),
-        hyperparameters: hyperparameters(input.hyperparameters as HyperparametersArg),
-        seed: input.seed ?? undefined,
-      }),
+    resolve: (_root, { input }, ctx) => runs.launchSweep(ctx, launchArgs(input)),
   }),
   cancelRun: t.field({
     type: RunRef,

@@ -7,6 +7,22 @@ async function call<T>(page: Page, query: string, variables: Record<string, unkn
   return result.data as T;
 }
 
+/** A project with the tiny four-gene system and a chain prior G1 → G2 ⊣ G3 → G4. */
+async function tinyChainProject(page: Page, name: string): Promise<{ projectId: string; datasetId: string; priorVersionId: string }> {
+  const projectId = await createProject(page, name);
+  const { uploadDataset } = await call<{ uploadDataset: { id: string } }>(
+    page,
+    'mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }',
+    { input: { projectId, name: 'Tiny system', format: 'tidy_csv', data: tinyTidyCsv() } },
+  );
+  const { importPrior } = await call<{ importPrior: { headVersion: { id: string } } }>(
+    page,
+    'mutation($input: ImportPriorInput!) { importPrior(input: $input) { headVersion { id } } }',
+    { input: { projectId, name: 'Chain prior', format: 'edge_list', text: 'regulator,target,sign\nG1,G2,1\nG2,G3,-1\nG3,G4,1\n' } },
+  );
+  return { projectId, datasetId: uploadDataset.id, priorVersionId: importPrior.headVersion.id };
+}
+
 /** With SCREENSHOT_DIR set, saves a full-page screenshot there (for docs/screenshots). */
 async function shoot(page: Page, name: string): Promise<void> {
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
@@ -16,19 +32,7 @@ test('a sweep has its own page with its frontier, is one row in the runs list, a
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1400, height: 1000 });
   await signUp(page, newUser('Sweepy'));
-  const projectId = await createProject(page, 'Groups e2e');
-  const { uploadDataset } = await call<{ uploadDataset: { id: string } }>(
-    page,
-    'mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }',
-    {
-      input: { projectId, name: 'Tiny system', format: 'tidy_csv', data: tinyTidyCsv() },
-    },
-  );
-  const { importPrior } = await call<{ importPrior: { headVersion: { id: string } } }>(
-    page,
-    'mutation($input: ImportPriorInput!) { importPrior(input: $input) { headVersion { id } } }',
-    { input: { projectId, name: 'Chain prior', format: 'edge_list', text: 'regulator,target,sign\nG1,G2,1\nG2,G3,-1\nG3,G4,1\n' } },
-  );
+  const { projectId, datasetId, priorVersionId } = await tinyChainProject(page, 'Groups e2e');
   await call(page, 'mutation($input: ImportGoldStandardInput!) { importGoldStandard(input: $input) { id } }', {
     input: { projectId, name: 'Known chain', source: 'by construction', text: 'G1,G2\nG2,G3\nG3,G4\n' },
   });
@@ -38,8 +42,8 @@ test('a sweep has its own page with its frontier, is one row in the runs list, a
     {
       input: {
         projectId,
-        datasetId: uploadDataset.id,
-        priorVersionId: importPrior.headVersion.id,
+        datasetId,
+        priorVersionId,
         name: 'λ grid',
         strategies: ['dash', 'imp', 'none'],
         lambda1Values: [0.2, 0.9],
@@ -117,27 +121,15 @@ test('a sweep has its own page with its frontier, is one row in the runs list, a
 test('a replicate group’s page says only the seed differs and links to the replicate analysis', async ({ page }) => {
   test.setTimeout(180_000);
   await signUp(page, newUser('Repli'));
-  const projectId = await createProject(page, 'Replicates e2e');
-  const { uploadDataset } = await call<{ uploadDataset: { id: string } }>(
-    page,
-    'mutation($input: UploadDatasetInput!) { uploadDataset(input: $input) { id } }',
-    {
-      input: { projectId, name: 'Tiny system', format: 'tidy_csv', data: tinyTidyCsv() },
-    },
-  );
-  const { importPrior } = await call<{ importPrior: { headVersion: { id: string } } }>(
-    page,
-    'mutation($input: ImportPriorInput!) { importPrior(input: $input) { headVersion { id } } }',
-    { input: { projectId, name: 'Chain prior', format: 'edge_list', text: 'regulator,target,sign\nG1,G2,1\nG2,G3,-1\nG3,G4,1\n' } },
-  );
+  const { projectId, datasetId, priorVersionId } = await tinyChainProject(page, 'Replicates e2e');
   const { launchReplicates } = await call<{ launchReplicates: { id: string; name: string; runs: { id: string }[] } }>(
     page,
     'mutation($input: LaunchReplicatesInput!) { launchReplicates(input: $input) { id name runs { id } } }',
     {
       input: {
         projectId,
-        datasetId: uploadDataset.id,
-        priorVersionId: importPrior.headVersion.id,
+        datasetId,
+        priorVersionId,
         strategy: 'dash',
         seed: 3,
         replicates: 2,

@@ -38,6 +38,16 @@ export function BenchmarkForm({ projectId, priors, startVersionId, onCreated }: 
     if (errors.fields[field]) setErrors({ ...errors, fields: { ...errors.fields, [field]: '' } });
   };
 
+  /** A text field's value, error and change handler. */
+  const bound = (field: string, value: string, set: (v: string) => void) => ({
+    value,
+    error: errors.fields[field] || undefined,
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      set(e.target.value);
+      edited(field);
+    },
+  });
+
   const prior = priors.find((p) => p.id === priorId);
   const version = prior?.versions.find((v) => v.id === versionId);
   // A name that says where it came from, until the person writes their own.
@@ -105,47 +115,17 @@ export function BenchmarkForm({ projectId, priors, startVersionId, onCreated }: 
           <TextField
             label={F.trajectories.label}
             inputMode="numeric"
-            value={trajectories}
-            error={errors.fields.trajectories || undefined}
             hint={benchmarkFieldHint('trajectories')}
-            onChange={(e) => {
-              setTrajectories(e.target.value);
-              edited('trajectories');
-            }}
+            {...bound('trajectories', trajectories, setTrajectories)}
           />
-          <TextField
-            label={F.seed.label}
-            inputMode="numeric"
-            value={seed}
-            error={errors.fields.seed || undefined}
-            hint="The same seed and network give the same benchmark."
-            onChange={(e) => {
-              setSeed(e.target.value);
-              edited('seed');
-            }}
-          />
+          <TextField label={F.seed.label} inputMode="numeric" hint="The same seed and network give the same benchmark." {...bound('seed', seed, setSeed)} />
         </div>
         <TextField
           label={F.timePoints.label}
-          value={timePoints}
-          error={errors.fields.timePoints || undefined}
           hint={`${F.timePoints.reason} ${benchmarkFieldHint('timePoints')}.`}
-          onChange={(e) => {
-            setTimePoints(e.target.value);
-            edited('timePoints');
-          }}
+          {...bound('timePoints', timePoints, setTimePoints)}
         />
-        <TextField
-          label={F.noise.label}
-          inputMode="decimal"
-          value={noise}
-          error={errors.fields.noise || undefined}
-          hint={`${benchmarkFieldHint('noise')}. ${F.noise.reason}`}
-          onChange={(e) => {
-            setNoise(e.target.value);
-            edited('noise');
-          }}
-        />
+        <TextField label={F.noise.label} inputMode="decimal" hint={`${benchmarkFieldHint('noise')}. ${F.noise.reason}`} {...bound('noise', noise, setNoise)} />
         <SubmitButton busy={busy} busyLabel="Queueing…" disabled={!versionId}>
           Make benchmark
         </SubmitButton>
