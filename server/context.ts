@@ -1,4 +1,5 @@
 import type { Database } from '@/db/client';
+import type { ProjectRole } from './authz/access';
 import type { Logger } from './log';
 
 /** Who is calling: a signed-in browser session or a personal API token. */
@@ -18,6 +19,11 @@ export interface ServiceContext {
   log: Logger;
   /** The caller's network address where a request has one (throttling); see server/auth/secret.ts. */
   clientAddress?: string | null;
+  /**
+   * Within one GraphQL query (never a mutation), the caller's role per project (null: not a member), so the
+   * query's resolvers ask the database once per project instead of once per field (server/graphql/server.ts).
+   */
+  roles?: Map<string, Promise<ProjectRole | null>>;
 }
 
 /** The handle inside `db.transaction(async (tx) => …)`: writes and their audit events share it. */

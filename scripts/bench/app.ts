@@ -39,7 +39,8 @@ export async function freshDatabase(serverUrl: string): Promise<{ url: string; d
   };
 }
 
-export async function startBenchApp(databaseUrl: string | undefined, log: (line: string) => void = () => {}): Promise<BenchApp> {
+/** `nodeOptions`: added to the app's NODE_OPTIONS (bench:web's --cpu-profile preloads a profiler). */
+export async function startBenchApp(databaseUrl: string | undefined, log: (line: string) => void = () => {}, nodeOptions?: string): Promise<BenchApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'grn-bench-'));
@@ -54,6 +55,7 @@ export async function startBenchApp(databaseUrl: string | undefined, log: (line:
       START_WORKER: 'false',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

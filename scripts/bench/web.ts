@@ -1,9 +1,11 @@
 /**
- * `npm run bench:web [-- --database embedded|postgres|both --users 50 --seconds 20]`: concurrent signed-in
- * users on the main reads of the production build (issue 14, item 3), on the embedded PostgreSQL and on
- * PostgreSQL 15 (TEST_DATABASE_URL). Loopback only, bounded in time and in requests. For where the time
- * goes, each read is also timed one at a time through HTTP and in-process (schema + services + database,
- * no HTTP, no Next). A benchmark, not a test.
+ * `npm run bench:web [-- --database embedded|postgres|both --users 50 --seconds 20 --think-ms 1000 --cpu-profile]`: concurrent
+ * signed-in users on the main reads of the production build (issue 14, item 3), on the embedded PostgreSQL and
+ * on PostgreSQL 15 (TEST_DATABASE_URL). Loopback only, bounded in time and in requests. Two loads, each for
+ * `seconds`: closed-loop users with no pause between reads (saturation: the server's throughput, every user
+ * always waiting), then users who pause between reads like people do (exponentially distributed around
+ * `think-ms`; 0 skips this load). For where the time goes, each read is also timed one at a time through HTTP
+ * and in-process (schema + services + database, no HTTP, no Next). A benchmark, not a test.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { print } from 'graphql';
 import { PROJECT_OVERVIEW } from '@/app/projects/[projectId]/overview/types';
+import { REVIEW_QUEUE } from '@/app/projects/[projectId]/reviews/types';
 import { RUNS } from '@/app/projects/[projectId]/runs/types';
 import { applyMigrations, connectDatabase, schema, type Database } from '@/db/client';
 import { startEmbeddedPostgres } from '@/db/embedded';
@@ -28,11 +31,16 @@ const { values: flags } = parseArgs({
     database: { type: 'string', default: 'both' },
     users: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '20' },
+    'think-ms': { type: 'string', default: '1000' },
+    'cpu-profile': { type: 'boolean', default: false },
   },
   strict: true,
 });
 const users = Math.min(200, Math.max(1, Number(flags.users)));
 const seconds = Math.min(120, Math.max(1, Number(flags.seconds)));
+/** The review page's page size (PAGE_SIZE in reviews/queue-params.ts, a client module this script cannot load). */
+const QUEUE_PAGE_SIZE = 50;
+const thinkMs = Math.min(60_000, Math.max(0, Number(flags['think-ms'])));
 const maxRequests = 100_000;
 
 const NETWORK = `query($id: ID!, $input: RunNetworkInput) { run(id: $id) { network(input: $input) {
@@ -66,7 +74,12 @@ async function prepare(db: Database): Promise<Fixture> {
   const [version] = (
     await db.execute(sql`select v.id, v.edge_count from prior_versions v join prior_networks p on p.id = v.prior_id where p.project_id = ${projectId} limit 1`)
   ).rows as { id: string; edge_count: number }[];
-  if (!run || !version) throw new Error('the demo seed has no finished run or prior version');
+  // The run the demo's review loop is under way on (the most reviewed edges): its queue is the review page's.
+  const [reviewed] = (
+    await db.execute(sql`select r.id from runs r where r.project_id = ${projectId} and r.status = 'succeeded'
+      order by (select count(*) from review_verdicts v where v.run_id = r.id) desc, r.created_at limit 1`)
+  ).rows as { id: string }[];
+  if (!run || !version || !reviewed) throw new Error('the demo seed has no finished run or prior version');
   const viewers: Fixture['viewers'] = [];
   for (let i = 0; i < users; i++) {
     const email = `bench${i}.${Date.now()}@bench.example`;
@@ -84,6 +97,20 @@ async function prepare(db: Database): Promise<Fixture> {
       name: 'prior edge page',
       query: EDGES,
       variables: () => ({ id: version.id, offset: 25 * Math.floor(Math.random() * Math.max(1, version.edge_count / 25)) }),
+    },
+    {
+      // As the review page asks for it (review-queue.tsx): the kept model's queue, no filter, first page.
+      name: 'review queue, page 1',
+      query: print(REVIEW_QUEUE),
+      variables: () => ({
+        projectId,
+        runId: reviewed.id,
+        level: null,
+        filter: { statuses: null, gene: null, novelty: null, goldStandardId: null, inGold: null },
+        order: 'EFFECT',
+        offset: 0,
+        limit: QUEUE_PAGE_SIZE,
+      }),
     },
   ];
   return { reads, viewers };
@@ -128,6 +155,60 @@ async function inProcess(db: Database, fixture: Fixture, n: number): Promise<Map
   return out;
 }
 
+interface Load {
+  byRead: Map<string, number[]>;
+  sent: number;
+  errors: number;
+  wall: number;
+}
+
+/** A pause drawn from the exponential distribution of mean `mean` ms (people's pauses between reads; 0: none). */
+const pause = (mean: number) => (mean > 0 ? new Promise((r) => setTimeout(r, -mean * Math.log(1 - Math.random()))) : null);
+
+/** Every user reads in turn for `seconds`, pausing `think` ms on average between reads. */
+async function load(url: string, sessions: BenchUser[], fixture: Fixture, think: number): Promise<Load> {
+  const byRead = new Map<string, number[]>(fixture.reads.map((r) => [r.name, []]));
+  let sent = 0;
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    sessions.map(async (user, u) => {
+      // Users start spread over one pause, not all at once.
+      if (think > 0) await new Promise((r) => setTimeout(r, Math.random() * think));
+      for (let i = u; performance.now() < deadline && sent < maxRequests; i++) {
+        const read = fixture.reads[i % fixture.reads.length];
+        sent++;
+        try {
+          byRead.get(read.name)!.push(await post(url, user, read));
+        } catch {
+          errors++;
+        }
+        await pause(think);
+      }
+    }),
+  );
+  return { byRead, sent, errors, wall: (performance.now() - started) / 1000 };
+}
+
+function report(title: string, fixture: Fixture, run: Load, single: Map<string, number>, ours: Map<string, number>): string[] {
+  const lines = [`\n${title}: ${seconds} s, ${run.sent} requests (${run.errors} errors), ${(run.sent / run.wall).toFixed(0)} requests/s\n`];
+  lines.push(row(['read', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'goal p95', 'alone over HTTP p50 ms', 'in-process p50 ms']));
+  lines.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
+  const all: number[] = [];
+  for (const read of fixture.reads) {
+    const ms = run.byRead.get(read.name)!;
+    all.push(...ms);
+    const s = stats(ms);
+    lines.push(row([read.name, s.n, s.n / run.wall, s.p50, s.p95, s.p99, goal(s.p95), single.get(read.name)!, ours.get(read.name)!]));
+  }
+  const s = stats(all);
+  lines.push(row(['all', s.n, s.n / run.wall, s.p50, s.p95, s.p99, goal(s.p95), '', '']));
+  return lines;
+}
+
+const goal = (p95: number) => `< 100 ms ${p95 < 100 ? '✓' : '✗'}`;
+
 async function measure(label: string, serverUrl: string): Promise<string[]> {
   const database = await freshDatabase(serverUrl);
   const handle = connectDatabase(database.url, { max: 4 });
@@ -135,7 +216,8 @@ async function measure(label: string, serverUrl: string): Promise<string[]> {
   let app: Awaited<ReturnType<typeof startBenchApp>> | null = null;
   try {
     const fixture = await prepare(handle.db);
-    app = await startBenchApp(database.url);
+    // --cpu-profile: every process of the app writes a CPU profile when it exits (scripts/bench/cpu-profile.cjs).
+    app = await startBenchApp(database.url, undefined, flags['cpu-profile'] ? `--require ${path.resolve('scripts/bench/cpu-profile.cjs')}` : undefined);
     const sessions: BenchUser[] = [];
     for (const v of fixture.viewers) sessions.push(await signedInUser(app.url, v.email, v.password));
 
@@ -147,37 +229,13 @@ async function measure(label: string, serverUrl: string): Promise<string[]> {
     }
     const ours = await inProcess(handle.db, fixture, 30);
 
-    const byRead = new Map<string, number[]>(fixture.reads.map((r) => [r.name, []]));
-    let sent = 0;
-    let errors = 0;
-    const deadline = performance.now() + seconds * 1000;
-    const started = performance.now();
-    await Promise.all(
-      sessions.map(async (user, u) => {
-        for (let i = u; performance.now() < deadline && sent < maxRequests; i++) {
-          const read = fixture.reads[i % fixture.reads.length];
-          sent++;
-          try {
-            byRead.get(read.name)!.push(await post(app!.url, user, read));
-          } catch {
-            errors++;
-          }
-        }
-      }),
+    lines.push(
+      ...report(`${label}, saturation: ${users} closed-loop users, no pause between reads`, fixture, await load(app.url, sessions, fixture, 0), single, ours),
     );
-    const wall = (performance.now() - started) / 1000;
-    lines.push(`\n${label}: ${users} signed-in users for ${seconds} s, ${sent} requests (${errors} errors), ${(sent / wall).toFixed(0)} requests/s\n`);
-    lines.push(row(['read', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'goal p95', 'alone over HTTP p50 ms', 'in-process p50 ms']));
-    lines.push(row(['---', '---', '---', '---', '---', '---', '---', '---', '---']));
-    const all: number[] = [];
-    for (const read of fixture.reads) {
-      const ms = byRead.get(read.name)!;
-      all.push(...ms);
-      const s = stats(ms);
-      lines.push(row([read.name, s.n, s.n / wall, s.p50, s.p95, s.p99, '< 100 ms', single.get(read.name)!, ours.get(read.name)!]));
+    if (thinkMs > 0) {
+      const paced = await load(app.url, sessions, fixture, thinkMs);
+      lines.push(...report(`${label}, ${users} users pausing ${thinkMs} ms on average between reads`, fixture, paced, single, ours));
     }
-    const s = stats(all);
-    lines.push(row(['all', s.n, s.n / wall, s.p50, s.p95, s.p99, '< 100 ms', '', '']));
   } finally {
     await app?.stop();
     await handle.close();

@@ -31,17 +31,27 @@ export function requireViewer(ctx: ServiceContext): Viewer {
 export async function requireProjectRole(ctx: ServiceContext, projectId: string, needed: ProjectRole): Promise<{ viewer: Viewer; role: ProjectRole }> {
   const viewer = requireViewer(ctx);
   if (!isUuid(projectId)) throw notFound('Project');
-  const [row] = await ctx.db
+  const role = await memberRole(ctx, projectId, viewer.userId);
+  if (!role) throw notFound('Project');
+  if (!roleAllows(role, needed)) {
+    throw forbidden(`This needs the ${needed} role in the project; you are ${role === 'viewer' ? 'a' : 'an'} ${role}.`);
+  }
+  return { viewer, role };
+}
+
+/** The caller's role in the project, or null; once per project within a query (ServiceContext.roles). */
+function memberRole(ctx: ServiceContext, projectId: string, userId: string): Promise<ProjectRole | null> {
+  const cached = ctx.roles?.get(projectId);
+  if (cached) return cached;
+  const lookup = ctx.db
     .select({ role: memberships.role })
     .from(memberships)
     .innerJoin(projects, eq(projects.id, memberships.projectId))
-    .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, viewer.userId)))
-    .limit(1);
-  if (!row) throw notFound('Project');
-  if (!roleAllows(row.role, needed)) {
-    throw forbidden(`This needs the ${needed} role in the project; you are ${row.role === 'viewer' ? 'a' : 'an'} ${row.role}.`);
-  }
-  return { viewer, role: row.role };
+    .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, userId)))
+    .limit(1)
+    .then(([row]) => row?.role ?? null);
+  ctx.roles?.set(projectId, lookup);
+  return lookup;
 }
 
 /**

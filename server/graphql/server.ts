@@ -23,9 +23,24 @@ export function createApolloServer(
     hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatGraphQLError(log, formatted, error),
-    plugins: [operationLimits(options.limits ?? defaultQueryLimits), throttleStatusPlugin],
+    plugins: [operationLimits(options.limits ?? defaultQueryLimits), throttleStatusPlugin, queryRoleMemo],
   });
 }
+
+/**
+ * A query writes nothing, so the caller's role in a project cannot change through it: its resolvers share one
+ * lookup per project (ServiceContext.roles). A mutation gets none, so a role it changes is read afresh; the
+ * memo is made anew for each operation, so a context reused across operations never carries one over.
+ */
+const queryRoleMemo: ApolloServerPlugin<GraphQLContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, contextValue }) {
+        contextValue.roles = operation?.operation === 'query' ? new Map() : undefined;
+      },
+    };
+  },
+};
 
 /**
  * The limits need the request's variables (`limit: $n` costs what $n asks for), which validation
