@@ -1,0 +1,203 @@
+import { flatLayout } from '../layout';
+import { type Csr, csrPair } from './sparse-csr';
+import { type SparseFn, sparseInstance } from './wasm-sparse';
+
+/**
+ * Below this share of kept weights the fused step multiplies by the compressed weights instead of
+ * the dense ones (measured at 11,000 × 300 and 2,000 × 300: see docs/performance.md, "Genome scale").
+ */
+export const SPARSE_DENSITY = 0.5;
+
+/** A CSR placed in WebAssembly memory: byte addresses of its positions, indices and values. */
+interface Placed {
+  csr: Csr;
+  ptr: number;
+  idx: number;
+  val: number;
+}
+
+const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/**
+ * The fused step's weight products for a pruned model: the six CSR views of W_sᵀ, W_pᵀ and A₂ᵀ
+ * (each weight matrix in both orientations), the row-interleaved activations they multiply, and the
+ * weight gradient at the kept entries only. Built once per mask (the mask array is never changed in
+ * place: PhoenixModel.setMasks makes a new one); values are refreshed from θ each step.
+ */
+export class SparseProducts {
+  /** Bytes of the region `place` fills: CSRs, plus one gradient scratch of the largest nnz. */
+  readonly regionBytes: number;
+  private readonly csr: { wsC: Csr; wsR: Csr; wpC: Csr; wpR: Csr; aK: Csr; aJ: Csr };
+  private placed: Record<keyof SparseProducts['csr'], Placed> | null = null;
+  private placedAt = -1;
+  private out = 0;
+  private readonly spmm4: SparseFn;
+  private readonly sddmm: SparseFn;
+
+  constructor(
+    readonly mask: ArrayLike<number>,
+    private readonly n: number,
+    private readonly h: number,
+    memory: WebAssembly.Memory,
+  ) {
+    const L = flatLayout(n, h);
+    const [wsC, wsR] = csrPair(mask, L.WsT, n, h);
+    const [wpC, wpR] = csrPair(mask, L.WpT, n, h);
+    const [aK, aJ] = csrPair(mask, L.AsT, 2 * h, n);
+    this.csr = { wsC, wsR, wpC, wpR, aK, aJ };
+    const all = Object.values(this.csr);
+    const maxNnz = Math.max(wsC.nnz, wpC.nnz, aJ.nnz);
+    this.regionBytes = all.reduce((s, c) => s + align16(4 * (c.rows + 1)) + align16(2 * c.nnz) + align16(4 * c.nnz), 0) + align16(4 * maxNnz);
+    ({ spmm4: this.spmm4, sddmm: this.sddmm } = sparseInstance(memory));
+  }
+
+  /** Whether the sparse kernels' u16 indices can hold this model's sizes. */
+  static fits(n: number, h: number): boolean {
+    return n < 65536 && 2 * h < 65536;
+  }
+
+  /** Copies the patterns into memory at byte `base` (again only when the region moved). */
+  place(buffer: ArrayBuffer, base: number): void {
+    if (this.placedAt === base) return;
+    let at = base;
+    const take = (bytes: number) => {
+      const here = at;
+      at += align16(bytes);
+      return here;
+    };
+    const put = (csr: Csr): Placed => {
+      const p = { csr, ptr: take(4 * (csr.rows + 1)), idx: take(2 * csr.nnz), val: take(4 * csr.nnz) };
+      new Int32Array(buffer, p.ptr, csr.rows + 1).set(csr.ptr);
+      new Uint16Array(buffer, p.idx, csr.nnz).set(csr.idx);
+      return p;
+    };
+    const c = this.csr;
+    this.placed = { wsC: put(c.wsC), wsR: put(c.wsR), wpC: put(c.wpC), wpR: put(c.wpR), aK: put(c.aK), aJ: put(c.aJ) };
+    this.out = at;
+    this.placedAt = base;
+  }
+
+  /** Gathers each kept weight, θ·mask, into the value arrays. */
+  refresh(f: Float32Array, theta: ArrayLike<number>): void {
+    const mask = this.mask;
+    for (const p of Object.values(this.placedOrThrow())) {
+      const { flat, nnz } = p.csr;
+      const v = p.val >> 2;
+      for (let q = 0; q < nnz; q++) f[v + q] = theta[flat[q]] * mask[flat[q]];
+    }
+  }
+
+  private placedOrThrow() {
+    if (!this.placed) throw new Error('SparseProducts.place must run first');
+    return this.placed;
+  }
+
+  /** Y (byte address, nOut × 4) = csr · X (byte address, interleaved) */
+  private product(p: Placed, X: number, Y: number): void {
+    this.spmm4(p.csr.rows, p.ptr, p.idx, p.val, X, Y, 0);
+  }
+
+  /** H's rows [s·W_sᵀ + b_s, log1p(s)·W_pᵀ + b_p] (ld 2h) from S and Lg (rows × n); X, Y: scratch. */
+  hidden(f: Float32Array, rows: number, S: number, Lg: number, H: number, bias: number, X: number, Y: number): void {
+    const { n, h } = this;
+    const p = this.placedOrThrow();
+    for (let r0 = 0; r0 < rows; r0 += 4) {
+      interleave(f, S, n, rows, r0, n, X);
+      this.product(p.wsR, 4 * X, 4 * Y);
+      interleave(f, Lg, n, rows, r0, n, X);
+      this.product(p.wpR, 4 * X, 4 * (Y + 4 * h));
+      deinterleave(f, Y, rows, r0, 2 * h, H, 2 * h, bias);
+    }
+  }
+
+  /** GAP (rows × n) = H · A₂ */
+  joint(f: Float32Array, rows: number, H: number, GAP: number, X: number, Y: number): void {
+    const { n, h } = this;
+    const p = this.placedOrThrow();
+    for (let r0 = 0; r0 < rows; r0 += 4) {
+      interleave(f, H, 2 * h, rows, r0, 2 * h, X);
+      this.product(p.aJ, 4 * X, 4 * Y);
+      deinterleave(f, Y, rows, r0, n, GAP, n, -1);
+    }
+  }
+
+  /** DSZ (rows × 2h) = GJ · A₂ᵀ */
+  backHidden(f: Float32Array, rows: number, GJ: number, DSZ: number, X: number, Y: number): void {
+    const { n, h } = this;
+    const p = this.placedOrThrow();
+    for (let r0 = 0; r0 < rows; r0 += 4) {
+      interleave(f, GJ, n, rows, r0, n, X);
+      this.product(p.aK, 4 * X, 4 * Y);
+      deinterleave(f, Y, rows, r0, 2 * h, DSZ, 2 * h, -1);
+    }
+  }
+
+  /** t1 = dSums · W_s and t2 = dZp · W_p (rows × n), dSums and dZp the halves of DSZ's rows. */
+  backInput(f: Float32Array, rows: number, DSZ: number, t1: number, t2: number, X: number, Y: number): void {
+    const { n, h } = this;
+    const p = this.placedOrThrow();
+    for (let r0 = 0; r0 < rows; r0 += 4) {
+      interleave(f, DSZ, 2 * h, rows, r0, 2 * h, X);
+      this.product(p.wsC, 4 * X, 4 * Y);
+      deinterleave(f, Y, rows, r0, n, t1, n, -1);
+      this.product(p.wpC, 4 * (X + 4 * h), 4 * Y);
+      deinterleave(f, Y, rows, r0, n, t2, n, -1);
+    }
+  }
+
+  /**
+   * The weight gradient at the kept entries, scattered into `grad` (flat layout; pruned entries are
+   * left alone, the caller zeroes them). ST, LgT, GJT (n rows) and DSZT, HT (2h rows) hold every
+   * evaluation's rows side by side (`lanes` floats a row), so each kept entry's dot is contiguous.
+   */
+  gradients(f: Float32Array, t: { ST: number; LgT: number; GJT: number; DSZT: number; HT: number }, lanes: number, grad: Float32Array): void {
+    const p = this.placedOrThrow();
+    const rowBytes = 4 * lanes;
+    const h = this.h;
+    const run = (q: Placed, A: number, B: number) => {
+      this.sddmm(q.csr.rows, q.ptr, q.idx, 4 * A, 4 * B, rowBytes, this.out);
+      const o = this.out >> 2;
+      const { flat, nnz } = q.csr;
+      const mask = this.mask;
+      for (let k = 0; k < nnz; k++) grad[flat[k]] = f[o + k] * mask[flat[k]];
+    };
+    run(p.wsC, t.ST, t.DSZT);
+    run(p.wpC, t.LgT, t.DSZT + h * lanes);
+    run(p.aJ, t.GJT, t.HT);
+  }
+}
+
+/** X[k·4 + r] = src[(r0 + r)·ld + k] for k < K (float offsets); rows past the batch are zero. */
+function interleave(f: Float32Array, src: number, ld: number, rows: number, r0: number, K: number, X: number): void {
+  for (let r = 0; r < 4; r++) {
+    const row = r0 + r;
+    if (row >= rows) {
+      for (let k = 0; k < K; k++) f[X + 4 * k + r] = 0;
+      continue;
+    }
+    const s = src + row * ld;
+    for (let k = 0; k < K; k++) f[X + 4 * k + r] = f[s + k];
+  }
+}
+
+/** dst[(r0 + r)·ld + k] = [f[bias + k] +] Y[k·4 + r] (bias < 0: none) */
+function deinterleave(f: Float32Array, Y: number, rows: number, r0: number, K: number, dst: number, ld: number, bias: number): void {
+  for (let r = 0; r < 4 && r0 + r < rows; r++) {
+    const d = dst + (r0 + r) * ld;
+    if (bias >= 0) for (let k = 0; k < K; k++) f[d + k] = f[bias + k] + f[Y + 4 * k + r];
+    else for (let k = 0; k < K; k++) f[d + k] = f[Y + 4 * k + r];
+  }
+}
+
+/** T[i·lanes + e·rp + r] = src[(e·rows + r)·ld + i] for i < K: every evaluation's rows of column i side by side. */
+export function transposeRows(f: Float32Array, src: number, ld: number, rows: number, evals: number, K: number, T: number, lanes: number): void {
+  const rp = Math.ceil(rows / 4) * 4;
+  if (rp !== rows || evals * rp !== lanes) f.fill(0, T, T + K * lanes);
+  for (let e = 0; e < evals; e++) {
+    for (let r = 0; r < rows; r++) {
+      const s = src + (e * rows + r) * ld;
+      const lane = T + e * rp + r;
+      for (let i = 0; i < K; i++) f[lane + i * lanes] = f[s + i];
+    }
+  }
+}
