@@ -141,7 +141,7 @@ export class FusedPhoenix {
     if (mask === this.sparseFor) return;
     this.sparseFor = mask;
     const weights = 4 * this.n * this.h;
-    const sparse = mask !== null && this.sparseBelow > 0 && maskDensity(mask, weights) < this.sparseBelow;
+    const sparse = mask !== null && this.sparseBelow > 0 && maskDensity(mask, weights) < this.sparseBelow && SparseProducts.usable(mask, weights);
     this.sparse = sparse ? new SparseProducts(mask, this.n, this.h, this.memory) : null;
   }
 

@@ -13,6 +13,8 @@ export interface Csr {
   idx: Uint16Array;
   /** each kept entry's index in the flat layout */
   flat: Int32Array;
+  /** by columns only: each entry's position in the by-rows CSR (its value is gathered from there, not from θ at random) */
+  source: Int32Array | null;
 }
 
 /** Both orientations of the R × C matrix at `base`: [by rows, by columns]. */
@@ -30,20 +32,22 @@ export function csrPair(mask: ArrayLike<number>, base: number, R: number, C: num
     }
     rowPtr[r + 1] = nnz;
   }
-  const byRow: Csr = { rows: R, nnz, ptr: rowPtr, idx: new Uint16Array(nnz), flat: new Int32Array(nnz) };
+  const byRow: Csr = { rows: R, nnz, ptr: rowPtr, idx: new Uint16Array(nnz), flat: new Int32Array(nnz), source: null };
   for (let c = 0; c < C; c++) colCount[c + 1] += colCount[c];
-  const byCol: Csr = { rows: C, nnz, ptr: colCount.slice(), idx: new Uint16Array(nnz), flat: new Int32Array(nnz) };
+  const source = new Int32Array(nnz);
+  const byCol: Csr = { rows: C, nnz, ptr: colCount.slice(), idx: new Uint16Array(nnz), flat: new Int32Array(nnz), source };
   const next = colCount;
   let p = 0;
   for (let r = 0; r < R; r++) {
     const at = base + r * C;
     for (let c = 0; c < C; c++) {
       if (mask[at + c] === 0) continue;
-      byRow.idx[p] = c;
-      byRow.flat[p++] = at + c;
       const q = next[c]++;
       byCol.idx[q] = r;
       byCol.flat[q] = at + c;
+      source[q] = p;
+      byRow.idx[p] = c;
+      byRow.flat[p++] = at + c;
     }
   }
   return [byRow, byCol];

@@ -46,7 +46,7 @@ export class SparseProducts {
     const [aK, aJ] = csrPair(mask, L.AsT, 2 * h, n);
     this.csr = { wsC, wsR, wpC, wpR, aK, aJ };
     const all = Object.values(this.csr);
-    const maxNnz = Math.max(wsC.nnz, wpC.nnz, aJ.nnz);
+    const maxNnz = Math.max(wsC.nnz, wpC.nnz, aK.nnz);
     this.regionBytes = all.reduce((s, c) => s + align16(4 * (c.rows + 1)) + align16(2 * c.nnz) + align16(4 * c.nnz), 0) + align16(4 * maxNnz);
     ({ spmm4: this.spmm4, sddmm: this.sddmm } = sparseInstance(memory));
   }
@@ -54,6 +54,12 @@ export class SparseProducts {
   /** Whether the sparse kernels' u16 indices can hold this model's sizes. */
   static fits(n: number, h: number): boolean {
     return n < 65536 && 2 * h < 65536;
+  }
+
+  /** Whether the mask's weight entries are all 0 or 1 (masksToFlat's), so a kept weight is θ itself. */
+  static usable(mask: ArrayLike<number>, weights: number): boolean {
+    for (let q = 0; q < weights; q++) if (mask[q] !== 0 && mask[q] !== 1) return false;
+    return true;
   }
 
   /** Copies the patterns into memory at byte `base` (again only when the region moved). */
@@ -77,13 +83,24 @@ export class SparseProducts {
     this.placedAt = base;
   }
 
-  /** Gathers each kept weight, θ·mask, into the value arrays. */
+  /**
+   * Gathers each kept weight into the value arrays (the mask is 1 there: `usable` checks it once):
+   * the by-rows CSRs read θ in order, the by-columns ones copy from them (a gather within nnz floats,
+   * not across θ's 4nh).
+   */
   refresh(f: Float32Array, theta: ArrayLike<number>): void {
-    const mask = this.mask;
-    for (const p of Object.values(this.placedOrThrow())) {
-      const { flat, nnz } = p.csr;
-      const v = p.val >> 2;
-      for (let q = 0; q < nnz; q++) f[v + q] = theta[flat[q]] * mask[flat[q]];
+    const p = this.placedOrThrow();
+    for (const [rowWise, colWise] of [
+      [p.wsC, p.wsR],
+      [p.wpC, p.wpR],
+      [p.aK, p.aJ],
+    ]) {
+      const { flat, nnz } = rowWise.csr;
+      const v = rowWise.val >> 2;
+      for (let q = 0; q < nnz; q++) f[v + q] = theta[flat[q]];
+      const source = colWise.csr.source as Int32Array;
+      const w = colWise.val >> 2;
+      for (let q = 0; q < nnz; q++) f[w + q] = f[v + source[q]];
     }
   }
 
@@ -158,12 +175,12 @@ export class SparseProducts {
       this.sddmm(q.csr.rows, q.ptr, q.idx, 4 * A, 4 * B, rowBytes, this.out);
       const o = this.out >> 2;
       const { flat, nnz } = q.csr;
-      const mask = this.mask;
-      for (let k = 0; k < nnz; k++) grad[flat[k]] = f[o + k] * mask[flat[k]];
+      for (let k = 0; k < nnz; k++) grad[flat[k]] = f[o + k];
     };
     run(p.wsC, t.ST, t.DSZT);
     run(p.wpC, t.LgT, t.DSZT + h * lanes);
-    run(p.aJ, t.GJT, t.HT);
+    // By A₂ᵀ's rows (k), so the scatter into grad runs in order.
+    run(p.aK, t.HT, t.GJT);
   }
 }
 
