@@ -1,6 +1,6 @@
 import { flatLayout } from '../layout';
 import { maskDensity } from './sparse-csr';
-import { SPARSE_DENSITY, SparseProducts, transposeRows } from './sparse-products';
+import { SPARSE_DENSITY, SPARSE_MIN_WEIGHTS, SparseProducts, transposeRows } from './sparse-products';
 import { gemmInstance, type GemmFn, type GemmNTFn } from './wasm-gemm';
 
 /** One trajectory's one-step-ahead pairs as plain arrays (the same numbers a PairBatch holds). */
@@ -70,11 +70,12 @@ export class FusedPhoenix {
   private sparseFor: ArrayLike<number> | null = null;
   private readonly sparseBelow: number;
 
-  /** `sparseBelow`: the kept share under which the sparse products run (tests force either path). */
+  /** `sparseBelow`: the kept share under which the sparse products run (tests force either path; by default none below SPARSE_MIN_WEIGHTS weights). */
   constructor(n: number, h: number, options: { sparseBelow?: number } = {}) {
     this.n = n;
     this.h = h;
-    this.sparseBelow = SparseProducts.fits(n, h) ? (options.sparseBelow ?? SPARSE_DENSITY) : 0;
+    const byDefault = 4 * n * h >= SPARSE_MIN_WEIGHTS ? SPARSE_DENSITY : 0;
+    this.sparseBelow = SparseProducts.fits(n, h) ? (options.sparseBelow ?? byDefault) : 0;
     this.length = flatLayout(n, h).length;
     const { memory, gemm, gemmNT } = gemmInstance(65536);
     this.memory = memory;

@@ -4,9 +4,15 @@ import { type SparseFn, sparseInstance } from './wasm-sparse';
 
 /**
  * Below this share of kept weights the fused step multiplies by the compressed weights instead of
- * the dense ones (measured at 11,000 × 300 and 2,000 × 300: see docs/performance.md, "Genome scale").
+ * the dense ones: at 2,000 × 300 and 11,000 × 300 the sparse step is faster from 45% kept down
+ * (docs/performance.md, "Genome scale").
  */
 export const SPARSE_DENSITY = 0.5;
+/**
+ * ...and only from this many weights: SIM350's 56k weights (224 kB) stay in cache, where the dense
+ * products are as fast as the sparse ones' interleaving and transposes (measured 1.3 vs 1.6–2.1 ms at 30–45% kept).
+ */
+export const SPARSE_MIN_WEIGHTS = 1_000_000;
 
 /** A CSR placed in WebAssembly memory: byte addresses of its positions, indices and values. */
 interface Placed {
