@@ -1,8 +1,7 @@
 /**
  * The kept entries of one weight matrix in compressed sparse rows, built once per mask (the pattern;
- * the values are gathered from θ each step). A matrix stored row-major in the flat layout at `base`
- * (R × C) gives two: by its rows (indices are columns) and by its columns (indices are rows), since
- * the forward pass and the adjoint multiply by it in opposite orientations.
+ * the values are gathered from θ each step). One orientation serves both the forward pass and the
+ * adjoint: spmm4 gathers along the rows, spmmT4 scatters for the transpose.
  */
 export interface Csr {
   rows: number;
@@ -13,44 +12,24 @@ export interface Csr {
   idx: Uint16Array;
   /** each kept entry's index in the flat layout */
   flat: Int32Array;
-  /** by columns only: each entry's position in the by-rows CSR (its value is gathered from there, not from θ at random) */
-  source: Int32Array | null;
 }
 
-/** Both orientations of the R × C matrix at `base`: [by rows, by columns]. */
-export function csrPair(mask: ArrayLike<number>, base: number, R: number, C: number): [Csr, Csr] {
+/** The CSR of the R × C matrix stored row-major in the flat layout at `base` (indices are columns). */
+export function csrByRows(mask: ArrayLike<number>, base: number, R: number, C: number): Csr {
   let nnz = 0;
-  const rowPtr = new Int32Array(R + 1);
-  const colCount = new Int32Array(C + 1);
-  for (let r = 0; r < R; r++) {
-    const at = base + r * C;
-    for (let c = 0; c < C; c++) {
-      if (mask[at + c] !== 0) {
-        nnz++;
-        colCount[c + 1]++;
-      }
-    }
-    rowPtr[r + 1] = nnz;
-  }
-  const byRow: Csr = { rows: R, nnz, ptr: rowPtr, idx: new Uint16Array(nnz), flat: new Int32Array(nnz), source: null };
-  for (let c = 0; c < C; c++) colCount[c + 1] += colCount[c];
-  const source = new Int32Array(nnz);
-  const byCol: Csr = { rows: C, nnz, ptr: colCount.slice(), idx: new Uint16Array(nnz), flat: new Int32Array(nnz), source };
-  const next = colCount;
+  for (let q = base; q < base + R * C; q++) if (mask[q] !== 0) nnz++;
+  const csr: Csr = { rows: R, nnz, ptr: new Int32Array(R + 1), idx: new Uint16Array(nnz), flat: new Int32Array(nnz) };
   let p = 0;
   for (let r = 0; r < R; r++) {
     const at = base + r * C;
     for (let c = 0; c < C; c++) {
       if (mask[at + c] === 0) continue;
-      const q = next[c]++;
-      byCol.idx[q] = r;
-      byCol.flat[q] = at + c;
-      source[q] = p;
-      byRow.idx[p] = c;
-      byRow.flat[p++] = at + c;
+      csr.idx[p] = c;
+      csr.flat[p++] = at + c;
     }
+    csr.ptr[r + 1] = p;
   }
-  return [byRow, byCol];
+  return csr;
 }
 
 /** Share of the first `count` entries of the mask that are kept. */

@@ -1,5 +1,5 @@
 import { flatLayout } from '../layout';
-import { type Csr, csrPair } from './sparse-csr';
+import { type Csr, csrByRows } from './sparse-csr';
 import { type SparseFn, sparseInstance } from './wasm-sparse';
 
 /**
@@ -25,20 +25,22 @@ interface Placed {
 const align16 = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
- * The fused step's weight products for a pruned model: the six CSR views of W_sᵀ, W_pᵀ and A₂ᵀ
- * (each weight matrix in both orientations), the row-interleaved activations they multiply, and the
+ * The fused step's weight products for a pruned model: CSRs of W_sᵀ, W_pᵀ (by gene) and A₂ᵀ (by
+ * hidden unit), gathered through in the adjoint and scattered through in the forward pass, the row-interleaved activations they multiply, and the
  * weight gradient at the kept entries only. Built once per mask (the mask array is never changed in
  * place: PhoenixModel.setMasks makes a new one); values are refreshed from θ each step.
  */
 export class SparseProducts {
   /** Bytes of the region `place` fills: CSRs, plus one gradient scratch of the largest nnz. */
   readonly regionBytes: number;
-  private readonly csr: { wsC: Csr; wsR: Csr; wpC: Csr; wpR: Csr; aK: Csr; aJ: Csr };
-  private placed: Record<keyof SparseProducts['csr'], Placed> | null = null;
+  private readonly csr: { wsC: Csr; wpC: Csr; aK: Csr };
+  /** Only the by-rows CSRs are placed: the products by their transposes scatter (spmmT4). */
+  private placed: { wsC: Placed; wpC: Placed; aK: Placed } | null = null;
   private placedAt = -1;
   private out = 0;
   private readonly spmm4: SparseFn;
   private readonly sddmm: SparseFn;
+  private readonly spmmT4: SparseFn;
 
   constructor(
     readonly mask: ArrayLike<number>,
@@ -47,14 +49,15 @@ export class SparseProducts {
     memory: WebAssembly.Memory,
   ) {
     const L = flatLayout(n, h);
-    const [wsC, wsR] = csrPair(mask, L.WsT, n, h);
-    const [wpC, wpR] = csrPair(mask, L.WpT, n, h);
-    const [aK, aJ] = csrPair(mask, L.AsT, 2 * h, n);
-    this.csr = { wsC, wsR, wpC, wpR, aK, aJ };
-    const all = Object.values(this.csr);
+    // By rows only: W_sᵀ and W_pᵀ by gene, A₂ᵀ by hidden unit; the forward products scatter through them.
+    const wsC = csrByRows(mask, L.WsT, n, h);
+    const wpC = csrByRows(mask, L.WpT, n, h);
+    const aK = csrByRows(mask, L.AsT, 2 * h, n);
+    this.csr = { wsC, wpC, aK };
+    const all = [wsC, wpC, aK];
     const maxNnz = Math.max(wsC.nnz, wpC.nnz, aK.nnz);
     this.regionBytes = all.reduce((s, c) => s + align16(4 * (c.rows + 1)) + align16(2 * c.nnz) + align16(4 * c.nnz), 0) + align16(4 * maxNnz);
-    ({ spmm4: this.spmm4, sddmm: this.sddmm } = sparseInstance(memory));
+    ({ spmm4: this.spmm4, sddmm: this.sddmm, spmmT4: this.spmmT4 } = sparseInstance(memory));
   }
 
   /** Whether the sparse kernels' u16 indices can hold this model's sizes. */
@@ -84,29 +87,17 @@ export class SparseProducts {
       return p;
     };
     const c = this.csr;
-    this.placed = { wsC: put(c.wsC), wsR: put(c.wsR), wpC: put(c.wpC), wpR: put(c.wpR), aK: put(c.aK), aJ: put(c.aJ) };
+    this.placed = { wsC: put(c.wsC), wpC: put(c.wpC), aK: put(c.aK) };
     this.out = at;
     this.placedAt = base;
   }
 
-  /**
-   * Gathers each kept weight into the value arrays (the mask is 1 there: `usable` checks it once):
-   * the by-rows CSRs read θ in order, the by-columns ones copy from them (a gather within nnz floats,
-   * not across θ's 4nh).
-   */
+  /** Gathers each kept weight into the value arrays, in θ's order (the mask is 1 there: `usable` checks it once). */
   refresh(f: Float32Array, theta: ArrayLike<number>): void {
-    const p = this.placedOrThrow();
-    for (const [rowWise, colWise] of [
-      [p.wsC, p.wsR],
-      [p.wpC, p.wpR],
-      [p.aK, p.aJ],
-    ]) {
-      const { flat, nnz } = rowWise.csr;
-      const v = rowWise.val >> 2;
+    for (const p of Object.values(this.placedOrThrow())) {
+      const { flat, nnz } = p.csr;
+      const v = p.val >> 2;
       for (let q = 0; q < nnz; q++) f[v + q] = theta[flat[q]];
-      const source = colWise.csr.source as Int32Array;
-      const w = colWise.val >> 2;
-      for (let q = 0; q < nnz; q++) f[w + q] = f[v + source[q]];
     }
   }
 
@@ -120,15 +111,21 @@ export class SparseProducts {
     this.spmm4(p.csr.rows, p.ptr, p.idx, p.val, X, Y, 0);
   }
 
+  /** Y (float offset, K × 4) = csrᵀ · X (float offset, interleaved) */
+  private productT(f: Float32Array, p: Placed, K: number, X: number, Y: number): void {
+    f.fill(0, Y, Y + 4 * K);
+    this.spmmT4(p.csr.rows, p.ptr, p.idx, p.val, 4 * X, 4 * Y, 0);
+  }
+
   /** H's rows [s·W_sᵀ + b_s, log1p(s)·W_pᵀ + b_p] (ld 2h) from S and Lg (rows × n); X, Y: scratch. */
   hidden(f: Float32Array, rows: number, S: number, Lg: number, H: number, bias: number, X: number, Y: number): void {
     const { n, h } = this;
     const p = this.placedOrThrow();
     for (let r0 = 0; r0 < rows; r0 += 4) {
       interleave(f, S, n, rows, r0, n, X);
-      this.product(p.wsR, 4 * X, 4 * Y);
+      this.productT(f, p.wsC, h, X, Y);
       interleave(f, Lg, n, rows, r0, n, X);
-      this.product(p.wpR, 4 * X, 4 * (Y + 4 * h));
+      this.productT(f, p.wpC, h, X, Y + 4 * h);
       deinterleave(f, Y, rows, r0, 2 * h, H, 2 * h, bias);
     }
   }
@@ -139,7 +136,7 @@ export class SparseProducts {
     const p = this.placedOrThrow();
     for (let r0 = 0; r0 < rows; r0 += 4) {
       interleave(f, H, 2 * h, rows, r0, 2 * h, X);
-      this.product(p.aJ, 4 * X, 4 * Y);
+      this.productT(f, p.aK, n, X, Y);
       deinterleave(f, Y, rows, r0, n, GAP, n, -1);
     }
   }

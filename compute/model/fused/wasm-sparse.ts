@@ -139,6 +139,91 @@ function spmmBody(): number[] {
   ];
 }
 
+/** spmmT4: Y[idx[p]] += val[p]·X[o] for every kept entry of row o: the product by the CSR's transpose (Y zeroed by the caller). */
+function spmmTBody(): number[] {
+  const rowStart = (offset: number) => [...get(S.ptr), ...get(S.o), ...i32(2), i32Shl, op.i32Add, i32Load, ...memarg(offset)];
+  const scatter = [
+    op.block,
+    0x40,
+    op.loop,
+    0x40,
+    ...get(S.p),
+    ...get(S.e),
+    i32GeU,
+    op.brIf,
+    1,
+    ...get(S.Y),
+    ...get(S.q),
+    i32Load16U,
+    ...half(0),
+    ...i32(4),
+    i32Shl,
+    op.i32Add,
+    ...set(S.py),
+    ...get(S.py),
+    ...get(S.py),
+    ...vec(simd.load),
+    ...memarg(0),
+    ...get(S.p),
+    ...vec(simd.load32Splat),
+    ...memarg(0),
+    ...get(S.a),
+    ...vec(simd.f32x4Mul),
+    ...vec(simd.f32x4Add),
+    ...vec(simd.store),
+    ...memarg(0),
+    ...add(S.p, 4),
+    ...add(S.q, 2),
+    op.br,
+    0,
+    op.end,
+    op.end,
+  ];
+  return [
+    op.block,
+    0x40,
+    op.loop,
+    0x40,
+    ...get(S.o),
+    ...get(S.nOut),
+    op.i32GeS,
+    op.brIf,
+    1,
+    ...get(S.val),
+    ...rowStart(0),
+    ...i32(2),
+    i32Shl,
+    op.i32Add,
+    ...set(S.p),
+    ...get(S.val),
+    ...rowStart(4),
+    ...i32(2),
+    i32Shl,
+    op.i32Add,
+    ...set(S.e),
+    ...get(S.idx),
+    ...rowStart(0),
+    ...i32(1),
+    i32Shl,
+    op.i32Add,
+    ...set(S.q),
+    ...get(S.X),
+    ...get(S.o),
+    ...i32(4),
+    i32Shl,
+    op.i32Add,
+    ...vec(simd.load),
+    ...memarg(0),
+    ...set(S.a),
+    ...scatter,
+    ...add(S.o, 1),
+    op.br,
+    0,
+    op.end,
+    op.end,
+  ];
+}
+
 // sddmm parameters and locals
 const D = { nOut: 0, ptr: 1, idx: 2, A: 3, B: 4, rowBytes: 5, out: 6, o: 7, q: 8, qe: 9, pa: 10, pb: 11, c: 12, po: 13, a0: 14, a1: 15 } as const;
 
@@ -278,6 +363,14 @@ export function sparseModuleBytes(): Uint8Array<ArrayBuffer> {
     ...sddmmBody(),
     op.end,
   ];
+  const spmmT = [
+    ...vector([
+      [...uleb(5), I32],
+      [...uleb(4), V128],
+    ]),
+    ...spmmTBody(),
+    op.end,
+  ];
   return new Uint8Array([
     0x00,
     0x61,
@@ -289,15 +382,16 @@ export function sparseModuleBytes(): Uint8Array<ArrayBuffer> {
     0x00,
     ...section(1, vector([type])),
     ...section(2, vector([importMemory])),
-    ...section(3, vector([uleb(0), uleb(0)])),
+    ...section(3, vector([uleb(0), uleb(0), uleb(0)])),
     ...section(
       7,
       vector([
         [...name('spmm4'), 0x00, ...uleb(0)],
         [...name('sddmm'), 0x00, ...uleb(1)],
+        [...name('spmmT4'), 0x00, ...uleb(2)],
       ]),
     ),
-    ...section(10, vector([spmm, sddmm].map((fn) => [...uleb(fn.length), ...fn]))),
+    ...section(10, vector([spmm, sddmm, spmmT].map((fn) => [...uleb(fn.length), ...fn]))),
   ]);
 }
 
@@ -306,8 +400,8 @@ export type SparseFn = (a: number, b: number, c: number, d: number, e: number, f
 
 let compiled: WebAssembly.Module | null = null;
 
-export function sparseInstance(memory: WebAssembly.Memory): { spmm4: SparseFn; sddmm: SparseFn } {
+export function sparseInstance(memory: WebAssembly.Memory): { spmm4: SparseFn; sddmm: SparseFn; spmmT4: SparseFn } {
   compiled ??= new WebAssembly.Module(sparseModuleBytes());
   const instance = new WebAssembly.Instance(compiled, { env: { memory } });
-  return { spmm4: instance.exports.spmm4 as SparseFn, sddmm: instance.exports.sddmm as SparseFn };
+  return { spmm4: instance.exports.spmm4 as SparseFn, sddmm: instance.exports.sddmm as SparseFn, spmmT4: instance.exports.spmmT4 as SparseFn };
 }
