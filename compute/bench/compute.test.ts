@@ -18,7 +18,13 @@ describe('bench:compute arguments', () => {
     expect(parseBenchArgs(['--scale', '--backend', 'cpu'])).toMatchObject({ scale: DEFAULT_SIZES, backend: 'cpu' });
   });
 
+  it('reads the kept shares to time the scale rows at', () => {
+    expect(parseBenchArgs(['--scale', '350x40', '--density', '1,0.3,0.05']).density).toEqual([1, 0.3, 0.05]);
+  });
+
   it.each([
+    [['--density', '0'], '--density'],
+    [['--density', '1.5'], '--density'],
     [['--epochs', 'abc'], '--epochs: epochs must be a number'],
     [['--epochs', '0'], '--epochs'],
     [['--scale', '350y40'], "'350y40' is not a list of sizes"],

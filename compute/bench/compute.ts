@@ -103,7 +103,9 @@ export const BENCH_USAGE = `Usage: npm run bench:compute -- [options]
   --hidden     hidden units h (default 40)         --solver   rk4 | dopri5 (default rk4)
   --backend    wasm | wasm-fused | cpu | another tfjs backend (default wasm; wasm-fused: the fused step)
   --data-dir   a folder with SIM350's files (default ../shared/data/sim350, else the repo's fixture)
-  --scale      time and memory against genes instead: "350x40,2000x300" (genes x hidden); alone, the default sizes`;
+  --scale      time and memory against genes instead: "350x40,2000x300" (genes x hidden); alone, the default sizes
+  --density    with --scale: kept shares of each weight matrix to time the step at, "1,0.3,0.05" (a random
+               mask each, as DASH pruning leaves); only the step and the forward pass are timed then`;
 
 const sizeList = z.string().transform((s, ctx) => {
   if (s.trim() === '') return DEFAULT_SIZES;
@@ -122,6 +124,11 @@ const benchArgsSchema = z.object({
   backend: z.string().min(1).default('wasm-fused'),
   'data-dir': z.string().min(1).optional(),
   scale: sizeList.optional(),
+  density: z
+    .string()
+    .transform((s) => s.split(',').map(Number))
+    .pipe(z.array(z.number().gt(0).lte(1)).min(1))
+    .optional(),
 });
 
 const BENCH_OPTIONS = Object.fromEntries(Object.keys(benchArgsSchema.shape).map((name) => [name, { type: 'string' as const }]));
@@ -138,7 +145,11 @@ export async function runBench(argv: string[] = process.argv.slice(2)): Promise<
   if (values.scale !== undefined) {
     await useBackend(tfjsBackendFor(values.backend));
     printScaleHeader();
-    for (const [n, h] of values.scale) printScaleRow(measureSize(n, h, values.backend === FUSED_BACKEND));
+    const fused = values.backend === FUSED_BACKEND;
+    for (const [n, h] of values.scale) {
+      if (!values.density) printScaleRow(measureSize(n, h, fused));
+      else for (const kept of values.density) printScaleRow(measureSize(n, h, fused, kept));
+    }
     return;
   }
   const { epochs, hidden } = values;

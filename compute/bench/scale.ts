@@ -39,15 +39,19 @@ function seconds(fn: () => void, reps: number, warmUp = 1): number {
   return (performance.now() - t0) / reps / 1000;
 }
 
-/** With `fused`, the step is the trainer's 'wasm-fused' step (fused loss and gradient, then Adam); else the tfjs step. */
-export function measureSize(n: number, h: number, fused = false) {
+/**
+ * With `fused`, the step is the trainer's 'wasm-fused' step (fused loss and gradient, then Adam); else the tfjs step.
+ * With `kept`, the model carries a random mask keeping that share of each weight matrix, and only the
+ * step and the forward pass are timed (the pruning event and effects do not depend on it).
+ */
+export function measureSize(n: number, h: number, fused = false, kept?: number) {
   const random = new Random(1);
   const trajectory = { times: [0, 2, 3, 7, 9], values: [0, 1, 2, 3, 4].map(() => Array.from({ length: n }, () => random.next())) };
   const prior = { n, data: new Float64Array(n * n) };
   const edges = Math.round((550 / (350 * 350)) * n * n);
   for (let e = 0; e < edges; e++) prior.data[random.int(n) * n + random.int(n)] = random.next() < 0.7 ? 1 : -1;
   const params = initPhoenixParams(n, h, random);
-  const model = new PhoenixModel(params);
+  const model = new PhoenixModel(params, kept === undefined ? null : randomMasks(n, h, kept, random));
   const batch = pairBatch([trajectory], n)!;
   const solver: Extract<SolverConfig, { method: 'rk4' }> = { method: 'rk4', minSteps: 4, maxRateStep: 1e9 };
   const tape = new GradientTape();
@@ -75,6 +79,26 @@ export function measureSize(n: number, h: number, fused = false) {
   );
   fusedStep?.end();
   const forward = seconds(() => void model.evaluate(batch, solver), reps);
+  if (kept !== undefined) {
+    const none = Number.NaN;
+    const done = {
+      n,
+      h,
+      kept,
+      parameters: at.length,
+      step,
+      forward,
+      pruning: none,
+      effects: none,
+      prunedEffects: none,
+      tfBytes: tf.memory().numBytes,
+      rss: process.memoryUsage().rss,
+    };
+    adam.dispose();
+    model.dispose();
+    disposeBatch(batch);
+    return done;
+  }
   // Pruning and effects on the initial weights: a few Adam steps on random data can diverge at large n.
   const pruner = new Pruner({ n, h, lambda: [0.5, 0.05], prior, random });
   const pruning = seconds(() => void pruner.prune(params, fullMasks(n, h), 0.7), 1);
@@ -90,13 +114,21 @@ export function measureSize(n: number, h: number, fused = false) {
   adam.dispose();
   model.dispose();
   disposeBatch(batch);
-  return { n, h, parameters: at.length, step, forward, pruning, effects, prunedEffects, tfBytes, rss };
+  return { n, h, kept: 1, parameters: at.length, step, forward, pruning, effects, prunedEffects, tfBytes, rss };
+}
+
+/** Masks keeping `kept` of each weight matrix at random. */
+function randomMasks(n: number, h: number, kept: number, random: Random) {
+  const masks = fullMasks(n, h);
+  for (const m of [masks.Ws, masks.Wp, masks.As, masks.Ap]) for (let q = 0; q < m.length; q++) m[q] = random.next() < kept ? 1 : 0;
+  return masks;
 }
 
 const HEADER = [
   'genes',
   'h',
   'parameters',
+  'kept',
   'step',
   'epoch (140 steps)',
   'forward',
@@ -106,7 +138,7 @@ const HEADER = [
   'tf memory',
   'process RSS',
 ];
-const WIDTHS = [6, 4, 11, 9, 17, 9, 13, 9, 18, 10, 11];
+const WIDTHS = [6, 4, 11, 5, 9, 17, 9, 13, 9, 18, 10, 11];
 
 export function printScaleHeader(): void {
   console.log(HEADER.map((t, c) => t.padStart(WIDTHS[c])).join('  '));
@@ -120,6 +152,7 @@ export function printScaleRow(r: ReturnType<typeof measureSize>, trajectories = 
     String(r.n),
     String(r.h),
     r.parameters.toLocaleString('en'),
+    `${Math.round(100 * r.kept)}%`,
     ms(r.step),
     ms(r.step * trajectories),
     ms(r.forward),

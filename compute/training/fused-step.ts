@@ -24,8 +24,10 @@ export class FusedStep {
     private readonly model: PhoenixModel,
     private readonly solver: Extract<SolverConfig, { method: 'rk4' }>,
     private readonly adam: FlatAdam,
+    /** The kernel's options (tests force its sparse or dense weight products). */
+    kernelOptions: { sparseBelow?: number } = {},
   ) {
-    this.kernel = new FusedPhoenix(model.n, model.h);
+    this.kernel = new FusedPhoenix(model.n, model.h, kernelOptions);
     ({ theta: this.theta, grad: this.grad } = adam.hostViews());
     this.vAt = flatLayout(model.n, model.h).v;
   }

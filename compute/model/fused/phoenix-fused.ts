@@ -1,4 +1,6 @@
 import { flatLayout } from '../layout';
+import { maskDensity } from './sparse-csr';
+import { SPARSE_DENSITY, SPARSE_MIN_WEIGHTS, SparseProducts, transposeRows } from './sparse-products';
 import { gemmInstance, type GemmFn, type GemmNTFn } from './wasm-gemm';
 
 /** One trajectory's one-step-ahead pairs as plain arrays (the same numbers a PairBatch holds). */
@@ -24,6 +26,8 @@ export interface FusedBatch {
  *
  * Parameters come in the model's flat layout (layout.ts) and the gradient goes out in it; pruned
  * entries (mask 0) evaluate as zero and get zero gradient, as multiplying by the mask does in tfjs.
+ * Where fewer than `sparseBelow` of the weights are kept, the weight products skip the pruned ones
+ * (sparse-products.ts): the dense products stream every weight, kept or not, 32 times a step.
  */
 export class FusedPhoenix {
   readonly n: number;
@@ -53,13 +57,25 @@ export class FusedPhoenix {
     c: 0,
     t1: 0,
     t2: 0,
+    sparse: 0,
+    X: 0,
+    Y: 0,
+    T: { ST: 0, LgT: 0, GJT: 0, DSZT: 0, HT: 0 },
+    lanes: 0,
     end: 0,
   };
   private f: Float32Array;
+  /** The sparse products for the current mask (null: dense), and the mask they were chosen for. */
+  private sparse: SparseProducts | null = null;
+  private sparseFor: ArrayLike<number> | null = null;
+  private readonly sparseBelow: number;
 
-  constructor(n: number, h: number) {
+  /** `sparseBelow`: the kept share under which the sparse products run (tests force either path; by default none below SPARSE_MIN_WEIGHTS weights). */
+  constructor(n: number, h: number, options: { sparseBelow?: number } = {}) {
     this.n = n;
     this.h = h;
+    const byDefault = 4 * n * h >= SPARSE_MIN_WEIGHTS ? SPARSE_DENSITY : 0;
+    this.sparseBelow = SparseProducts.fits(n, h) ? (options.sparseBelow ?? byDefault) : 0;
     this.length = flatLayout(n, h).length;
     const { memory, gemm, gemmNT } = gemmInstance(65536);
     this.memory = memory;
@@ -82,6 +98,8 @@ export class FusedPhoenix {
     const a = this.at;
     a.theta = take(this.length);
     a.grad = take(this.length);
+    // The sparse region stays put whatever the batch, so its patterns are copied once per mask.
+    a.sparse = take((this.sparse?.regionBytes ?? 0) / 4);
     a.S = take(er * n);
     a.Lg = take(er * n);
     a.D = take(er * n);
@@ -98,6 +116,7 @@ export class FusedPhoenix {
     a.c = take(rows * n);
     a.t1 = take(rows * n);
     a.t2 = take(rows * n);
+    if (this.sparse) this.layoutSparse(rows, evals, take);
     a.end = p;
     const bytes = 4 * p;
     if (bytes > this.capacity) {
@@ -108,12 +127,39 @@ export class FusedPhoenix {
     }
   }
 
-  /** Copies the masked parameters in (the backward products use them transposed through gemmNT: no transposes made). */
-  private loadParams(theta: ArrayLike<number>, mask: ArrayLike<number> | null): void {
-    const { f, at } = this;
+  /** Interleave scratch and, for a gradient, every evaluation's activations transposed (sddmm's rows). */
+  private layoutSparse(rows: number, evals: number, take: (size: number) => number): void {
+    const { n, h } = this;
+    const a = this.at;
+    a.X = take(4 * Math.max(n, 2 * h));
+    a.Y = take(4 * Math.max(n, 2 * h));
+    a.lanes = evals > 1 ? Math.ceil((evals * Math.ceil(rows / 4) * 4) / 8) * 8 : 0;
+    a.T = { ST: take(n * a.lanes), LgT: take(n * a.lanes), GJT: take(n * a.lanes), DSZT: take(2 * h * a.lanes), HT: take(2 * h * a.lanes) };
+  }
+
+  /** Chooses dense or sparse products once per mask (a new mask array on every change, as setMasks makes). */
+  private chooseProducts(mask: ArrayLike<number> | null): void {
+    if (mask === this.sparseFor) return;
+    this.sparseFor = mask;
+    const weights = 4 * this.n * this.h;
+    const sparse = mask !== null && this.sparseBelow > 0 && maskDensity(mask, weights) < this.sparseBelow && SparseProducts.usable(mask, weights);
+    this.sparse = sparse ? new SparseProducts(mask, this.n, this.h, this.memory) : null;
+  }
+
+  /** Sets the layout, then copies the masked parameters in (the backward products use them transposed through gemmNT: no transposes made). */
+  private prepare(theta: ArrayLike<number>, mask: ArrayLike<number> | null, rows: number, evals: number): void {
+    this.chooseProducts(mask);
+    this.layout(rows, evals);
+    const { f, at, sparse } = this;
     const base = at.theta;
-    if (mask) for (let q = 0; q < this.length; q++) f[base + q] = theta[q] * mask[q];
-    else for (let q = 0; q < this.length; q++) f[base + q] = theta[q];
+    // The sparse products read only their gathered values, so the dense weights are not copied.
+    const from = sparse ? 4 * this.n * this.h : 0;
+    if (mask) for (let q = from; q < this.length; q++) f[base + q] = theta[q] * mask[q];
+    else for (let q = from; q < this.length; q++) f[base + q] = theta[q];
+    if (sparse) {
+      sparse.place(this.memory.buffer, 4 * at.sparse);
+      sparse.refresh(f, theta);
+    }
   }
 
   /** rate[r, i] = dt[r] · relu(v[i]) */
@@ -148,18 +194,18 @@ export class FusedPhoenix {
       f[Lg + q] = Math.log1p(s);
     }
     const h2 = 2 * h;
-    for (let r = 0; r < rows; r++) {
-      for (let k = 0; k < h; k++) {
-        f[H + r * h2 + k] = f[at.theta + L.bs + k];
-        f[H + r * h2 + h + k] = f[at.theta + L.bp + k];
-      }
-    }
+    const sparse = this.sparse;
     // sums = s·W_sᵀ + b_s and z_p = log1p(s)·W_pᵀ + b_p, into the two halves of H's rows.
-    gemm(rows, h, n, 4 * S, 4 * n, 4, 4 * (at.theta + L.WsT), 4 * h, 4 * H, 4 * h2, 1);
-    gemm(rows, h, n, 4 * Lg, 4 * n, 4, 4 * (at.theta + L.WpT), 4 * h, 4 * (H + h), 4 * h2, 1);
+    if (sparse) sparse.hidden(f, rows, S, Lg, H, at.theta + L.bs, at.X, at.Y);
+    else {
+      for (let r = 0; r < rows; r++) f.copyWithin(H + r * h2, at.theta + L.bs, at.theta + L.bs + h2);
+      gemm(rows, h, n, 4 * S, 4 * n, 4, 4 * (at.theta + L.WsT), 4 * h, 4 * H, 4 * h2, 1);
+      gemm(rows, h, n, 4 * Lg, 4 * n, 4, 4 * (at.theta + L.WpT), 4 * h, 4 * (H + h), 4 * h2, 1);
+    }
     for (let r = 0; r < rows; r++) for (let k = 0; k < h; k++) f[H + r * h2 + h + k] = Math.exp(f[H + r * h2 + h + k]);
     // joint = [sums, prods]·A2, straight into GAP, then minus y.
-    gemm(rows, n, h2, 4 * H, 4 * h2, 4, 4 * (at.theta + L.AsT), 4 * n, 4 * GAP, 4 * n, 0);
+    if (sparse) sparse.joint(f, rows, H, GAP, at.X, at.Y);
+    else gemm(rows, n, h2, 4 * H, 4 * h2, 4, 4 * (at.theta + L.AsT), 4 * n, 4 * GAP, 4 * n, 0);
     for (let q = 0; q < size; q++) {
       const gap = f[GAP + q] - f[y + q];
       f[GAP + q] = gap;
@@ -183,12 +229,17 @@ export class FusedPhoenix {
       f[GJ + q] = cq * f[at.rate + q];
     }
     // [dSums, dProds] = gj · A2ᵀ; dZp = dProds ⊙ prods (in place).
-    gemmNT(rows, h2, n, 4 * GJ, 4 * n, 4 * (at.theta + L.AsT), 4 * n, 4 * DSZ, 4 * h2, 0);
+    const sparse = this.sparse;
+    if (sparse) sparse.backHidden(f, rows, GJ, DSZ, at.X, at.Y);
+    else gemmNT(rows, h2, n, 4 * GJ, 4 * n, 4 * (at.theta + L.AsT), 4 * n, 4 * DSZ, 4 * h2, 0);
     for (let r = 0; r < rows; r++) for (let k = h; k < h2; k++) f[DSZ + r * h2 + k] *= f[H + r * h2 + k];
     if (dy < 0) return;
     // dSums·W_s and dZp·W_p, with W = (Wᵀ)ᵀ read from the flat layout's W_sᵀ, W_pᵀ.
-    gemmNT(rows, n, h, 4 * DSZ, 4 * h2, 4 * (at.theta + L.WsT), 4 * h, 4 * at.t1, 4 * n, 0);
-    gemmNT(rows, n, h, 4 * (DSZ + h), 4 * h2, 4 * (at.theta + L.WpT), 4 * h, 4 * at.t2, 4 * n, 0);
+    if (sparse) sparse.backInput(f, rows, DSZ, at.t1, at.t2, at.X, at.Y);
+    else {
+      gemmNT(rows, n, h, 4 * DSZ, 4 * h2, 4 * (at.theta + L.WsT), 4 * h, 4 * at.t1, 4 * n, 0);
+      gemmNT(rows, n, h, 4 * (DSZ + h), 4 * h2, 4 * (at.theta + L.WpT), 4 * h, 4 * at.t2, 4 * n, 0);
+    }
     const S = at.S + e * size;
     const D = at.D + e * size;
     for (let q = 0; q < size; q++) {
@@ -245,8 +296,7 @@ export class FusedPhoenix {
 
   /** Each row's sum of squared (observed) errors at the end of its interval: what validation groups by trajectory. */
   rowSquaredErrors(theta: ArrayLike<number>, mask: ArrayLike<number> | null, batch: FusedBatch, steps: number): Float64Array {
-    this.layout(batch.rows, 1);
-    this.loadParams(theta, mask);
+    this.prepare(theta, mask, batch.rows, 1);
     this.setRate(batch);
     this.integrate(batch, steps, false);
     const { n, at, f } = this;
@@ -265,8 +315,7 @@ export class FusedPhoenix {
 
   /** The loss alone (no gradient). */
   loss(theta: ArrayLike<number>, mask: ArrayLike<number> | null, batch: FusedBatch, steps: number): number {
-    this.layout(batch.rows, 1);
-    this.loadParams(theta, mask);
+    this.prepare(theta, mask, batch.rows, 1);
     this.setRate(batch);
     this.integrate(batch, steps, false);
     return this.mse(batch, false);
@@ -281,8 +330,7 @@ export class FusedPhoenix {
     const { n, h } = this;
     const rows = batch.rows;
     const evals = 4 * steps;
-    this.layout(rows, evals);
-    this.loadParams(theta, mask);
+    this.prepare(theta, mask, rows, evals);
     this.setRate(batch);
     this.integrate(batch, steps, true);
     const loss = this.mse(batch, true);
@@ -309,9 +357,15 @@ export class FusedPhoenix {
       for (let q = 0; q < size; q++) f[at.a + q] = f[at.a + q] + f[u4 + q] + f[u3 + q] + f[u2 + q] + f[u1 + q];
     }
     this.weightGradients(batch, evals);
-    grad.set(f.subarray(at.grad, at.grad + this.length));
+    // The sparse path writes the weights' gradient straight into grad, the rest comes from f.
+    const from = this.sparse ? 4 * n * h : 0;
+    grad.set(f.subarray(at.grad + from, at.grad + this.length), from);
+    if (this.sparse) {
+      grad.fill(0, 0, from);
+      this.sparseWeightGradients(rows, evals, grad);
+    }
     // Pruned entries learn nothing, as the tfjs path's product with the mask gives.
-    if (mask) for (let q = 0; q < grad.length; q++) grad[q] *= mask[q];
+    if (mask) for (let q = from; q < grad.length; q++) grad[q] *= mask[q];
     return loss;
   }
 
@@ -323,9 +377,11 @@ export class FusedPhoenix {
     const h2 = 2 * h;
     const g = at.grad;
     // dW_sᵀ = Sᵀ·dSums, dW_pᵀ = log1p(S)ᵀ·dZp, dA2 = Hᵀ·gj over all evaluations' rows at once.
-    gemm(n, h, er, 4 * at.S, 4, 4 * n, 4 * at.DSZ, 4 * h2, 4 * (g + L.WsT), 4 * h, 0);
-    gemm(n, h, er, 4 * at.Lg, 4, 4 * n, 4 * (at.DSZ + h), 4 * h2, 4 * (g + L.WpT), 4 * h, 0);
-    gemm(h2, n, er, 4 * at.H, 4, 4 * h2, 4 * at.GJ, 4 * n, 4 * (g + L.AsT), 4 * n, 0);
+    if (!this.sparse) {
+      gemm(n, h, er, 4 * at.S, 4, 4 * n, 4 * at.DSZ, 4 * h2, 4 * (g + L.WsT), 4 * h, 0);
+      gemm(n, h, er, 4 * at.Lg, 4, 4 * n, 4 * (at.DSZ + h), 4 * h2, 4 * (g + L.WpT), 4 * h, 0);
+      gemm(h2, n, er, 4 * at.H, 4, 4 * h2, 4 * at.GJ, 4 * n, 4 * (g + L.AsT), 4 * n, 0);
+    }
     for (let k = 0; k < h2; k++) {
       let sum = 0;
       for (let q = 0; q < er; q++) sum += f[at.DSZ + q * h2 + k];
@@ -351,6 +407,23 @@ export class FusedPhoenix {
       }
       f[g + L.v + i] = sum;
     }
+  }
+
+  /** The weight gradient at the kept entries only: each a dot over every evaluation's rows. */
+  private sparseWeightGradients(rows: number, evals: number, grad: Float32Array): void {
+    const { n, h, f, at } = this;
+    const { T, lanes } = at;
+    transposeRows(f, at.S, n, rows, evals, n, T.ST, lanes);
+    transposeRows(f, at.Lg, n, rows, evals, n, T.LgT, lanes);
+    transposeRows(f, at.GJ, n, rows, evals, n, T.GJT, lanes);
+    transposeRows(f, at.DSZ, 2 * h, rows, evals, 2 * h, T.DSZT, lanes);
+    transposeRows(f, at.H, 2 * h, rows, evals, 2 * h, T.HT, lanes);
+    this.sparse?.gradients(f, T, lanes, grad);
+  }
+
+  /** Whether the current mask runs the sparse products. */
+  get usesSparse(): boolean {
+    return this.sparse !== null;
   }
 
   /** Bytes of WebAssembly memory held. */

@@ -10,11 +10,11 @@
  */
 
 // Instruction bytes (WebAssembly core and SIMD proposals).
-const I32 = 0x7f;
-const F32 = 0x7d;
-const V128 = 0x7b;
-const EMPTY = 0x40;
-const op = {
+export const I32 = 0x7f;
+export const F32 = 0x7d;
+export const V128 = 0x7b;
+export const EMPTY = 0x40;
+export const op = {
   block: 0x02,
   loop: 0x03,
   if: 0x04,
@@ -43,7 +43,7 @@ const op = {
   f32Mul: 0x94,
   f32Div: 0x95,
 } as const;
-const simd = {
+export const simd = {
   load: 0x00,
   load32Splat: 0x09,
   store: 0x0b,
@@ -57,7 +57,7 @@ const simd = {
   f32x4Div: 0xe7,
 } as const;
 
-function uleb(value: number): number[] {
+export function uleb(value: number): number[] {
   const out: number[] = [];
   let v = value >>> 0;
   do {
@@ -69,7 +69,7 @@ function uleb(value: number): number[] {
   return out;
 }
 
-function sleb(value: number): number[] {
+export function sleb(value: number): number[] {
   const out: number[] = [];
   let v = value | 0;
   for (;;) {
@@ -84,8 +84,8 @@ function sleb(value: number): number[] {
 }
 
 /** Memory argument: alignment hint 4 bytes (entries are float32), a constant byte offset. */
-const memarg = (offset: number) => [2, ...uleb(offset)];
-const vec = (code: number) => [0xfd, ...uleb(code)];
+export const memarg = (offset: number) => [2, ...uleb(offset)];
+export const vec = (code: number) => [0xfd, ...uleb(code)];
 
 // Parameters (all i32; pointers and strides in bytes).
 const P = { M: 0, N: 1, K: 2, A: 3, sAr: 4, sAc: 5, B: 6, ldb: 7, C: 8, ldc: 9, acc: 10 } as const;
@@ -100,9 +100,9 @@ const V128_LOCALS = 14;
 const F_ACC = V_ACC + V128_LOCALS; // 4 f32 accumulators for single columns
 const F32_LOCALS = 4;
 
-const get = (l: number) => [op.get, ...uleb(l)];
-const set = (l: number) => [op.set, ...uleb(l)];
-const i32 = (v: number) => [op.i32Const, ...sleb(v)];
+export const get = (l: number) => [op.get, ...uleb(l)];
+export const set = (l: number) => [op.set, ...uleb(l)];
+export const i32 = (v: number) => [op.i32Const, ...sleb(v)];
 
 /** Address of A[i + r, ·] at the current k: pa + r·sAr. */
 function aAddress(r: number): number[] {
@@ -410,11 +410,11 @@ function adamBody(): number[] {
   return code;
 }
 
-function section(id: number, body: number[]): number[] {
+export function section(id: number, body: number[]): number[] {
   return [id, ...uleb(body.length), ...body];
 }
 
-function vector(items: number[][]): number[] {
+export function vector(items: number[][]): number[] {
   return [...uleb(items.length), ...items.flat()];
 }
 
