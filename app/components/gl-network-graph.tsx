@@ -16,10 +16,12 @@ export interface GlNetworkGraphProps extends Omit<CytoscapeGraphProps, 'layout' 
   looks: GlLooks;
   /** Multisampling; by default on, except where WebGL is a software rasteriser. */
   antialias?: boolean;
+  /** Resolution while panning and zooming (fraction of full); by default ½ on a software rasteriser, else 1. */
+  motionScale?: number;
 }
 
 /** What the bench and tests can drive: the container carries it as `grnView`. */
-export type GlViewHandle = Pick<GlNetworkView, 'viewport' | 'setViewport' | 'fit'>;
+export type GlViewHandle = Pick<GlNetworkView, 'viewport' | 'setViewport' | 'fit' | 'locate'>;
 
 /**
  * Big networks with the app's own WebGL 2 renderer (gl-network-view.ts): the same elements as the cytoscape
@@ -64,7 +66,7 @@ export function GlNetworkGraph(props: GlNetworkGraphProps) {
             return `${d.regulator ?? d.source} → ${d.gene ?? d.target}`;
           },
         },
-        { antialias: handlers.current.antialias },
+        { antialias: handlers.current.antialias, motionScale: handlers.current.motionScale },
       );
     } catch {
       setFallback(true);

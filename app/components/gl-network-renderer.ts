@@ -17,7 +17,7 @@ export interface RendererOptions {
 
 const EDGE_VS = `#version 300 es
 in vec2 a_a; in vec2 a_b; in vec4 a_shape; in float a_trim; in vec4 a_colour;
-uniform float u_zoom; uniform vec2 u_pan; uniform vec2 u_size; uniform float u_minRadius; uniform float u_nodeScale;
+uniform float u_zoom; uniform vec2 u_pan; uniform vec2 u_size; uniform float u_minRadius; uniform float u_nodeScale; uniform float u_px;
 out vec4 v_colour; out float v_dist; out float v_dash;
 void main() {
   vec2 sa = a_a * u_zoom + u_pan;
@@ -28,10 +28,12 @@ void main() {
   vec2 perp = vec2(-dir.y, dir.x);
   // The target end stops at the rim of the target's disc, where the arrowhead's tip goes.
   float trim = max(u_minRadius, a_trim * u_nodeScale) + 1.0;
-  float back = a_shape.y;
+  // Offsets are CSS pixels; a line stays at least one device pixel wide, or a reduced resolution loses it.
+  float back = a_shape.y * u_px;
+  float side = sign(a_shape.z) * max(abs(a_shape.z) * u_px, 0.5);
   vec2 base = a_shape.x < 0.5 ? sa : sb - dir * trim;
-  vec2 p = base - dir * back + perp * a_shape.z;
-  v_dist = a_shape.x < 0.5 ? 0.0 : max(0.0, len - trim - back);
+  vec2 p = base - dir * back + perp * side;
+  v_dist = (a_shape.x < 0.5 ? 0.0 : max(0.0, len - trim - back)) / u_px;
   v_dash = a_shape.w;
   v_colour = a_colour;
   gl_Position = vec4(p.x / u_size.x * 2.0 - 1.0, 1.0 - p.y / u_size.y * 2.0, 0.0, 1.0);
@@ -160,6 +162,7 @@ export class GlNetworkRenderer {
       gl.uniform2f(gl.getUniformLocation(prog, 'u_size'), width, height);
       gl.uniform1f(gl.getUniformLocation(prog, 'u_minRadius'), MIN_NODE_RADIUS * pixelRatio);
       gl.uniform1f(gl.getUniformLocation(prog, 'u_nodeScale'), nodeScale * pixelRatio);
+      gl.uniform1f(gl.getUniformLocation(prog, 'u_px'), pixelRatio);
       gl.bindVertexArray(vao);
       gl.drawArrays(mode, 0, count);
     }

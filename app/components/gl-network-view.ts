@@ -31,6 +31,8 @@ const LABEL_ZOOM = 2.5;
 const NODE_SCALE_FIT = 0.6;
 const NODE_SCALE_MAX = 2;
 const CLICK_SLOP_PX = 4;
+/** Milliseconds without a viewport change after which the view is drawn again at full resolution. */
+const SETTLE_MS = 150;
 const PICK_TOLERANCE_PX = 4;
 
 export class GlNetworkView {
@@ -49,21 +51,28 @@ export class GlNetworkView {
   private ratio = 1;
   /** The zoom of the last fit(): discs and labels are sized against it. */
   private fitZoom = 1;
+  /** Resolution while the viewport moves, as a fraction of the full one; the still view is always sharp. */
+  private readonly motionScale: number;
+  private moving = false;
+  private settle: ReturnType<typeof setTimeout> | undefined;
   private readonly cleanup: (() => void)[] = [];
 
   /** Throws where there is no WebGL 2 (the caller falls back to cytoscape on canvas). */
   constructor(
     private readonly host: HTMLElement,
     private readonly callbacks: ViewCallbacks,
-    options: { antialias?: boolean } = {},
+    options: { antialias?: boolean; motionScale?: number } = {},
   ) {
+    const software = softwareGl();
+    // A software rasteriser is bound by the pixels it fills: a quarter of them while moving, 4× the frames.
+    this.motionScale = options.motionScale ?? (software ? 0.5 : 1);
     this.gl = layer(host, 'canvas');
     this.overlay = layer(host, 'canvas');
     this.tip = layer(host, 'div');
     this.tip.className = 'graph-tip small';
     this.tip.hidden = true;
     try {
-      this.renderer = new GlNetworkRenderer(this.gl, { antialias: options.antialias ?? !softwareGl() });
+      this.renderer = new GlNetworkRenderer(this.gl, { antialias: options.antialias ?? !software });
     } catch (e) {
       for (const el of [this.gl, this.overlay, this.tip]) el.remove();
       throw e;
@@ -97,7 +106,23 @@ export class GlNetworkView {
 
   setViewport(view: Viewport): void {
     this.view = { zoom: view.zoom, pan: { ...view.pan } };
+    if (this.motionScale < 1) {
+      this.moving = true;
+      clearTimeout(this.settle);
+      this.settle = setTimeout(() => {
+        this.moving = false;
+        this.request();
+      }, SETTLE_MS);
+    }
     this.request();
+  }
+
+  /** Where a gene's disc is drawn, in CSS pixels from the view's top left (for tests and the bench). */
+  locate(label: string): { x: number; y: number } | null {
+    const i = this.content.nodes.findIndex((n) => n.label === label);
+    if (i < 0) return null;
+    const [x, y] = this.toScreen(i);
+    return { x, y };
   }
 
   /** Zoom and pan so every node shows, `padding` CSS pixels from the edges. */
@@ -115,6 +140,7 @@ export class GlNetworkView {
 
   destroy(): void {
     cancelAnimationFrame(this.frame);
+    clearTimeout(this.settle);
     for (const f of this.cleanup) f();
     this.renderer.dispose();
     for (const el of [this.gl, this.overlay, this.tip]) el.remove();
@@ -126,17 +152,20 @@ export class GlNetworkView {
 
   private draw(): void {
     this.frame = 0;
-    this.renderer.draw(this.view, this.ratio, this.nodeScale());
+    const ratio = this.ratio * (this.moving ? this.motionScale : 1);
+    const width = Math.max(1, Math.round(this.host.clientWidth * ratio));
+    const height = Math.max(1, Math.round(this.host.clientHeight * ratio));
+    // The canvas is stretched to its box by CSS: a smaller backing store costs fewer pixels to fill.
+    if (this.gl.width !== width || this.gl.height !== height) [this.gl.width, this.gl.height] = [width, height];
+    this.renderer.draw(this.view, ratio, this.nodeScale());
     this.drawOverlay();
   }
 
   private resize(): void {
     // At most 2 device pixels per CSS pixel: past that a software rasteriser pays for pixels nobody sees.
     this.ratio = Math.min(2, window.devicePixelRatio || 1);
-    for (const c of [this.gl, this.overlay]) {
-      c.width = Math.max(1, Math.round(this.host.clientWidth * this.ratio));
-      c.height = Math.max(1, Math.round(this.host.clientHeight * this.ratio));
-    }
+    this.overlay.width = Math.max(1, Math.round(this.host.clientWidth * this.ratio));
+    this.overlay.height = Math.max(1, Math.round(this.host.clientHeight * this.ratio));
     this.request();
   }
 

@@ -65,6 +65,9 @@ const cytoscapeOptions: Partial<CytoscapeOptions> = {
   ...(knobs.has('batch') ? ({ webglTexSize: 4096, webglBatchSize: 4096, webglTexRows: 48 } as object) : {}),
 };
 
+/** The WebGL renderer's resolution while moving, e.g. 'motion0.33' (default: ½ on software GL). */
+const motionKnob = [...knobs].find((k) => k.startsWith('motion'));
+
 /** Element knobs: no halo edges; names only on the 25 biggest hubs. */
 function elements(): ElementDefinition[] {
   let els = networkElements(network, (e) => e.reviewStatus, false);
@@ -101,11 +104,12 @@ createRoot(document.getElementById('root')!).render(
     renderer={renderer}
     cytoscapeOptions={cytoscapeOptions}
     antialias={knobs.has('aa') ? true : knobs.has('noaa') ? false : undefined}
+    motionScale={motionKnob ? Number(motionKnob.slice('motion'.length)) : undefined}
   />,
 );
 
 /** The drawn view, whichever renderer drew it. */
-function viewHandle(): GlViewHandle & { renderer: string } {
+function viewHandle(): Omit<GlViewHandle, 'locate'> & { renderer: string } {
   const container = document.querySelector('[data-layout]') as HTMLElement & { _cyreg?: { cy: Core }; grnView?: GlViewHandle };
   const renderer = container.dataset.renderer ?? '?';
   const gl = container.grnView;

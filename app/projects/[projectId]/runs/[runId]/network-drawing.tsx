@@ -20,6 +20,8 @@ export interface NetworkDrawingProps {
   cytoscapeOptions?: Partial<CytoscapeOptions>;
   /** The WebGL renderer's multisampling (default: on, except on software GL). */
   antialias?: boolean;
+  /** The WebGL renderer's resolution while moving (default: ½ on software GL, else full). */
+  motionScale?: number;
 }
 
 /**
@@ -37,10 +39,11 @@ export function NetworkDrawing({
   renderer = 'auto',
   cytoscapeOptions,
   antialias,
+  motionScale,
 }: NetworkDrawingProps) {
   const large = isLargeNetwork(edgeCount);
   const style = useMemo(() => networkStyle(large), [large]);
   const common = { elements, style, label, onTapNode, onTapEdge, className: 'network network-large' };
-  if (renderer === 'auto' && large) return <GlNetworkGraph {...common} looks={networkLooks} antialias={antialias} />;
+  if (renderer === 'auto' && large) return <GlNetworkGraph {...common} looks={networkLooks} antialias={antialias} motionScale={motionScale} />;
   return <CytoscapeGraph {...common} layout={large || nodeCount > 250 ? 'force' : 'cose'} webgl={renderer === 'cytoscape-webgl'} options={cytoscapeOptions} />;
 }
