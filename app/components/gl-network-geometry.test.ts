@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGeometry, EDGE_VERTEX_FLOATS, type EdgeLook, NODE_FLOATS, packColour, VERTICES_PER_EDGE } from './gl-network-geometry';
+import { buildGeometry, EDGE_VERTEX_FLOATS, type EdgeLook, HEAD_LENGTH, headDepth, NODE_FLOATS, packColour } from './gl-network-geometry';
 
 const look = (over: Partial<EdgeLook> = {}): EdgeLook => ({
   colour: '#1e8e4e',
@@ -21,28 +21,26 @@ const input = {
   edges: [
     { source: 0, target: 1, look: look() },
     { source: 1, target: 2, look: look({ colour: '#2856c8', opacity: 0.45, width: 7, head: 'none', under: true }) },
-    { source: 2, target: 0, look: look({ colour: '#c0392b', head: 'tee', dashed: true }) },
+    { source: 2, target: 0, look: look({ colour: '#c0392b', head: 'tee', dashed: true, width: 1 }) },
   ],
 };
 
-/** The vertices of the k-th edge as drawn (halos first), each as named fields. */
-function vertices(k: number) {
+/** Vertex k of the buffer as named fields. */
+function vertex(k: number) {
   const g = buildGeometry(input);
   const f = new Float32Array(g.edgeVertices);
   const b = new Uint8Array(g.edgeVertices);
-  return Array.from({ length: VERTICES_PER_EDGE }, (_, j) => {
-    const o = (k * VERTICES_PER_EDGE + j) * EDGE_VERTEX_FLOATS;
-    return {
-      a: [f[o], f[o + 1]],
-      b: [f[o + 2], f[o + 3]],
-      t: f[o + 4],
-      back: f[o + 5],
-      side: f[o + 6],
-      dash: f[o + 7],
-      trim: f[o + 8],
-      rgba: [...b.slice((o + 9) * 4, (o + 10) * 4)],
-    };
-  });
+  const o = k * EDGE_VERTEX_FLOATS;
+  return {
+    a: [f[o], f[o + 1]],
+    b: [f[o + 2], f[o + 3]],
+    t: f[o + 4],
+    back: f[o + 5],
+    side: f[o + 6],
+    kind: f[o + 7],
+    trim: f[o + 8],
+    rgba: [...b.slice((o + 9) * 4, (o + 10) * 4)],
+  };
 }
 
 describe('packColour', () => {
@@ -54,46 +52,50 @@ describe('packColour', () => {
 });
 
 describe('buildGeometry', () => {
-  it('makes 12 vertices an edge and one record a node', () => {
-    const g = buildGeometry(input);
-    expect(g.edgeVertexCount).toBe(3 * VERTICES_PER_EDGE);
-    expect(g.edgeVertices.byteLength).toBe(3 * VERTICES_PER_EDGE * EDGE_VERTEX_FLOATS * 4);
+  const g = buildGeometry(input);
+
+  it('makes a quad of a wide edge, a line of a thin one, a point of each head, a record of each node', () => {
+    // Wide: the halo (7 px) and the 2 px activation; thin: none here but the repression below LINE_MAX_WIDTH.
+    expect([g.quadVertices, g.lineVertices, g.headVertices]).toEqual([12, 2, 2]);
+    expect(g.edgeVertices.byteLength).toBe(16 * EDGE_VERTEX_FLOATS * 4);
     expect(g.nodeCount).toBe(3);
     const nf = new Float32Array(g.nodeData);
     expect([...nf.slice(NODE_FLOATS, NODE_FLOATS + 3)]).toEqual([10, 20, 6]);
     expect([...new Uint8Array(g.nodeData).slice((NODE_FLOATS + 3) * 4, (NODE_FLOATS + 4) * 4)]).toEqual([0x9a, 0xa5, 0xb5, 255]);
   });
 
-  it('puts halos first, so one draw paints them beneath the edges', () => {
-    const halo = vertices(0);
-    expect(halo[0].a).toEqual([10, 20]);
-    expect(halo[0].b).toEqual([-5, 7]);
-    expect(halo[0].rgba).toEqual([0x28, 0x56, 0xc8, 115]);
-    // No head: its six vertices collapse onto the target's rim.
-    for (const v of halo.slice(6)) expect([v.back, v.side]).toEqual([0, 0]);
+  it('puts halos first, so they are drawn beneath the edges', () => {
+    const halo = vertex(0);
+    expect(halo.a).toEqual([10, 20]);
+    expect(halo.b).toEqual([-5, 7]);
+    expect(halo.trim).toBe(2);
+    expect(halo.rgba).toEqual([0x28, 0x56, 0xc8, 115]);
+    // No head: the quad reaches the rim.
+    for (let k = 0; k < 6; k++) expect(vertex(k).back).toBe(0);
   });
 
-  it('draws the line as a quad of the width in pixels, ending at the base of a triangle head', () => {
-    const edge = vertices(1);
-    expect(edge.every((v) => v.a[0] === 0 && v.b[0] === 10 && v.trim === 6)).toBe(true);
-    const line = edge.slice(0, 6);
-    expect(new Set(line.map((v) => Math.abs(v.side)))).toEqual(new Set([1]));
-    const headLength = Math.max(...edge.slice(6).map((v) => v.back));
-    for (const v of line) expect(v.back).toBe(v.t === 1 ? headLength : 0);
-    // The tip sits on the rim (back 0, side 0); the base corners are symmetric.
-    expect(edge.slice(6).some((v) => v.back === 0 && v.side === 0)).toBe(true);
-    const sides = edge.slice(6).map((v) => v.side);
-    expect(Math.max(...sides)).toBe(-Math.min(...sides));
+  it('draws a wide edge as a quad of its width in pixels, ending where its head begins', () => {
+    const quad = Array.from({ length: 6 }, (_, k) => vertex(6 + k));
+    expect(quad.every((v) => v.a[0] === 0 && v.b[0] === 10 && v.trim === 6)).toBe(true);
+    expect(new Set(quad.map((v) => Math.abs(v.side)))).toEqual(new Set([1]));
+    for (const v of quad) expect(v.back).toBeCloseTo(v.t === 1 ? headDepth(look()) : 0, 5);
+    expect(headDepth(look())).toBeGreaterThan(HEAD_LENGTH);
   });
 
-  it('gives repressions a tee head and marks dashed lines', () => {
-    const edge = vertices(2);
-    expect(edge.slice(0, 6).every((v) => v.dash === 1)).toBe(true);
-    expect(edge.slice(6).every((v) => v.dash === 0)).toBe(true);
-    // A bar: wider than the line, as deep as it is thick.
-    const head = edge.slice(6);
-    expect(Math.max(...head.map((v) => v.side))).toBeGreaterThan(2);
-    expect(new Set(head.map((v) => v.back)).size).toBe(2);
-    expect(edge[0].rgba).toEqual([0xc0, 0x39, 0x2b, 255]);
+  it('draws a thin edge as a line to its head, dashed when asked', () => {
+    const [from, to] = [vertex(12), vertex(13)];
+    expect([from.t, to.t, from.side, to.side]).toEqual([0, 1, 0, 0]);
+    expect(to.back).toBe(headDepth(look({ head: 'tee', width: 1 })));
+    expect([from.kind, to.kind]).toEqual([1, 1]);
+    expect(from.rgba).toEqual([0xc0, 0x39, 0x2b, 255]);
+  });
+
+  it('gives each head one point: its shape, scale, and centre half its depth back from the rim', () => {
+    const [triangle, tee] = [vertex(14), vertex(15)];
+    expect([triangle.kind, tee.kind]).toEqual([1, 2]);
+    expect(triangle.side).toBeCloseTo(2 / 1.5);
+    expect(tee.side).toBe(1);
+    expect(triangle.back).toBeCloseTo(headDepth(look()) / 2);
+    expect(tee.b).toEqual([0, 0]);
   });
 });

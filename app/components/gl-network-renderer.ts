@@ -1,9 +1,9 @@
 /**
  * A small WebGL 2 renderer for big networks: the geometry (gl-network-geometry.ts) is uploaded once, and a
- * frame sets the viewport (zoom and pan, as cytoscape's `rendered = model × zoom + pan`) and issues two draw
- * calls: edges (halos first) as triangles, nodes as point sprites. Labels are not drawn here (a 2D overlay).
+ * frame sets the viewport (zoom and pan, as cytoscape's `rendered = model × zoom + pan`) and issues four draw
+ * calls: wide edges (halos first) as triangles, thin edges as lines, heads and nodes as point sprites. Labels are not drawn here (a 2D overlay).
  */
-import { EDGE_VERTEX_FLOATS, type Geometry, NODE_FLOATS } from './gl-network-geometry';
+import { EDGE_VERTEX_FLOATS, type Geometry, HEAD_LENGTH, HEAD_WIDTH, NODE_FLOATS, TEE_THICKNESS, TEE_WIDTH } from './gl-network-geometry';
 
 export interface Viewport {
   zoom: number;
@@ -48,6 +48,42 @@ void main() {
   colour = vec4(v_colour.rgb * v_colour.a, v_colour.a);
 }`;
 
+/** A head is a point sprite on the line, turned by the fragment shader into a triangle or a bar along it. */
+const HEAD_VS = `#version 300 es
+in vec2 a_a; in vec2 a_b; in vec4 a_shape; in float a_trim; in vec4 a_colour;
+uniform float u_zoom; uniform vec2 u_pan; uniform vec2 u_size; uniform float u_minRadius; uniform float u_nodeScale; uniform float u_px;
+out vec4 v_colour; flat out vec2 v_dir; flat out float v_kind; flat out float v_scale; flat out float v_size;
+void main() {
+  vec2 sa = a_a * u_zoom + u_pan;
+  vec2 sb = a_b * u_zoom + u_pan;
+  vec2 d = sb - sa;
+  float len = length(d);
+  vec2 dir = len > 1e-6 ? d / len : vec2(1.0, 0.0);
+  float trim = max(u_minRadius, a_trim * u_nodeScale) + 1.0;
+  vec2 p = sb - dir * (trim + a_shape.y * u_px);
+  float scale = a_shape.z * u_px;
+  v_size = ceil(${Math.hypot(HEAD_LENGTH, TEE_WIDTH).toFixed(1)} * scale) + 2.0;
+  gl_PointSize = v_size;
+  v_dir = dir; v_kind = a_shape.w; v_scale = scale; v_colour = a_colour;
+  gl_Position = vec4(p.x / u_size.x * 2.0 - 1.0, 1.0 - p.y / u_size.y * 2.0, 0.0, 1.0);
+}`;
+
+const HEAD_FS = `#version 300 es
+precision mediump float;
+in vec4 v_colour; flat in vec2 v_dir; flat in float v_kind; flat in float v_scale; flat in float v_size;
+out vec4 colour;
+void main() {
+  vec2 q = (gl_PointCoord - 0.5) * v_size;
+  float along = dot(q, v_dir);
+  float across = abs(dot(q, vec2(-v_dir.y, v_dir.x)));
+  if (v_kind < 1.5) {
+    float l = ${HEAD_LENGTH.toFixed(1)} * v_scale;
+    float h = ${(HEAD_WIDTH / 2).toFixed(1)} * v_scale;
+    if (along < -l * 0.5 || along > l * 0.5 || across > h * (0.5 - along / l)) discard;
+  } else if (abs(along) > (${TEE_THICKNESS.toFixed(1)} * v_scale + 1.0) * 0.5 || across > ${(TEE_WIDTH / 2).toFixed(1)} * v_scale) discard;
+  colour = vec4(v_colour.rgb * v_colour.a, v_colour.a);
+}`;
+
 const NODE_VS = `#version 300 es
 in vec2 a_pos; in float a_radius; in vec4 a_colour;
 uniform float u_zoom; uniform vec2 u_pan; uniform vec2 u_size; uniform float u_minRadius; uniform float u_nodeScale;
@@ -80,11 +116,13 @@ export class GlNetworkRenderer {
   private readonly gl: WebGL2RenderingContext;
   private readonly edgeProgram: WebGLProgram;
   private readonly nodeProgram: WebGLProgram;
+  private readonly headProgram: WebGLProgram;
+  private readonly headVao: WebGLVertexArrayObject;
   private readonly edgeVao: WebGLVertexArrayObject;
   private readonly nodeVao: WebGLVertexArrayObject;
   private readonly edgeBuffer: WebGLBuffer;
   private readonly nodeBuffer: WebGLBuffer;
-  private edgeVertexCount = 0;
+  private runs = { quads: 0, lines: 0, heads: 0 };
   private nodeCount = 0;
 
   /** Throws where the browser gives no WebGL 2 context. */
@@ -97,18 +135,22 @@ export class GlNetworkRenderer {
     this.gl = gl;
     this.edgeProgram = program(gl, EDGE_VS, EDGE_FS);
     this.nodeProgram = program(gl, NODE_VS, NODE_FS);
+    this.headProgram = program(gl, HEAD_VS, HEAD_FS);
     this.edgeBuffer = gl.createBuffer();
     this.nodeBuffer = gl.createBuffer();
     this.edgeVao = gl.createVertexArray();
     this.nodeVao = gl.createVertexArray();
+    this.headVao = gl.createVertexArray();
     const stride = EDGE_VERTEX_FLOATS * 4;
-    this.attributes(this.edgeProgram, this.edgeVao, this.edgeBuffer, stride, [
+    const edgeAttributes: [string, number, number, boolean?][] = [
       ['a_a', 2, 0],
       ['a_b', 2, 8],
       ['a_shape', 4, 16],
       ['a_trim', 1, 32],
       ['a_colour', 4, 36, true],
-    ]);
+    ];
+    this.attributes(this.edgeProgram, this.edgeVao, this.edgeBuffer, stride, edgeAttributes);
+    this.attributes(this.headProgram, this.headVao, this.edgeBuffer, stride, edgeAttributes);
     this.attributes(this.nodeProgram, this.nodeVao, this.nodeBuffer, NODE_FLOATS * 4, [
       ['a_pos', 2, 0],
       ['a_radius', 1, 8],
@@ -135,7 +177,7 @@ export class GlNetworkRenderer {
     gl.bufferData(gl.ARRAY_BUFFER, geometry.edgeVertices, gl.STATIC_DRAW);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.nodeBuffer);
     gl.bufferData(gl.ARRAY_BUFFER, geometry.nodeData, gl.STATIC_DRAW);
-    this.edgeVertexCount = geometry.edgeVertexCount;
+    this.runs = { quads: geometry.quadVertices, lines: geometry.lineVertices, heads: geometry.headVertices };
     this.nodeCount = geometry.nodeCount;
   }
 
@@ -151,9 +193,12 @@ export class GlNetworkRenderer {
     gl.clear(gl.COLOR_BUFFER_BIT);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    for (const [prog, vao, mode, count] of [
-      [this.edgeProgram, this.edgeVao, gl.TRIANGLES, this.edgeVertexCount],
-      [this.nodeProgram, this.nodeVao, gl.POINTS, this.nodeCount],
+    const { quads, lines, heads } = this.runs;
+    for (const [prog, vao, mode, first, count] of [
+      [this.edgeProgram, this.edgeVao, gl.TRIANGLES, 0, quads],
+      [this.edgeProgram, this.edgeVao, gl.LINES, quads, lines],
+      [this.headProgram, this.headVao, gl.POINTS, quads + lines, heads],
+      [this.nodeProgram, this.nodeVao, gl.POINTS, 0, this.nodeCount],
     ] as const) {
       // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
       gl.useProgram(prog);
@@ -164,7 +209,7 @@ export class GlNetworkRenderer {
       gl.uniform1f(gl.getUniformLocation(prog, 'u_nodeScale'), nodeScale * pixelRatio);
       gl.uniform1f(gl.getUniformLocation(prog, 'u_px'), pixelRatio);
       gl.bindVertexArray(vao);
-      gl.drawArrays(mode, 0, count);
+      gl.drawArrays(mode, first, count);
     }
     gl.bindVertexArray(null);
   }
@@ -175,6 +220,8 @@ export class GlNetworkRenderer {
     gl.deleteBuffer(this.nodeBuffer);
     gl.deleteVertexArray(this.edgeVao);
     gl.deleteVertexArray(this.nodeVao);
+    gl.deleteVertexArray(this.headVao);
+    gl.deleteProgram(this.headProgram);
     gl.deleteProgram(this.edgeProgram);
     gl.deleteProgram(this.nodeProgram);
   }
