@@ -54,6 +54,8 @@ export class GlNetworkView {
   /** Resolution while the viewport moves, as a fraction of the full one; the still view is always sharp. */
   private readonly motionScale: number;
   private moving = false;
+  /** The viewport the label overlay was last drawn for: while moving it is carried along by a CSS transform. */
+  private overlayView: Viewport | null = null;
   private settle: ReturnType<typeof setTimeout> | undefined;
   private readonly cleanup: (() => void)[] = [];
 
@@ -86,6 +88,7 @@ export class GlNetworkView {
 
   setContent(content: ViewContent): void {
     this.content = content;
+    this.overlayView = null;
     this.renderer.setGeometry(buildGeometry(content));
     this.pickable = content.edges.flatMap((e, i) => (e.look.under ? [] : [i]));
     const radii = content.nodes.map((n) => n.size / 2);
@@ -106,14 +109,12 @@ export class GlNetworkView {
 
   setViewport(view: Viewport): void {
     this.view = { zoom: view.zoom, pan: { ...view.pan } };
-    if (this.motionScale < 1) {
-      this.moving = true;
-      clearTimeout(this.settle);
-      this.settle = setTimeout(() => {
-        this.moving = false;
-        this.request();
-      }, SETTLE_MS);
-    }
+    this.moving = true;
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      this.moving = false;
+      this.request();
+    }, SETTLE_MS);
     this.request();
   }
 
@@ -158,7 +159,17 @@ export class GlNetworkView {
     // The canvas is stretched to its box by CSS: a smaller backing store costs fewer pixels to fill.
     if (this.gl.width !== width || this.gl.height !== height) [this.gl.width, this.gl.height] = [width, height];
     this.renderer.draw(this.view, ratio, this.nodeScale());
-    this.drawOverlay();
+    // Text on a 2D canvas costs a software rasteriser ~30 ms a frame: while moving, the labels drawn for the
+    // last still view are moved and scaled with the network by the compositor instead.
+    if (this.moving && this.overlayView) this.transformOverlay(this.overlayView);
+    else this.drawOverlay();
+  }
+
+  private transformOverlay(from: Viewport): void {
+    const k = this.view.zoom / from.zoom;
+    const x = this.view.pan.x - from.pan.x * k;
+    const y = this.view.pan.y - from.pan.y * k;
+    this.overlay.style.transform = `translate(${x}px, ${y}px) scale(${k})`;
   }
 
   private resize(): void {
@@ -166,6 +177,7 @@ export class GlNetworkView {
     this.ratio = Math.min(2, window.devicePixelRatio || 1);
     this.overlay.width = Math.max(1, Math.round(this.host.clientWidth * this.ratio));
     this.overlay.height = Math.max(1, Math.round(this.host.clientHeight * this.ratio));
+    this.overlayView = null;
     this.request();
   }
 
@@ -186,6 +198,8 @@ export class GlNetworkView {
   private drawOverlay(): void {
     const ctx = this.overlay.getContext('2d');
     if (!ctx) return;
+    this.overlayView = this.viewport();
+    this.overlay.style.transform = '';
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
     ctx.clearRect(0, 0, this.host.clientWidth, this.host.clientHeight);
     this.drawHover(ctx);
@@ -322,7 +336,7 @@ function labelCells(x0: number, x1: number, y0: number, y1: number): number[] {
 function layer<K extends 'canvas' | 'div'>(host: HTMLElement, tag: K): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   el.style.position = 'absolute';
-  if (tag === 'canvas') Object.assign(el.style, { inset: '0', width: '100%', height: '100%', pointerEvents: 'none' });
+  if (tag === 'canvas') Object.assign(el.style, { inset: '0', width: '100%', height: '100%', pointerEvents: 'none', transformOrigin: '0 0' });
   else el.style.pointerEvents = 'none';
   host.appendChild(el);
   return el;
