@@ -13,11 +13,14 @@ export interface Viewport {
 export interface RendererOptions {
   /** Multisampling: smooth lines on a GPU; on a software rasteriser it costs more than the frame. */
   antialias: boolean;
+  /** Thin edges without blending (their opacity mixed with the background): cheaper on a software rasteriser. */
+  opaqueLines: boolean;
 }
 
 const EDGE_VS = `#version 300 es
 in vec2 a_a; in vec2 a_b; in vec4 a_shape; in float a_trim; in vec4 a_colour;
 uniform float u_zoom; uniform vec2 u_pan; uniform vec2 u_size; uniform float u_minRadius; uniform float u_nodeScale; uniform float u_px;
+uniform float u_opaque;
 out vec4 v_colour; out float v_dist; out float v_dash;
 void main() {
   vec2 sa = a_a * u_zoom + u_pan;
@@ -35,7 +38,8 @@ void main() {
   vec2 p = base - dir * back + perp * side;
   v_dist = (a_shape.x < 0.5 ? 0.0 : max(0.0, len - trim - back)) / u_px;
   v_dash = a_shape.w;
-  v_colour = a_colour;
+  // Opaque: the opacity mixed with the view's background beforehand, so no blending is needed.
+  v_colour = u_opaque > 0.5 ? vec4(mix(vec3(0.988, 0.992, 0.996), a_colour.rgb, a_colour.a), 1.0) : a_colour;
   gl_Position = vec4(p.x / u_size.x * 2.0 - 1.0, 1.0 - p.y / u_size.y * 2.0, 0.0, 1.0);
 }`;
 
@@ -62,7 +66,8 @@ void main() {
   float trim = max(u_minRadius, a_trim * u_nodeScale) + 1.0;
   vec2 p = sb - dir * (trim + a_shape.y * u_px);
   float scale = a_shape.z * u_px;
-  v_size = ceil(${Math.hypot(HEAD_LENGTH, TEE_WIDTH).toFixed(1)} * scale) + 2.0;
+  // Just big enough for the turned shape: a software rasteriser shades every pixel of the sprite.
+  v_size = ceil((a_shape.w < 1.5 ? ${Math.hypot(HEAD_LENGTH, HEAD_WIDTH).toFixed(2)} : ${Math.hypot(TEE_THICKNESS + 1, TEE_WIDTH).toFixed(2)}) * scale) + 1.0;
   gl_PointSize = v_size;
   v_dir = dir; v_kind = a_shape.w; v_scale = scale; v_colour = a_colour;
   gl_Position = vec4(p.x / u_size.x * 2.0 - 1.0, 1.0 - p.y / u_size.y * 2.0, 0.0, 1.0);
@@ -123,6 +128,7 @@ export class GlNetworkRenderer {
   private readonly edgeBuffer: WebGLBuffer;
   private readonly nodeBuffer: WebGLBuffer;
   private runs = { quads: 0, lines: 0, heads: 0 };
+  private readonly opaqueLines: boolean;
   private nodeCount = 0;
 
   /** Throws where the browser gives no WebGL 2 context. */
@@ -133,6 +139,7 @@ export class GlNetworkRenderer {
     const gl = canvas.getContext('webgl2', { antialias: options.antialias, premultipliedAlpha: true, alpha: true });
     if (!gl) throw new Error('This browser has no WebGL 2.');
     this.gl = gl;
+    this.opaqueLines = options.opaqueLines;
     this.edgeProgram = program(gl, EDGE_VS, EDGE_FS);
     this.nodeProgram = program(gl, NODE_VS, NODE_FS);
     this.headProgram = program(gl, HEAD_VS, HEAD_FS);
@@ -209,6 +216,10 @@ export class GlNetworkRenderer {
       gl.uniform1f(gl.getUniformLocation(prog, 'u_nodeScale'), nodeScale * pixelRatio);
       gl.uniform1f(gl.getUniformLocation(prog, 'u_px'), pixelRatio);
       gl.bindVertexArray(vao);
+      const opaque = this.opaqueLines && mode === gl.LINES;
+      gl.uniform1f(gl.getUniformLocation(prog, 'u_opaque'), opaque ? 1 : 0);
+      if (opaque) gl.disable(gl.BLEND);
+      else gl.enable(gl.BLEND);
       gl.drawArrays(mode, first, count);
     }
     gl.bindVertexArray(null);

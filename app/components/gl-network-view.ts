@@ -74,7 +74,7 @@ export class GlNetworkView {
     this.tip.className = 'graph-tip small';
     this.tip.hidden = true;
     try {
-      this.renderer = new GlNetworkRenderer(this.gl, { antialias: options.antialias ?? !software });
+      this.renderer = new GlNetworkRenderer(this.gl, { antialias: options.antialias ?? !software, opaqueLines: software });
     } catch (e) {
       for (const el of [this.gl, this.overlay, this.tip]) el.remove();
       throw e;

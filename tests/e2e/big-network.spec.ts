@@ -86,7 +86,9 @@ test('the run network view draws a network of over 5,000 edges, and the edge-cou
   await expect(network.getByText('drawn with WebGL; drag to pan, scroll to zoom')).toBeVisible();
   if (webgl2) {
     // A click on a gene's disc opens its neighbourhood, as in the cytoscape view (picking on the CPU).
-    const at = await graph.evaluate((el) => (el as HTMLElement & { grnView?: { locate(label: string): { x: number; y: number } | null } }).grnView!.locate('G7'));
+    const at = await graph.evaluate((el) =>
+      (el as HTMLElement & { grnView?: { locate(label: string): { x: number; y: number } | null } }).grnView!.locate('G7'),
+    );
     expect(at).not.toBeNull();
     await graph.click({ position: at! });
     await expect(page).toHaveURL(/[?&]gene=G7\b/);
