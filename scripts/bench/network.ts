@@ -135,6 +135,10 @@ async function main(): Promise<void> {
         await page.evaluate(() => (window as unknown as { bench: { fit(): void } }).bench.fit());
         await page.waitForTimeout(500);
         await page.screenshot({ path: path.resolve(root, flags.screenshot) });
+        // And 4× closer on the middle, where the hub names, heads and dashes can be read.
+        await page.evaluate(() => (window as unknown as { bench: { zoomIn(k: number): void } }).bench.zoomIn(4));
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.resolve(root, flags.screenshot.replace(/\.png$/, '-zoomed.png')) });
       }
       await page.close();
     }

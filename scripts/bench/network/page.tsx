@@ -159,5 +159,13 @@ Object.assign(window, {
     frameGaps,
     panZoom,
     fit: () => viewHandle().fit(),
+    /** Zooms k× about the middle of the view. */
+    zoomIn(k: number) {
+      const view = viewHandle();
+      const { zoom, pan } = view.viewport();
+      const el = document.querySelector('[data-layout]') as HTMLElement;
+      const [cx, cy] = [el.clientWidth / 2, el.clientHeight / 2];
+      view.setViewport({ zoom: zoom * k, pan: { x: cx - (cx - pan.x) * k, y: cy - (cy - pan.y) * k } });
+    },
   },
 });
