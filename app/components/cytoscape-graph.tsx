@@ -1,5 +1,5 @@
 'use client';
-import type { Core, ElementDefinition, EventObject, LayoutOptions, StylesheetJson } from 'cytoscape';
+import type { Core, CytoscapeOptions, ElementDefinition, EventObject, LayoutOptions, StylesheetJson } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { forceLayout, initialPositions } from './force-layout';
 
@@ -16,6 +16,8 @@ export interface CytoscapeGraphProps {
   layout: GraphLayout;
   /** Draw with cytoscape's WebGL renderer (where the browser has WebGL 2): for thousands of edges. */
   webgl?: boolean;
+  /** More cytoscape options, read when the graph is created (the bench's knobs: pixelRatio, textureOnViewport, …). */
+  options?: Partial<CytoscapeOptions>;
   className?: string;
   /** What the picture shows, for screen readers. */
   label: string;
@@ -38,7 +40,7 @@ export function webglAvailable(): boolean {
  * a new layout runs only when the set of nodes changes), restyles in place, and destroys it on unmount.
  * `data-*` attributes on the container say what is drawn, for tests and benchmarks.
  */
-export function CytoscapeGraph({ elements, style, layout, webgl = false, className, label, onTapNode, onTapEdge }: CytoscapeGraphProps) {
+export function CytoscapeGraph({ elements, style, layout, webgl = false, options, className, label, onTapNode, onTapEdge }: CytoscapeGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const [cy, setCy] = useState<Core | null>(null);
   const [failed, setFailed] = useState<string>();
@@ -49,6 +51,8 @@ export function CytoscapeGraph({ elements, style, layout, webgl = false, classNa
   const nodeIds = useRef('');
   const styleRef = useRef(style);
   styleRef.current = style;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
 
   // Create and destroy.
   useEffect(() => {
@@ -59,6 +63,7 @@ export function CytoscapeGraph({ elements, style, layout, webgl = false, classNa
       .then(({ default: cytoscape }) => {
         if (cancelled || !container.current) return;
         created = cytoscape({
+          ...optionsRef.current,
           container: container.current,
           style: styleRef.current,
           wheelSensitivity: 0.3,

@@ -1,7 +1,9 @@
 /**
- * `npm run bench:network [-- --edges 20000 --seconds 8 --screenshot docs/screenshots/network-20k-webgl.png]`:
- * the run network view's graph (the app's CytoscapeGraph with network-graph.ts's elements and style) on a
- * synthetic GRN of 20,000 edges in Debian's Chromium, canvas against WebGL: the time until the layout is done,
+ * `npm run bench:network [-- --edges 20000 --seconds 8 --cases auto,cytoscape-webgl --profile --screenshot docs/screenshots/network-20k-webgl.png]`:
+ * the run network view's picture (network-drawing.tsx: the app's WebGL renderer past 2,000 edges, cytoscape
+ * below) on a synthetic GRN of 20,000 edges in Debian's Chromium. A case is a renderer ('auto': what the view
+ * uses; 'cytoscape-webgl', 'cytoscape-canvas') with optional knobs after '+' (see network/page.tsx), e.g.
+ * 'cytoscape-webgl+pr1+hublabels'. For each: the time until the layout is done,
  * the longest the page went without a frame meanwhile (a frozen page shows as a long gap), and frames/s while
  * panning and zooming programmatically every frame (goal ≥ 15). Headless Chromium has no GPU here: WebGL runs
  * on SwiftShader, a software rasteriser, so a real GPU does better. A benchmark, not a test.
@@ -20,6 +22,9 @@ const { values: flags } = parseArgs({
     genes: { type: 'string', default: '2000' },
     seconds: { type: 'string', default: '8' },
     screenshot: { type: 'string' },
+    cases: { type: 'string', default: 'auto,cytoscape-webgl' },
+    // CPU profile of the pan+zoom phase (Chrome DevTools protocol): the functions with the most self time.
+    profile: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -32,7 +37,7 @@ async function bundle(): Promise<string> {
     bundle: true,
     write: false,
     format: 'esm',
-    minify: true,
+    minify: !flags.profile,
     jsx: 'automatic',
     alias: { '@': root },
     define: { 'process.env.NODE_ENV': '"production"' },
@@ -92,12 +97,13 @@ async function main(): Promise<void> {
       requestAnimationFrame(step);
     })`)) as number;
     await blank.close();
-    for (const webgl of [false, true]) {
+    for (const name of flags.cases.split(',')) {
+      const [renderer, ...knobs] = name.split('+');
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       const t0 = Date.now();
-      await page.goto(`${url}?edges=${flags.edges}&genes=${flags.genes}&webgl=${webgl ? 1 : 0}`, { waitUntil: 'commit' });
+      await page.goto(`${url}?edges=${flags.edges}&genes=${flags.genes}&renderer=${renderer}&knobs=${knobs.join(',')}`, { waitUntil: 'commit' });
       await page.locator('[data-layout="done"]').waitFor({ timeout: 300_000 });
       const layoutSeconds = (Date.now() - t0) / 1000;
       const info = await page.evaluate(() => {
@@ -106,15 +112,18 @@ async function main(): Promise<void> {
         return { ...b.network, longestFrameGapMs: b.frameGaps.longest };
       });
       const drawnEdges = Number(await page.locator('[data-layout]').getAttribute('data-edges'));
+      const cdp = flags.profile ? await page.context().newCDPSession(page) : null;
+      if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
       const run = await page.evaluate(
         (seconds) =>
           (window as unknown as { bench: { panZoom(s: number): Promise<{ fps: number; p95FrameMs: number; renderer: string }> } }).bench.panZoom(seconds),
         Number(flags.seconds),
       );
+      if (cdp) printProfile(name, (await cdp.send('Profiler.stop')).profile);
       if (errors.length) throw new Error(`The page failed: ${errors.join('; ')}`);
-      if (webgl && run.renderer !== 'webgl') console.warn('This Chromium gave no WebGL 2 context: the "webgl" row fell back to canvas.');
+      console.log(`${name}: ${JSON.stringify(run)}`);
       results.push({
-        renderer: run.renderer,
+        renderer: `${run.renderer}${knobs.length ? `+${knobs.join('+')}` : ''}`,
         nodes: info.nodes,
         edges: drawnEdges,
         layoutSeconds,
@@ -122,13 +131,14 @@ async function main(): Promise<void> {
         fps: run.fps,
         p95FrameMs: run.p95FrameMs,
       });
-      if (webgl && flags.screenshot) {
-        await page.evaluate(() => {
-          const el = document.querySelector('[data-layout]') as HTMLElement & { _cyreg?: { cy: { fit(): void } } };
-          el._cyreg?.cy.fit();
-        });
+      if (renderer === 'auto' && flags.screenshot) {
+        await page.evaluate(() => (window as unknown as { bench: { fit(): void } }).bench.fit());
         await page.waitForTimeout(500);
         await page.screenshot({ path: path.resolve(root, flags.screenshot) });
+        // And 4× closer on the middle, where the hub names, heads and dashes can be read.
+        await page.evaluate(() => (window as unknown as { bench: { zoomIn(k: number): void } }).bench.zoomIn(4));
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: path.resolve(root, flags.screenshot.replace(/\.png$/, '-zoomed.png')) });
       }
       await page.close();
     }
@@ -148,7 +158,27 @@ async function main(): Promise<void> {
     );
   }
   console.log(`(an empty page gets ${emptyFps.toFixed(1)} frames/s in this browser: the ceiling of any row)`);
-  console.log("* elements of the graph that are edges: the network's edges plus one halo per reviewed edge in WebGL mode (1 in 97 here).");
+  console.log("* elements of the graph that are edges: the network's edges plus one halo per reviewed edge past 2,000 edges (1 in 97 here).");
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** The 15 functions with the most self time while panning and zooming. */
+function printProfile(name: string, profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)!.callFrame;
+    const key = `${f.functionName || '(anonymous)'}${f.url ? `:${f.lineNumber}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`\nprofile ${name}: self time while panning and zooming (${(total / 1000).toFixed(1)} s sampled)`);
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${key}`);
 }
 
 main().catch((e: unknown) => {

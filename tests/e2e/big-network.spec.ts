@@ -73,7 +73,8 @@ test('the run network view draws a network of over 5,000 edges, and the edge-cou
   await expect(graph).toHaveAttribute('data-edges', '2000');
   await expect(network.getByRole('button', { name: 'Top 2,000' })).toHaveAttribute('aria-pressed', 'true');
 
-  // Past 2,000 edges: WebGL where the browser has WebGL 2 (this headless one may not: then canvas), a sliced layout.
+  // Past 2,000 edges: the app's WebGL 2 renderer where the browser has WebGL 2 (this headless one may not: then
+  // cytoscape on canvas), a sliced layout.
   await network.getByRole('button', { name: 'Top 20,000' }).click();
   await expect(page).toHaveURL(/[?&]top=20000\b/);
   await expect(status).toContainText(`Showing ${all} of ${all} matching edges`);
@@ -81,8 +82,21 @@ test('the run network view draws a network of over 5,000 edges, and the edge-cou
   await expect(graph).toHaveAttribute('data-edges', String(all), { timeout: 30_000 });
   await expect(graph).toHaveAttribute('data-layout', 'done', { timeout: 90_000 });
   const webgl2 = await page.evaluate(() => Boolean(document.createElement('canvas').getContext('webgl2')));
-  await expect(graph).toHaveAttribute('data-renderer', webgl2 ? 'webgl' : 'canvas');
-  await expect(network.getByText('drawn with WebGL, sign by colour alone')).toBeVisible();
+  await expect(graph).toHaveAttribute('data-renderer', webgl2 ? 'webgl2' : 'canvas');
+  await expect(network.getByText('drawn with WebGL; drag to pan, scroll to zoom')).toBeVisible();
+  if (webgl2) {
+    // A click on a gene's disc opens its neighbourhood, as in the cytoscape view (picking on the CPU).
+    const at = await graph.evaluate((el) =>
+      (el as HTMLElement & { grnView?: { locate(label: string): { x: number; y: number } | null } }).grnView!.locate('G7'),
+    );
+    expect(at).not.toBeNull();
+    await graph.click({ position: at! });
+    await expect(page).toHaveURL(/[?&]gene=G7\b/);
+    await expect(status).not.toContainText(`Showing ${all} of ${all} matching edges`);
+    await network.getByRole('button', { name: 'Clear' }).click();
+    await expect(status).toContainText(`Showing ${all} of ${all} matching edges`);
+    await expect(graph).toHaveAttribute('data-layout', 'done', { timeout: 90_000 });
+  }
 
   // The page answered input while the graph loaded: the filters still work, and the table shows the strongest 1,000.
   await network.getByText(`Edge table (${all})`).click();

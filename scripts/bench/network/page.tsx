@@ -1,12 +1,14 @@
 /**
  * The browser side of `npm run bench:network`: mounts the app's own CytoscapeGraph with the run network
- * view's elements and style (network-graph.ts) for a synthetic network, then lets the driver pan and zoom it.
- * Bundled by esbuild; `?edges=20000&webgl=1` picks the case.
+ * view's picture (network-drawing.tsx: the app's WebGL renderer past 2,000 edges, else cytoscape) for a synthetic
+ * network, then lets the driver pan and zoom it. Bundled by esbuild; `?edges=20000&renderer=auto&knobs=pr1,texture`
+ * picks the case: `renderer` as NetworkRenderer, `knobs` cytoscape options and element changes to measure.
  */
-import type { Core } from 'cytoscape';
+import type { Core, CytoscapeOptions, ElementDefinition } from 'cytoscape';
 import { createRoot } from 'react-dom/client';
-import { CytoscapeGraph } from '@/app/components/cytoscape-graph';
-import { networkElements, networkStyle, isLargeNetwork, type NetworkEdge } from '@/app/projects/[projectId]/runs/[runId]/network-graph';
+import type { GlViewHandle } from '@/app/components/gl-network-graph';
+import { NetworkDrawing, type NetworkRenderer } from '@/app/projects/[projectId]/runs/[runId]/network-drawing';
+import { networkElements, type NetworkEdge } from '@/app/projects/[projectId]/runs/[runId]/network-graph';
 
 /** A GRN-like network: few hub regulators with many targets (power-law out-degree), deterministic. */
 function syntheticNetwork(edgeCount: number, genes: number) {
@@ -51,9 +53,36 @@ function syntheticNetwork(edgeCount: number, genes: number) {
 
 const params = new URLSearchParams(location.search);
 const edgeCount = Number(params.get('edges') ?? 20_000);
-const webgl = params.get('webgl') === '1';
+const renderer = (params.get('renderer') ?? 'auto') as NetworkRenderer;
+const knobs = new Set((params.get('knobs') ?? '').split(',').filter(Boolean));
 const network = syntheticNetwork(edgeCount, Number(params.get('genes') ?? 2000));
-const large = isLargeNetwork(network.edges.length);
+
+/** Cytoscape's own speed options, one knob each. */
+const cytoscapeOptions: Partial<CytoscapeOptions> = {
+  ...(knobs.has('pr1') ? { pixelRatio: 1 } : {}),
+  ...(knobs.has('texture') ? { textureOnViewport: true } : {}),
+  ...(knobs.has('hidelabels') ? { hideLabelsOnViewport: true } : {}),
+  ...(knobs.has('batch') ? ({ webglTexSize: 4096, webglBatchSize: 4096, webglTexRows: 48 } as object) : {}),
+};
+
+/** The WebGL renderer's resolution while moving, e.g. 'motion0.33' (default: ½ on software GL). */
+const motionKnob = [...knobs].find((k) => k.startsWith('motion'));
+
+/** Element knobs: no halo edges; names only on the 25 biggest hubs. */
+function elements(): ElementDefinition[] {
+  let els = networkElements(network, (e) => e.reviewStatus, false);
+  if (knobs.has('nohalos')) els = els.filter((e) => !String(e.classes ?? '').includes('halo'));
+  if (knobs.has('hublabels')) {
+    const hubs = new Set(
+      [...network.nodes]
+        .sort((a, b) => b.outDegree + b.inDegree - a.outDegree - a.inDegree)
+        .slice(0, 25)
+        .map((n) => `n:${n.id}`),
+    );
+    els = els.map((e) => (e.data.source === undefined && !hubs.has(String(e.data.id)) ? { ...e, data: { ...e.data, label: '' } } : e));
+  }
+  return els;
+}
 
 // The longest the main thread went without a frame while the graph loaded and was laid out.
 const frameGaps = { longest: 0, last: performance.now(), stop: false };
@@ -66,24 +95,38 @@ const watch = () => {
 requestAnimationFrame(watch);
 
 const started = performance.now();
-const root = document.getElementById('root')!;
-createRoot(root).render(
-  <CytoscapeGraph
-    elements={networkElements(network, (e) => e.reviewStatus, false)}
-    style={networkStyle(large)}
-    layout={large || network.nodes.length > 250 ? 'force' : 'cose'}
-    webgl={webgl}
-    className="network"
+createRoot(document.getElementById('root')!).render(
+  <NetworkDrawing
+    elements={elements()}
+    edgeCount={network.edges.length}
+    nodeCount={network.nodes.length}
     label={`${network.nodes.length} genes, ${network.edges.length} edges`}
+    renderer={renderer}
+    cytoscapeOptions={cytoscapeOptions}
+    antialias={knobs.has('aa') ? true : knobs.has('noaa') ? false : undefined}
+    motionScale={motionKnob ? Number(motionKnob.slice('motion'.length)) : undefined}
   />,
 );
 
+/** The drawn view, whichever renderer drew it. */
+function viewHandle(): Omit<GlViewHandle, 'locate'> & { renderer: string } {
+  const container = document.querySelector('[data-layout]') as HTMLElement & { _cyreg?: { cy: Core }; grnView?: GlViewHandle };
+  const renderer = container.dataset.renderer ?? '?';
+  const gl = container.grnView;
+  if (gl) return { renderer, viewport: () => gl.viewport(), setViewport: (v) => gl.setViewport(v), fit: () => gl.fit() };
+  const cy = container._cyreg!.cy;
+  return {
+    renderer,
+    viewport: () => ({ zoom: cy.zoom(), pan: cy.pan() }),
+    setViewport: (v) => cy.viewport(v),
+    fit: () => cy.fit(undefined, 20),
+  };
+}
+
 /** Pans and zooms every frame for `seconds`; frames/s counted with requestAnimationFrame. */
 async function panZoom(seconds: number) {
-  const container = document.querySelector('[data-layout]') as HTMLElement & { _cyreg?: { cy: Core } };
-  const cy = container._cyreg!.cy;
-  const zoom0 = cy.zoom();
-  const pan0 = cy.pan();
+  const view = viewHandle();
+  const { zoom: zoom0, pan: pan0 } = view.viewport();
   const frames: number[] = [];
   const t0 = performance.now();
   await new Promise<void>((resolve) => {
@@ -91,20 +134,21 @@ async function panZoom(seconds: number) {
       frames.push(t);
       const s = (t - t0) / 1000;
       // Zoom between 1× and 3× the fitted view while circling: every frame a new viewport to draw.
-      cy.viewport({ zoom: zoom0 * (2 + Math.sin(s * 1.3)), pan: { x: pan0.x + 200 * Math.cos(s), y: pan0.y + 150 * Math.sin(s) } });
+      view.setViewport({ zoom: zoom0 * (2 + Math.sin(s * 1.3)), pan: { x: pan0.x + 200 * Math.cos(s), y: pan0.y + 150 * Math.sin(s) } });
       if (s < seconds) requestAnimationFrame(step);
       else resolve();
     };
     requestAnimationFrame(step);
   });
+  view.setViewport({ zoom: zoom0, pan: pan0 });
   const gaps = frames
     .slice(1)
     .map((t, i) => t - frames[i])
     .sort((a, b) => a - b);
   return {
     fps: (frames.length - 1) / ((frames.at(-1)! - frames[0]) / 1000),
-    p95FrameMs: gaps[Math.floor(gaps.length * 0.95)],
-    renderer: container.dataset.renderer,
+    p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] ?? Number.NaN,
+    renderer: view.renderer,
   };
 }
 
@@ -114,5 +158,14 @@ Object.assign(window, {
     started,
     frameGaps,
     panZoom,
+    fit: () => viewHandle().fit(),
+    /** Zooms k× about the middle of the view. */
+    zoomIn(k: number) {
+      const view = viewHandle();
+      const { zoom, pan } = view.viewport();
+      const el = document.querySelector('[data-layout]') as HTMLElement;
+      const [cx, cy] = [el.clientWidth / 2, el.clientHeight / 2];
+      view.setViewport({ zoom: zoom * k, pan: { x: cx - (cx - pan.x) * k, y: cy - (cy - pan.y) * k } });
+    },
   },
 });

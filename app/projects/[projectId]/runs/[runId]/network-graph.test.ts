@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLargeNetwork, networkElements, networkStyle, type NetworkEdge } from './network-graph';
+import { COLOURS, isLargeNetwork, networkElements, networkLooks, networkStyle, type NetworkEdge } from './network-graph';
 
 function network(edgeCount: number, reviewed: number) {
   const genes = Math.ceil(Math.sqrt(edgeCount)) + 1;
@@ -47,5 +47,20 @@ describe('network elements', () => {
     expect(rule(false, 'edge.repress')['target-arrow-shape']).toBe('tee');
     expect(rule(true, 'edge.repress')['target-arrow-shape']).toBe('triangle');
     expect(rule(true, 'edge.repress')['line-color']).not.toBe(rule(true, 'edge.activate')['line-color']);
+  });
+
+  it("the WebGL renderer's looks: sign by colour and head, halos beneath in the status colour, prior edges wide", () => {
+    const els = networkElements(network(3000, 1), (e) => e.reviewStatus, false);
+    const edges = els.filter((e) => e.data.source !== undefined);
+    const looks = edges.map((e) => ({ id: String(e.data.id), look: networkLooks.edge(e) }));
+    const halo = looks.find((l) => l.id.startsWith('h:'))!.look;
+    expect(halo).toMatchObject({ under: true, head: 'none', colour: '#2856c8' });
+    const repress = looks.find((l) => l.id === 'e:R0\u2192T0')!.look;
+    expect(repress).toMatchObject({ colour: COLOURS.repression, head: 'tee', under: false, width: 2.5 });
+    const activate = looks.find((l) => l.id === 'e:R1\u2192T0')!.look;
+    expect(activate).toMatchObject({ colour: COLOURS.activation, head: 'triangle', width: 1.2 });
+    expect(activate.opacity).toBeLessThan(repress.opacity);
+    const node = networkLooks.node(els.find((e) => e.data.id === 'n:R0')!);
+    expect(node.colour).toBe('#5d6778');
   });
 });

@@ -1,4 +1,5 @@
 import type { ElementDefinition, StylesheetJson } from 'cytoscape';
+import type { GlLooks } from '@/app/components/gl-network-graph';
 import { maxOf } from '@/compute';
 import { STATUS_COLOURS } from '@/app/projects/[projectId]/reviews/review-status';
 import { STATUSES, type EdgeReviewStatus } from '@/app/projects/[projectId]/reviews/types';
@@ -121,3 +122,32 @@ export function networkStyle(large: boolean): StylesheetJson {
     { selector: 'edge.halo', style: { width: 8, opacity: 0.45, 'target-arrow-shape': 'none', 'z-index': 1, 'underlay-opacity': 0 } as never },
   ];
 }
+
+const classesOf = (el: ElementDefinition) => new Set((typeof el.classes === 'string' ? el.classes : (el.classes ?? []).join(' ')).split(' '));
+
+/**
+ * networkStyle's counterpart for the WebGL renderer of large networks (gl-network-graph.tsx): the same
+ * colours, with widths in screen pixels. It draws tee heads and dashes, so sign is told by colour and head.
+ */
+export const networkLooks: GlLooks = {
+  node(el) {
+    const c = classesOf(el);
+    return { colour: c.has('focus') ? '#2856c8' : c.has('regulator') ? '#5d6778' : '#9aa5b5', size: Number(el.data.size) || 6 };
+  },
+  edge(el) {
+    const c = classesOf(el);
+    if (c.has('halo')) {
+      const status = STATUSES.find((st) => c.has(reviewClass(st))) ?? 'UNREVIEWED';
+      return { colour: STATUS_COLOURS[status], opacity: 0.45, width: 7, head: 'none', dashed: false, under: true };
+    }
+    if (c.has('missed')) return { colour: COLOURS.missed, opacity: 0.8, width: 1.2, head: 'triangle', dashed: true, under: false };
+    return {
+      colour: c.has('repress') ? COLOURS.repression : COLOURS.activation,
+      opacity: Number(el.data.opacity ?? 1),
+      width: c.has('prior') ? 2.5 : 1.2,
+      head: c.has('repress') ? 'tee' : 'triangle',
+      dashed: c.has('fp'),
+      under: false,
+    };
+  },
+};

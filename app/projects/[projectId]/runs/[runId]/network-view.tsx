@@ -2,8 +2,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { graphql } from '@/app/lib/graphql';
 import { DEFAULT_NETWORK_FILTERS, filtersFromSearch, replaceFiltersInUrl } from './network-url';
-import { COLOURS, isLargeNetwork, LARGE_NETWORK_EDGES, networkElements, networkStyle, type NetworkEdge, type RunNetwork } from './network-graph';
-import { CytoscapeGraph } from '@/app/components/cytoscape-graph';
+import { COLOURS, isLargeNetwork, LARGE_NETWORK_EDGES, networkElements, type NetworkEdge, type RunNetwork } from './network-graph';
+import { NetworkDrawing } from './network-drawing';
 import { ErrorAlert, Loading } from '@/app/components/alerts';
 import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { EdgeReviewPanel } from '@/app/projects/[projectId]/reviews/edge-panel';
@@ -36,7 +36,7 @@ interface Filters {
 
 /**
  * The inferred GRN, filtered on the server (top-k by |effect| up to NETWORK_MAX_EDGES, one regulator, the
- * neighbourhood of a gene). Past 2,000 edges it is drawn with WebGL and laid out in slices (network-graph.ts). Colour: sign. Width: in the prior or novel. Line style:
+ * neighbourhood of a gene). Past 2,000 edges it is drawn by the app's WebGL 2 renderer and laid out in slices (network-drawing.tsx). Colour: sign. Width: in the prior or novel. Line style:
  * true or false positive against the chosen gold standard; grey dotted: gold-standard edges the run missed.
  */
 export function NetworkView({ runId, goldStandardId, hasPrior }: { runId: string; goldStandardId: string | null; hasPrior: boolean }) {
@@ -199,17 +199,14 @@ interface CanvasProps {
 
 function NetworkCanvas({ network, statusNow, statusOf, onGene, onEdge, showGold, hasPrior }: CanvasProps) {
   const large = isLargeNetwork(network.edges.length);
-  const style = useMemo(() => networkStyle(large), [large]);
   // A verdict given in the panel changes statusNow: the elements update in place, without a new layout.
   const elements = useMemo(() => networkElements(network, (e) => statusNow.get(edgeKey(e)) ?? e.reviewStatus, showGold), [network, statusNow, showGold]);
   return (
     <figure className="network-figure">
-      <CytoscapeGraph
+      <NetworkDrawing
         elements={elements}
-        style={style}
-        layout={large || network.nodes.length > 250 ? 'force' : 'cose'}
-        webgl={large}
-        className="network network-large"
+        edgeCount={network.edges.length}
+        nodeCount={network.nodes.length}
         label={`Inferred network: ${network.nodes.length} genes and ${network.edges.length} edges; the table below lists the same edges.`}
         onTapNode={(data) => onGene(data.gene as string)}
         onTapEdge={(data) => {
@@ -218,10 +215,10 @@ function NetworkCanvas({ network, statusNow, statusOf, onGene, onEdge, showGold,
       />
       <figcaption className="legend small">
         <span>
-          <span className="swatch-line" style={{ borderColor: COLOURS.activation }} /> activates{large ? '' : ' (→)'}
+          <span className="swatch-line" style={{ borderColor: COLOURS.activation }} /> activates (→)
         </span>
         <span>
-          <span className="swatch-line" style={{ borderColor: COLOURS.repression }} /> represses{large ? '' : ' (⊣)'}
+          <span className="swatch-line" style={{ borderColor: COLOURS.repression }} /> represses (⊣)
         </span>
         {hasPrior ? (
           <span>
@@ -235,7 +232,6 @@ function NetworkCanvas({ network, statusNow, statusOf, onGene, onEdge, showGold,
             </span>
             <span>
               <span className="swatch-line dashed" style={{ borderColor: '#5d6778' }} /> dashed: false positive
-              {large ? ' (dashes are drawn up to 2,000 edges; the table lists them)' : ''}
             </span>
             <span>
               <span className="swatch-line dotted" style={{ borderColor: COLOURS.missed }} /> missed gold-standard edge
@@ -243,7 +239,9 @@ function NetworkCanvas({ network, statusNow, statusOf, onGene, onEdge, showGold,
           </>
         ) : null}
         <span>fainter: weaker |effect|</span>
-        {large ? <span>over {LARGE_NETWORK_EDGES.toLocaleString('en')} edges: drawn with WebGL, sign by colour alone</span> : null}
+        {large ? (
+          <span>over {LARGE_NETWORK_EDGES.toLocaleString('en')} edges: drawn with WebGL; drag to pan, scroll to zoom, names appear as you zoom in</span>
+        ) : null}
         <ReviewLegend edges={network.edges} statusOf={statusOf} />
       </figcaption>
     </figure>
