@@ -418,12 +418,33 @@ export function vector(items: number[][]): number[] {
   return [...uleb(items.length), ...items.flat()];
 }
 
+/** `while (!exit) body`: a block around a loop that leaves when `exit` leaves a nonzero i32. */
+export function whileLoop(exit: number[], body: number[]): number[] {
+  return [op.block, EMPTY, op.loop, EMPTY, ...exit, op.brIf, 1, ...body, op.br, 0, op.end, op.end];
+}
+
+const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+
+/**
+ * A module that imports its memory as `env.memory` and exports each function under its name; a function is
+ * its type's index among `types` and its code (locals, body, end).
+ */
+export function wasmModule(types: number[][], functions: [string, number, number[]][]): Uint8Array<ArrayBuffer> {
+  const importMemory = [...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)];
+  return new Uint8Array([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vector(types)),
+    ...section(2, vector([importMemory])),
+    ...section(3, vector(functions.map(([, typeIndex]) => uleb(typeIndex)))),
+    ...section(7, vector(functions.map(([fn], index) => [...name(fn), 0x00, ...uleb(index)]))),
+    ...section(10, vector(functions.map(([, , code]) => [...uleb(code.length), ...code]))),
+  ]);
+}
+
 /** The module: imports memory `env.memory`, exports `gemm` (C = [C +] A·B) and `gemmNT` (C = [C +] A·Bᵀ). */
 export function gemmModuleBytes(): Uint8Array<ArrayBuffer> {
   const type = (params: number) => [0x60, ...uleb(params), ...new Array(params).fill(I32), 0];
   const adamType = [0x60, ...uleb(ADAM_PARAMS), ...new Array(6).fill(I32), ...new Array(7).fill(F32), 0];
-  const name = (s: string) => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-  const importMemory = [...name('env'), ...name('memory'), 0x02, 0x00, ...uleb(1)];
   const gemm = [
     ...vector([
       [...uleb(I32_LOCALS), I32],
@@ -456,29 +477,14 @@ export function gemmModuleBytes(): Uint8Array<ArrayBuffer> {
     ]),
     ...adamBody(),
   ];
-  const bytes = [
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, vector([type(PARAMS), type(NT_PARAMS), adamType])),
-    ...section(2, vector([importMemory])),
-    ...section(3, vector([uleb(0), uleb(1), uleb(2)])),
-    ...section(
-      7,
-      vector([
-        [...name('gemm'), 0x00, ...uleb(0)],
-        [...name('gemmNT'), 0x00, ...uleb(1)],
-        [...name('adam'), 0x00, ...uleb(2)],
-      ]),
-    ),
-    ...section(10, vector([gemm, gemmNT, adam].map((fn) => [...uleb(fn.length), ...fn]))),
-  ];
-  return new Uint8Array(bytes);
+  return wasmModule(
+    [type(PARAMS), type(NT_PARAMS), adamType],
+    [
+      ['gemm', 0, gemm],
+      ['gemmNT', 1, gemmNT],
+      ['adam', 2, adam],
+    ],
+  );
 }
 
 let compiled: WebAssembly.Module | null = null;
