@@ -2,6 +2,7 @@
 import type { Core, CytoscapeOptions, ElementDefinition, EventObject, LayoutOptions, StylesheetJson } from 'cytoscape';
 import { useEffect, useRef, useState } from 'react';
 import { forceLayout, initialPositions } from './force-layout';
+import { LayoutProgress } from './layout-progress';
 
 /**
  * 'cose': cytoscape's own force layout, synchronous: for small graphs only. 'force': force-layout.ts in
@@ -148,11 +149,7 @@ export function CytoscapeGraph({ elements, style, layout, webgl = false, options
         data-renderer={drawn.renderer}
         data-layout={drawn.layout}
       />
-      {progress !== null ? (
-        <div className="graph-progress small">
-          <progress max={1} value={progress} aria-label="Laying out the network" /> Laying out {drawn.nodes} genes… {Math.round(progress * 100)}%
-        </div>
-      ) : null}
+      <LayoutProgress progress={progress} genes={drawn.nodes} />
     </div>
   );
 }

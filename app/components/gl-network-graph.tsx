@@ -5,6 +5,7 @@ import { CytoscapeGraph, type CytoscapeGraphProps } from './cytoscape-graph';
 import { forceLayout, initialPositions } from './force-layout';
 import type { EdgeLook, NodeLook } from './gl-network-geometry';
 import { GlNetworkView, type ViewContent } from './gl-network-view';
+import { LayoutProgress } from './layout-progress';
 
 /** How elements look in WebGL: the counterpart of a cytoscape stylesheet, read from an element's data and classes. */
 export interface GlLooks {
@@ -131,11 +132,7 @@ export function GlNetworkGraph(props: GlNetworkGraphProps) {
         data-renderer="webgl2"
         data-layout={drawn.layout}
       />
-      {progress !== null ? (
-        <div className="graph-progress small">
-          <progress max={1} value={progress} aria-label="Laying out the network" /> Laying out {drawn.nodes} genes… {Math.round(progress * 100)}%
-        </div>
-      ) : null}
+      <LayoutProgress progress={progress} genes={drawn.nodes} />
     </div>
   );
 }
