@@ -9,7 +9,7 @@ import { METRIC_COLUMNS } from '@/app/lib/metric-columns';
 import { useGql } from '../data-ui/use-gql';
 import { useProject } from '../project-context';
 import { groupRuns, statusSummary, type RunListEntry } from './run-groups';
-import { ProgressBar, StatusBadge } from './status';
+import { RunProgressCell, StatusBadge } from './status';
 import { formatLambda, isActive, RUNS, type RunListItem } from './types';
 import { usePolling } from './use-polling';
 
@@ -48,21 +48,7 @@ export function RunsView() {
         </td>
         <td className="small hide-medium">{r.strategyLabel}</td>
         <td className="num small nowrap hide-medium">{formatLambda(r)}</td>
-        <td className="progress-col">
-          {r.status === 'failed' ? (
-            <span className="small error-text clamp-2" title={r.error ?? ''}>
-              {r.error}
-            </span>
-          ) : (
-            <>
-              <ProgressBar progress={r.progress} label={`Progress of ${r.name}`} />
-              <div className="muted small">
-                epoch {r.progress?.epoch ?? 0} / {r.progress?.totalEpochs ?? '—'}
-                {r.status === 'running' && r.progress?.valLoss != null ? ` · val ${r.progress.valLoss.toExponential(2)}` : ''}
-              </div>
-            </>
-          )}
-        </td>
+        <RunProgressCell run={r} valLoss />
         <td className="num">{METRIC_COLUMNS.sparsity.format(r.summary?.sparsity ?? r.progress?.sparsity)}</td>
         <td className="num" title={metric ? `against ${metric.goldStandardName}` : 'not scored yet'}>
           {METRIC_COLUMNS.balancedAccuracy.format(metric?.balancedAccuracy)}

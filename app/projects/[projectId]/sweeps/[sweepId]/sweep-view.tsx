@@ -10,7 +10,7 @@ import { paretoFrontier } from '@/compute';
 import { SparsityScatter } from '@/app/projects/[projectId]/compare/scatter';
 import { useGql } from '@/app/projects/[projectId]/data-ui/use-gql';
 import { useProject } from '@/app/projects/[projectId]/project-context';
-import { ProgressBar, StatusBadge } from '@/app/projects/[projectId]/runs/status';
+import { RunProgressCell, StatusBadge } from '@/app/projects/[projectId]/runs/status';
 import { formatLambda, GOLD_STANDARDS, isActive, PROGRESS_FIELDS } from '@/app/projects/[projectId]/runs/types';
 import { usePolling } from '@/app/projects/[projectId]/runs/use-polling';
 import { statusSummary } from '@/app/projects/[projectId]/runs/run-groups';
@@ -215,20 +215,7 @@ function GroupRunRow({
         <StatusBadge status={r.status} progress={r.progress} />
       </td>
       <td className="num small nowrap">{replicates ? r.seed : formatLambda(r)}</td>
-      <td className="progress-col">
-        {r.status === 'failed' ? (
-          <span className="small error-text clamp-2" title={r.error ?? ''}>
-            {r.error}
-          </span>
-        ) : (
-          <>
-            <ProgressBar progress={r.progress} label={`Progress of ${r.name}`} />
-            <div className="muted small">
-              epoch {r.progress?.epoch ?? 0} / {r.progress?.totalEpochs ?? '—'}
-            </div>
-          </>
-        )}
-      </td>
+      <RunProgressCell run={r} />
       <td className="num">{METRIC_COLUMNS.sparsity.format(row?.sparsity ?? r.summary?.sparsity ?? r.progress?.sparsity)}</td>
       {TABLE_METRICS.map((m) => (
         <td key={m} className="num">
